@@ -1,0 +1,59 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { StartApplication } from './applications/start-application.ts';
+import type { CatalogueRepository } from './db/catalogue-repository.ts';
+import type { CasesRepository } from './db/cases-repository.ts';
+import type { DocumentsRepository } from './db/documents-repository.ts';
+import type { RecordProjector } from './engine-records/project-records.ts';
+import { registerCitizenAuth } from './plugins/citizen-auth.ts';
+import { registerProblemDetails } from './plugins/problem-details.ts';
+import { applicationRoutes } from './routes/applications.ts';
+import { caseRoutes, createCaseDetailLoader } from './routes/cases.ts';
+import { documentRoutes } from './routes/documents.ts';
+import { engineRecordRoutes } from './routes/engine-records.ts';
+import { healthRoutes, type ReadinessCheck } from './routes/health.ts';
+import { municipalityRoutes } from './routes/municipalities.ts';
+import { CaseDetailSchema, CaseSummarySchema } from './schemas/cases.ts';
+import { LocalisedTextSchema, ProblemSchema } from './schemas/common.ts';
+
+export interface AppDeps {
+  catalogue: CatalogueRepository;
+  cases: CasesRepository;
+  documents: DocumentsRepository;
+  startApplication: StartApplication;
+  projector: RecordProjector;
+  readiness: ReadinessCheck[];
+  tokenSecret: string;
+  recordsToken: string;
+}
+
+/** The portal API as a plain Fastify instance; `server.ts` decides where it listens. */
+export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...options,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  });
+  registerProblemDetails(app);
+  for (const schema of [LocalisedTextSchema, ProblemSchema, CaseSummarySchema, CaseDetailSchema]) app.addSchema(schema);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Gemeindeportal API', version: '0.1.0', description: 'Municipal e-government services: applications, cases, documents.' },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id as string | undefined) ?? `def-${i}` },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await registerCitizenAuth(app, deps.tokenSecret);
+
+  const loadCase = createCaseDetailLoader(deps.cases, deps.catalogue);
+  await app.register(healthRoutes(deps.readiness));
+  await app.register(municipalityRoutes(deps.catalogue));
+  await app.register(applicationRoutes(deps.startApplication, loadCase));
+  await app.register(caseRoutes(deps.cases, loadCase));
+  await app.register(documentRoutes(deps.documents));
+  await app.register(engineRecordRoutes(deps.projector, deps.recordsToken));
+  return app;
+}

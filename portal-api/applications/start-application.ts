@@ -1,0 +1,106 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { CatalogueRepository } from '../db/catalogue-repository.ts';
+import type { CaseRow, CasesRepository } from '../db/cases-repository.ts';
+import { ProblemError, invalidField } from '../plugins/problem-details.ts';
+import type { Application } from '../schemas/applications.ts';
+
+/** Starts process instances; the engine adapter implements it. */
+export interface ProcessStarter {
+  start(bpmnProcessId: string, variables: Record<string, unknown>): Promise<{ processInstanceKey: string }>;
+}
+
+export interface StartApplicationDeps {
+  catalogue: CatalogueRepository;
+  cases: CasesRepository;
+  engine: ProcessStarter;
+  now?: () => Date;
+}
+
+export interface StartApplicationResult {
+  caseId: string;
+  replayed: boolean;
+}
+
+const fingerprint = (application: Application): string =>
+  createHash('sha256').update(JSON.stringify(application)).digest('hex');
+
+function checkDateOfBirth(dateOfBirth: string, today: Date): void {
+  const date = new Date(`${dateOfBirth}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== dateOfBirth) {
+    throw invalidField('/body/applicant/dateOfBirth', 'is not a calendar date');
+  }
+  if (date > today) throw invalidField('/body/applicant/dateOfBirth', 'lies in the future');
+  if (date.getUTCFullYear() < today.getUTCFullYear() - 130) throw invalidField('/body/applicant/dateOfBirth', 'lies too far in the past');
+}
+
+/**
+ * Files an application as a case and starts its process. Nothing is stored when the input is
+ * refused, and a case whose process could not be started is removed again, so a retry is clean.
+ */
+export function createStartApplication(deps: StartApplicationDeps) {
+  const now = deps.now ?? (() => new Date());
+
+  async function replay(existing: CaseRow, application: Application): Promise<StartApplicationResult> {
+    if (existing.requestFingerprint !== fingerprint(application)) {
+      throw new ProblemError(422, 'idempotency-key-reused', 'Idempotency-Key bereits verwendet',
+        'This Idempotency-Key was used for a different application.');
+    }
+    return { caseId: existing.id, replayed: true };
+  }
+
+  return async function startApplication(citizenId: string, application: Application, idempotencyKey?: string): Promise<StartApplicationResult> {
+    checkDateOfBirth(application.applicant.dateOfBirth, now());
+    const municipality = await deps.catalogue.findMunicipality(application.municipalityId);
+    if (!municipality) throw invalidField('/body/municipalityId', 'is not a known municipality');
+    if (!municipality.participates) {
+      throw new ProblemError(422, 'municipality-not-participating', 'Gemeinde nimmt nicht teil',
+        `${municipality.name} does not offer services on this portal.`, [{ pointer: '/body/municipalityId', detail: 'does not take part in the portal' }]);
+    }
+    const offering = await deps.catalogue.findOffering(municipality.id, application.serviceId);
+    if (!offering) {
+      throw new ProblemError(422, 'service-not-offered', 'Dienst nicht angeboten',
+        `${municipality.name} does not offer ${application.serviceId}.`, [{ pointer: '/body/serviceId', detail: 'is not offered by this municipality' }]);
+    }
+
+    if (idempotencyKey) {
+      const existing = await deps.cases.findByIdempotencyKey(citizenId, idempotencyKey);
+      if (existing) return replay(existing, application);
+    }
+
+    const caseId = randomUUID();
+    const outcome = await deps.cases.insert({
+      id: caseId,
+      citizenId,
+      serviceId: offering.serviceId,
+      municipalityId: municipality.id,
+      language: application.language,
+      idempotencyKey: idempotencyKey ?? null,
+      requestFingerprint: fingerprint(application),
+      createdAt: now(),
+    });
+    if (outcome === 'duplicate' && idempotencyKey) {
+      // A concurrent submit with the same key won the race.
+      const existing = await deps.cases.findByIdempotencyKey(citizenId, idempotencyKey);
+      if (existing) return replay(existing, application);
+    }
+
+    try {
+      const { processInstanceKey } = await deps.engine.start(offering.bpmnProcessId, {
+        caseId,
+        municipalityId: municipality.id,
+        language: application.language,
+        applicant: application.applicant,
+        feeRappen: offering.feeRappen,
+        residentsOfficeGroup: offering.candidateGroup,
+      });
+      await deps.cases.attachProcessInstance(caseId, processInstanceKey);
+    } catch (error) {
+      await deps.cases.remove(caseId);
+      throw new ProblemError(503, 'engine-unavailable', 'Dienst vorübergehend nicht verfügbar',
+        'The application could not be started; nothing was stored. Please try again.', undefined, { cause: error });
+    }
+    return { caseId, replayed: false };
+  };
+}
+
+export type StartApplication = ReturnType<typeof createStartApplication>;

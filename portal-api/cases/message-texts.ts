@@ -1,0 +1,52 @@
+import type { Language } from '../engine-records/phase-map.ts';
+
+type Texts = { de: string } & Partial<Record<Exclude<Language, 'de'>, string>>;
+
+// Messages to the citizen (CASE-3); German first, the other languages where translated.
+const TEMPLATES: Record<string, Texts> = {
+  'certificate-issued': {
+    de: 'Ihre Bescheinigung ist ausgestellt. Sie finden sie unter «Meine Dokumente».',
+    fr: 'Votre attestation a été établie. Vous la trouverez sous « Mes documents ».',
+    it: 'Il suo attestato è stato rilasciato. Lo trova sotto «I miei documenti».',
+    en: 'Your certificate has been issued. You will find it under "My documents".',
+  },
+  'application-rejected': {
+    de: 'Ihr Antrag wurde abgelehnt. Grund: {reason}',
+    fr: 'Votre demande a été refusée. Motif : {reason}',
+    it: 'La sua domanda è stata respinta. Motivo: {reason}',
+    en: 'Your application was rejected. Reason: {reason}',
+  },
+};
+
+const REASONS: Record<string, Texts> = {
+  'order-invalid': {
+    de: 'Die Bestellung ist unvollständig oder ungültig.', fr: 'La commande est incomplète ou invalide.',
+    it: "L'ordinazione è incompleta o non valida.", en: 'The order is incomplete or invalid.',
+  },
+  'person-not-found': {
+    de: 'Die Person ist im Einwohnerregister nicht verzeichnet.', fr: "La personne n'est pas inscrite au registre des habitants.",
+    it: 'La persona non figura nel registro degli abitanti.', en: 'The person is not listed in the residents register.',
+  },
+  'not-resident': {
+    de: 'Die Person hat keinen Hauptwohnsitz in der Gemeinde.', fr: "La personne n'a pas son domicile principal dans la commune.",
+    it: 'La persona non ha il domicilio principale nel comune.', en: 'The person has no main residence in the municipality.',
+  },
+  'review-rejected': {
+    de: 'Die Einwohnerkontrolle hat den Antrag nach Prüfung abgelehnt.', fr: 'Le contrôle des habitants a refusé la demande après examen.',
+    it: "Il controllo abitanti ha respinto la domanda dopo l'esame.", en: "The residents' office rejected the application after review.",
+  },
+};
+
+const pick = (texts: Texts, language: string): string => texts[language as Language] ?? texts.de;
+
+export function renderMessage(template: string, params: Record<string, string>, language: string): string {
+  const texts = TEMPLATES[template];
+  if (!texts) return template;
+  return pick(texts, language).replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name] ?? '';
+    const reason = name === 'reason' ? REASONS[value] : undefined;
+    return reason ? pick(reason, language) : value;
+  });
+}
+
+export const isKnownTemplate = (template: string): boolean => template in TEMPLATES;

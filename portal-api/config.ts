@@ -1,0 +1,39 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+/** Everything the platform reads from the environment, validated once at start-up. */
+export const ConfigSchema = Type.Object({
+  /** PostgreSQL URL; unset means the embedded PGlite database under .cache/pglite. */
+  DATABASE_URL: Type.Optional(Type.String({ minLength: 1 })),
+  EMBEDDED_DB_DIR: Type.String({ default: '.cache/pglite' }),
+  API_HOST: Type.String({ default: '127.0.0.1' }),
+  API_PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
+  LOG_LEVEL: Type.String({ default: 'info' }),
+  /** HMAC secret for citizen tokens (HS256); the accounts issue replaces the issuer. */
+  PORTAL_TOKEN_SECRET: Type.String({ minLength: 32 }),
+  /** Shared secret of the engine's record exporter (engine/application.yaml). */
+  PORTAL_RECORDS_TOKEN: Type.String({ minLength: 16, default: 'dev-engine-records-token' }),
+  ZEEBE_GRPC_ADDRESS: Type.String({ default: 'grpc://127.0.0.1:26500' }),
+  ZEEBE_REST_ADDRESS: Type.String({ default: 'http://127.0.0.1:8080' }),
+  /** Back-off of a failed job before the engine offers it again: base * 2^attempt, with jitter. */
+  JOB_RETRY_BASE_MS: Type.Integer({ default: 2000, minimum: 0 }),
+  JOB_RETRY_MAX_MS: Type.Integer({ default: 60000, minimum: 0 }),
+  BACK_OFFICE_TIMEOUT_MS: Type.Integer({ default: 5000, minimum: 1 }),
+});
+
+export type Config = Static<typeof ConfigSchema>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const known = Object.fromEntries(
+    Object.keys(ConfigSchema.properties)
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
+  const withDefaults = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, known));
+  const errors = [...Value.Errors(ConfigSchema, withDefaults)];
+  if (errors.length > 0) {
+    const list = errors.map((e) => `${e.path.slice(1) || '(root)'}: ${e.message}`).join('; ');
+    throw new Error(`invalid configuration: ${list}`);
+  }
+  return withDefaults as Config;
+}

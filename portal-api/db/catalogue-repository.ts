@@ -1,0 +1,75 @@
+import type { Knex } from 'knex';
+import type { LocalisedText } from '../engine-records/phase-map.ts';
+
+export interface Municipality {
+  id: string;
+  bfsNumber: number;
+  name: string;
+  participates: boolean;
+  backOffice: { vendor: string; url: string; credentialRef: string };
+}
+
+export interface ServiceOffering {
+  serviceId: string;
+  bpmnProcessId: string;
+  names: LocalisedText;
+  expectedProcessingDays: number;
+  feeRappen: number;
+  paymentAccount: string;
+  bookingText: string;
+  candidateGroup: string;
+}
+
+/** Which municipality offers which service, and how (SVC-3, SVC-4, PAY-3). */
+export interface CatalogueRepository {
+  findMunicipality(id: string): Promise<Municipality | undefined>;
+  listOfferings(municipalityId: string): Promise<ServiceOffering[]>;
+  findOffering(municipalityId: string, serviceId: string): Promise<ServiceOffering | undefined>;
+  expectedProcessingDays(serviceId: string): Promise<number | undefined>;
+}
+
+function toOffering(row: Record<string, unknown>): ServiceOffering {
+  return {
+    serviceId: row.service_id as string,
+    bpmnProcessId: row.bpmn_process_id as string,
+    names: row.names as LocalisedText,
+    expectedProcessingDays: row.expected_processing_days as number,
+    feeRappen: row.fee_rappen as number,
+    paymentAccount: row.payment_account as string,
+    bookingText: row.booking_text as string,
+    candidateGroup: row.candidate_group as string,
+  };
+}
+
+export function createCatalogueRepository(db: Knex): CatalogueRepository {
+  const offerings = () =>
+    db('municipality_services as ms')
+      .join('services as s', 's.id', 'ms.service_id')
+      .select('ms.*', 's.bpmn_process_id', 's.names', 's.expected_processing_days');
+
+  return {
+    async findMunicipality(id) {
+      const row = await db('municipalities').where({ id }).first();
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        bfsNumber: row.bfs_number,
+        name: row.name,
+        participates: row.participates,
+        backOffice: { vendor: row.back_office_vendor, url: row.back_office_url, credentialRef: row.back_office_credential_ref },
+      };
+    },
+    async listOfferings(municipalityId) {
+      const rows = await offerings().where('ms.municipality_id', municipalityId).orderBy('ms.service_id');
+      return rows.map(toOffering);
+    },
+    async findOffering(municipalityId, serviceId) {
+      const row = await offerings().where({ 'ms.municipality_id': municipalityId, 'ms.service_id': serviceId }).first();
+      return row ? toOffering(row) : undefined;
+    },
+    async expectedProcessingDays(serviceId) {
+      const row = await db('services').where({ id: serviceId }).first('expected_processing_days');
+      return row?.expected_processing_days;
+    },
+  };
+}

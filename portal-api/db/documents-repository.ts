@@ -1,0 +1,59 @@
+import type { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
+
+export interface StoredDocument {
+  id: string;
+  caseId: string;
+  citizenId: string;
+  fileName: string;
+  mediaType: string;
+  content: Buffer;
+}
+
+export interface NewDocument {
+  caseId: string;
+  kind: string;
+  fileName: string;
+  mediaType: string;
+  content: Buffer;
+}
+
+/** The citizen's documents (CASE-4): one document per case and kind, so a retried job files it once. */
+export interface DocumentsRepository {
+  file(document: NewDocument): Promise<string>;
+  find(documentId: string): Promise<StoredDocument | undefined>;
+}
+
+export function createDocumentsRepository(db: Knex): DocumentsRepository {
+  return {
+    async file(document) {
+      const inserted = await db('documents')
+        .insert({
+          id: randomUUID(),
+          case_id: document.caseId,
+          kind: document.kind,
+          file_name: document.fileName,
+          media_type: document.mediaType,
+          content: document.content,
+          created_at: new Date(),
+        })
+        .onConflict(['case_id', 'kind'])
+        .ignore()
+        .returning('id');
+      if (inserted[0]) return inserted[0].id as string;
+      const existing = await db('documents').where({ case_id: document.caseId, kind: document.kind }).first('id');
+      return existing.id as string;
+    },
+    async find(documentId) {
+      const row = await db('documents as d')
+        .join('cases as c', 'c.id', 'd.case_id')
+        .where('d.id', documentId)
+        .first('d.id', 'd.case_id', 'c.citizen_id', 'd.file_name', 'd.media_type', 'd.content');
+      if (!row) return undefined;
+      return {
+        id: row.id, caseId: row.case_id, citizenId: row.citizen_id, fileName: row.file_name, mediaType: row.media_type,
+        content: Buffer.from(row.content),
+      };
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { Knex } from 'knex';
+import * as portalSchema from './migrations/001-portal-schema.ts';
+
+interface Migration {
+  up(db: Knex): Promise<void>;
+  down(db: Knex): Promise<void>;
+}
+
+// Listed in code rather than discovered on disk: the order is explicit and TypeScript checks each one.
+const migrations: Record<string, Migration> = {
+  '001-portal-schema': portalSchema,
+};
+
+const source: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => {
+    const migration = migrations[name];
+    if (!migration) throw new Error(`unknown migration ${name}`);
+    return migration;
+  },
+};
+
+/** Brings the schema to the newest version; returns the names of the migrations it ran. */
+export async function migrateToLatest(db: Knex): Promise<string[]> {
+  const [, ran] = (await db.migrate.latest({ migrationSource: source })) as [number, string[]];
+  return ran;
+}

@@ -1,0 +1,122 @@
+import type { Knex } from 'knex';
+import { type EngineRecord, textOf } from './engine-record.ts';
+import { type PhaseMap, readPhaseMap } from './phase-map.ts';
+
+export interface RecordProjector {
+  /** Applies a batch atomically; applying the same batch again changes nothing. */
+  project(records: EngineRecord[]): Promise<void>;
+}
+
+const at = (record: EngineRecord): Date => new Date(record.timestamp);
+
+/** Keeps the portal's read model (phases, instances, user tasks, incidents) in step with the engine. */
+export function createRecordProjector(db: Knex): RecordProjector {
+  const phaseMaps = new Map<string, PhaseMap>();
+
+  async function phaseMapOf(trx: Knex.Transaction, definitionKey: string): Promise<PhaseMap> {
+    const cached = phaseMaps.get(definitionKey);
+    if (cached) return cached;
+    const row = await trx('process_definitions').where({ process_definition_key: definitionKey }).first('phases');
+    const map = (row?.phases ?? {}) as PhaseMap;
+    if (row) phaseMaps.set(definitionKey, map);
+    return map;
+  }
+
+  async function onProcessDeployed(trx: Knex.Transaction, record: EngineRecord): Promise<void> {
+    const { value } = record;
+    const definitionKey = textOf(value, 'processDefinitionKey');
+    const bpmnProcessId = textOf(value, 'bpmnProcessId');
+    const xml = Buffer.from(textOf(value, 'resource'), 'base64').toString('utf8');
+    const phases = await readPhaseMap(xml, bpmnProcessId);
+    phaseMaps.set(definitionKey, phases);
+    await trx('process_definitions')
+      .insert({ process_definition_key: definitionKey, bpmn_process_id: bpmnProcessId, version: value.version, phases: JSON.stringify(phases) })
+      .onConflict('process_definition_key').ignore();
+  }
+
+  async function onElement(trx: Knex.Transaction, record: EngineRecord): Promise<void> {
+    const { value, intent } = record;
+    const instanceKey = textOf(value, 'processInstanceKey');
+    const definitionKey = textOf(value, 'processDefinitionKey');
+    const isProcess = value.bpmnElementType === 'PROCESS';
+    if (isProcess && intent === 'ELEMENT_ACTIVATED') {
+      await trx('process_instances')
+        .insert({ process_instance_key: instanceKey, process_definition_key: definitionKey, state: 'ACTIVE', started_at: at(record) })
+        .onConflict('process_instance_key').ignore();
+      return;
+    }
+    if (isProcess) {
+      const state = intent === 'ELEMENT_COMPLETED' ? 'COMPLETED' : 'TERMINATED';
+      await trx('process_instances').where({ process_instance_key: instanceKey }).update({ state, ended_at: at(record) });
+      return;
+    }
+    if (intent !== 'ELEMENT_ACTIVATED') return;
+    const marker = (await phaseMapOf(trx, definitionKey))[textOf(value, 'elementId')];
+    if (!marker) return;
+    await trx('case_phases').insert({
+      process_instance_key: instanceKey,
+      element_id: textOf(value, 'elementId'),
+      phase: JSON.stringify(marker.phase),
+      outcome: marker.outcome ?? null,
+      entered_at: at(record),
+      partition_id: record.partitionId,
+      record_position: record.position,
+    }).onConflict(['partition_id', 'record_position']).ignore();
+  }
+
+  async function onUserTask(trx: Knex.Transaction, record: EngineRecord): Promise<void> {
+    const { value, intent } = record;
+    const userTaskKey = textOf(value, 'userTaskKey');
+    if (intent === 'CREATED') {
+      await trx('user_tasks').insert({
+        user_task_key: userTaskKey,
+        process_instance_key: textOf(value, 'processInstanceKey'),
+        element_id: textOf(value, 'elementId'),
+        candidate_groups: JSON.stringify(value.candidateGroupsList ?? []),
+        form_key: value.formKey === undefined || value.formKey === -1 ? null : String(value.formKey),
+        assignee: typeof value.assignee === 'string' && value.assignee !== '' ? value.assignee : null,
+        state: 'CREATED',
+        created_at: at(record),
+      }).onConflict('user_task_key').ignore();
+    } else if (intent === 'ASSIGNED') {
+      const assignee = typeof value.assignee === 'string' && value.assignee !== '' ? value.assignee : null;
+      await trx('user_tasks').where({ user_task_key: userTaskKey }).update({ assignee });
+    } else if (intent === 'COMPLETED' || intent === 'CANCELED') {
+      await trx('user_tasks').where({ user_task_key: userTaskKey }).update({ state: intent, ended_at: at(record) });
+    }
+  }
+
+  async function onIncident(trx: Knex.Transaction, record: EngineRecord): Promise<void> {
+    const { value, intent } = record;
+    if (intent === 'CREATED') {
+      await trx('incidents').insert({
+        incident_key: record.key,
+        process_instance_key: textOf(value, 'processInstanceKey'),
+        element_id: textOf(value, 'elementId'),
+        error_type: textOf(value, 'errorType'),
+        error_message: typeof value.errorMessage === 'string' ? value.errorMessage : '',
+        created_at: at(record),
+      }).onConflict('incident_key').ignore();
+    } else if (intent === 'RESOLVED') {
+      await trx('incidents').where({ incident_key: record.key }).update({ resolved_at: at(record) });
+    }
+  }
+
+  const handlers: Record<string, (trx: Knex.Transaction, record: EngineRecord) => Promise<void>> = {
+    PROCESS: (trx, record) => (record.intent === 'CREATED' ? onProcessDeployed(trx, record) : Promise.resolve()),
+    PROCESS_INSTANCE: onElement,
+    USER_TASK: onUserTask,
+    INCIDENT: onIncident,
+  };
+
+  return {
+    async project(records) {
+      await db.transaction(async (trx) => {
+        for (const record of records) {
+          if (record.recordType !== 'EVENT') continue;
+          await handlers[record.valueType]?.(trx, record);
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+
+/** RFC 9457 problem details; `errors` names every offending field with a JSON pointer. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: { pointer: string; detail: string }[];
+}
+
+const PROBLEM_BASE = 'urn:gemeindeportal:problem:';
+
+/** An expected refusal: thrown by use cases, answered as a 4xx problem. */
+export class ProblemError extends Error {
+  readonly problem: Problem;
+  constructor(status: number, code: string, title: string, detail?: string, errors?: Problem['errors'], options?: ErrorOptions) {
+    super(detail ?? title, options);
+    this.problem = { type: `${PROBLEM_BASE}${code}`, title, status, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) };
+  }
+}
+
+export const invalidField = (pointer: string, detail: string): ProblemError =>
+  new ProblemError(400, 'validation', 'Die Anfrage ist ungültig.', `${pointer}: ${detail}`, [{ pointer, detail }]);
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.code(problem.status).type('application/problem+json').send({ ...problem, instance: reply.request.url });
+}
+
+function validationProblem(error: FastifyError): Problem {
+  const context = error.validationContext ?? 'body';
+  const errors = (error.validation ?? []).map((issue) => {
+    const missing = (issue.params as { missingProperty?: string; additionalProperty?: string } | undefined);
+    const extra = missing?.missingProperty ?? missing?.additionalProperty;
+    const pointer = `/${context}${issue.instancePath}${extra ? `/${extra}` : ''}`;
+    return { pointer, detail: issue.message ?? 'is invalid' };
+  });
+  return {
+    type: `${PROBLEM_BASE}validation`,
+    title: 'Die Anfrage ist ungültig.',
+    status: 400,
+    detail: errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '),
+    errors,
+  };
+}
+
+/** One error handler for the whole API: 4xx say what is wrong, 5xx never leak internals. */
+export function registerProblemDetails(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ProblemError) {
+      if (error.problem.status >= 500) request.log.error({ err: error.cause ?? error }, error.problem.title);
+      return sendProblem(reply, error.problem);
+    }
+    if (error.validation) return sendProblem(reply, validationProblem(error));
+    const status = error.statusCode ?? 500;
+    if (status < 500) {
+      return sendProblem(reply, { type: 'about:blank', title: error.message, status });
+    }
+    request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, { type: 'about:blank', title: 'Interner Fehler', status });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, { type: 'about:blank', title: 'Nicht gefunden', status: 404, detail: `${request.method} ${request.url}` }),
+  );
+}

@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import type { StartApplication } from '../applications/start-application.ts';
+import { authenticateCitizen, bearerSecurity } from '../plugins/citizen-auth.ts';
+import { type Application, ApplicationSchema, IdempotencyHeaders } from '../schemas/applications.ts';
+import { problemResponses } from '../schemas/common.ts';
+import { Type } from '@sinclair/typebox';
+import type { CaseDetailLoader } from './cases.ts';
+
+export function applicationRoutes(startApplication: StartApplication, loadCase: CaseDetailLoader) {
+  return async function (app: FastifyInstance): Promise<void> {
+    app.post('/applications', {
+      schema: {
+        tags: ['applications'],
+        summary: 'Submit an application: files a case and starts its process',
+        security: bearerSecurity,
+        headers: IdempotencyHeaders,
+        body: ApplicationSchema,
+        response: {
+          201: Type.Ref('CaseDetail'),
+          200: Type.Ref('CaseDetail', { description: 'The same application was submitted before with this Idempotency-Key' }),
+          ...problemResponses(400, 401, 422, 503),
+        },
+      },
+    }, async (request, reply) => {
+      const citizen = await authenticateCitizen(request);
+      const key = (request.headers as { 'idempotency-key'?: string })['idempotency-key'];
+      const result = await startApplication(citizen.id, request.body as Application, key);
+      const detail = await loadCase(result.caseId);
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.code(result.replayed ? 200 : 201).header('location', `/cases/${result.caseId}`).send(detail);
+    });
+  };
+}

@@ -1,0 +1,69 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { CatalogueRepository } from '../db/catalogue-repository.ts';
+import type { CaseRow, CasesRepository } from '../db/cases-repository.ts';
+import { toCaseDetail, toCaseSummary } from '../cases/case-view.ts';
+import { authenticateCitizen, bearerSecurity } from '../plugins/citizen-auth.ts';
+import { ProblemError } from '../plugins/problem-details.ts';
+import type { CaseDetail } from '../schemas/cases.ts';
+import { CaseIdParams } from '../schemas/cases.ts';
+import { problemResponses } from '../schemas/common.ts';
+
+export type CaseDetailLoader = (caseId: string) => Promise<CaseDetail>;
+
+export function createCaseDetailLoader(cases: CasesRepository, catalogue: CatalogueRepository): CaseDetailLoader {
+  return async (caseId) => {
+    const row = await cases.findById(caseId);
+    if (!row) throw new Error(`case ${caseId} vanished`);
+    return detailOf(row);
+  };
+
+  async function detailOf(row: CaseRow): Promise<CaseDetail> {
+    const [history, documents, messages, days] = await Promise.all([
+      row.processInstanceKey ? cases.history(row.processInstanceKey) : [],
+      cases.documents(row.id),
+      cases.messages(row.id),
+      catalogue.expectedProcessingDays(row.serviceId),
+    ]);
+    return toCaseDetail(row, { history, documents, messages, expectedProcessingDays: days ?? 0 });
+  }
+}
+
+// Another citizen's case answers exactly like a case that does not exist.
+const caseNotFound = () => new ProblemError(404, 'case-not-found', 'Vorgang nicht gefunden');
+
+/** CASE-1, CASE-2: the citizen's cases with phase, history and expected processing time. */
+export function caseRoutes(cases: CasesRepository, loadCase: CaseDetailLoader) {
+  return async function (app: FastifyInstance): Promise<void> {
+    app.get('/cases', {
+      schema: {
+        tags: ['cases'],
+        summary: "The citizen's cases, newest first",
+        security: bearerSecurity,
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ cases: Type.Array(Type.Ref('CaseSummary')) }), ...problemResponses(400, 401) },
+      },
+    }, async (request) => {
+      const citizen = await authenticateCitizen(request);
+      const { limit } = request.query as { limit: number };
+      const rows = await cases.listOfCitizen(citizen.id, limit);
+      return { cases: rows.map(toCaseSummary) };
+    });
+
+    app.get('/cases/:id', {
+      schema: {
+        tags: ['cases'],
+        summary: 'One case: phase, history with times, expected processing time, outcome, documents, messages',
+        security: bearerSecurity,
+        params: CaseIdParams,
+        response: { 200: Type.Ref('CaseDetail'), ...problemResponses(400, 401, 404) },
+      },
+    }, async (request) => {
+      const citizen = await authenticateCitizen(request);
+      const { id } = request.params as { id: string };
+      const row = await cases.findById(id);
+      if (!row || row.citizenId !== citizen.id) throw caseNotFound();
+      return loadCase(row.id);
+    });
+  };
+}

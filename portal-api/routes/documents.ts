@@ -1,0 +1,35 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { DocumentsRepository } from '../db/documents-repository.ts';
+import { authenticateCitizen, bearerSecurity } from '../plugins/citizen-auth.ts';
+import { ProblemError } from '../plugins/problem-details.ts';
+import { problemResponses } from '../schemas/common.ts';
+
+/** CASE-4: a document of the citizen's cases, as the file itself. */
+export function documentRoutes(documents: DocumentsRepository) {
+  return async function (app: FastifyInstance): Promise<void> {
+    app.get('/documents/:id', {
+      schema: {
+        tags: ['documents'],
+        summary: 'Download a document (e.g. the issued certificate as PDF)',
+        security: bearerSecurity,
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        produces: ['application/pdf'],
+        response: {
+          200: { description: 'The document', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
+          ...problemResponses(400, 401, 404),
+        },
+      },
+    }, async (request, reply) => {
+      const citizen = await authenticateCitizen(request);
+      const { id } = request.params as { id: string };
+      const document = await documents.find(id);
+      if (!document || document.citizenId !== citizen.id) throw new ProblemError(404, 'document-not-found', 'Dokument nicht gefunden');
+      return reply
+        .type(document.mediaType)
+        .header('content-disposition', `attachment; filename="${document.fileName}"`)
+        .header('cache-control', 'private, no-store')
+        .send(document.content);
+    });
+  };
+}

@@ -1,0 +1,33 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { parseEngineRecords, type EngineRecord } from '../engine-records/engine-record.ts';
+import type { RecordProjector } from '../engine-records/project-records.ts';
+import { ProblemError } from '../plugins/problem-details.ts';
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Receives the engine exporter's record batches (engine/exporter). The exporter only moves on
+ * after a 2xx, so answering 204 means: projected and committed.
+ */
+export function engineRecordRoutes(projector: RecordProjector, token: string) {
+  return async function (app: FastifyInstance): Promise<void> {
+    app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 32 * 1024 * 1024 }, (_request, body, done) => {
+      try {
+        done(null, parseEngineRecords(body as string));
+      } catch (error) {
+        done(new ProblemError(400, 'invalid-records', 'Ungültige Engine-Records', (error as Error).message));
+      }
+    });
+    app.post('/internal/engine-records', { schema: { hide: true } }, async (request, reply) => {
+      const header = request.headers.authorization ?? '';
+      if (!sameSecret(header, `Bearer ${token}`)) throw new ProblemError(401, 'unauthenticated', 'Nicht berechtigt');
+      await projector.project(request.body as EngineRecord[]);
+      return reply.code(204).send();
+    });
+  };
+}

@@ -1,0 +1,22 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { LanguageSchema } from './common.ts';
+
+const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '^[^<>{}\\[\\]\\\\]*\\S[^<>{}\\[\\]\\\\]*$' });
+
+export const ApplicationSchema = Type.Object({
+  serviceId: Type.String({ minLength: 1, maxLength: 100, examples: ['residence-certificate'] }),
+  municipalityId: Type.String({ minLength: 1, maxLength: 100, examples: ['aarau'] }),
+  language: LanguageSchema,
+  applicant: Type.Object({
+    firstName: Name,
+    lastName: Name,
+    dateOfBirth: Type.String({ format: 'date', examples: ['1985-04-12'] }),
+  }, { additionalProperties: false }),
+}, { additionalProperties: false, $id: 'Application' });
+
+export type Application = Static<typeof ApplicationSchema>;
+
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$',
+    description: 'Makes a repeated submit (double click, network retry) one case' })),
+});

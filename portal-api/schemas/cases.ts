@@ -1,0 +1,37 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { LanguageSchema } from './common.ts';
+
+const LocalisedText = Type.Ref('LocalisedText');
+
+export const CaseSummarySchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  serviceId: Type.String(),
+  municipalityId: Type.String(),
+  language: LanguageSchema,
+  submittedAt: Type.String({ format: 'date-time' }),
+  state: Type.Union([Type.Literal('in-progress'), Type.Literal('completed'), Type.Literal('cancelled')]),
+  phase: LocalisedText,
+  phaseLabel: Type.String({ description: 'The phase in the case language' }),
+  delayed: Type.Boolean({ description: 'A technical fault holds the case up; it continues once fixed' }),
+  outcome: Type.Union([Type.String(), Type.Null()], { description: 'issued, rejected, ... once known' }),
+}, { $id: 'CaseSummary' });
+
+export const CaseDetailSchema = Type.Composite([
+  Type.Omit(CaseSummarySchema, []),
+  Type.Object({
+    completedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    expectedProcessingDays: Type.Integer(),
+    expectedCompletionBy: Type.String({ format: 'date-time' }),
+    history: Type.Array(Type.Object({ phase: LocalisedText, phaseLabel: Type.String(), enteredAt: Type.String({ format: 'date-time' }) })),
+    documents: Type.Array(Type.Object({
+      id: Type.String({ format: 'uuid' }), kind: Type.String(), fileName: Type.String(), mediaType: Type.String(),
+      createdAt: Type.String({ format: 'date-time' }), href: Type.String(),
+    })),
+    messages: Type.Array(Type.Object({ template: Type.String(), text: Type.String(), createdAt: Type.String({ format: 'date-time' }) })),
+  }),
+], { $id: 'CaseDetail' });
+
+export type CaseSummary = Static<typeof CaseSummarySchema>;
+export type CaseDetail = Static<typeof CaseDetailSchema>;
+
+export const CaseIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });

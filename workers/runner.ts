@@ -1,0 +1,83 @@
+import type { Camunda8 } from '@camunda8/sdk';
+import type { ZeebeJob } from '@camunda8/sdk/dist/zeebe/lib/interfaces-1.0.js';
+import { Value } from '@sinclair/typebox/value';
+import type { Logger } from 'pino';
+import { type BackoffPolicy, retryBackoffMs } from './backoff.ts';
+import { type JobWorkerDefinition, NonRetryableError } from './job-worker.ts';
+
+type ZeebeClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
+type StreamedJob = Readonly<ZeebeJob>;
+type JsonDoc = NonNullable<Parameters<StreamedJob['complete']>[0]>;
+
+export interface RunningWorkers {
+  /** Stops taking jobs, then waits for the jobs in flight to finish. */
+  stop(): Promise<void>;
+}
+
+export interface WorkerRunnerOptions {
+  zeebe: ZeebeClient;
+  logger: Logger;
+  backoff: BackoffPolicy;
+  /** Retries a task starts with in the diagrams; used to count failures for the back-off. */
+  defaultRetries?: number;
+  workerName?: string;
+}
+
+/** Opens one job stream per definition (gRPC streaming, with the SDK's back-fill poll). */
+export async function startWorkers(definitions: JobWorkerDefinition[], options: WorkerRunnerOptions): Promise<RunningWorkers> {
+  const inFlight = new Set<Promise<unknown>>();
+  const stopping = new AbortController();
+  const defaultRetries = options.defaultRetries ?? 3;
+
+  async function run(definition: JobWorkerDefinition, job: StreamedJob) {
+    const log = options.logger.child({ jobType: definition.type, jobKey: job.key, processInstanceKey: job.processInstanceKey });
+    if (!Value.Check(definition.input, job.variables)) {
+      const problems = [...Value.Errors(definition.input, job.variables)].slice(0, 5).map((e) => `${e.path}: ${e.message}`);
+      log.error({ problems }, 'job variables do not match the worker input');
+      return job.fail({ errorMessage: `invalid input variables: ${problems.join('; ')}`, retries: 0 });
+    }
+    const signal = AbortSignal.any([stopping.signal, AbortSignal.timeout(definition.timeoutMs)]);
+    try {
+      const result = await definition.handle({
+        key: job.key,
+        processInstanceKey: job.processInstanceKey,
+        elementId: job.elementId,
+        retries: job.retries,
+        variables: job.variables,
+        customHeaders: job.customHeaders as Record<string, string>,
+        signal,
+      });
+      if (result.outcome === 'complete') return job.complete(result.variables as JsonDoc);
+      log.info({ errorCode: result.code }, 'business outcome raised as BPMN error');
+      return job.error({ errorCode: result.code, errorMessage: result.message, variables: (result.variables ?? {}) as JsonDoc });
+    } catch (error) {
+      const retries = error instanceof NonRetryableError ? 0 : Math.max(0, job.retries - 1);
+      const retryBackOff = retries > 0 ? retryBackoffMs(options.backoff, defaultRetries - job.retries) : 0;
+      // The message reaches the operator through the incident; it must not carry personal data.
+      const errorMessage = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      log.warn({ retries, retryBackOff, error: errorMessage }, retries > 0 ? 'job failed, will retry' : 'job failed, raising an incident');
+      return job.fail({ errorMessage, retries, retryBackOff });
+    }
+  }
+
+  const streams = await Promise.all(definitions.map((definition) =>
+    options.zeebe.streamJobs({
+      type: definition.type,
+      worker: options.workerName ?? 'portal-workers',
+      timeout: definition.timeoutMs,
+      tenantIds: [],
+      taskHandler: (job) => {
+        const running = run(definition, job);
+        inFlight.add(running);
+        void running.finally(() => inFlight.delete(running));
+        return running;
+      },
+    })));
+
+  return {
+    async stop() {
+      for (const stream of streams) stream.close();
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}
