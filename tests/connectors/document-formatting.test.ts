@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { formatSwissDate } from '../../connectors/documents/swiss-date.ts';
+import { toWinAnsi } from '../../connectors/documents/win-ansi.ts';
+import { CERTIFICATE_LANGUAGES, CERTIFICATE_TEXTS } from '../../connectors/documents/certificate-texts.ts';
+
+describe('Swiss date', () => {
+  it('when an ISO date is formatted, then it reads dd.mm.yyyy', () => {
+    expect(formatSwissDate('2026-01-05')).toBe('05.01.2026');
+  });
+
+  it.each(['2026-02-30', '2026-13-01', '05.01.2026', '2026-1-5', ''])(
+    'when %j is formatted, then a RangeError is thrown',
+    (value) => {
+      expect(() => formatSwissDate(value)).toThrow(RangeError);
+    },
+  );
+});
+
+describe('WinAnsi text', () => {
+  it('when text has German, French and Italian letters, then it is kept as it is', () => {
+    expect(toWinAnsi('Müsterli, Élodie, Zoë, Àngela, Straße, Ça')).toBe('Müsterli, Élodie, Zoë, Àngela, Straße, Ça');
+  });
+
+  it('when text has letters outside WinAnsi, then they lose their accents instead of rendering as garbage', () => {
+    expect(toWinAnsi('Kovačević Łukasz Dvořák')).toBe('Kovacevic Lukasz Dvorák');
+    expect(toWinAnsi('Šimun Žiga')).toBe('Šimun Žiga');
+  });
+
+  it('when text has characters with no Latin fallback, then they become question marks', () => {
+    expect(toWinAnsi('Ωμέγα 王')).toBe('????? ?');
+  });
+
+  it.each(CERTIFICATE_LANGUAGES)('when the %s certificate texts are checked, then every one renders in WinAnsi', (language) => {
+    const texts = CERTIFICATE_TEXTS[language];
+    const all = [
+      texts.title,
+      texts.office,
+      texts.issuer('Aarau'),
+      texts.confirmation('Aarau'),
+      texts.electronicNote,
+      ...Object.values(texts.labels),
+      ...Object.values(texts.residenceTypes),
+    ];
+    for (const text of all) {
+      expect(toWinAnsi(text)).toBe(text);
+    }
+  });
+});
