@@ -1,0 +1,320 @@
+// The residence-certificate diagram and form checked against the contract with the job workers,
+// the API and the tasklist, without an engine; and the lint script run on good and broken copies.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extensionsOf, flowElements, parseBpmn, type ModdleElement } from '../../scripts/lint-bpmn.ts';
+
+const repositoryRoot = path.resolve(import.meta.dirname, '../..');
+const modelDirectory = path.join(repositoryRoot, 'processes/residence-certificate');
+const diagramFile = path.join(modelDirectory, 'residence-certificate.bpmn');
+const formFile = path.join(modelDirectory, 'residence-certificate-review.form');
+
+const JOB_TYPES = ['validate-order', 'find-resident', 'collect-fee', 'issue-certificate', 'notify-citizen'];
+const REJECTION_SOURCES = ['order-invalid', 'person-not-found', 'not-resident', 'review-rejected'];
+
+let definitions: ModdleElement;
+let importWarnings: unknown[];
+const elements = new Map<string, ModdleElement>();
+
+beforeAll(async () => {
+  const parsed = await parseBpmn(await readFile(diagramFile, 'utf8'));
+  definitions = parsed.rootElement;
+  importWarnings = parsed.warnings;
+  for (const element of flowElements(definitions)) if (element.id) elements.set(element.id, element);
+});
+
+function element(id: string): ModdleElement {
+  const found = elements.get(id);
+  if (!found) throw new Error(`no element "${id}" in the diagram`);
+  return found;
+}
+
+function extension(owner: ModdleElement, type: string): ModdleElement {
+  const [found, ...more] = extensionsOf(owner, type);
+  if (!found || more.length > 0) throw new Error(`expected one ${type} on ${owner.id}`);
+  return found;
+}
+
+function outgoing(owner: ModdleElement): ModdleElement[] {
+  return (owner.outgoing as ModdleElement[] | undefined) ?? [];
+}
+
+function target(flow: ModdleElement): ModdleElement {
+  return flow.targetRef as ModdleElement;
+}
+
+/** `start` if it is a task, else the first task reached through gateways and events with one way on. */
+function nextActivity(start: ModdleElement): ModdleElement {
+  let current = start;
+  for (let step = 0; step < 10; step++) {
+    if (current.$type.endsWith('Task')) return current;
+    const [only, ...more] = outgoing(current);
+    if (!only || more.length > 0) throw new Error(`${current.id} does not lead to a single next element`);
+    current = target(only);
+  }
+  throw new Error(`no activity after ${start.id}`);
+}
+
+function zeebeProperties(owner: ModdleElement): Record<string, string> {
+  const entries = extensionsOf(owner, 'zeebe:Properties').flatMap(
+    (properties) => (properties.properties as { name: string; value: string }[] | undefined) ?? [],
+  );
+  return Object.fromEntries(entries.map(({ name, value }) => [name, value]));
+}
+
+describe('residence-certificate diagram', () => {
+  it('is an executable process for Camunda 8.6 that parses without warnings', () => {
+    const residenceProcess = (definitions.rootElements as ModdleElement[]).find((root) => root.$type === 'bpmn:Process');
+    expect(residenceProcess).toMatchObject({ id: 'residence-certificate', name: 'Hauptwohnsitzbescheinigung', isExecutable: true });
+    expect(definitions.$attrs).toMatchObject({
+      'modeler:executionPlatform': 'Camunda Cloud',
+      'modeler:executionPlatformVersion': '8.6.0',
+    });
+    expect(importWarnings).toEqual([]);
+  });
+
+  it('gives every service task a job type the workers know', () => {
+    const serviceTasks = [...elements.values()].filter((candidate) => candidate.$type === 'bpmn:ServiceTask');
+    expect(serviceTasks.length).toBeGreaterThan(0);
+    for (const task of serviceTasks) {
+      expect(JOB_TYPES, `job type of ${task.id}`).toContain(extension(task, 'zeebe:TaskDefinition').type);
+    }
+  });
+
+  it.each([
+    { id: 'validate-order', name: 'Bestellung prüfen', type: 'validate-order', retries: '3' },
+    { id: 'find-resident', name: 'Person im Einwohnerregister suchen', type: 'find-resident', retries: '3' },
+    { id: 'collect-fee', name: 'Gebühr erheben', type: 'collect-fee' },
+    { id: 'issue-certificate', name: 'Bescheinigung ausstellen', type: 'issue-certificate' },
+    { id: 'notify-certificate-issued', name: 'Bürgerin/Bürger benachrichtigen', type: 'notify-citizen', template: 'certificate-issued' },
+    { id: 'notify-application-rejected', name: 'Ablehnung mitteilen', type: 'notify-citizen', template: 'application-rejected' },
+  ])('when the engine reaches $id, then it creates a $type job', ({ id, name, type, retries, template }) => {
+    const task = element(id);
+    expect(task.name).toBe(name);
+    const definition = extension(task, 'zeebe:TaskDefinition');
+    expect(definition.type).toBe(type);
+    if (retries) expect(definition.retries).toBe(retries);
+    const headers = extensionsOf(task, 'zeebe:TaskHeaders').flatMap(
+      (taskHeaders) => (taskHeaders.values as { key: string; value: string }[] | undefined) ?? [],
+    );
+    expect(headers).toEqual(template ? [expect.objectContaining({ key: 'template', value: template })] : []);
+  });
+
+  it('lets the residents office review through a Camunda user task with the linked form', () => {
+    const review = element('review-application');
+    expect(review).toMatchObject({ $type: 'bpmn:UserTask', name: 'Antrag prüfen' });
+    expect(extensionsOf(review, 'zeebe:UserTask')).toHaveLength(1);
+    expect(extension(review, 'zeebe:FormDefinition')).toMatchObject({ formId: 'residence-certificate-review' });
+    // Zeebe evaluates candidate groups to a list of strings; residentsOfficeGroup is one string.
+    expect(extension(review, 'zeebe:AssignmentDefinition').candidateGroups).toBe('=[residentsOfficeGroup]');
+  });
+
+  it('routes every residence assessment from "Berechtigt?"', () => {
+    const gateway = element('is-entitled');
+    const routes = Object.fromEntries(
+      outgoing(gateway).map((flow) => [
+        (flow.conditionExpression as { body: string }).body,
+        nextActivity(target(flow)).id,
+      ]),
+    );
+    expect(routes).toEqual({
+      '=residenceAssessment = "entitled"': 'collect-fee',
+      '=residenceAssessment = "review"': 'review-application',
+      '=residenceAssessment = "not-resident"': 'notify-application-rejected',
+    });
+  });
+
+  it('routes both review decisions from "Genehmigt?"', () => {
+    const routes = Object.fromEntries(
+      outgoing(element('is-approved')).map((flow) => [
+        (flow.conditionExpression as { body: string }).body,
+        nextActivity(target(flow)).id,
+      ]),
+    );
+    expect(routes).toEqual({
+      '=reviewDecision = "approve"': 'collect-fee',
+      '=reviewDecision = "reject"': 'notify-application-rejected',
+    });
+  });
+
+  it.each([
+    { from: 'application-received', path: ['validate-order', 'find-resident', 'is-entitled'] },
+    { from: 'collect-fee', path: ['issue-certificate', 'notify-certificate-issued', 'certificate-issued'] },
+    { from: 'notify-application-rejected', path: ['application-rejected'] },
+  ])('when $from completes, then the case goes on to $path', ({ from, path: expected }) => {
+    const visited: (string | undefined)[] = [];
+    let current = element(from);
+    while (outgoing(current).length === 1 && visited.length < expected.length) {
+      current = target(outgoing(current)[0] as ModdleElement);
+      visited.push(current.id);
+    }
+    expect(visited).toEqual(expected);
+  });
+
+  it.each([
+    { id: 'order-invalid', attachedTo: 'validate-order', errorCode: 'ORDER_INVALID' },
+    { id: 'person-not-found', attachedTo: 'find-resident', errorCode: 'PERSON_NOT_FOUND' },
+  ])('when $attachedTo throws $errorCode, then $id catches it', ({ id, attachedTo, errorCode }) => {
+    const boundary = element(id);
+    expect((boundary.attachedToRef as ModdleElement).id).toBe(attachedTo);
+    const [definition] = boundary.eventDefinitions as ModdleElement[];
+    expect((definition?.errorRef as ModdleElement | undefined)?.errorCode).toBe(errorCode);
+  });
+
+  it.each(REJECTION_SOURCES)('when the case is rejected at %s, then it records that code and notifies', (id) => {
+    const source = element(id);
+    const outputs = (extension(source, 'zeebe:IoMapping').outputParameters as ModdleElement[]) ?? [];
+    expect(outputs).toEqual([expect.objectContaining({ source: `="${id}"`, target: 'rejectionReason' })]);
+    expect(nextActivity(source).id).toBe('notify-application-rejected');
+  });
+
+  it.each([
+    { id: 'application-received', phase: 'Eingegangen' },
+    { id: 'find-resident', phase: 'In Bearbeitung' },
+    { id: 'review-application', phase: 'In Prüfung' },
+    { id: 'collect-fee', phase: 'Zahlung' },
+    { id: 'certificate-issued', phase: 'Abgeschlossen', outcome: 'issued' },
+    { id: 'application-rejected', phase: 'Abgelehnt', outcome: 'rejected' },
+  ])('names the phase "$phase" on $id in German, French, Italian and English', ({ id, phase, outcome }) => {
+    const properties = zeebeProperties(element(id));
+    expect(properties.phase).toBe(phase);
+    for (const language of ['fr', 'it', 'en']) {
+      expect(properties[`phase.${language}`], `phase.${language} on ${id}`).toMatch(/\S/);
+    }
+    expect(properties.outcome).toBe(outcome);
+  });
+
+  it('marks phases only on the elements that start one', () => {
+    const marked = [...elements.values()].filter((candidate) => zeebeProperties(candidate).phase).map((e) => e.id);
+    expect(marked.sort()).toEqual(
+      ['application-received', 'find-resident', 'review-application', 'collect-fee', 'certificate-issued', 'application-rejected'].sort(),
+    );
+  });
+});
+
+interface FormSchema {
+  id: string;
+  executionPlatformVersion: string;
+  components: {
+    type: string;
+    key?: string;
+    values?: { label: string; value: string }[];
+    validate?: { required?: boolean };
+    conditional?: { hide?: string };
+  }[];
+}
+
+describe('residence-certificate review form', () => {
+  it('collects the decision and, when rejecting, its reason', async () => {
+    const form = JSON.parse(await readFile(formFile, 'utf8')) as FormSchema;
+    expect(form).toMatchObject({ id: 'residence-certificate-review', executionPlatformVersion: '8.6.0' });
+    const keys = form.components.flatMap((component) => (component.key ? [component.key] : []));
+    expect(keys.sort()).toEqual(['reviewComment', 'reviewDecision']);
+
+    const decision = form.components.find((component) => component.key === 'reviewDecision');
+    expect(decision).toMatchObject({ type: 'radio', validate: { required: true } });
+    expect(decision?.values?.map((option) => option.value)).toEqual(['approve', 'reject']);
+
+    // form-js validates only visible fields: the comment is required exactly when rejecting.
+    const comment = form.components.find((component) => component.key === 'reviewComment');
+    expect(comment).toMatchObject({ type: 'textarea', validate: { required: true } });
+    expect(comment?.conditional?.hide).toBe('=reviewDecision != "reject"');
+  });
+});
+
+// The lint script runs in its own Node process, as `npm run lint` does; the repository pins the
+// Node that strips TypeScript types, whichever Node runs vitest.
+const pinnedNode = path.join(repositoryRoot, 'node_modules/.bin/node');
+const nodeBinary = existsSync(pinnedNode) ? pinnedNode : process.execPath;
+const lintScript = path.join(repositoryRoot, 'scripts/lint-bpmn.ts');
+
+function runLint(root?: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(nodeBinary, [lintScript, ...(root ? [root] : [])], { cwd: tmpdir() });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+describe('lint-bpmn script', () => {
+  const copies: string[] = [];
+
+  afterAll(async () => {
+    await Promise.all(copies.map((copy) => rm(copy, { recursive: true, force: true })));
+  });
+
+  async function brokenCopy(file: string, from: string | RegExp, to: string): Promise<string> {
+    const root = await mkdtemp(path.join(tmpdir(), 'lint-bpmn-'));
+    copies.push(root);
+    await cp(path.join(repositoryRoot, 'processes'), path.join(root, 'processes'), { recursive: true });
+    await cp(path.join(repositoryRoot, '.bpmnlintrc'), path.join(root, '.bpmnlintrc'));
+    const copied = path.join(root, path.relative(repositoryRoot, file));
+    const original = await readFile(copied, 'utf8');
+    const broken = original.replace(from, to);
+    expect(broken, 'the breakage must change the file').not.toBe(original);
+    await writeFile(copied, broken);
+    return root;
+  }
+
+  it('passes on the repository', async () => {
+    const { code, output } = await runLint();
+    expect(output).toContain('lint-bpmn: 0 error(s)');
+    expect(code).toBe(0);
+  }, 30_000);
+
+  it.each([
+    {
+      breakage: 'a service task without a job type',
+      file: diagramFile,
+      from: '<zeebe:taskDefinition type="collect-fee" />',
+      to: '',
+      finding: 'residence-certificate.bpmn: collect-fee: ',
+      rule: '(camunda-compat/implementation)',
+    },
+    {
+      breakage: 'a job-based user task',
+      file: diagramFile,
+      from: '<zeebe:userTask />',
+      to: '',
+      finding: 'residence-certificate.bpmn: review-application: ',
+      rule: '(camunda-compat/zeebe-user-task)',
+    },
+    {
+      breakage: 'a gateway flow without a condition',
+      file: diagramFile,
+      from: /<bpmn:conditionExpression[^>]*>=residenceAssessment = "review"<\/bpmn:conditionExpression>/,
+      to: '',
+      finding: 'residence-certificate.bpmn: flow-needs-review: ',
+      rule: '(conditional-flows)',
+    },
+    {
+      breakage: 'a form link to a form that does not exist',
+      file: formFile,
+      from: '"id": "residence-certificate-review"',
+      to: '"id": "another-form"',
+      finding: 'residence-certificate.bpmn: review-application: links form "residence-certificate-review"',
+      rule: '(form-reference)',
+    },
+    {
+      breakage: 'a form that is not JSON',
+      file: formFile,
+      from: /\}\s*$/,
+      to: '',
+      finding: 'residence-certificate-review.form: -: is not valid JSON',
+      rule: '(form-json)',
+    },
+  ])('fails on $breakage', async ({ file, from, to, finding, rule }) => {
+    const { code, output } = await runLint(await brokenCopy(file, from, to));
+    const line = output.split('\n').find((candidate) => candidate.includes(finding));
+    expect(line, output).toBeDefined();
+    expect(line).toContain(rule);
+    expect(code).toBe(1);
+  }, 30_000);
+});
