@@ -23,13 +23,29 @@ export const ConfigSchema = Type.Object({
 
 export type Config = Static<typeof ConfigSchema>;
 
+const INTEGER_TEXT = /^-?\d+$/;
+
+/** Environment text to the schema's types; an integer must be written as one (no 1e3, no 80.5). */
+function convert(env: Record<string, string | undefined>): { values: Record<string, unknown>; errors: string[] } {
+  const values: Record<string, unknown> = {};
+  const errors: string[] = [];
+  for (const [key, schema] of Object.entries(ConfigSchema.properties)) {
+    const text = env[key];
+    if (text === undefined || text === '') continue;
+    if (schema.type === 'integer') {
+      if (INTEGER_TEXT.test(text.trim())) values[key] = Number(text.trim());
+      else errors.push(`${key}: must be a whole number, got "${text}"`);
+    } else {
+      values[key] = text;
+    }
+  }
+  return { values, errors };
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const known = Object.fromEntries(
-    Object.keys(ConfigSchema.properties)
-      .filter((key) => env[key] !== undefined && env[key] !== '')
-      .map((key) => [key, env[key]]),
-  );
-  const withDefaults = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, known));
+  const converted = convert(env);
+  if (converted.errors.length > 0) throw new Error(`invalid configuration: ${converted.errors.join('; ')}`);
+  const withDefaults = Value.Default(ConfigSchema, converted.values);
   const errors = [...Value.Errors(ConfigSchema, withDefaults)];
   if (errors.length > 0) {
     const list = errors.map((e) => `${e.path.slice(1) || '(root)'}: ${e.message}`).join('; ');

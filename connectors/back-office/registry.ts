@@ -28,7 +28,7 @@ export function createBackOfficeRegistry(
       const id = `${endpoint.vendor} ${endpoint.url} ${endpoint.credentialRef}`;
       const existing = adapters.get(id);
       if (existing) return existing;
-      const factory = factories[endpoint.vendor];
+      const factory = Object.hasOwn(factories, endpoint.vendor) ? factories[endpoint.vendor] : undefined;
       if (!factory) throw new UnknownBackOfficeError(`no adapter for back-office vendor "${endpoint.vendor}"`);
       const credential = readCredential(endpoint.credentialRef);
       if (!credential) throw new UnknownBackOfficeError(`credential ${endpoint.credentialRef} is not set`);

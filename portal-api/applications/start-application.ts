@@ -7,6 +7,7 @@ import type { Application } from '../schemas/applications.ts';
 /** Starts process instances; the engine adapter implements it. */
 export interface ProcessStarter {
   start(bpmnProcessId: string, variables: Record<string, unknown>): Promise<{ processInstanceKey: string }>;
+  cancel(processInstanceKey: string): Promise<void>;
 }
 
 export interface StartApplicationDeps {
@@ -21,8 +22,14 @@ export interface StartApplicationResult {
   replayed: boolean;
 }
 
+// Key order must not matter: a client may serialise the same application differently on retry.
+const canonical = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
+    : value;
+
 const fingerprint = (application: Application): string =>
-  createHash('sha256').update(JSON.stringify(application)).digest('hex');
+  createHash('sha256').update(JSON.stringify(canonical(application))).digest('hex');
 
 function checkDateOfBirth(dateOfBirth: string, today: Date): void {
   const date = new Date(`${dateOfBirth}T00:00:00Z`);
@@ -78,23 +85,28 @@ export function createStartApplication(deps: StartApplicationDeps) {
       requestFingerprint: fingerprint(application),
       createdAt: now(),
     });
-    if (outcome === 'duplicate' && idempotencyKey) {
-      // A concurrent submit with the same key won the race.
-      const existing = await deps.cases.findByIdempotencyKey(citizenId, idempotencyKey);
+    if (outcome === 'duplicate') {
+      // A concurrent submit with the same key won the race; if its case is already gone again
+      // (its start failed), this submit must not carry on with a case that was never stored.
+      const existing = idempotencyKey ? await deps.cases.findByIdempotencyKey(citizenId, idempotencyKey) : undefined;
       if (existing) return replay(existing, application);
+      throw new ProblemError(409, 'concurrent-submit', 'Gleichzeitige Übermittlung', 'The same application is being submitted concurrently; please retry.');
     }
 
+    let processInstanceKey: string | undefined;
     try {
-      const { processInstanceKey } = await deps.engine.start(offering.bpmnProcessId, {
+      ({ processInstanceKey } = await deps.engine.start(offering.bpmnProcessId, {
         caseId,
         municipalityId: municipality.id,
         language: application.language,
         applicant: application.applicant,
         feeRappen: offering.feeRappen,
         residentsOfficeGroup: offering.candidateGroup,
-      });
+      }));
       await deps.cases.attachProcessInstance(caseId, processInstanceKey);
     } catch (error) {
+      // No process may run for a case that is not stored: cancel before removing.
+      if (processInstanceKey) await deps.engine.cancel(processInstanceKey).catch(() => undefined);
       await deps.cases.remove(caseId);
       throw new ProblemError(503, 'engine-unavailable', 'Dienst vorübergehend nicht verfügbar',
         'The application could not be started; nothing was stored. Please try again.', undefined, { cause: error });

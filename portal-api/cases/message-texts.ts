@@ -40,13 +40,13 @@ const REASONS: Record<string, Texts> = {
 const pick = (texts: Texts, language: string): string => texts[language as Language] ?? texts.de;
 
 export function renderMessage(template: string, params: Record<string, string>, language: string): string {
-  const texts = TEMPLATES[template];
+  const texts = Object.hasOwn(TEMPLATES, template) ? TEMPLATES[template] : undefined;
   if (!texts) return template;
   return pick(texts, language).replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name] ?? '';
-    const reason = name === 'reason' ? REASONS[value] : undefined;
+    const reason = name === 'reason' && Object.hasOwn(REASONS, value) ? REASONS[value] : undefined;
     return reason ? pick(reason, language) : value;
   });
 }
 
-export const isKnownTemplate = (template: string): boolean => template in TEMPLATES;
+export const isKnownTemplate = (template: string): boolean => Object.hasOwn(TEMPLATES, template);

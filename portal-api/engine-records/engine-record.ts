@@ -32,6 +32,7 @@ export function parseEngineRecords(json: string): EngineRecord[] {
       if (typeof record[field] !== 'string') throw new TypeError(`record ${index}: ${field} must be a string`);
     }
     if (typeof record.value !== 'object' || record.value === null) throw new TypeError(`record ${index}: value must be an object`);
+    if (typeof record.key !== 'string' && typeof record.key !== 'number') throw new TypeError(`record ${index}: key is missing`);
     return { ...record, key: String(record.key) } as EngineRecord;
   });
 }

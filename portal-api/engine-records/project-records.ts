@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { type EngineRecord, textOf } from './engine-record.ts';
-import { type PhaseMap, readPhaseMap } from './phase-map.ts';
+import type { PhaseMap } from './phase-map.ts';
+import { rememberProcessDefinition } from './process-definitions.ts';
 
 export interface RecordProjector {
   /** Applies a batch atomically; applying the same batch again changes nothing. */
@@ -24,14 +25,14 @@ export function createRecordProjector(db: Knex): RecordProjector {
 
   async function onProcessDeployed(trx: Knex.Transaction, record: EngineRecord): Promise<void> {
     const { value } = record;
-    const definitionKey = textOf(value, 'processDefinitionKey');
-    const bpmnProcessId = textOf(value, 'bpmnProcessId');
-    const xml = Buffer.from(textOf(value, 'resource'), 'base64').toString('utf8');
-    const phases = await readPhaseMap(xml, bpmnProcessId);
-    phaseMaps.set(definitionKey, phases);
-    await trx('process_definitions')
-      .insert({ process_definition_key: definitionKey, bpmn_process_id: bpmnProcessId, version: value.version, phases: JSON.stringify(phases) })
-      .onConflict('process_definition_key').ignore();
+    const processDefinitionKey = textOf(value, 'processDefinitionKey');
+    const phases = await rememberProcessDefinition(trx, {
+      processDefinitionKey,
+      bpmnProcessId: textOf(value, 'bpmnProcessId'),
+      version: Number(value.version),
+      bpmnXml: Buffer.from(textOf(value, 'resource'), 'base64').toString('utf8'),
+    });
+    phaseMaps.set(processDefinitionKey, phases);
   }
 
   async function onElement(trx: Knex.Transaction, record: EngineRecord): Promise<void> {
@@ -93,6 +94,7 @@ export function createRecordProjector(db: Knex): RecordProjector {
         incident_key: record.key,
         process_instance_key: textOf(value, 'processInstanceKey'),
         element_id: textOf(value, 'elementId'),
+        job_key: value.jobKey === undefined || value.jobKey === '-1' ? null : String(value.jobKey),
         error_type: textOf(value, 'errorType'),
         error_message: typeof value.errorMessage === 'string' ? value.errorMessage : '',
         created_at: at(record),
@@ -114,7 +116,7 @@ export function createRecordProjector(db: Knex): RecordProjector {
       await db.transaction(async (trx) => {
         for (const record of records) {
           if (record.recordType !== 'EVENT') continue;
-          await handlers[record.valueType]?.(trx, record);
+          if (Object.hasOwn(handlers, record.valueType)) await handlers[record.valueType]?.(trx, record);
         }
       });
     },

@@ -108,6 +108,7 @@ async function createEngineReadModel(db: Knex): Promise<void> {
     t.text('incident_key').primary();
     t.text('process_instance_key').notNullable().index();
     t.text('element_id').notNullable();
+    t.text('job_key');
     t.text('error_type').notNullable();
     t.text('error_message').notNullable();
     t.timestamp('created_at', { useTz: true }).notNullable();

@@ -1,0 +1,30 @@
+import type { BackOfficeRegistry } from '../connectors/back-office/registry.ts';
+import type { PaymentPort } from '../connectors/payment/port.ts';
+import type { CatalogueRepository } from '../portal-api/db/catalogue-repository.ts';
+import type { CaseRecordsRepository } from '../portal-api/db/case-records-repository.ts';
+import type { DocumentsRepository } from '../portal-api/db/documents-repository.ts';
+import { createCollectFeeWorker } from './collect-fee.ts';
+import { createFindResidentWorker } from './find-resident.ts';
+import { createIssueCertificateWorker } from './issue-certificate.ts';
+import type { JobWorkerDefinition } from './job-worker.ts';
+import { createNotifyCitizenWorker } from './notify-citizen.ts';
+import { createValidateOrderWorker } from './validate-order.ts';
+
+export interface WorkerDeps {
+  catalogue: CatalogueRepository;
+  caseRecords: CaseRecordsRepository;
+  documents: DocumentsRepository;
+  backOffices: BackOfficeRegistry;
+  payment: PaymentPort;
+}
+
+/** Every job type the platform's diagrams use, each with its worker. */
+export function allWorkers(deps: WorkerDeps): JobWorkerDefinition[] {
+  return [
+    createValidateOrderWorker(deps),
+    createFindResidentWorker(deps),
+    createCollectFeeWorker(deps),
+    createIssueCertificateWorker(deps),
+    createNotifyCitizenWorker(deps),
+  ];
+}

@@ -1,0 +1,13 @@
+// The job workers as a service of their own (docker-compose); scale them horizontally.
+import { loadConfig } from '../portal-api/config.ts';
+import { openParts, startWorkerPool } from '../scripts/platform.ts';
+import { closeOnSignal } from '../scripts/close-on-signal.ts';
+
+const parts = await openParts(loadConfig());
+const workers = await startWorkerPool(parts);
+parts.logger.info('job workers running');
+closeOnSignal(parts.logger, async () => {
+  await workers.stop();
+  await parts.zeebe.close();
+  await parts.db.destroy();
+});
