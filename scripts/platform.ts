@@ -1,0 +1,116 @@
+import type { FastifyInstance } from 'fastify';
+import type { Knex } from 'knex';
+import pino, { type Logger } from 'pino';
+import { createDialogAdapter } from '../connectors/back-office/dialog/adapter.ts';
+import { createBackOfficeRegistry } from '../connectors/back-office/registry.ts';
+import { createLedgerPayment } from '../connectors/payment/ledger-payment.ts';
+import { buildApp } from '../portal-api/app.ts';
+import { createStartApplication } from '../portal-api/applications/start-application.ts';
+import type { Config } from '../portal-api/config.ts';
+import { createCaseRecordsRepository } from '../portal-api/db/case-records-repository.ts';
+import { createCasesRepository } from '../portal-api/db/cases-repository.ts';
+import { createCatalogueRepository } from '../portal-api/db/catalogue-repository.ts';
+import { createDatabase } from '../portal-api/db/database.ts';
+import { createDocumentsRepository } from '../portal-api/db/documents-repository.ts';
+import { migrateToLatest } from '../portal-api/db/migrate.ts';
+import { seedCatalogue } from '../portal-api/db/seed/catalogue.ts';
+import { deployProcesses } from '../portal-api/engine/deploy-processes.ts';
+import { type ZeebeClient, createProcessStarter, createZeebeClient, engineIsReady } from '../portal-api/engine/engine-client.ts';
+import { rememberProcessDefinition } from '../portal-api/engine-records/process-definitions.ts';
+import { createRecordProjector } from '../portal-api/engine-records/project-records.ts';
+import { allWorkers } from '../workers/all-workers.ts';
+import { type RunningWorkers, startWorkers } from '../workers/runner.ts';
+
+export interface Parts {
+  config: Config;
+  logger: Logger;
+  db: Knex;
+  zeebe: ZeebeClient;
+}
+
+/** Database (migrated) and engine client: what both the API and the workers stand on. */
+export async function openParts(config: Config, logger: Logger = pino({ level: config.LOG_LEVEL })): Promise<Parts> {
+  const db = createDatabase({ databaseUrl: config.DATABASE_URL, embeddedDir: config.EMBEDDED_DB_DIR });
+  await migrateToLatest(db);
+  const zeebe = createZeebeClient({ grpcAddress: config.ZEEBE_GRPC_ADDRESS, restAddress: config.ZEEBE_REST_ADDRESS });
+  return { config, logger, db, zeebe };
+}
+
+/** Deploys processes/ and remembers their phase maps (the engine reports no unchanged redeployment). */
+export async function deployAll({ db, zeebe, logger }: Parts): Promise<void> {
+  const deployment = await deployProcesses(zeebe);
+  for (const process of deployment.processes) await rememberProcessDefinition(db, process);
+  logger.info({ resources: deployment.resources.length }, 'processes and forms deployed');
+}
+
+export function startWorkerPool({ config, logger, db, zeebe }: Parts): Promise<RunningWorkers> {
+  const caseRecords = createCaseRecordsRepository(db);
+  const backOffices = createBackOfficeRegistry({
+    dialog: ({ url, credential }) => createDialogAdapter({
+      baseUrl: url, apiKey: credential, timeoutMs: config.BACK_OFFICE_TIMEOUT_MS, logger: logger.child({ component: 'back-office' }),
+    }),
+  });
+  return startWorkers(
+    allWorkers({
+      catalogue: createCatalogueRepository(db),
+      caseRecords,
+      documents: createDocumentsRepository(db),
+      backOffices,
+      payment: createLedgerPayment(caseRecords),
+    }),
+    { zeebe, logger: logger.child({ component: 'workers' }), backoff: { baseMs: config.JOB_RETRY_BASE_MS, maxMs: config.JOB_RETRY_MAX_MS } },
+  );
+}
+
+export async function startApiServer({ config, logger, db, zeebe }: Parts): Promise<{ app: FastifyInstance; url: string }> {
+  const catalogue = createCatalogueRepository(db);
+  const cases = createCasesRepository(db);
+  const app = await buildApp({
+    catalogue,
+    cases,
+    documents: createDocumentsRepository(db),
+    startApplication: createStartApplication({ catalogue, cases, engine: createProcessStarter(zeebe) }),
+    projector: createRecordProjector(db),
+    readiness: [
+      { name: 'database', check: async () => Boolean(await db.raw('select 1')) },
+      { name: 'engine', check: () => engineIsReady(zeebe) },
+    ],
+    tokenSecret: config.PORTAL_TOKEN_SECRET,
+    recordsToken: config.PORTAL_RECORDS_TOKEN,
+  }, { loggerInstance: logger.child({ component: 'api' }) });
+  const url = await app.listen({ host: config.API_HOST, port: config.API_PORT });
+  return { app, url };
+}
+
+export interface PlatformOptions {
+  config: Config;
+  /** Where the seeded municipalities' back office answers (the simulator in development and tests). */
+  backOfficeUrl: string;
+  logger?: Logger;
+}
+
+export interface RunningPlatform {
+  apiUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * API and workers in one process, as `npm start` and the tests run them (the embedded database
+ * allows only one process). docker-compose runs the same parts as separate services.
+ */
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  const parts = await openParts(options.config, options.logger);
+  await seedCatalogue(parts.db, { backOfficeUrl: options.backOfficeUrl });
+  await deployAll(parts);
+  const workers = await startWorkerPool(parts);
+  const api = await startApiServer(parts);
+  return {
+    apiUrl: api.url,
+    async stop() {
+      await api.app.close();
+      await workers.stop();
+      await parts.zeebe.close();
+      await parts.db.destroy();
+    },
+  };
+}

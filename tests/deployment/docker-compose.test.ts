@@ -1,0 +1,56 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { readCamundaVersion } from '../../scripts/engine/paths.ts';
+
+interface Service {
+  image?: string;
+  command?: string[];
+  environment?: Record<string, string>;
+  volumes?: string[];
+}
+
+// There is no Docker engine on our machines: this reads the file instead of running it.
+const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as { services: Record<string, Service> };
+const service = (name: string): Service => {
+  const found = compose.services[name];
+  if (!found) throw new Error(`docker-compose.yml has no service ${name}`);
+  return found;
+};
+
+describe('docker-compose.yml', () => {
+  const version = readCamundaVersion();
+  const engine = service('engine');
+
+  it('when it runs the engine, then it is the official image of the version pinned in package.json', () => {
+    expect(engine.image).toBe(`camunda/zeebe:${version}`);
+  });
+
+  it('when it configures the engine, then it mounts our engine/application.yaml and the exporter built for that version', () => {
+    const mounts = engine.volumes ?? [];
+    const config = mounts.find((m) => m.startsWith('./engine/application.yaml:'));
+    expect(config).toBeDefined();
+    const target = config?.split(':')[1];
+    expect(engine.environment?.SPRING_CONFIG_ADDITIONAL_LOCATION).toBe(`file:${target}`);
+    const jar = mounts.find((m) => m.startsWith('./engine/exporter/target/'));
+    expect(jar?.split(':')[0]).toBe(`./engine/exporter/target/portal-exporter-${version}.jar`);
+    expect(engine.environment?.ENGINE_EXPORTER_JAR).toBe(jar?.split(':')[1]);
+  });
+
+  it('when the engine exports records, then they reach the portal API service with the shared token', () => {
+    const api = service('portal-api');
+    expect(engine.environment?.PORTAL_RECORDS_URL).toBe(`http://portal-api:${api.environment?.API_PORT}/internal/engine-records`);
+    expect(engine.environment?.PORTAL_RECORDS_TOKEN).toBe(api.environment?.PORTAL_RECORDS_TOKEN);
+  });
+
+  it('when API and workers start, then they use PostgreSQL and the engine service, each with its own entry point', () => {
+    for (const name of ['portal-api', 'workers']) {
+      const env = service(name).environment ?? {};
+      expect(env.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
+      expect(env.ZEEBE_GRPC_ADDRESS).toBe('grpc://engine:26500');
+      const entry = service(name).command?.at(-1);
+      expect(entry && existsSync(entry)).toBe(true);
+    }
+    expect(service('postgres').image).toMatch(/^postgres:\d+/);
+  });
+});

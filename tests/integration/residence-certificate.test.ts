@@ -1,0 +1,170 @@
+import knex, { type Knex } from 'knex';
+import { extractText } from 'unpdf';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
+import { callApi, eventually, tokenFor } from './support/http.ts';
+
+// The case as the API returns it; the tests read it loosely and assert on the fields they need.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type CaseBody = Record<string, any>;
+type Resident = { firstName: string; lastName: string; dateOfBirth: string };
+
+const applicantOf = (resident: Resident) => ({
+  firstName: resident.firstName, lastName: resident.lastName, dateOfBirth: resident.dateOfBirth,
+});
+
+let db: Knex;
+beforeAll(() => {
+  db = knex({ client: 'pg', connection: inject('databaseUrl') });
+});
+afterAll(async () => {
+  await db.destroy();
+});
+
+async function submit(token: string, municipalityId: string, resident: Resident, language = 'de') {
+  const response = await callApi<CaseBody>('POST', '/applications', {
+    token,
+    body: { serviceId: 'residence-certificate', municipalityId, language, applicant: applicantOf(resident) },
+  });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body as { id: string };
+}
+
+async function caseWhen(token: string, caseId: string, what: string, done: (c: CaseBody) => boolean) {
+  return eventually(async () => {
+    const { body } = await callApi<CaseBody>('GET', `/cases/${caseId}`, { token });
+    return done(body) ? body : undefined;
+  }, what);
+}
+
+const finished = (c: CaseBody) => c.state === 'completed';
+const labels = (c: CaseBody) => c.history.map((h: { phaseLabel: string }) => h.phaseLabel);
+
+async function openUserTask(caseId: string) {
+  return eventually(async () => {
+    const row = await db('user_tasks as t').join('cases as c', 'c.process_instance_key', 't.process_instance_key')
+      .where({ 'c.id': caseId, 't.state': 'CREATED' }).first('t.user_task_key', 't.candidate_groups', 't.form_key');
+    return row ?? undefined;
+  }, 'the review task');
+}
+
+async function completeUserTask(userTaskKey: string, variables: Record<string, unknown>) {
+  const response = await fetch(`${inject('engineRestUrl')}/v2/user-tasks/${userTaskKey}/completion`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ variables }),
+  });
+  expect(response.status).toBe(204);
+}
+
+describe('residence certificate, end to end on the real engine', () => {
+  it('when a main resident orders a certificate, then it is issued as a PDF in the chosen language', async () => {
+    const token = tokenFor('citizen-anna');
+    const resident = SEEDED_RESIDENTS.aarauMain;
+    const created = await submit(token, 'aarau', resident, 'fr');
+
+    const done = await caseWhen(token, created.id, 'the case to finish', finished);
+    expect(done.outcome).toBe('issued');
+    expect(done.delayed).toBe(false);
+    expect(labels(done)).toEqual(['Reçue', 'En traitement', 'Paiement', 'Terminée']);
+    expect(done.history.map((h: { phase: { de: string } }) => h.phase.de)).toEqual(['Eingegangen', 'In Bearbeitung', 'Zahlung', 'Abgeschlossen']);
+    expect(done.expectedProcessingDays).toBe(2);
+    expect(done.messages.map((m: { template: string }) => m.template)).toEqual(['certificate-issued']);
+    expect(done.documents).toHaveLength(1);
+
+    const pdf = await callApi<Buffer>('GET', done.documents[0].href, { token });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const { text } = await extractText(new Uint8Array(pdf.body), { mergePages: true });
+    expect(text).toContain(resident.lastName);
+    expect(text).toContain('Aarau');
+    expect(text).toMatch(/attestation/i);
+
+    const fees = await db('fees').where({ case_id: created.id });
+    expect(fees).toMatchObject([{ amount_rappen: 2000, status: 'booked', booking_text: 'Wohnsitzbescheinigung Aarau' }]);
+  });
+
+  it('when the record is blocked, then a clerk of the municipality reviews it and approval issues the certificate', async () => {
+    const token = tokenFor('citizen-greta');
+    const created = await submit(token, 'aarau', SEEDED_RESIDENTS.aarauBlocked);
+
+    const inReview = await caseWhen(token, created.id, 'the review phase', (c) => c.phaseLabel === 'In Prüfung');
+    expect(inReview.state).toBe('in-progress');
+    const task = await openUserTask(created.id);
+    expect(task.candidate_groups).toEqual(['4001-einwohnerkontrolle']);
+
+    await completeUserTask(task.user_task_key, { reviewDecision: 'approve' });
+    const done = await caseWhen(token, created.id, 'the case to finish', finished);
+    expect(done.outcome).toBe('issued');
+    expect(labels(done)).toEqual(['Eingegangen', 'In Bearbeitung', 'In Prüfung', 'Zahlung', 'Abgeschlossen']);
+    const row = await db('user_tasks').where({ user_task_key: task.user_task_key }).first('state');
+    expect(row.state).toBe('COMPLETED');
+  });
+
+  it('when the clerk rejects the review, then the case ends rejected with a reason and no certificate', async () => {
+    const token = tokenFor('citizen-greta-2');
+    const created = await submit(token, 'aarau', SEEDED_RESIDENTS.aarauBlocked);
+    const task = await openUserTask(created.id);
+    await completeUserTask(task.user_task_key, { reviewDecision: 'reject', reviewComment: 'Identität nicht bestätigt' });
+
+    const done = await caseWhen(token, created.id, 'the case to finish', finished);
+    expect(done.outcome).toBe('rejected');
+    expect(done.phaseLabel).toBe('Abgelehnt');
+    expect(done.documents).toEqual([]);
+    expect(done.messages[0].text).toContain('nach Prüfung abgelehnt');
+    expect(await db('fees').where({ case_id: created.id })).toEqual([]);
+  });
+
+  it.each([
+    ['a former resident', 'brugg', SEEDED_RESIDENTS.bruggMovedAway, 'keinen Hauptwohnsitz'],
+    ['a person with only a secondary residence', 'lenzburg', SEEDED_RESIDENTS.lenzburgSecondary, 'keinen Hauptwohnsitz'],
+    ['a person the register does not know', 'aarau', { ...SEEDED_RESIDENTS.aarauMain, lastName: 'Niemand' }, 'nicht verzeichnet'],
+  ])('when %s orders, then the case is rejected with the reason', async (_who, municipalityId, resident, reason) => {
+    const token = tokenFor(`citizen-${resident.lastName}`);
+    const created = await submit(token, municipalityId, resident);
+    const done = await caseWhen(token, created.id, 'the case to finish', finished);
+    expect(done.outcome).toBe('rejected');
+    expect(done.documents).toEqual([]);
+    expect(done.messages.map((m: { text: string }) => m.text).join()).toContain(reason);
+  });
+});
+
+describe('a back office that does not answer', () => {
+  it('when the back office times out, then the job is retried, an incident shows the citizen "delayed", and an operator retry continues the case', async () => {
+    const simulator = inject('simulatorUrl');
+    const setFaults = (faults: object) => fetch(`${simulator}/__sim/faults`, {
+      method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults),
+    });
+    const callsBefore = (await (await fetch(`${simulator}/__sim/calls`)).json() as { byOperation: Record<string, number> }).byOperation.searchResidents ?? 0;
+    await setFaults({ mode: 'timeout', delayMs: 5000, municipality: 4021 });
+    try {
+      const token = tokenFor('citizen-juerg');
+      const created = await submit(token, 'baden', SEEDED_RESIDENTS.badenMain);
+
+      const delayed = await caseWhen(token, created.id, 'the delayed phase', (c) => c.delayed === true);
+      expect(delayed.phaseLabel).toBe('Verzögert');
+      expect(delayed.state).toBe('in-progress');
+      const callsAfter = (await (await fetch(`${simulator}/__sim/calls`)).json() as { byOperation: Record<string, number> }).byOperation.searchResidents ?? 0;
+      expect(callsAfter - callsBefore).toBeGreaterThanOrEqual(3);
+
+      const incident = await db('incidents as i').join('cases as c', 'c.process_instance_key', 'i.process_instance_key')
+        .where('c.id', created.id).first('i.incident_key', 'i.job_key', 'i.element_id', 'i.error_message');
+      expect(incident.element_id).toBe('find-resident');
+      expect(incident.error_message).toMatch(/BackOfficeUnavailable/);
+      expect(incident.error_message).not.toContain(SEEDED_RESIDENTS.badenMain.lastName);
+
+      await setFaults({ mode: 'none' });
+      const { createZeebeClient } = await import('../../portal-api/engine/engine-client.ts');
+      const zeebe = createZeebeClient({ grpcAddress: inject('engineGrpcAddress'), restAddress: inject('engineRestUrl') });
+      try {
+        await zeebe.updateJobRetries({ jobKey: incident.job_key, retries: 1 });
+        await zeebe.resolveIncident({ incidentKey: incident.incident_key });
+      } finally {
+        await zeebe.close();
+      }
+      const done = await caseWhen(token, created.id, 'the case to finish after the retry', finished);
+      expect(done.delayed).toBe(false);
+      expect(done.outcome).toBe('issued');
+    } finally {
+      await setFaults({ mode: 'none' });
+    }
+  });
+});
