@@ -10,15 +10,14 @@ export interface EngineConnection {
 
 /**
  * One SDK client per process. Local engines run unprotected (no OAuth); against Camunda SaaS or a
- * protected Self-Managed cluster, the SDK's own CAMUNDA_* / ZEEBE_CLIENT_* OAuth variables apply.
+ * protected Self-Managed cluster, the SDK's own CAMUNDA_* / ZEEBE_CLIENT_* OAuth variables apply,
+ * and a grpcs:// address turns TLS on.
  */
 export function createZeebeClient(connection: EngineConnection): ZeebeClient {
-  const secure = connection.grpcAddress.startsWith('grpcs://');
   const oauth = Boolean(process.env.ZEEBE_CLIENT_ID);
   const camunda = new Camunda8({
     ZEEBE_GRPC_ADDRESS: connection.grpcAddress,
     ZEEBE_REST_ADDRESS: connection.restAddress,
-    CAMUNDA_SECURE_CONNECTION: secure,
     CAMUNDA_AUTH_STRATEGY: oauth ? 'OAUTH' : 'NONE',
     CAMUNDA_OAUTH_DISABLED: !oauth,
     CAMUNDA_LOG_LEVEL: 'warn',

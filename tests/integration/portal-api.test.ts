@@ -1,0 +1,168 @@
+import knex, { type Knex } from 'knex';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
+import { callApi, eventually, tokenFor } from './support/http.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Body = Record<string, any>;
+
+const resident = SEEDED_RESIDENTS.lenzburgMain;
+const validApplication = () => ({
+  serviceId: 'residence-certificate',
+  municipalityId: 'lenzburg',
+  language: 'de',
+  applicant: { firstName: resident.firstName, lastName: resident.lastName, dateOfBirth: resident.dateOfBirth },
+});
+
+let db: Knex;
+beforeAll(() => {
+  db = knex({ client: 'pg', connection: inject('databaseUrl') });
+});
+afterAll(async () => {
+  await db.destroy();
+});
+
+const casesOf = async (citizenId: string) => Number((await db('cases').where({ citizen_id: citizenId }).count<{ count: string }[]>('*'))[0]?.count);
+
+describe('POST /applications refuses bad input', () => {
+  const withApplicant = (applicant: Record<string, unknown>) => ({ ...validApplication(), applicant: { ...validApplication().applicant, ...applicant } });
+  const { applicant: _dropped, ...withoutApplicant } = validApplication();
+
+  it.each([
+    ['a missing last name', withApplicant({ lastName: undefined }), 400, '/body/applicant/lastName'],
+    ['an impossible date of birth', withApplicant({ dateOfBirth: '1985-02-30' }), 400, '/body/applicant/dateOfBirth'],
+    ['a date of birth in the future', withApplicant({ dateOfBirth: '2999-01-01' }), 400, '/body/applicant/dateOfBirth'],
+    ['a date of birth that is no date', withApplicant({ dateOfBirth: '14.03.1985' }), 400, '/body/applicant/dateOfBirth'],
+    ['an unsupported language', { ...validApplication(), language: 'rm' }, 400, '/body/language'],
+    ['an unknown field', { ...validApplication(), admin: true }, 400, '/body/admin'],
+    ['no applicant', withoutApplicant, 400, '/body/applicant'],
+    ['an unknown municipality', { ...validApplication(), municipalityId: 'atlantis' }, 400, '/body/municipalityId'],
+    ['a municipality that does not take part', { ...validApplication(), municipalityId: 'wohlen' }, 422, '/body/municipalityId'],
+    ['a service the municipality does not offer', { ...validApplication(), serviceId: 'dog-licence' }, 422, '/body/serviceId'],
+  ])('when the application has %s, then the answer is a problem naming the field and nothing is stored', async (_what, body, status, pointer) => {
+    const citizen = `citizen-bad-input-${pointer}`;
+    const response = await callApi<Body>('POST', '/applications', { token: tokenFor(citizen), body });
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(response.body.status).toBe(status);
+    expect(response.body.errors.map((e: { pointer: string }) => e.pointer)).toContain(pointer);
+    expect(await casesOf(citizen)).toBe(0);
+  });
+
+  it('when the body is not JSON, then the answer is 400 and nothing is stored', async () => {
+    const response = await fetch(new URL('/applications', inject('apiUrl')), {
+      method: 'POST', headers: { authorization: `Bearer ${tokenFor('citizen-broken-json')}`, 'content-type': 'application/json' }, body: '{"serviceId":',
+    });
+    expect(response.status).toBe(400);
+    expect(await casesOf('citizen-broken-json')).toBe(0);
+  });
+
+  it.each([
+    ['no token', undefined],
+    ['a token signed with another secret', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtYWxsb3J5IiwiaXNzIjoiZ2VtZWluZGVwb3J0YWwifQ.c2lnbmF0dXJl'],
+  ])('when the request has %s, then it is refused with 401', async (_what, token) => {
+    const response = await callApi<Body>('POST', '/applications', { ...(token ? { token } : {}), body: validApplication() });
+    expect(response.status).toBe(401);
+    expect(response.body.type).toBe('urn:gemeindeportal:problem:unauthenticated');
+  });
+});
+
+describe('POST /applications with an Idempotency-Key', () => {
+  it('when the same application is submitted twice, then there is one case and the second answer replays it', async () => {
+    const token = tokenFor('citizen-double-click');
+    const headers = { 'idempotency-key': 'order-4711' };
+    const first = await callApi<Body>('POST', '/applications', { token, body: validApplication(), headers });
+    const second = await callApi<Body>('POST', '/applications', { token, body: validApplication(), headers });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(200);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(second.body.id).toBe(first.body.id);
+    expect(await casesOf('citizen-double-click')).toBe(1);
+  });
+
+  it('when two identical submits race, then exactly one case and one process exist', async () => {
+    const token = tokenFor('citizen-race');
+    const headers = { 'idempotency-key': 'race-1' };
+    const answers = await Promise.all([1, 2, 3].map(() => callApi<Body>('POST', '/applications', { token, body: validApplication(), headers })));
+    const ids = new Set(answers.filter((a) => a.status < 300).map((a) => a.body.id));
+    expect(ids.size).toBe(1);
+    const rows = await db('cases').where({ citizen_id: 'citizen-race' }).whereNotNull('process_instance_key');
+    expect(rows).toHaveLength(1);
+  });
+
+  it('when the key is reused for a different application, then it is refused and the first case stays as it was', async () => {
+    const token = tokenFor('citizen-key-reuse');
+    const headers = { 'idempotency-key': 'order-1' };
+    const first = await callApi<Body>('POST', '/applications', { token, body: validApplication(), headers });
+    const other = await callApi<Body>('POST', '/applications', { token, body: { ...validApplication(), language: 'fr' }, headers });
+    expect(other.status).toBe(422);
+    expect(other.body.type).toBe('urn:gemeindeportal:problem:idempotency-key-reused');
+    const stored = await callApi<Body>('GET', `/cases/${first.body.id}`, { token });
+    expect(stored.body.language).toBe('de');
+    expect(await casesOf('citizen-key-reuse')).toBe(1);
+  });
+});
+
+describe('a citizen sees only their own cases and documents', () => {
+  it("when another citizen asks for a case or its certificate, then the answer is 404 as for a case that does not exist", async () => {
+    const owner = tokenFor('citizen-owner');
+    const intruder = tokenFor('citizen-intruder');
+    const created = await callApi<Body>('POST', '/applications', { token: owner, body: validApplication() });
+    const done = await eventually(async () => {
+      const { body } = await callApi<Body>('GET', `/cases/${created.body.id}`, { token: owner });
+      return body.state === 'completed' && body.documents.length === 1 ? body : undefined;
+    }, 'the certificate');
+
+    const foreignCase = await callApi<Body>('GET', `/cases/${created.body.id}`, { token: intruder });
+    const missingCase = await callApi<Body>('GET', '/cases/00000000-0000-4000-8000-000000000000', { token: intruder });
+    expect(foreignCase.status).toBe(404);
+    expect(foreignCase.body.title).toBe(missingCase.body.title);
+    expect((await callApi('GET', done.documents[0].href, { token: intruder })).status).toBe(404);
+    expect((await callApi('GET', done.documents[0].href, { token: owner })).status).toBe(200);
+
+    const list = await callApi<Body>('GET', '/cases', { token: intruder });
+    expect(list.body.cases.map((c: Body) => c.id)).not.toContain(created.body.id);
+    const own = await callApi<Body>('GET', '/cases', { token: owner });
+    expect(own.body.cases.map((c: Body) => c.id)).toContain(created.body.id);
+  });
+
+  it('when a case id is not a UUID, then the answer is 400 naming the parameter', async () => {
+    const response = await callApi<Body>('GET', '/cases/1%20or%201=1', { token: tokenFor('citizen-sql') });
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].pointer).toBe('/params/id');
+  });
+});
+
+describe('catalogue, documentation and health', () => {
+  it('when a citizen picks a municipality, then they see whether and at what fee it offers the service (SVC-4)', async () => {
+    const aarau = await callApi<Body>('GET', '/municipalities/aarau/services');
+    expect(aarau.body.municipality).toEqual({ id: 'aarau', name: 'Aarau', participates: true });
+    expect(aarau.body.services).toEqual([expect.objectContaining({ id: 'residence-certificate', feeRappen: 2000, name: expect.objectContaining({ de: 'Hauptwohnsitzbescheinigung' }) })]);
+    const wohlen = await callApi<Body>('GET', '/municipalities/wohlen/services');
+    expect(wohlen.body).toMatchObject({ municipality: { participates: false }, services: [] });
+    expect((await callApi('GET', '/municipalities/atlantis/services')).status).toBe(404);
+  });
+
+  it('when the OpenAPI document is read, then every public route is described with its schemas', async () => {
+    const { body } = await callApi<Body>('GET', '/docs/json');
+    expect(body.openapi).toMatch(/^3\./);
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/applications', '/cases', '/cases/{id}', '/documents/{id}', '/municipalities/{id}/services']));
+    expect(Object.keys(body.paths)).not.toContain('/internal/engine-records');
+    expect(body.paths['/applications'].post.requestBody).toBeDefined();
+  });
+
+  it('when liveness and readiness are asked, then both answer up with database and engine checked', async () => {
+    expect((await callApi<Body>('GET', '/health/live')).body.status).toBe('up');
+    const ready = await callApi<Body>('GET', '/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.checks).toEqual({ database: 'up', engine: 'up' });
+  });
+
+  it('when someone posts engine records without the exporter token, then nothing is projected', async () => {
+    const forged = [{ partitionId: 1, position: 1, key: 1, timestamp: 0, valueType: 'INCIDENT', intent: 'CREATED', recordType: 'EVENT',
+      value: { processInstanceKey: 1, elementId: 'x', errorType: 'X', errorMessage: 'forged' } }];
+    const response = await callApi('POST', '/internal/engine-records', { body: forged, headers: { authorization: 'Bearer wrong' } });
+    expect(response.status).toBe(401);
+    expect(await db('incidents').where({ error_message: 'forged' })).toEqual([]);
+  });
+});
