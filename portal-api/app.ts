@@ -51,7 +51,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   const loadCase = createCaseDetailLoader(deps.cases, deps.catalogue);
   await app.register(healthRoutes(deps.readiness));
   await app.register(municipalityRoutes(deps.catalogue));
-  await app.register(applicationRoutes(deps.startApplication, loadCase));
+  await app.register(applicationRoutes(deps.startApplication, deps.cases, loadCase));
   await app.register(caseRoutes(deps.cases, loadCase));
   await app.register(documentRoutes(deps.documents));
   await app.register(engineRecordRoutes(deps.projector, deps.recordsToken));

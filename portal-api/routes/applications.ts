@@ -4,9 +4,10 @@ import { authenticateCitizen, bearerSecurity } from '../plugins/citizen-auth.ts'
 import { type Application, ApplicationSchema, IdempotencyHeaders } from '../schemas/applications.ts';
 import { problemResponses } from '../schemas/common.ts';
 import { Type } from '@sinclair/typebox';
+import type { CasesRepository } from '../db/cases-repository.ts';
 import type { CaseDetailLoader } from './cases.ts';
 
-export function applicationRoutes(startApplication: StartApplication, loadCase: CaseDetailLoader) {
+export function applicationRoutes(startApplication: StartApplication, cases: CasesRepository, loadCase: CaseDetailLoader) {
   return async function (app: FastifyInstance): Promise<void> {
     app.post('/applications', {
       schema: {
@@ -25,7 +26,9 @@ export function applicationRoutes(startApplication: StartApplication, loadCase: 
       const citizen = await authenticateCitizen(request);
       const key = (request.headers as { 'idempotency-key'?: string })['idempotency-key'];
       const result = await startApplication(citizen.id, request.body as Application, key);
-      const detail = await loadCase(result.caseId);
+      const row = await cases.findById(result.caseId);
+      if (!row) throw new Error(`case ${result.caseId} vanished after it was filed`);
+      const detail = await loadCase(row);
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply.code(result.replayed ? 200 : 201).header('location', `/cases/${result.caseId}`).send(detail);
     });

@@ -9,16 +9,11 @@ import type { CaseDetail } from '../schemas/cases.ts';
 import { CaseIdParams } from '../schemas/cases.ts';
 import { problemResponses } from '../schemas/common.ts';
 
-export type CaseDetailLoader = (caseId: string) => Promise<CaseDetail>;
+/** The detail view of a case row: its phases, documents, messages and expected processing time. */
+export type CaseDetailLoader = (row: CaseRow) => Promise<CaseDetail>;
 
 export function createCaseDetailLoader(cases: CasesRepository, catalogue: CatalogueRepository): CaseDetailLoader {
-  return async (caseId) => {
-    const row = await cases.findById(caseId);
-    if (!row) throw new Error(`case ${caseId} vanished`);
-    return detailOf(row);
-  };
-
-  async function detailOf(row: CaseRow): Promise<CaseDetail> {
+  return async function detailOf(row) {
     const [history, documents, messages, days] = await Promise.all([
       row.processInstanceKey ? cases.history(row.processInstanceKey) : [],
       cases.documents(row.id),
@@ -26,7 +21,7 @@ export function createCaseDetailLoader(cases: CasesRepository, catalogue: Catalo
       catalogue.expectedProcessingDays(row.serviceId),
     ]);
     return toCaseDetail(row, { history, documents, messages, expectedProcessingDays: days ?? 0 });
-  }
+  };
 }
 
 // Another citizen's case answers exactly like a case that does not exist.
@@ -63,7 +58,7 @@ export function caseRoutes(cases: CasesRepository, loadCase: CaseDetailLoader) {
       const { id } = request.params as { id: string };
       const row = await cases.findById(id);
       if (!row || row.citizenId !== citizen.id) throw caseNotFound();
-      return loadCase(row.id);
+      return loadCase(row);
     });
   };
 }

@@ -1,0 +1,15 @@
+// `npm run migrate`: brings the portal's database schema up to date (DATABASE_URL, or the embedded
+// database when unset; the embedded one only while `npm start` is not running).
+import { loadConfig } from '../portal-api/config.ts';
+import { createDatabase } from '../portal-api/db/database.ts';
+import { migrateToLatest } from '../portal-api/db/migrate.ts';
+import { loadDevSecrets } from './dev-secrets.ts';
+
+const config = loadConfig({ ...process.env, PORTAL_TOKEN_SECRET: loadDevSecrets().PORTAL_TOKEN_SECRET });
+const db = createDatabase({ databaseUrl: config.DATABASE_URL, embeddedDir: config.EMBEDDED_DB_DIR });
+try {
+  const ran = await migrateToLatest(db);
+  console.log(ran.length > 0 ? `migrated: ${ran.join(', ')}` : 'schema already up to date');
+} finally {
+  await db.destroy();
+}
