@@ -23,7 +23,8 @@ export function engineRecordRoutes(projector: RecordProjector, token: string) {
         done(new ProblemError(400, 'invalid-records', 'Ungültige Engine-Records', (error as Error).message));
       }
     });
-    app.post('/internal/engine-records', { schema: { hide: true } }, async (request, reply) => {
+    // Several batches a second under load: log failures only.
+    app.post('/internal/engine-records', { schema: { hide: true }, logLevel: 'warn' }, async (request, reply) => {
       const header = request.headers.authorization ?? '';
       if (!sameSecret(header, `Bearer ${token}`)) throw new ProblemError(401, 'unauthenticated', 'Nicht berechtigt');
       await projector.project(request.body as EngineRecord[]);
