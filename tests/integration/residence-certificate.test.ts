@@ -90,6 +90,8 @@ describe('residence certificate, end to end on the real engine', () => {
     expect(inReview.state).toBe('in-progress');
     const task = await openUserTask(created.id);
     expect(task.candidate_groups).toEqual(['4001-einwohnerkontrolle']);
+    // The form linked from the same deployment (bindingType "deployment").
+    expect(task.form_key).toMatch(/^\d+$/);
 
     await completeUserTask(task.user_task_key, { reviewDecision: 'approve' });
     const done = await caseWhen(token, created.id, 'the case to finish', finished);
