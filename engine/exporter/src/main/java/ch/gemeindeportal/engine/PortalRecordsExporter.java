@@ -9,7 +9,6 @@ import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.Intent;
-import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessIntent;
 import java.io.IOException;
@@ -52,8 +51,7 @@ public final class PortalRecordsExporter implements Exporter {
           ValueType.PROCESS,
           ValueType.PROCESS_INSTANCE,
           ValueType.USER_TASK,
-          ValueType.INCIDENT,
-          ValueType.JOB);
+          ValueType.INCIDENT);
 
   private final List<String> buffer = new ArrayList<>();
   private Logger log;
@@ -146,7 +144,6 @@ public final class PortalRecordsExporter implements Exporter {
               || intent == ProcessInstanceIntent.ELEMENT_TERMINATED;
       case USER_TASK -> true;
       case INCIDENT -> intent == IncidentIntent.CREATED || intent == IncidentIntent.RESOLVED;
-      case JOB -> intent == JobIntent.FAILED;
       default -> false;
     };
   }
