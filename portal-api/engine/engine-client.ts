@@ -21,6 +21,8 @@ export function createZeebeClient(connection: EngineConnection): ZeebeClient {
     CAMUNDA_AUTH_STRATEGY: oauth ? 'OAUTH' : 'NONE',
     CAMUNDA_OAUTH_DISABLED: !oauth,
     CAMUNDA_LOG_LEVEL: 'warn',
+    // The gRPC client logs in its own plain-text format; keep it to errors beside our JSON logs.
+    zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'ERROR' },
   } as ConstructorParameters<typeof Camunda8>[0]);
   return camunda.getZeebeGrpcApiClient();
 }
