@@ -5,6 +5,7 @@ import { NonRetryableError, complete, defineJobWorker } from './job-worker.ts';
 
 const Input = Type.Object({
   caseId: Type.String(),
+  serviceId: Type.String(),
   municipalityId: Type.String(),
   feeRappen: Type.Integer({ minimum: 0 }),
 });
@@ -16,7 +17,7 @@ export function createCollectFeeWorker(deps: { catalogue: CatalogueRepository; p
     input: Input,
     timeoutMs: 30_000,
     async handle({ variables }) {
-      const offering = await deps.catalogue.findOffering(variables.municipalityId, 'residence-certificate');
+      const offering = await deps.catalogue.findOffering(variables.municipalityId, variables.serviceId);
       if (!offering) throw new NonRetryableError(`no offering configured for ${variables.municipalityId}`);
       const receipt = await deps.payment.collectFee({
         caseId: variables.caseId,

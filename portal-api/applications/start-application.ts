@@ -97,6 +97,7 @@ export function createStartApplication(deps: StartApplicationDeps) {
     try {
       ({ processInstanceKey } = await deps.engine.start(offering.bpmnProcessId, {
         caseId,
+        serviceId: offering.serviceId,
         municipalityId: municipality.id,
         language: application.language,
         applicant: application.applicant,

@@ -1,6 +1,6 @@
-import type { Language } from '../engine-records/phase-map.ts';
+import type { Language, LocalisedText } from '../engine-records/phase-map.ts';
 
-type Texts = { de: string } & Partial<Record<Exclude<Language, 'de'>, string>>;
+type Texts = LocalisedText;
 
 // Messages to the citizen (CASE-3); German first, the other languages where translated.
 const TEMPLATES: Record<string, Texts> = {

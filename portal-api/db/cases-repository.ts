@@ -104,7 +104,6 @@ export function createCasesRepository(db: Knex): CasesRepository {
           language: newCase.language,
           idempotency_key: newCase.idempotencyKey,
           request_fingerprint: newCase.requestFingerprint,
-          status: 'submitted',
           created_at: newCase.createdAt,
         })
         .onConflict(['citizen_id', 'idempotency_key'])

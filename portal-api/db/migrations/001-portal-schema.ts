@@ -41,7 +41,6 @@ async function createCases(db: Knex): Promise<void> {
     t.text('idempotency_key');
     t.text('request_fingerprint').notNullable();
     t.text('process_instance_key').unique();
-    t.text('status').notNullable();
     t.text('outcome');
     t.timestamp('created_at', { useTz: true }).notNullable();
     t.timestamp('completed_at', { useTz: true });

@@ -156,6 +156,7 @@ describe('startApplication', () => {
       bpmnProcessId: 'residence-certificate',
       variables: {
         caseId: result.caseId,
+        serviceId: 'residence-certificate',
         municipalityId: 'aarau',
         language: 'fr',
         applicant: { firstName: 'Anna', lastName: 'Muster', dateOfBirth: '1985-04-12' },
