@@ -18,7 +18,12 @@ export const ConfigSchema = Type.Object({
   /** Back-off of a failed job before the engine offers it again: base * 2^attempt, with jitter. */
   JOB_RETRY_BASE_MS: Type.Integer({ default: 2000, minimum: 0 }),
   JOB_RETRY_MAX_MS: Type.Integer({ default: 60000, minimum: 0 }),
+  /** Upper bound of one back-office HTTP call, body included. */
   BACK_OFFICE_TIMEOUT_MS: Type.Integer({ default: 5000, minimum: 1 }),
+  /** Consecutive outages of one back-office endpoint that open its circuit breaker. */
+  BACK_OFFICE_BREAKER_FAILURES: Type.Integer({ default: 5, minimum: 1 }),
+  /** How long an open breaker fails calls at once before a probe call may pass. */
+  BACK_OFFICE_BREAKER_OPEN_MS: Type.Integer({ default: 30000, minimum: 1 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

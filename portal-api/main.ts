@@ -1,11 +1,16 @@
 // The portal API as a service of its own (docker-compose); `npm start` runs it with the workers.
 import { seedCatalogue } from './db/seed/catalogue.ts';
+import { developmentEndpoints } from '../connectors/back-office/simulator/development-back-offices.ts';
 import { loadConfig } from './config.ts';
 import { deployAll, openParts, startApiServer } from '../scripts/platform.ts';
 import { closeOnSignal } from '../scripts/close-on-signal.ts';
 
 const parts = await openParts(loadConfig());
-if (process.env.SEED_BACK_OFFICE_URL) await seedCatalogue(parts.db, { backOfficeUrl: process.env.SEED_BACK_OFFICE_URL });
+// docker-compose seeds the development catalogue against its simulators service.
+if (process.env.SEED_BACK_OFFICE_HOST) {
+  const firstPort = Number(process.env.BACK_OFFICE_SIMULATOR_FIRST_PORT ?? 4101);
+  await seedCatalogue(parts.db, { backOffices: developmentEndpoints(process.env.SEED_BACK_OFFICE_HOST, firstPort) });
+}
 await deployAll(parts);
 const api = await startApiServer(parts);
 closeOnSignal(parts.logger, async () => {

@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { developmentCredentialRef } from '../connectors/back-office/simulator/development-back-offices.ts';
+import { BACK_OFFICE_VENDORS } from '../connectors/back-office/vendors.ts';
 
 const SECRETS_FILE = resolve('.cache/dev-secrets.json');
 
 export interface DevSecrets {
   PORTAL_TOKEN_SECRET: string;
-  BACK_OFFICE_DIALOG_API_KEY: string;
+  /** Per vendor, the credential its development simulator accepts. */
+  backOfficeCredentials: Record<string, string>;
 }
 
 /**
@@ -18,7 +21,12 @@ export function loadDevSecrets(env: NodeJS.ProcessEnv = process.env): DevSecrets
   if (existsSync(SECRETS_FILE)) stored = JSON.parse(readFileSync(SECRETS_FILE, 'utf8')) as Partial<DevSecrets>;
   const secrets: DevSecrets = {
     PORTAL_TOKEN_SECRET: stored.PORTAL_TOKEN_SECRET ?? randomBytes(32).toString('base64url'),
-    BACK_OFFICE_DIALOG_API_KEY: stored.BACK_OFFICE_DIALOG_API_KEY ?? randomBytes(24).toString('base64url'),
+    backOfficeCredentials: Object.fromEntries(
+      Object.values(BACK_OFFICE_VENDORS).map((vendor) => [
+        vendor.name,
+        stored.backOfficeCredentials?.[vendor.name] ?? vendor.generateCredential(),
+      ]),
+    ),
   };
   if (JSON.stringify(stored) !== JSON.stringify(secrets)) {
     mkdirSync(dirname(SECRETS_FILE), { recursive: true });
@@ -26,6 +34,16 @@ export function loadDevSecrets(env: NodeJS.ProcessEnv = process.env): DevSecrets
   }
   return {
     PORTAL_TOKEN_SECRET: env.PORTAL_TOKEN_SECRET || secrets.PORTAL_TOKEN_SECRET,
-    BACK_OFFICE_DIALOG_API_KEY: env.BACK_OFFICE_DIALOG_API_KEY || secrets.BACK_OFFICE_DIALOG_API_KEY,
+    backOfficeCredentials: Object.fromEntries(
+      Object.entries(secrets.backOfficeCredentials).map(([vendor, credential]) => [
+        vendor,
+        env[developmentCredentialRef(vendor)] || credential,
+      ]),
+    ),
   };
+}
+
+/** Puts the development back-office credentials where the workers read them: the environment. */
+export function exportBackOfficeCredentials(credentials: Readonly<Record<string, string>>, env: NodeJS.ProcessEnv = process.env): void {
+  for (const [vendor, credential] of Object.entries(credentials)) env[developmentCredentialRef(vendor)] = credential;
 }

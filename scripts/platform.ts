@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
 import pino, { type Logger } from 'pino';
-import { createDialogAdapter } from '../connectors/back-office/dialog/adapter.ts';
+import { readCredentialFrom } from '../connectors/back-office/credentials.ts';
+import { BACK_OFFICE_VENDORS } from '../connectors/back-office/vendors.ts';
 import { createBackOfficeRegistry } from '../connectors/back-office/registry.ts';
 import { createLedgerPayment } from '../connectors/payment/ledger-payment.ts';
 import { buildApp } from '../portal-api/app.ts';
@@ -13,7 +14,7 @@ import { createCatalogueRepository } from '../portal-api/db/catalogue-repository
 import { createDatabase } from '../portal-api/db/database.ts';
 import { createDocumentsRepository } from '../portal-api/db/documents-repository.ts';
 import { migrateToLatest } from '../portal-api/db/migrate.ts';
-import { seedCatalogue } from '../portal-api/db/seed/catalogue.ts';
+import { seedCatalogue, type SeedBackOffice } from '../portal-api/db/seed/catalogue.ts';
 import { deployProcesses } from '../portal-api/engine/deploy-processes.ts';
 import { type ZeebeClient, createProcessStarter, createZeebeClient, engineIsReady } from '../portal-api/engine/engine-client.ts';
 import { rememberProcessDefinition } from '../portal-api/engine-records/process-definitions.ts';
@@ -46,9 +47,11 @@ export async function deployAll({ db, zeebe, logger }: Parts): Promise<void> {
 export function startWorkerPool({ config, logger, db, zeebe }: Parts): Promise<RunningWorkers> {
   const caseRecords = createCaseRecordsRepository(db);
   const backOffices = createBackOfficeRegistry({
-    dialog: ({ url, credential }) => createDialogAdapter({
-      baseUrl: url, apiKey: credential, timeoutMs: config.BACK_OFFICE_TIMEOUT_MS, logger: logger.child({ component: 'back-office' }),
-    }),
+    adapters: Object.fromEntries(Object.values(BACK_OFFICE_VENDORS).map((vendor) => [vendor.name, vendor.createAdapter])),
+    readCredential: readCredentialFrom(process.env),
+    timeoutMs: config.BACK_OFFICE_TIMEOUT_MS,
+    breaker: { failuresToOpen: config.BACK_OFFICE_BREAKER_FAILURES, openForMs: config.BACK_OFFICE_BREAKER_OPEN_MS },
+    logger,
   });
   return startWorkers(
     allWorkers({
@@ -84,8 +87,8 @@ export async function startApiServer({ config, logger, db, zeebe }: Parts): Prom
 
 export interface PlatformOptions {
   config: Config;
-  /** Where the seeded municipalities' back office answers (the simulator in development and tests). */
-  backOfficeUrl: string;
+  /** Per vendor, where the seeded municipalities' back offices answer (the simulators in development and tests). */
+  backOffices: Readonly<Record<string, SeedBackOffice>>;
   logger?: Logger;
 }
 
@@ -100,7 +103,7 @@ export interface RunningPlatform {
  */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const parts = await openParts(options.config, options.logger);
-  await seedCatalogue(parts.db, { backOfficeUrl: options.backOfficeUrl });
+  await seedCatalogue(parts.db, { backOffices: options.backOffices });
   await deployAll(parts);
   const workers = await startWorkerPool(parts);
   const api = await startApiServer(parts);

@@ -9,6 +9,16 @@ export interface Municipality {
   backOffice: { vendor: string; url: string; credentialRef: string };
 }
 
+export type InstitutionKind = 'debt-enforcement-office' | 'civil-registry-office';
+
+/** An office serving several municipalities, with its own back office. */
+export interface Institution {
+  id: string;
+  kind: InstitutionKind;
+  name: string;
+  backOffice: { vendor: string; url: string; credentialRef: string };
+}
+
 export interface ServiceOffering {
   serviceId: string;
   bpmnProcessId: string;
@@ -26,6 +36,8 @@ export interface CatalogueRepository {
   listOfferings(municipalityId: string): Promise<ServiceOffering[]>;
   findOffering(municipalityId: string, serviceId: string): Promise<ServiceOffering | undefined>;
   expectedProcessingDays(serviceId: string): Promise<number | undefined>;
+  /** The institution of `kind` that serves the municipality, e.g. its district's debt-enforcement office. */
+  findInstitutionFor(municipalityId: string, kind: InstitutionKind): Promise<Institution | undefined>;
 }
 
 function toOffering(row: Record<string, unknown>): ServiceOffering {
@@ -66,6 +78,19 @@ export function createCatalogueRepository(db: Knex): CatalogueRepository {
     async findOffering(municipalityId, serviceId) {
       const row = await offerings().where({ 'ms.municipality_id': municipalityId, 'ms.service_id': serviceId }).first();
       return row ? toOffering(row) : undefined;
+    },
+    async findInstitutionFor(municipalityId, kind) {
+      const row = await db('municipality_institutions as mi')
+        .join('institutions as i', 'i.id', 'mi.institution_id')
+        .where({ 'mi.municipality_id': municipalityId, 'mi.kind': kind })
+        .first('i.*');
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        kind: row.kind,
+        name: row.name,
+        backOffice: { vendor: row.back_office_vendor, url: row.back_office_url, credentialRef: row.back_office_credential_ref },
+      };
     },
     async expectedProcessingDays(serviceId) {
       const row = await db('services').where({ id: serviceId }).first('expected_processing_days');

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as portalSchema from './migrations/001-portal-schema.ts';
+import * as institutions from './migrations/002-institutions.ts';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -9,6 +10,7 @@ interface Migration {
 // Listed in code rather than discovered on disk: the order is explicit and TypeScript checks each one.
 const migrations: Record<string, Migration> = {
   '001-portal-schema': portalSchema,
+  '002-institutions': institutions,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   });
   process.once('disconnect', () => void stop());
   process.once('SIGTERM', () => void stop());
-  send({ type: 'ready', apiUrl: platform.apiUrl, simulatorUrl: platform.simulatorUrl, tokenSecret, databaseUrl });
+  send({ type: 'ready', apiUrl: platform.apiUrl, simulatorUrl: platform.simulatorUrls.dialog ?? '', tokenSecret, databaseUrl });
 }
 
 main().catch((error: unknown) => {

@@ -131,11 +131,11 @@ describe('residence certificate, end to end on the real engine', () => {
 
 describe('a back office that does not answer', () => {
   it('when the back office times out, then the job is retried, an incident shows the citizen "delayed", and an operator retry continues the case', async () => {
-    const simulator = inject('simulatorUrl');
+    const simulator = inject('simulatorUrls').hurlimann;
     const setFaults = (faults: object) => fetch(`${simulator}/__sim/faults`, {
       method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults),
     });
-    const callsBefore = (await (await fetch(`${simulator}/__sim/calls`)).json() as { byOperation: Record<string, number> }).byOperation.searchResidents ?? 0;
+    const callsBefore = (await (await fetch(`${simulator}/__sim/calls`)).json() as { byOperation: Record<string, number> }).byOperation.findResident ?? 0;
     await setFaults({ mode: 'timeout', delayMs: 5000, municipality: 4021 });
     try {
       const token = tokenFor('citizen-juerg');
@@ -144,7 +144,7 @@ describe('a back office that does not answer', () => {
       const delayed = await caseWhen(token, created.id, 'the delayed phase', (c) => c.delayed === true);
       expect(delayed.phaseLabel).toBe('Verzögert');
       expect(delayed.state).toBe('in-progress');
-      const callsAfter = (await (await fetch(`${simulator}/__sim/calls`)).json() as { byOperation: Record<string, number> }).byOperation.searchResidents ?? 0;
+      const callsAfter = (await (await fetch(`${simulator}/__sim/calls`)).json() as { byOperation: Record<string, number> }).byOperation.findResident ?? 0;
       expect(callsAfter - callsBefore).toBeGreaterThanOrEqual(3);
 
       const incident = await db('incidents as i').join('cases as c', 'c.process_instance_key', 'i.process_instance_key')

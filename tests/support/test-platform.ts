@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
-import { startBackOfficeSimulator } from '../../connectors/back-office/simulator/server.ts';
+import { startDevelopmentBackOffices, type DevelopmentBackOffices } from '../../connectors/back-office/simulator/development-back-offices.ts';
+import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
+import { exportBackOfficeCredentials } from '../../scripts/dev-secrets.ts';
 import { loadConfig } from '../../portal-api/config.ts';
 import { startPlatform } from '../../scripts/platform.ts';
 import { createFreshDatabase } from './test-database.ts';
 
 export interface TestPlatform {
   apiUrl: string;
-  simulatorUrl: string;
+  /** Per vendor, the base URL of its simulator. */
+  simulatorUrls: Record<string, string>;
   tokenSecret: string;
   databaseUrl: string;
   engineRestUrl: string;
@@ -16,17 +19,17 @@ export interface TestPlatform {
 }
 
 /**
- * The platform on a fresh PostgreSQL database with the back-office simulator on a free port and
+ * The platform on a fresh PostgreSQL database with a back-office simulator per vendor on free ports and
  * fresh secrets. The API listens where the engine's exporter posts (PORTAL_RECORDS_URL, port 3000
  * by default), so only one such platform runs per engine.
  */
 export async function startTestPlatform(options: { database: string; logLevel: string; env?: Record<string, string> }): Promise<TestPlatform> {
   const databaseUrl = await createFreshDatabase(options.database);
-  const apiKey = randomBytes(16).toString('hex');
   const tokenSecret = randomBytes(32).toString('hex');
-  process.env.BACK_OFFICE_DIALOG_API_KEY = apiKey;
+  const credentials = Object.fromEntries(Object.values(BACK_OFFICE_VENDORS).map((vendor) => [vendor.name, vendor.generateCredential()]));
+  exportBackOfficeCredentials(credentials);
   const logger = pino({ level: options.logLevel });
-  const simulator = await startBackOfficeSimulator({ port: 0, apiKey });
+  const backOffices: DevelopmentBackOffices = await startDevelopmentBackOffices({ firstPort: 0, credentials });
   const recordsUrl = new URL(process.env.PORTAL_RECORDS_URL ?? 'http://127.0.0.1:3000/internal/engine-records');
   const config = loadConfig({
     ...process.env,
@@ -36,17 +39,17 @@ export async function startTestPlatform(options: { database: string; logLevel: s
     PORTAL_TOKEN_SECRET: tokenSecret,
     ...options.env,
   });
-  const platform = await startPlatform({ config, backOfficeUrl: simulator.url, logger });
+  const platform = await startPlatform({ config, backOffices: backOffices.endpoints, logger });
   return {
     apiUrl: platform.apiUrl,
-    simulatorUrl: simulator.url,
+    simulatorUrls: Object.fromEntries(Object.entries(backOffices.endpoints).map(([vendor, { url }]) => [vendor, url])),
     tokenSecret,
     databaseUrl,
     engineRestUrl: config.ZEEBE_REST_ADDRESS,
     engineGrpcAddress: config.ZEEBE_GRPC_ADDRESS,
     async stop() {
       await platform.stop();
-      await simulator.close();
+      await backOffices.close();
     },
   };
 }

@@ -1,162 +1,194 @@
-/** The back-office port over Dialog's resident register API (see `./api.ts`). */
-import type { Logger } from 'pino';
-import type { Static, TSchema } from '@sinclair/typebox';
-import { TypeCompiler } from '@sinclair/typebox/compiler';
+/** The back-office port over Dialog's API (see `./api.ts`). */
 import { parseAhvNumber } from '../ahv-number.ts';
-import { BackOfficeProtocolError, BackOfficeRejectedError } from '../errors.ts';
+import { withTrailingSlash } from '../http/exchange.ts';
 import {
   isQueryByAhv,
-  type BackOfficeCallContext,
+  type BackOfficeAdapterOptions,
   type BackOfficePort,
-  type Residence,
+  type PostalAddress,
   type ResidentMatch,
-  type ResidentQuery,
 } from '../port.ts';
 import {
-  DialogProblem,
+  DialogBirthExtractOrder,
+  DialogDamageTicket,
+  DialogDebtExtract,
+  DialogDelivery,
+  DialogFeeBooking,
+  DialogInstalmentPlan,
+  DialogOpenItems,
   DialogProblemType,
   DialogResidence,
   DialogSearchResponse,
   dialogPaths,
-  type DialogSearchRequest,
+  type DialogPerson,
 } from './api.ts';
-import { DIALOG_VENDOR, sendDialogRequest, type DialogHttpSettings } from './http.ts';
+import { callDialog, callDialogForBody, compile, type DialogSettings } from './client.ts';
 
-export type DialogAdapterOptions = {
-  /** Root of the Dialog installation, e.g. 'https://dialog.example.ch/' (a path prefix is kept). */
-  readonly baseUrl: string | URL;
-  readonly apiKey: string;
-  /** Upper bound for one HTTP call, body included; the caller's signal may end it sooner. */
-  readonly timeoutMs: number;
-  readonly logger: Logger;
-};
+const searchAnswer = compile(DialogSearchResponse);
+const residenceAnswer = compile(DialogResidence);
+const bookingAnswer = compile(DialogFeeBooking);
+const openItemsAnswer = compile(DialogOpenItems);
+const planAnswer = compile(DialogInstalmentPlan);
+const ticketAnswer = compile(DialogDamageTicket);
+const deliveryAnswer = compile(DialogDelivery);
+const debtExtractAnswer = compile(DialogDebtExtract);
+const birthExtractAnswer = compile(DialogBirthExtractOrder);
 
-const searchResponse = TypeCompiler.Compile(DialogSearchResponse);
-const residenceResponse = TypeCompiler.Compile(DialogResidence);
-const problem = TypeCompiler.Compile(DialogProblem);
-
-/** Creates the Dialog adapter; it holds no state besides its settings. */
-export function createDialogAdapter(options: DialogAdapterOptions): BackOfficePort {
+/** Creates the Dialog adapter; the credential is the API key. It holds no state besides its settings. */
+export function createDialogAdapter(options: BackOfficeAdapterOptions): BackOfficePort {
   if (!Number.isFinite(options.timeoutMs) || options.timeoutMs <= 0) {
     throw new RangeError('createDialogAdapter: timeoutMs must be a positive number');
   }
-  const base = new URL(options.baseUrl);
-  const settings: DialogHttpSettings = {
-    // With a trailing slash, relative paths resolve below a path prefix instead of replacing it.
-    baseUrl: base.pathname.endsWith('/') ? base : new URL(`${base.href}/`),
-    apiKey: options.apiKey,
+  const settings: DialogSettings = {
+    baseUrl: withTrailingSlash(options.baseUrl),
+    apiKey: options.credential,
     timeoutMs: options.timeoutMs,
-    logger: options.logger,
   };
+  const { residentNotFound } = DialogProblemType;
 
-  async function findResident(query: ResidentQuery, context: BackOfficeCallContext): Promise<ResidentMatch | null> {
-    const operation = 'findResident';
-    let body: DialogSearchRequest;
-    if (isQueryByAhv(query)) {
-      const ahv = parseAhvNumber(query.ahvNumber);
-      if (ahv === null) {
-        // Nobody has an invalid number: a business answer, and no reason to ask Dialog.
-        settings.logger.info(
-          { correlationId: context.correlationId, vendor: DIALOG_VENDOR, operation },
-          'invalid AHV number, not searched',
-        );
-        return null;
-      }
-      body = { vn: ahv.digits };
-    } else {
-      body = { officialName: query.lastName, firstName: query.firstName, dateOfBirth: query.dateOfBirth };
-    }
-    const persons = await sendDialogRequest(
-      settings,
-      { operation, method: 'POST', path: inside(dialogPaths.searchResidents(context.municipalityBfs)), body, context },
-      (answer) => expectShape(searchResponse, answer.body, operation, answer.status).persons,
-    );
-    const [person] = persons;
-    if (person === undefined || persons.length > 1) {
-      if (persons.length > 1) {
-        settings.logger.info(
-          { correlationId: context.correlationId, vendor: DIALOG_VENDOR, operation, matchCount: persons.length },
-          'several residents match, none returned',
-        );
-      }
-      return null;
-    }
-    return {
-      residentId: person.id,
-      firstName: person.firstName,
-      lastName: person.officialName,
-      dateOfBirth: person.dateOfBirth,
-    };
-  }
-
-  async function getResidence(residentId: string, context: BackOfficeCallContext): Promise<Residence | null> {
-    const operation = 'getResidence';
-    return sendDialogRequest(
-      settings,
-      {
-        operation,
-        method: 'GET',
-        path: inside(dialogPaths.residence(context.municipalityBfs, residentId)),
-        answerStatuses: [404],
-        context,
-      },
-      (answer) => {
-        if (answer.status === 404) {
-          if (problem.Check(answer.body) && answer.body.type === DialogProblemType.residentNotFound) {
-            return null;
-          }
-          // A 404 for the municipality, or from something in front of Dialog, is configuration.
-          throw new BackOfficeRejectedError(`Dialog ${operation}: rejected with 404`, {
-            vendor: DIALOG_VENDOR,
-            operation,
-            status: 404,
-          });
-        }
-        return toResidence(expectShape(residenceResponse, answer.body, operation, answer.status));
-      },
-    );
-  }
-
-  return { vendor: DIALOG_VENDOR, findResident, getResidence };
-}
-
-function toResidence(residence: DialogResidence): Residence {
   return {
-    residenceType: residence.typeOfResidence === 1 ? 'main' : 'secondary',
-    since: residence.arrivalDate,
-    movedOutOn: residence.departureDate,
-    municipality: { bfsNumber: residence.municipality.bfsNumber, name: residence.municipality.name },
-    address: {
-      street: residence.dwellingAddress.street,
-      houseNumber: residence.dwellingAddress.houseNumber,
-      postalCode: residence.dwellingAddress.swissZipCode,
-      town: residence.dwellingAddress.town,
+    vendor: 'dialog',
+
+    async findResident(query, context) {
+      let body;
+      if (isQueryByAhv(query)) {
+        const ahv = parseAhvNumber(query.ahvNumber);
+        // Nobody has an invalid number: a business answer, and no reason to ask Dialog.
+        if (ahv === null) return null;
+        body = { vn: ahv.digits };
+      } else {
+        body = { officialName: query.lastName, firstName: query.firstName, dateOfBirth: query.dateOfBirth };
+      }
+      const answer = await callDialog(settings, {
+        operation: 'findResident', method: 'POST', path: dialogPaths.searchResidents(context.municipalityBfs),
+        body, answer: searchAnswer, context,
+      });
+      const persons = answer.ok ? answer.body.persons : [];
+      const [person] = persons;
+      return person !== undefined && persons.length === 1 ? toMatch(person) : null;
     },
-    // Address lock and disclosure lock both forbid disclosure to third parties.
-    blocked: residence.dataLock !== 0,
+
+    async getResidence(residentId, context) {
+      const answer = await callDialog(settings, {
+        operation: 'getResidence', method: 'GET', path: dialogPaths.residence(context.municipalityBfs, residentId),
+        answer: residenceAnswer, businessProblems: [residentNotFound], context,
+      });
+      if (!answer.ok) return null;
+      const residence = answer.body;
+      return {
+        residenceType: residence.typeOfResidence === 1 ? 'main' : 'secondary',
+        since: residence.arrivalDate,
+        movedOutOn: residence.departureDate,
+        municipality: { bfsNumber: residence.municipality.bfsNumber, name: residence.municipality.name },
+        address: {
+          street: residence.dwellingAddress.street,
+          houseNumber: residence.dwellingAddress.houseNumber,
+          postalCode: residence.dwellingAddress.swissZipCode,
+          town: residence.dwellingAddress.town,
+        },
+        // Address lock and disclosure lock both forbid disclosure to third parties.
+        blocked: residence.dataLock !== 0,
+        household: residence.household.map(toMatch),
+      };
+    },
+
+    async bookFee(booking, context) {
+      const answer = await callDialog(settings, {
+        operation: 'bookFee', method: 'PUT', path: dialogPaths.feeBooking(context.municipalityBfs, booking.reference),
+        body: { personId: booking.residentId, amountRappen: booking.amountRappen, account: booking.account, text: booking.bookingText },
+        answer: bookingAnswer, businessProblems: [residentNotFound], context,
+      });
+      return answer.ok ? { bookingId: answer.body.bookingId, bookedOn: answer.body.bookingDate } : null;
+    },
+
+    async listOpenItems(residentId, context) {
+      const answer = await callDialog(settings, {
+        operation: 'listOpenItems', method: 'GET', path: dialogPaths.openItems(context.municipalityBfs, residentId),
+        answer: openItemsAnswer, businessProblems: [residentNotFound], context,
+      });
+      if (!answer.ok) return null;
+      return answer.body.items
+        .map((item) => ({ itemId: item.itemId, description: item.text, amountRappen: item.openAmountRappen, dueDate: item.dueDate }))
+        .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+    },
+
+    async requestInstalmentPlan(request, context) {
+      const answer = await callDialog(settings, {
+        operation: 'requestInstalmentPlan', method: 'PUT',
+        path: dialogPaths.instalmentPlan(context.municipalityBfs, request.reference),
+        body: {
+          personId: request.residentId, openItemIds: request.itemIds,
+          numberOfInstalments: request.instalments, firstDueDate: request.firstDueDate,
+        },
+        answer: planAnswer, businessProblems: [DialogProblemType.instalmentPlanRefused], context,
+      });
+      if (!answer.ok) return { outcome: 'refused', reason: answer.problem.reason ?? 'item-not-open' };
+      return { outcome: 'agreed', planId: answer.body.planId, totalRappen: answer.body.totalRappen, schedule: answer.body.instalments };
+    },
+
+    async forwardDamageReport(report, context) {
+      const ticket = await callDialogForBody(settings, {
+        operation: 'forwardDamageReport', method: 'PUT',
+        path: dialogPaths.damageReport(context.municipalityBfs, report.reference),
+        body: {
+          category: report.category, description: report.description,
+          position: { lat: report.location.latitude, lon: report.location.longitude }, reportedAt: report.reportedAt,
+        },
+        answer: ticketAnswer, context,
+      });
+      return { ticketId: ticket.ticketId };
+    },
+
+    async deliverStock(order, context) {
+      const answer = await callDialog(settings, {
+        operation: 'deliverStock', method: 'PUT', path: dialogPaths.delivery(context.municipalityBfs, order.reference),
+        body: { articleNumber: order.articleCode, quantity: order.quantity, deliverTo: toDialogRecipient(order.deliveryAddress) },
+        answer: deliveryAnswer, businessProblems: [DialogProblemType.outOfStock, DialogProblemType.articleNotFound], context,
+      });
+      if (answer.ok) return { outcome: 'dispatched', deliveryId: answer.body.deliveryId, expectedOn: answer.body.expectedDeliveryDate };
+      return answer.problem.type === DialogProblemType.outOfStock
+        ? { outcome: 'out-of-stock', available: answer.problem.available ?? 0 }
+        : { outcome: 'unknown-article' };
+    },
+
+    async requestDebtRegisterExtract(request, context) {
+      const { person } = request;
+      const answer = await callDialog(settings, {
+        operation: 'requestDebtRegisterExtract', method: 'PUT',
+        path: dialogPaths.debtExtract(context.municipalityBfs, request.reference),
+        body: {
+          officialName: person.lastName, firstName: person.firstName, dateOfBirth: person.dateOfBirth,
+          address: toDialogAddress(person.address),
+        },
+        answer: debtExtractAnswer, businessProblems: [DialogProblemType.personNotIdentified], context,
+      });
+      return answer.ok ? answer.body : null;
+    },
+
+    async orderBirthRegisterExtract(order, context) {
+      const { person } = order;
+      const receipt = await callDialogForBody(settings, {
+        operation: 'orderBirthRegisterExtract', method: 'PUT',
+        path: dialogPaths.birthExtract(context.municipalityBfs, order.reference),
+        body: {
+          officialName: person.lastName, firstName: person.firstName, dateOfBirth: person.dateOfBirth,
+          placeOfBirth: person.placeOfBirth, deliverTo: toDialogRecipient(order.deliveryAddress),
+        },
+        answer: birthExtractAnswer, context,
+      });
+      return { orderId: receipt.orderId, expectedOn: receipt.expectedDeliveryDate };
+    },
   };
 }
 
-/** Dialog paths start with '/'; drop it so that they resolve below the base URL's path. */
-function inside(path: string): string {
-  return path.slice(1);
+function toMatch(person: DialogPerson): ResidentMatch {
+  return { residentId: person.id, firstName: person.firstName, lastName: person.officialName, dateOfBirth: person.dateOfBirth };
 }
 
-function expectShape<T extends TSchema>(
-  checker: ReturnType<typeof TypeCompiler.Compile<T>>,
-  body: unknown,
-  operation: string,
-  status: number,
-): Static<T> {
-  if (checker.Check(body)) {
-    return body;
-  }
-  // The path of the first offending field, never its value: values may be personal data.
-  const first = checker.Errors(body).First();
-  const where = first === undefined ? '' : ` at '${first.path || '/'}'`;
-  throw new BackOfficeProtocolError(`Dialog ${operation}: answer does not have the documented shape${where}`, {
-    vendor: DIALOG_VENDOR,
-    operation,
-    status,
-  });
+function toDialogAddress(address: PostalAddress) {
+  return { street: address.street, houseNumber: address.houseNumber, swissZipCode: address.postalCode, town: address.town };
+}
+
+function toDialogRecipient(address: PostalAddress & { readonly recipient: string }) {
+  return { recipient: address.recipient, ...toDialogAddress(address) };
 }

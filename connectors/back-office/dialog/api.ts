@@ -1,38 +1,54 @@
 /**
- * The Dialog resident register API, version 1, as this adapter uses it. The simulator serves the
- * same contract, so these schemas are the single description of it.
+ * The Dialog API, version 1, as this adapter uses it. The simulator serves the same contract, so
+ * these schemas are the single description of it.
  *
- * Authentication: header `X-Api-Key: <key>`; 401 with a problem body when missing or wrong.
+ * Authentication: header `X-Api-Key: <key>`; 401 with a problem body when missing, wrong or
+ * expired (`unauthorized`, `credential-expired`).
  * Tracing: the adapter sends `X-Correlation-Id`; Dialog echoes it into its own logs.
  * Errors: `application/problem+json` bodies (RFC 9457) with a `type` URN from `DialogProblemType`.
+ * Writes are `PUT` on a resource named by the platform's reference: repeating one returns the
+ * first answer (200) and writes nothing.
+ * Names, dates of birth and AHV numbers travel in bodies only, never in URLs (and so never in
+ * access logs or proxies).
  *
- * `POST /api/v1/municipalities/{bfs}/residents/search`
- *   Body `DialogSearchRequest`: either { officialName, firstName, dateOfBirth } or { vn }.
- *   A POST so that names, dates of birth and AHV numbers never appear in URLs, and so never in
- *   access logs or proxies. Names match case-insensitively and exactly, dates exactly.
- *   200 `DialogSearchResponse`: all matching persons of the register, current and former
- *   residents; an empty list when nobody matches.
- *   400 invalid body, 401 bad key, 404 `municipality-not-found`.
- *
- * `GET /api/v1/municipalities/{bfs}/residents/{id}/residence`
- *   200 `DialogResidence`: the person's residence in that municipality.
- *   401 bad key, 404 `resident-not-found` or `municipality-not-found`.
+ * Under `/api/v1/municipalities/{bfs}`:
+ * - `POST residents/search` — body { officialName, firstName, dateOfBirth } or { vn }; 200
+ *   { persons } with all matching current and former residents; names match case-insensitively.
+ * - `GET residents/{id}/residence` — 200 `DialogResidence`; 404 `resident-not-found`.
+ * - `PUT finance/fee-bookings/{reference}` — 201/200 { bookingId, bookingDate }; 404 `resident-not-found`.
+ * - `GET finance/debtors/{id}/open-items` — 200 { items }; 404 `resident-not-found`.
+ * - `PUT finance/instalment-plans/{reference}` — 201/200 plan; 422 `instalment-plan-refused` with `reason`.
+ * - `PUT works/damage-reports/{reference}` — 201/200 { ticketId }.
+ * - `PUT stock/deliveries/{reference}` — 201/200 { deliveryId, expectedDeliveryDate };
+ *   409 `out-of-stock` with `available`; 404 `article-not-found`.
+ * - `PUT debt-enforcement/extracts/{reference}` — forwarded to the district's office; 201/200
+ *   extract; 404 `person-not-identified`.
+ * - `PUT civil-registry/birth-register-extracts/{reference}` — 201/200 { orderId, expectedDeliveryDate }.
+ * Any path with a municipality Dialog does not serve: 404 `municipality-not-found`.
  *
  * Codes follow eCH-0011: `typeOfResidence` 1 = main (Hauptwohnsitz), 2 = secondary
- * (Nebenwohnsitz); `dataLock` 0 = none, 1 = address lock (Adresssperre), 2 = disclosure lock
- * (Auskunftssperre). Dialog reports only these values through this API.
+ * (Nebenwohnsitz); `dataLock` 0 = none, 1 = address lock, 2 = disclosure lock. Money is
+ * `amountRappen`, an integer.
  */
 import { Type, type Static } from '@sinclair/typebox';
 
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Name = Type.String({ minLength: 1, maxLength: 100 });
+const Rappen = Type.Integer({ minimum: 0 });
+const Id = Type.String({ minLength: 1, maxLength: 64 });
 
 export const DialogProblemType = {
   residentNotFound: 'urn:dialog:problem:resident-not-found',
   municipalityNotFound: 'urn:dialog:problem:municipality-not-found',
+  articleNotFound: 'urn:dialog:problem:article-not-found',
+  personNotIdentified: 'urn:dialog:problem:person-not-identified',
+  outOfStock: 'urn:dialog:problem:out-of-stock',
+  instalmentPlanRefused: 'urn:dialog:problem:instalment-plan-refused',
   unauthorized: 'urn:dialog:problem:unauthorized',
+  credentialExpired: 'urn:dialog:problem:credential-expired',
   invalidRequest: 'urn:dialog:problem:invalid-request',
   unavailable: 'urn:dialog:problem:service-unavailable',
+  rateLimited: 'urn:dialog:problem:rate-limited',
 } as const;
 
 export const DialogProblem = Type.Object({
@@ -40,54 +56,119 @@ export const DialogProblem = Type.Object({
   title: Type.String(),
   status: Type.Integer(),
   detail: Type.Optional(Type.String()),
+  /** With `instalment-plan-refused`. */
+  reason: Type.Optional(Type.Union([Type.Literal('item-not-open'), Type.Literal('in-debt-enforcement'), Type.Literal('below-minimum')])),
+  /** With `out-of-stock`. */
+  available: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 export type DialogProblem = Static<typeof DialogProblem>;
 
-export const DialogSearchByName = Type.Object(
-  { officialName: Name, firstName: Name, dateOfBirth: IsoDate },
-  { additionalProperties: false },
-);
-export const DialogSearchByVn = Type.Object(
-  { vn: Type.String({ pattern: '^756\\d{10}$' }) },
-  { additionalProperties: false },
-);
-export const DialogSearchRequest = Type.Union([DialogSearchByName, DialogSearchByVn]);
+export const DialogSearchRequest = Type.Union([
+  Type.Object({ officialName: Name, firstName: Name, dateOfBirth: IsoDate }, { additionalProperties: false }),
+  Type.Object({ vn: Type.String({ pattern: '^756\\d{10}$' }) }, { additionalProperties: false }),
+]);
 export type DialogSearchRequest = Static<typeof DialogSearchRequest>;
 
-export const DialogPerson = Type.Object({
-  id: Type.String({ minLength: 1 }),
-  officialName: Name,
-  firstName: Name,
-  dateOfBirth: IsoDate,
-});
+export const DialogPerson = Type.Object({ id: Id, officialName: Name, firstName: Name, dateOfBirth: IsoDate });
 export type DialogPerson = Static<typeof DialogPerson>;
 
-export const DialogSearchResponse = Type.Object({
-  persons: Type.Array(DialogPerson),
+export const DialogSearchResponse = Type.Object({ persons: Type.Array(DialogPerson) });
+
+const DialogAddress = Type.Object({
+  street: Type.String({ minLength: 1 }),
+  houseNumber: Type.Union([Type.String(), Type.Null()]),
+  swissZipCode: Type.String({ pattern: '^\\d{4}$' }),
+  town: Type.String({ minLength: 1 }),
 });
-export type DialogSearchResponse = Static<typeof DialogSearchResponse>;
 
 export const DialogResidence = Type.Object({
-  personId: Type.String({ minLength: 1 }),
+  personId: Id,
   typeOfResidence: Type.Union([Type.Literal(1), Type.Literal(2)]),
   arrivalDate: IsoDate,
   departureDate: Type.Union([IsoDate, Type.Null()]),
-  municipality: Type.Object({
-    bfsNumber: Type.Integer({ minimum: 1, maximum: 9999 }),
-    name: Type.String({ minLength: 1 }),
-  }),
-  dwellingAddress: Type.Object({
-    street: Type.String({ minLength: 1 }),
-    houseNumber: Type.Union([Type.String(), Type.Null()]),
-    swissZipCode: Type.String({ pattern: '^\\d{4}$' }),
-    town: Type.String({ minLength: 1 }),
-  }),
+  municipality: Type.Object({ bfsNumber: Type.Integer({ minimum: 1, maximum: 9999 }), name: Type.String({ minLength: 1 }) }),
+  dwellingAddress: DialogAddress,
   dataLock: Type.Union([Type.Literal(0), Type.Literal(1), Type.Literal(2)]),
+  household: Type.Array(DialogPerson),
 });
 export type DialogResidence = Static<typeof DialogResidence>;
 
+export const DialogFeeBookingRequest = Type.Object(
+  { personId: Id, amountRappen: Type.Integer({ minimum: 1 }), account: Type.String({ minLength: 1, maxLength: 20 }), text: Type.String({ minLength: 1, maxLength: 80 }) },
+  { additionalProperties: false },
+);
+export const DialogFeeBooking = Type.Object({ bookingId: Id, bookingDate: IsoDate });
+
+export const DialogOpenItems = Type.Object({
+  items: Type.Array(Type.Object({ itemId: Id, text: Type.String(), openAmountRappen: Rappen, dueDate: IsoDate })),
+});
+
+export const DialogInstalmentPlanRequest = Type.Object(
+  {
+    personId: Id,
+    openItemIds: Type.Array(Id, { minItems: 1, maxItems: 50 }),
+    numberOfInstalments: Type.Integer({ minimum: 2, maximum: 12 }),
+    firstDueDate: IsoDate,
+  },
+  { additionalProperties: false },
+);
+export const DialogInstalmentPlan = Type.Object({
+  planId: Id,
+  totalRappen: Rappen,
+  instalments: Type.Array(Type.Object({ dueDate: IsoDate, amountRappen: Rappen }), { minItems: 1 }),
+});
+
+const Category = Type.Union(
+  (['road', 'lighting', 'waste', 'water', 'green-space', 'other'] as const).map((c) => Type.Literal(c)),
+);
+export const DialogDamageReportRequest = Type.Object(
+  {
+    category: Category,
+    description: Type.String({ minLength: 1, maxLength: 2000 }),
+    position: Type.Object({ lat: Type.Number({ minimum: -90, maximum: 90 }), lon: Type.Number({ minimum: -180, maximum: 180 }) }),
+    reportedAt: Type.String({ minLength: 20, maxLength: 40 }),
+  },
+  { additionalProperties: false },
+);
+export const DialogDamageTicket = Type.Object({ ticketId: Id });
+
+const DialogRecipientAddress = Type.Object({
+  recipient: Type.String({ minLength: 1, maxLength: 100 }),
+  street: Type.String({ minLength: 1 }),
+  houseNumber: Type.Union([Type.String(), Type.Null()]),
+  swissZipCode: Type.String({ pattern: '^\\d{4}$' }),
+  town: Type.String({ minLength: 1 }),
+});
+export const DialogDeliveryRequest = Type.Object(
+  { articleNumber: Type.String({ minLength: 1, maxLength: 40 }), quantity: Type.Integer({ minimum: 1, maximum: 100 }), deliverTo: DialogRecipientAddress },
+  { additionalProperties: false },
+);
+export const DialogDelivery = Type.Object({ deliveryId: Id, expectedDeliveryDate: IsoDate });
+
+export const DialogDebtExtractRequest = Type.Object(
+  { officialName: Name, firstName: Name, dateOfBirth: IsoDate, address: DialogAddress },
+  { additionalProperties: false },
+);
+export const DialogDebtExtract = Type.Object({ extractId: Id, issuedOn: IsoDate, proceedings: Type.Integer({ minimum: 0 }) });
+
+export const DialogBirthExtractRequest = Type.Object(
+  { officialName: Name, firstName: Name, dateOfBirth: IsoDate, placeOfBirth: Name, deliverTo: DialogRecipientAddress },
+  { additionalProperties: false },
+);
+export const DialogBirthExtractOrder = Type.Object({ orderId: Id, expectedDeliveryDate: IsoDate });
+
+const inMunicipality = (bfs: number, path: string) => `api/v1/municipalities/${bfs}/${path}`;
+const segment = encodeURIComponent;
+
+/** Paths relative to the installation's base URL. */
 export const dialogPaths = {
-  searchResidents: (bfs: number) => `/api/v1/municipalities/${bfs}/residents/search`,
-  residence: (bfs: number, personId: string) =>
-    `/api/v1/municipalities/${bfs}/residents/${encodeURIComponent(personId)}/residence`,
+  searchResidents: (bfs: number) => inMunicipality(bfs, 'residents/search'),
+  residence: (bfs: number, personId: string) => inMunicipality(bfs, `residents/${segment(personId)}/residence`),
+  feeBooking: (bfs: number, reference: string) => inMunicipality(bfs, `finance/fee-bookings/${segment(reference)}`),
+  openItems: (bfs: number, personId: string) => inMunicipality(bfs, `finance/debtors/${segment(personId)}/open-items`),
+  instalmentPlan: (bfs: number, reference: string) => inMunicipality(bfs, `finance/instalment-plans/${segment(reference)}`),
+  damageReport: (bfs: number, reference: string) => inMunicipality(bfs, `works/damage-reports/${segment(reference)}`),
+  delivery: (bfs: number, reference: string) => inMunicipality(bfs, `stock/deliveries/${segment(reference)}`),
+  debtExtract: (bfs: number, reference: string) => inMunicipality(bfs, `debt-enforcement/extracts/${segment(reference)}`),
+  birthExtract: (bfs: number, reference: string) => inMunicipality(bfs, `civil-registry/birth-register-extracts/${segment(reference)}`),
 } as const;

@@ -1,41 +1,29 @@
 /**
- * Runs the back-office simulator (Dialog API) for local development and demos:
+ * Runs one simulator per back-office vendor for local development and demos:
  *   node connectors/back-office/simulator/main.ts
- * Environment: BACK_OFFICE_SIMULATOR_PORT (default 4101), BACK_OFFICE_SIMULATOR_HOST (default
- * 127.0.0.1), BACK_OFFICE_SIMULATOR_API_KEY (default 'simulator-dev-key'), LOG_LEVEL (default info).
+ * Environment: BACK_OFFICE_SIMULATOR_FIRST_PORT (default 4101; vendors take consecutive ports),
+ * BACK_OFFICE_SIMULATOR_HOST (default 127.0.0.1),
+ * BACK_OFFICE_<VENDOR>_CREDENTIAL (default: the development secrets in .cache), LOG_LEVEL.
  */
 import { pino } from 'pino';
-import { startBackOfficeSimulator } from './server.ts';
+import { closeOnSignal } from '../../../scripts/close-on-signal.ts';
+import { loadDevSecrets } from '../../../scripts/dev-secrets.ts';
+import { startDevelopmentBackOffices } from './development-back-offices.ts';
 
-const DEFAULT_PORT = 4101;
-const DEFAULT_API_KEY = 'simulator-dev-key';
-
-const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', name: 'back-office-simulator' });
-
-const rawPort = process.env.BACK_OFFICE_SIMULATOR_PORT;
-const port = rawPort === undefined || rawPort === '' ? DEFAULT_PORT : Number(rawPort);
-if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-  logger.fatal({ port: rawPort }, 'BACK_OFFICE_SIMULATOR_PORT is not a port number');
+const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', name: 'back-office-simulators' });
+const firstPort = Number(process.env.BACK_OFFICE_SIMULATOR_FIRST_PORT ?? 4101);
+if (!Number.isInteger(firstPort) || firstPort < 0 || firstPort > 65_000) {
+  logger.fatal('BACK_OFFICE_SIMULATOR_FIRST_PORT is not a port number');
   process.exit(1);
 }
 
-const simulator = await startBackOfficeSimulator({
-  port,
+const backOffices = await startDevelopmentBackOffices({
+  firstPort,
   host: process.env.BACK_OFFICE_SIMULATOR_HOST ?? '127.0.0.1',
-  apiKey: process.env.BACK_OFFICE_SIMULATOR_API_KEY ?? DEFAULT_API_KEY,
+  credentials: loadDevSecrets().backOfficeCredentials,
   logger,
 });
-logger.info({ url: simulator.url }, 'back-office simulator (Dialog API) listening');
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    logger.info({ signal }, 'stopping');
-    simulator.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'stopping failed');
-        process.exit(1);
-      },
-    );
-  });
+for (const [vendor, endpoint] of Object.entries(backOffices.endpoints)) {
+  logger.info({ vendor, url: endpoint.url, credential: endpoint.credentialRef }, 'back-office simulator listening');
 }
+closeOnSignal(logger, () => backOffices.close());

@@ -1,9 +1,10 @@
 /**
- * The simulator's residents: fictitious people in five Aargau municipalities. Tests and demos
- * refer to them by name (`SEEDED_RESIDENTS.aarauMain`); `residence` is exactly what the port's
- * `getResidence` must return for them.
+ * The simulators' residents: fictitious people in six Aargau municipalities. Tests and demos
+ * refer to them by name (`SEEDED_RESIDENTS.aarauMain`); `residence` plus the household derived
+ * from `householdId` is exactly what the port's `getResidence` must return for them. Every vendor
+ * simulator serves the same seed, so that one contract test suite runs against all of them.
  */
-import type { BfsNumber, IsoDate, Residence } from '../port.ts';
+import type { BfsNumber, IsoDate, OpenItem, Residence } from '../port.ts';
 
 /** The simulated municipalities by BFS number, with their official names. */
 export const SIMULATED_MUNICIPALITIES = {
@@ -12,6 +13,7 @@ export const SIMULATED_MUNICIPALITIES = {
   4082: 'Wohlen (AG)',
   4095: 'Brugg',
   4201: 'Lenzburg',
+  4289: 'Zofingen',
 } as const satisfies Record<BfsNumber, string>;
 
 export type SeededResident = {
@@ -22,7 +24,11 @@ export type SeededResident = {
   readonly dateOfBirth: IsoDate;
   /** Fictitious but check-digit-valid AHV number, '756.9999.xxxx.xx'. */
   readonly ahvNumber: string;
-  readonly residence: Residence;
+  /** eCH-0011 sex code: 1 male, 2 female. */
+  readonly sex: 1 | 2;
+  /** Residents with the same household id live together; absent for a one-person household. */
+  readonly householdId?: string;
+  readonly residence: Omit<Residence, 'household'>;
 };
 
 const aarau = { bfsNumber: 4001, name: 'Aarau' } as const;
@@ -30,6 +36,7 @@ const baden = { bfsNumber: 4021, name: 'Baden' } as const;
 const wohlen = { bfsNumber: 4082, name: 'Wohlen (AG)' } as const;
 const brugg = { bfsNumber: 4095, name: 'Brugg' } as const;
 const lenzburg = { bfsNumber: 4201, name: 'Lenzburg' } as const;
+const zofingen = { bfsNumber: 4289, name: 'Zofingen' } as const;
 
 export const SEEDED_RESIDENTS = {
   /** Ordinary main residence. */
@@ -39,6 +46,8 @@ export const SEEDED_RESIDENTS = {
     lastName: 'Muster',
     dateOfBirth: '1985-03-14',
     ahvNumber: '756.9999.0001.09',
+    sex: 2,
+    householdId: 'H-4001-01',
     residence: {
       residenceType: 'main',
       since: '2015-06-01',
@@ -55,6 +64,7 @@ export const SEEDED_RESIDENTS = {
     lastName: 'Sperrli',
     dateOfBirth: '1993-12-24',
     ahvNumber: '756.9999.0002.08',
+    sex: 2,
     residence: {
       residenceType: 'main',
       since: '2019-02-15',
@@ -71,6 +81,7 @@ export const SEEDED_RESIDENTS = {
     lastName: 'Müsterli',
     dateOfBirth: '1972-11-02',
     ahvNumber: '756.9999.0003.07',
+    sex: 1,
     residence: {
       residenceType: 'main',
       since: '2001-10-01',
@@ -87,6 +98,7 @@ export const SEEDED_RESIDENTS = {
     lastName: 'Gleich',
     dateOfBirth: '1980-06-15',
     ahvNumber: '756.9999.0004.06',
+    sex: 1,
     residence: {
       residenceType: 'main',
       since: '2010-04-01',
@@ -102,6 +114,7 @@ export const SEEDED_RESIDENTS = {
     lastName: 'Gleich',
     dateOfBirth: '1980-06-15',
     ahvNumber: '756.9999.0005.05',
+    sex: 1,
     residence: {
       residenceType: 'main',
       since: '2012-09-01',
@@ -118,6 +131,7 @@ export const SEEDED_RESIDENTS = {
     lastName: 'Beispiel',
     dateOfBirth: '2001-09-09',
     ahvNumber: '756.9999.0006.04',
+    sex: 1,
     residence: {
       residenceType: 'main',
       since: '2001-09-09',
@@ -134,6 +148,7 @@ export const SEEDED_RESIDENTS = {
     lastName: 'Esempio',
     dateOfBirth: '1990-07-21',
     ahvNumber: '756.9999.0007.03',
+    sex: 2,
     residence: {
       residenceType: 'main',
       since: '2018-03-01',
@@ -150,6 +165,7 @@ export const SEEDED_RESIDENTS = {
     lastName: 'Wegzügler',
     dateOfBirth: '1955-02-28',
     ahvNumber: '756.9999.0008.02',
+    sex: 1,
     residence: {
       residenceType: 'main',
       since: '1990-01-01',
@@ -166,6 +182,7 @@ export const SEEDED_RESIDENTS = {
     lastName: 'Exemple',
     dateOfBirth: '1968-01-30',
     ahvNumber: '756.9999.0009.01',
+    sex: 2,
     residence: {
       residenceType: 'main',
       since: '1996-05-15',
@@ -182,6 +199,7 @@ export const SEEDED_RESIDENTS = {
     lastName: 'Nebenmuster',
     dateOfBirth: '1979-05-05',
     ahvNumber: '756.9999.0010.07',
+    sex: 2,
     residence: {
       residenceType: 'secondary',
       since: '2021-04-01',
@@ -191,6 +209,69 @@ export const SEEDED_RESIDENTS = {
       blocked: false,
     },
   },
+  /** Lives with `aarauMain`: a household of two, for collective orders (SVC-8). */
+  aarauPartner: {
+    id: 'P-4001-0003',
+    firstName: 'Beat',
+    lastName: 'Muster',
+    dateOfBirth: '1983-08-02',
+    ahvNumber: '756.9999.0011.06',
+    sex: 1,
+    householdId: 'H-4001-01',
+    residence: {
+      residenceType: 'main',
+      since: '2015-06-01',
+      movedOutOn: null,
+      municipality: aarau,
+      address: { street: 'Musterstrasse', houseNumber: '12', postalCode: '5000', town: 'Aarau' },
+      blocked: false,
+    },
+  },
+  /** Ordinary main residence in the municipality on the fifth vendor. */
+  zofingenMain: {
+    id: 'P-4289-0001',
+    firstName: 'Lea',
+    lastName: 'Probst',
+    dateOfBirth: '1999-10-10',
+    ahvNumber: '756.9999.0012.05',
+    sex: 2,
+    residence: {
+      residenceType: 'main',
+      since: '2020-11-01',
+      movedOutOn: null,
+      municipality: zofingen,
+      address: { street: 'Vorlagenweg', houseNumber: '8', postalCode: '4800', town: 'Zofingen' },
+      blocked: false,
+    },
+  },
 } as const satisfies Record<string, SeededResident>;
 
 export type SeededResidentName = keyof typeof SEEDED_RESIDENTS;
+
+/** Open items of the finance module, by resident id; residents not listed have none. */
+export const SEEDED_OPEN_ITEMS: Readonly<Record<string, readonly (OpenItem & { readonly inDebtEnforcement?: true })[]>> = {
+  'P-4001-0001': [
+    { itemId: 'OP-4001-1001', description: 'Gemeindesteuern 2025, Schlussrechnung', amountRappen: 125_000, dueDate: '2026-09-30' },
+    { itemId: 'OP-4001-1002', description: 'Abfallgrundgebühr 2026', amountRappen: 18_000, dueDate: '2026-10-31' },
+  ],
+  'P-4021-0001': [
+    { itemId: 'OP-4021-1001', description: 'Gemeindesteuern 2024', amountRappen: 310_000, dueDate: '2025-09-30', inDebtEnforcement: true },
+    { itemId: 'OP-4021-1002', description: 'Wasserzins 2026', amountRappen: 6_500, dueDate: '2026-12-31' },
+  ],
+};
+
+/** Total below which the finance module refuses an instalment plan (CHF 100.00). */
+export const INSTALMENT_PLAN_MINIMUM_RAPPEN = 10_000;
+
+/** Article stock every simulated municipality starts with. */
+export const SEEDED_STOCK: Readonly<Record<string, number>> = {
+  'KEHRICHT-17L': 500,
+  'KEHRICHT-35L': 500,
+  'KEHRICHT-60L': 200,
+  'HUNDEMARKE-2027': 0,
+};
+
+/** Debt-enforcement proceedings known to the district offices, by resident id; others have none. */
+export const SEEDED_DEBT_PROCEEDINGS: Readonly<Record<string, number>> = {
+  'P-4021-0001': 2,
+};

@@ -1,8 +1,14 @@
 import type { Knex } from 'knex';
 
+/** A back office as configured: where it answers and the name of its credential. */
+export interface SeedBackOffice {
+  url: string;
+  credentialRef: string;
+}
+
 export interface CatalogueSeedOptions {
-  /** Where the municipalities' back office answers (the simulator in development and tests). */
-  backOfficeUrl: string;
+  /** Where each vendor's back office answers (the simulators in development and tests), by vendor. */
+  backOffices: Readonly<Record<string, SeedBackOffice>>;
 }
 
 const residenceCertificate = {
@@ -17,17 +23,35 @@ const residenceCertificate = {
   expected_processing_days: 2,
 };
 
-// A few Aargau municipalities; Wohlen does not take part in the portal (SVC-4).
+// A few Aargau municipalities, each on another vendor's back office (INT-2); Wohlen does not
+// take part in the portal (SVC-4).
 const municipalities = [
-  { id: 'aarau', bfs_number: 4001, name: 'Aarau', participates: true, fee_rappen: 2000 },
-  { id: 'baden', bfs_number: 4021, name: 'Baden', participates: true, fee_rappen: 2500 },
-  { id: 'brugg', bfs_number: 4095, name: 'Brugg', participates: true, fee_rappen: 2000 },
-  { id: 'lenzburg', bfs_number: 4201, name: 'Lenzburg', participates: true, fee_rappen: 1500 },
-  { id: 'wohlen', bfs_number: 4082, name: 'Wohlen', participates: false, fee_rappen: 0 },
+  { id: 'aarau', bfs_number: 4001, name: 'Aarau', participates: true, fee_rappen: 2000, vendor: 'dialog' },
+  { id: 'baden', bfs_number: 4021, name: 'Baden', participates: true, fee_rappen: 2500, vendor: 'hurlimann' },
+  { id: 'brugg', bfs_number: 4095, name: 'Brugg', participates: true, fee_rappen: 2000, vendor: 'talus' },
+  { id: 'lenzburg', bfs_number: 4201, name: 'Lenzburg', participates: true, fee_rappen: 1500, vendor: 'obt' },
+  { id: 'zofingen', bfs_number: 4289, name: 'Zofingen', participates: true, fee_rappen: 2000, vendor: 'vemag' },
+  { id: 'wohlen', bfs_number: 4082, name: 'Wohlen', participates: false, fee_rappen: 0, vendor: 'dialog' },
 ];
+
+// Debt-enforcement offices serve a district; civil registry offices a region of several districts.
+const institutions = [
+  { id: 'betreibungsamt-aarau', kind: 'debt-enforcement-office', name: 'Betreibungsamt Aarau', vendor: 'talus', serves: ['aarau'] },
+  { id: 'betreibungsamt-baden', kind: 'debt-enforcement-office', name: 'Betreibungsamt Baden', vendor: 'dialog', serves: ['baden'] },
+  { id: 'betreibungsamt-brugg', kind: 'debt-enforcement-office', name: 'Betreibungsamt Brugg', vendor: 'obt', serves: ['brugg'] },
+  { id: 'betreibungsamt-lenzburg', kind: 'debt-enforcement-office', name: 'Betreibungsamt Lenzburg', vendor: 'vemag', serves: ['lenzburg'] },
+  { id: 'betreibungsamt-zofingen', kind: 'debt-enforcement-office', name: 'Betreibungsamt Zofingen', vendor: 'hurlimann', serves: ['zofingen'] },
+  { id: 'zivilstandsamt-aarau', kind: 'civil-registry-office', name: 'Regionales Zivilstandsamt Aarau', vendor: 'dialog', serves: ['aarau', 'lenzburg', 'zofingen'] },
+  { id: 'zivilstandsamt-baden', kind: 'civil-registry-office', name: 'Regionales Zivilstandsamt Baden', vendor: 'hurlimann', serves: ['baden', 'brugg'] },
+] as const;
 
 /** Inserts or refreshes the development catalogue; safe to run at every start. */
 export async function seedCatalogue(db: Knex, options: CatalogueSeedOptions): Promise<void> {
+  const backOffice = (vendor: string) => {
+    const configured = options.backOffices[vendor];
+    if (!configured) throw new Error(`seedCatalogue: no back office given for vendor ${vendor}`);
+    return { back_office_vendor: vendor, back_office_url: configured.url, back_office_credential_ref: configured.credentialRef };
+  };
   await db.transaction(async (trx) => {
     await trx('services').insert({ ...residenceCertificate, names: JSON.stringify(residenceCertificate.names) })
       .onConflict('id').merge();
@@ -38,9 +62,7 @@ export async function seedCatalogue(db: Knex, options: CatalogueSeedOptions): Pr
         name: m.name,
         canton: 'AG',
         participates: m.participates,
-        back_office_vendor: 'dialog',
-        back_office_url: options.backOfficeUrl,
-        back_office_credential_ref: 'BACK_OFFICE_DIALOG_API_KEY',
+        ...backOffice(m.vendor),
       }).onConflict('id').merge();
       if (!m.participates) continue;
       await trx('municipality_services').insert({
@@ -51,6 +73,15 @@ export async function seedCatalogue(db: Knex, options: CatalogueSeedOptions): Pr
         booking_text: `Wohnsitzbescheinigung ${m.name}`,
         candidate_group: `${m.bfs_number}-einwohnerkontrolle`,
       }).onConflict(['municipality_id', 'service_id']).merge();
+    }
+    for (const institution of institutions) {
+      await trx('institutions').insert({
+        id: institution.id, kind: institution.kind, name: institution.name, ...backOffice(institution.vendor),
+      }).onConflict('id').merge();
+      for (const municipalityId of institution.serves) {
+        await trx('municipality_institutions').insert({ municipality_id: municipalityId, kind: institution.kind, institution_id: institution.id })
+          .onConflict(['municipality_id', 'kind']).merge();
+      }
     }
   });
 }

@@ -7,7 +7,7 @@ declare module 'vitest' {
     apiUrl: string;
     tokenSecret: string;
     databaseUrl: string;
-    simulatorUrl: string;
+    simulatorUrls: Record<string, string>;
     engineRestUrl: string;
     engineGrpcAddress: string;
   }
@@ -28,7 +28,7 @@ export default async function setup(project: TestProject) {
   project.provide('apiUrl', platform.apiUrl);
   project.provide('tokenSecret', platform.tokenSecret);
   project.provide('databaseUrl', platform.databaseUrl);
-  project.provide('simulatorUrl', platform.simulatorUrl);
+  project.provide('simulatorUrls', platform.simulatorUrls);
   project.provide('engineRestUrl', platform.engineRestUrl);
   project.provide('engineGrpcAddress', platform.engineGrpcAddress);
 

@@ -17,6 +17,8 @@ describe('loadConfig', () => {
       JOB_RETRY_BASE_MS: 2000,
       JOB_RETRY_MAX_MS: 60000,
       BACK_OFFICE_TIMEOUT_MS: 5000,
+      BACK_OFFICE_BREAKER_FAILURES: 5,
+      BACK_OFFICE_BREAKER_OPEN_MS: 30000,
     });
   });
 

@@ -12,6 +12,7 @@ const residenceInAarau: Residence = {
   municipality: { bfsNumber: AARAU, name: 'Aarau' },
   address: { street: 'Bahnhofstrasse', houseNumber: '12', postalCode: '5000', town: 'Aarau' },
   blocked: false,
+  household: [],
 };
 
 describe('assessResidence', () => {

@@ -50,6 +50,9 @@ class InMemoryCatalogue implements CatalogueRepository {
   async expectedProcessingDays(serviceId: string) {
     return this.offerings.find((offering) => offering.serviceId === serviceId)?.expectedProcessingDays;
   }
+  async findInstitutionFor() {
+    return undefined;
+  }
 }
 
 class InMemoryCases implements CasesRepository {

@@ -1,0 +1,60 @@
+/**
+ * The development and test back offices: one simulator per vendor, each with its own credential,
+ * as `npm start` and the integration tests run them.
+ */
+import type { Logger } from 'pino';
+import { BACK_OFFICE_VENDORS } from '../vendors.ts';
+import { startVendorSimulator, type BackOfficeSimulator } from './vendor-simulator.ts';
+
+/** The environment variable (or `<name>_FILE`) holding a vendor's credential in development. */
+export const developmentCredentialRef = (vendor: string) => `BACK_OFFICE_${vendor.toUpperCase()}_CREDENTIAL`;
+
+export type DevelopmentBackOffices = {
+  readonly simulators: Readonly<Record<string, BackOfficeSimulator>>;
+  /** Per vendor: where its simulator answers and the name of its credential. */
+  readonly endpoints: Readonly<Record<string, { readonly url: string; readonly credentialRef: string }>>;
+  close(): Promise<void>;
+};
+
+/**
+ * Starts a simulator per vendor. With `firstPort` p they listen on p, p+1, ... in the order of
+ * `BACK_OFFICE_VENDORS`; with 0 on free ports. `credentials` maps each vendor to the credential its
+ * simulator accepts; a missing one is generated.
+ */
+export async function startDevelopmentBackOffices(options: {
+  readonly firstPort: number;
+  /** Default '127.0.0.1'. */
+  readonly host?: string;
+  readonly credentials: Readonly<Record<string, string>>;
+  readonly logger?: Logger;
+}): Promise<DevelopmentBackOffices> {
+  const simulators: Record<string, BackOfficeSimulator> = {};
+  const endpoints: Record<string, { url: string; credentialRef: string }> = {};
+  const close = () => Promise.all(Object.values(simulators).map((s) => s.close())).then(() => undefined);
+  try {
+    for (const [index, vendor] of Object.values(BACK_OFFICE_VENDORS).entries()) {
+      const simulator = await startVendorSimulator(vendor.simulator, {
+        port: options.firstPort === 0 ? 0 : options.firstPort + index,
+        ...(options.host === undefined ? {} : { host: options.host }),
+        credential: options.credentials[vendor.name] ?? vendor.generateCredential(),
+        ...(options.logger === undefined ? {} : { logger: options.logger.child({ simulator: vendor.name }) }),
+      });
+      simulators[vendor.name] = simulator;
+      endpoints[vendor.name] = { url: simulator.url, credentialRef: developmentCredentialRef(vendor.name) };
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { simulators, endpoints, close };
+}
+
+/** Where `startDevelopmentBackOffices` with `firstPort` listens on `host`, without starting anything. */
+export function developmentEndpoints(host: string, firstPort: number): Record<string, { url: string; credentialRef: string }> {
+  return Object.fromEntries(
+    Object.values(BACK_OFFICE_VENDORS).map((vendor, index) => [
+      vendor.name,
+      { url: `http://${host}:${firstPort + index}`, credentialRef: developmentCredentialRef(vendor.name) },
+    ]),
+  );
+}
