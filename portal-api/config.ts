@@ -24,6 +24,8 @@ export const ConfigSchema = Type.Object({
   BACK_OFFICE_BREAKER_FAILURES: Type.Integer({ default: 5, minimum: 1 }),
   /** How long an open breaker fails calls at once before a probe call may pass. */
   BACK_OFFICE_BREAKER_OPEN_MS: Type.Integer({ default: 30000, minimum: 1 }),
+  /** How long an incident from a back-office outage waits before the platform retries it on its own. */
+  BACK_OFFICE_INCIDENT_RETRY_MS: Type.Integer({ default: 300000, minimum: 1 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

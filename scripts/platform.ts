@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
 import pino, { type Logger } from 'pino';
+import { createIncidentsRepository } from '../portal-api/db/incidents-repository.ts';
+import { startIncidentRecovery } from '../workers/incident-recovery.ts';
 import { readCredentialFrom } from '../connectors/back-office/credentials.ts';
 import { BACK_OFFICE_VENDORS } from '../connectors/back-office/vendors.ts';
 import { createBackOfficeRegistry } from '../connectors/back-office/registry.ts';
@@ -44,7 +46,11 @@ export async function deployAll({ db, zeebe, logger }: Parts): Promise<void> {
   logger.info({ resources: deployment.resources.length }, 'processes and forms deployed');
 }
 
-export function startWorkerPool({ config, logger, db, zeebe }: Parts): Promise<RunningWorkers> {
+/** Retries a service task starts with in the diagrams (zeebe:taskDefinition retries="3"). */
+const WORKER_DEFAULT_RETRIES = 3;
+
+/** Job workers and the recovery of back-office outage incidents. */
+export async function startWorkerPool({ config, logger, db, zeebe }: Parts): Promise<RunningWorkers> {
   const caseRecords = createCaseRecordsRepository(db);
   const backOffices = createBackOfficeRegistry({
     adapters: Object.fromEntries(Object.values(BACK_OFFICE_VENDORS).map((vendor) => [vendor.name, vendor.createAdapter])),
@@ -53,7 +59,22 @@ export function startWorkerPool({ config, logger, db, zeebe }: Parts): Promise<R
     breaker: { failuresToOpen: config.BACK_OFFICE_BREAKER_FAILURES, openForMs: config.BACK_OFFICE_BREAKER_OPEN_MS },
     logger,
   });
-  return startWorkers(
+  const recovery = startIncidentRecovery(
+    {
+      incidents: createIncidentsRepository(db),
+      engine: {
+        updateJobRetries: (jobKey, retries) => zeebe.updateJobRetries({ jobKey, retries }),
+        resolveIncident: (incidentKey) => zeebe.resolveIncident({ incidentKey }),
+      },
+      logger: logger.child({ component: 'incident-recovery' }),
+    },
+    {
+      retryAfterMs: config.BACK_OFFICE_INCIDENT_RETRY_MS,
+      checkEveryMs: Math.min(30_000, config.BACK_OFFICE_INCIDENT_RETRY_MS),
+      retries: WORKER_DEFAULT_RETRIES,
+    },
+  );
+  const workers = await startWorkers(
     allWorkers({
       catalogue: createCatalogueRepository(db),
       caseRecords,
@@ -61,8 +82,19 @@ export function startWorkerPool({ config, logger, db, zeebe }: Parts): Promise<R
       backOffices,
       payment: createLedgerPayment(caseRecords),
     }),
-    { zeebe, logger: logger.child({ component: 'workers' }), backoff: { baseMs: config.JOB_RETRY_BASE_MS, maxMs: config.JOB_RETRY_MAX_MS } },
+    {
+      zeebe,
+      logger: logger.child({ component: 'workers' }),
+      backoff: { baseMs: config.JOB_RETRY_BASE_MS, maxMs: config.JOB_RETRY_MAX_MS },
+      defaultRetries: WORKER_DEFAULT_RETRIES,
+    },
   );
+  return {
+    async stop() {
+      recovery.stop();
+      await workers.stop();
+    },
+  };
 }
 
 export async function startApiServer({ config, logger, db, zeebe }: Parts): Promise<{ app: FastifyInstance; url: string }> {

@@ -52,7 +52,8 @@ export async function startWorkers(definitions: JobWorkerDefinition[], options: 
       return job.error({ errorCode: result.code, errorMessage: result.message, variables: (result.variables ?? {}) as JsonDoc });
     } catch (error) {
       const retries = error instanceof NonRetryableError ? 0 : Math.max(0, job.retries - 1);
-      const retryBackOff = retries > 0 ? retryBackoffMs(options.backoff, defaultRetries - job.retries) : 0;
+      // A vendor that says when to come back (Retry-After) is not asked sooner.
+      const retryBackOff = retries > 0 ? Math.max(retryBackoffMs(options.backoff, defaultRetries - job.retries), retryAfterOf(error)) : 0;
       // The message reaches the operator through the incident; it must not carry personal data.
       const errorMessage = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       log.warn({ retries, retryBackOff, error: errorMessage }, retries > 0 ? 'job failed, will retry' : 'job failed, raising an incident');
@@ -80,4 +81,9 @@ export async function startWorkers(definitions: JobWorkerDefinition[], options: 
       await Promise.allSettled([...inFlight]);
     },
   };
+}
+
+function retryAfterOf(error: unknown): number {
+  const hint = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
+  return typeof hint === 'number' && Number.isFinite(hint) ? hint : 0;
 }

@@ -23,7 +23,14 @@ export default async function setup(project: TestProject) {
     database: 'portal_test',
     logLevel: process.env.TEST_LOG_LEVEL ?? 'warn',
     // Short, so that retries and incidents happen within a test.
-    env: { JOB_RETRY_BASE_MS: '300', JOB_RETRY_MAX_MS: '2000', BACK_OFFICE_TIMEOUT_MS: '1500' },
+    env: {
+      JOB_RETRY_BASE_MS: '300',
+      JOB_RETRY_MAX_MS: '2000',
+      BACK_OFFICE_TIMEOUT_MS: '1500',
+      BACK_OFFICE_BREAKER_FAILURES: '5',
+      BACK_OFFICE_BREAKER_OPEN_MS: '2000',
+      BACK_OFFICE_INCIDENT_RETRY_MS: '4000',
+    },
   });
   project.provide('apiUrl', platform.apiUrl);
   project.provide('tokenSecret', platform.tokenSecret);

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       BACK_OFFICE_TIMEOUT_MS: 5000,
       BACK_OFFICE_BREAKER_FAILURES: 5,
       BACK_OFFICE_BREAKER_OPEN_MS: 30000,
+      BACK_OFFICE_INCIDENT_RETRY_MS: 300000,
     });
   });
 
