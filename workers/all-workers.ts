@@ -3,6 +3,13 @@ import type { PaymentPort } from '../connectors/payment/port.ts';
 import type { CatalogueRepository } from '../portal-api/db/catalogue-repository.ts';
 import type { CaseRecordsRepository } from '../portal-api/db/case-records-repository.ts';
 import type { DocumentsRepository } from '../portal-api/db/documents-repository.ts';
+import { createBookFeeWorker } from './back-office/book-fee.ts';
+import { createDeliverStockWorker } from './back-office/deliver-stock.ts';
+import { createForwardDamageReportWorker } from './back-office/forward-damage-report.ts';
+import { createListOpenItemsWorker } from './back-office/list-open-items.ts';
+import { createOrderBirthRegisterExtractWorker } from './back-office/order-birth-register-extract.ts';
+import { createRequestDebtRegisterExtractWorker } from './back-office/request-debt-register-extract.ts';
+import { createRequestInstalmentPlanWorker } from './back-office/request-instalment-plan.ts';
 import { createCollectFeeWorker } from './collect-fee.ts';
 import { createFindResidentWorker } from './find-resident.ts';
 import { createIssueCertificateWorker } from './issue-certificate.ts';
@@ -18,7 +25,10 @@ export interface WorkerDeps {
   payment: PaymentPort;
 }
 
-/** Every job type the platform's diagrams use, each with its worker. */
+/**
+ * Every job type the platform's diagrams use, each with its worker; the back-office workers are
+ * the connector tasks modellers pick from the element templates in processes/element-templates.
+ */
 export function allWorkers(deps: WorkerDeps): JobWorkerDefinition[] {
   return [
     createValidateOrderWorker(deps),
@@ -26,5 +36,12 @@ export function allWorkers(deps: WorkerDeps): JobWorkerDefinition[] {
     createCollectFeeWorker(deps),
     createIssueCertificateWorker(deps),
     createNotifyCitizenWorker(deps),
+    createBookFeeWorker(deps),
+    createListOpenItemsWorker(deps),
+    createRequestInstalmentPlanWorker(deps),
+    createForwardDamageReportWorker(deps),
+    createDeliverStockWorker(deps),
+    createRequestDebtRegisterExtractWorker(deps),
+    createOrderBirthRegisterExtractWorker(deps),
   ];
 }

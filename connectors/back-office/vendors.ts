@@ -1,9 +1,11 @@
 /** Every back-office vendor the platform can talk to, by configuration key. */
 import type { BackOfficeVendor } from './vendor.ts';
 import { dialog } from './dialog/index.ts';
+import { talus } from './talus/index.ts';
 import { vemag } from './vemag/index.ts';
 
 export const BACK_OFFICE_VENDORS: Readonly<Record<string, BackOfficeVendor>> = {
   dialog,
+  talus,
   vemag,
 };

@@ -258,6 +258,9 @@ export const SEEDED_OPEN_ITEMS: Readonly<Record<string, readonly (OpenItem & { r
     { itemId: 'OP-4021-1001', description: 'Gemeindesteuern 2024', amountRappen: 310_000, dueDate: '2025-09-30', inDebtEnforcement: true },
     { itemId: 'OP-4021-1002', description: 'Wasserzins 2026', amountRappen: 6_500, dueDate: '2026-12-31' },
   ],
+  'P-4289-0001': [
+    { itemId: 'OP-4289-1001', description: 'Hundesteuer 2026', amountRappen: 15_000, dueDate: '2026-11-30' },
+  ],
 };
 
 /** Total below which the finance module refuses an instalment plan (CHF 100.00). */
