@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { pino } from 'pino';
 import { readCamundaVersion } from '../../scripts/engine/paths.ts';
+import { developmentCredentialRef } from '../../connectors/back-office/simulator/development-back-offices.ts';
+import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
 
 interface Service {
   image?: string;
@@ -52,5 +55,20 @@ describe('docker-compose.yml', () => {
       expect(entry && existsSync(entry)).toBe(true);
     }
     expect(service('postgres').image).toMatch(/^postgres:\d+/);
+  });
+
+  it('when the workers call back offices, then every vendor\'s simulator accepts the credential they present', () => {
+    const simulators = service('back-office-simulator').environment ?? {};
+    const workers = service('workers').environment ?? {};
+    expect(service('portal-api').environment?.SEED_BACK_OFFICE_HOST).toBe('back-office-simulator');
+    expect(service('portal-api').environment?.BACK_OFFICE_SIMULATOR_FIRST_PORT).toBe(simulators.BACK_OFFICE_SIMULATOR_FIRST_PORT);
+    for (const vendor of Object.keys(BACK_OFFICE_VENDORS)) {
+      const ref = developmentCredentialRef(vendor);
+      expect(workers[ref], ref).toBeTruthy();
+      expect(simulators[ref]).toBe(workers[ref]);
+      // In the vendor's format: adapters refuse a malformed credential when they are created.
+      const adapter = () => BACK_OFFICE_VENDORS[vendor]?.createAdapter({ baseUrl: 'http://back-office-simulator:4101', credential: workers[ref] ?? '', timeoutMs: 1_000, logger: pino({ level: 'silent' }) });
+      expect(adapter).not.toThrow();
+    }
   });
 });
