@@ -6,10 +6,13 @@ import { mintCitizenToken } from '../../scripts/token.ts';
 import { perSecond, runBounded, sleep, summarize, type Summary } from './stats.ts';
 
 // Main residents without a record block: the certificate is issued without a clerk's review.
+// One municipality per back-office vendor, so the orders cross all five adapters.
 const APPLICANTS = [
   { municipalityId: 'aarau', resident: SEEDED_RESIDENTS.aarauMain },
+  { municipalityId: 'baden', resident: SEEDED_RESIDENTS.badenMain },
   { municipalityId: 'brugg', resident: SEEDED_RESIDENTS.bruggMain },
   { municipalityId: 'lenzburg', resident: SEEDED_RESIDENTS.lenzburgMain },
+  { municipalityId: 'zofingen', resident: SEEDED_RESIDENTS.zofingenMain },
 ] as const;
 const LANGUAGES = ['de', 'fr', 'it', 'en'] as const;
 
@@ -94,7 +97,8 @@ export interface OrdersOutcome {
 
 export interface OrdersOptions {
   apiUrl: string;
-  simulatorUrl: string;
+  /** Per vendor, its back-office simulator. */
+  simulatorUrls: Record<string, string>;
   tokenSecret: string;
   orders: number;
   warmup: number;
@@ -114,9 +118,14 @@ async function getJson<T>(url: string, token?: string): Promise<{ status: number
   return { status: response.status, body: (await response.json()) as T };
 }
 
-async function backOfficeCalls(simulatorUrl: string): Promise<Record<string, number>> {
-  const { body } = await getJson<{ byOperation: Record<string, number> }>(`${simulatorUrl}/__sim/calls`);
-  return body.byOperation;
+/** Calls by operation, summed over every vendor's simulator. */
+async function backOfficeCalls(simulatorUrls: Record<string, string>): Promise<Record<string, number>> {
+  const sum: Record<string, number> = {};
+  for (const url of Object.values(simulatorUrls)) {
+    const { body } = await getJson<{ byOperation: Record<string, number> }>(`${url}/__sim/calls`);
+    for (const [operation, count] of Object.entries(body.byOperation)) sum[operation] = (sum[operation] ?? 0) + count;
+  }
+  return sum;
 }
 
 const epoch = (iso: string | null | undefined): number => (iso ? Date.parse(iso) : Number.NaN);
@@ -234,12 +243,12 @@ export async function runOrders(options: OrdersOptions): Promise<OrdersOutcome> 
     await round(options.warmup, 'bench-warmup');
     await sleep(500);
   }
-  const callsWarm = await backOfficeCalls(options.simulatorUrl);
+  const callsWarm = await backOfficeCalls(options.simulatorUrls);
   statusPolls = 0;
   await options.onMeasureStart?.();
   log(`(b) ${options.orders} orders, ${options.concurrency} POSTs in flight, ${options.citizens} citizens`);
   const orders = await round(options.orders, 'bench-citizen');
-  const callsAfter = await backOfficeCalls(options.simulatorUrl);
+  const callsAfter = await backOfficeCalls(options.simulatorUrls);
   const backOffice: Record<string, number> = {};
   for (const [operation, total] of Object.entries(callsAfter)) backOffice[operation] = total - (callsWarm[operation] ?? 0);
 
@@ -248,7 +257,7 @@ export async function runOrders(options: OrdersOptions): Promise<OrdersOutcome> 
   const details = completed.map((o) => o.detail as CaseDetail);
   const issued = details.filter((d) => d.outcome === 'issued' && d.documents.length === 1 && d.messages.some((m) => m.template === 'certificate-issued'));
   if (issued.length !== completed.length) problem(`${completed.length - issued.length} completed cases without outcome issued, one document and the certificate-issued message`);
-  for (const operation of ['searchResidents', 'getResidence']) {
+  for (const operation of ['findResident', 'getResidence']) {
     if ((backOffice[operation] ?? 0) !== accepted.length) problem(`back office ${operation}: ${backOffice[operation] ?? 0} calls for ${accepted.length} orders (retries?)`);
   }
 

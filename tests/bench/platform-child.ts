@@ -9,7 +9,8 @@ import { startTestPlatform } from '../support/test-platform.ts';
 export interface PlatformReady {
   type: 'ready';
   apiUrl: string;
-  simulatorUrl: string;
+  /** Per vendor, its back-office simulator. */
+  simulatorUrls: Record<string, string>;
   tokenSecret: string;
   databaseUrl: string;
 }
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   });
   process.once('disconnect', () => void stop());
   process.once('SIGTERM', () => void stop());
-  send({ type: 'ready', apiUrl: platform.apiUrl, simulatorUrl: platform.simulatorUrls.dialog ?? '', tokenSecret, databaseUrl });
+  send({ type: 'ready', apiUrl: platform.apiUrl, simulatorUrls: platform.simulatorUrls, tokenSecret, databaseUrl });
 }
 
 main().catch((error: unknown) => {

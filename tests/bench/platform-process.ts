@@ -73,7 +73,7 @@ export async function startPlatformProcess(options: { logFile: string; startTime
 
   return {
     apiUrl: ready.apiUrl,
-    simulatorUrl: ready.simulatorUrl,
+    simulatorUrls: ready.simulatorUrls,
     tokenSecret: ready.tokenSecret,
     databaseUrl: ready.databaseUrl,
     pid: child.pid as number,

@@ -135,7 +135,7 @@ async function main(): Promise<number> {
     let cpuB = cpuSnapshot(parties);
     const orders = await runOrders({
       apiUrl: platform.apiUrl,
-      simulatorUrl: platform.simulatorUrl,
+      simulatorUrls: platform.simulatorUrls,
       tokenSecret: platform.tokenSecret,
       orders: options.orders,
       warmup: options.orderWarmup,
