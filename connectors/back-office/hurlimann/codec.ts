@@ -4,19 +4,19 @@
  * prefixes; decoders take an `XmlReader` of a schema-checked document.
  */
 import type { IsoDate, PostalAddress, ResidentMatch } from '../port.ts';
+import { formatFrancs, parseFrancs } from '../swiss-francs.ts';
 import { LOCAL_PERSON_ID_CATEGORY } from './protocol.ts';
 import { XmlShapeError, type XmlContent, type XmlReader } from './xml.ts';
 
 /** Rappen as francs with two decimals; anything but a non-negative integer fails the schema. */
 export function francsOf(rappen: number): string {
-  if (!Number.isSafeInteger(rappen) || rappen < 0) return String(rappen);
-  return `${Math.floor(rappen / 100)}.${String(rappen % 100).padStart(2, '0')}`;
+  return formatFrancs(rappen) ?? String(rappen);
 }
 
 export function readRappen(reader: XmlReader, name: string): number {
-  const match = /^(\d{1,9})\.(\d{2})$/.exec(reader.text(name));
-  if (match === null) throw new XmlShapeError(`${reader.path}/${name}`, 'expected francs with two decimals');
-  return Number(match[1]) * 100 + Number(match[2]);
+  const rappen = parseFrancs(reader.text(name));
+  if (rappen === undefined) throw new XmlShapeError(`${reader.path}/${name}`, 'expected francs with two decimals');
+  return rappen;
 }
 
 /** An xs:decimal without exponent (7 decimals: about a centimetre in WGS84 degrees). */

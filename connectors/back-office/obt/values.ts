@@ -4,6 +4,7 @@
  * trim, as XML Schema collapses white space in these types.
  */
 import type { IsoDate, Rappen } from '../port.ts';
+import { formatFrancs } from '../swiss-francs.ts';
 
 /** The text does not hold the expected XML Schema value; the message never quotes it. */
 export class ValueError extends Error {
@@ -12,10 +13,9 @@ export class ValueError extends Error {
 
 /** 125000 → '1250.00'; 5 → '0.05'. */
 export function rappenToChf(amount: Rappen): string {
-  if (!Number.isSafeInteger(amount)) throw new RangeError('an amount in Rappen must be a safe integer');
-  const sign = amount < 0 ? '-' : '';
-  const absolute = Math.abs(amount);
-  return `${sign}${Math.trunc(absolute / 100)}.${String(absolute % 100).padStart(2, '0')}`;
+  const francs = formatFrancs(Math.abs(amount));
+  if (francs === undefined) throw new RangeError('an amount in Rappen must be a safe integer');
+  return amount < 0 ? `-${francs}` : francs;
 }
 
 /** xs:decimal CHF with at most two significant decimals → Rappen: '1250.00' → 125000, '0.05' → 5, '12.5' → 1250. */

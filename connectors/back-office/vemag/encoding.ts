@@ -4,11 +4,11 @@
  * Pure functions, no I/O; adapter and simulator share them so that both sides agree.
  */
 import type { IsoDate, Rappen } from '../port.ts';
+import { formatFrancs, parseFrancs } from '../swiss-francs.ts';
 
 const SWISS_DATE = /^(\d{2})\.(\d{2})\.(\d{4})$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const SWISS_DATE_TIME = /^(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2}):(\d{2})$/;
-const FRANCS = /^(\d{1,13})\.(\d{2})$/;
 
 /** Whether 'DD.MM.YYYY' names a real calendar day (no 31.02.). */
 export function isSwissDate(value: string): boolean {
@@ -34,15 +34,14 @@ export function toSwissDate(value: IsoDate): string {
 
 /** Rappen → '1250.00' with integer arithmetic only; RangeError for fractions or negatives. */
 export function toFrancs(amount: Rappen): string {
-  if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError('not a whole, non-negative number of Rappen');
-  return `${Math.trunc(amount / 100)}.${String(amount % 100).padStart(2, '0')}`;
+  const francs = formatFrancs(amount);
+  if (francs === undefined) throw new RangeError('not a whole, non-negative number of Rappen');
+  return francs;
 }
 
 /** '1250.00' → 125000 without floating point; undefined unless exactly two decimals. */
 export function fromFrancs(value: string): Rappen | undefined {
-  const match = FRANCS.exec(value);
-  if (match === null) return undefined;
-  return Number(match[1]) * 100 + Number(match[2]);
+  return parseFrancs(value);
 }
 
 /**
