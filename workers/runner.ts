@@ -55,7 +55,8 @@ export async function startWorkers(definitions: JobWorkerDefinition[], options: 
       // A vendor that says when to come back (Retry-After) is not asked sooner.
       const retryBackOff = retries > 0 ? Math.max(retryBackoffMs(options.backoff, defaultRetries - job.retries), retryAfterOf(error)) : 0;
       // The message reaches the operator through the incident; it must not carry personal data.
-      const errorMessage = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      // A NonRetryableError's message already says what failed; other errors are named by their class.
+      const errorMessage = error instanceof NonRetryableError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       log.warn({ retries, retryBackOff, error: errorMessage }, retries > 0 ? 'job failed, will retry' : 'job failed, raising an incident');
       return job.fail({ errorMessage, retries, retryBackOff });
     }

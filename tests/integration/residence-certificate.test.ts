@@ -201,7 +201,7 @@ describe('a back office that does not answer', () => {
       await caseWhen(token, created.id, 'the delayed phase', (c) => c.delayed === true);
       const incident = await db('incidents as i').join('cases as c', 'c.process_instance_key', 'i.process_instance_key')
         .where('c.id', created.id).first('i.error_message', 'i.incident_key');
-      expect(incident.error_message).toMatch(/BackOfficeProtocolError: Talus findResident/);
+      expect(incident.error_message).toMatch(/^BackOfficeProtocolError: Talus findResident/);
       // Longer than the outage recovery waits (4 s in these tests): still open.
       await new Promise((resolve) => setTimeout(resolve, 6_000));
       const still = await db('incidents').where({ incident_key: incident.incident_key }).first('resolved_at');

@@ -68,11 +68,25 @@ describe('job worker runner', () => {
 
     expect(jobs.map((job) => job.actions[0]?.action)).toEqual(['complete', 'error', 'fail', 'fail']);
     expect(jobs[1]?.actions[0]?.argument).toMatchObject({ errorCode: 'PERSON_NOT_FOUND' });
-    expect(jobs[2]?.actions[0]?.argument).toMatchObject({ retries: 0 });
+    expect(jobs[2]?.actions[0]?.argument).toMatchObject({ retries: 0, errorMessage: 'no configuration' });
     const retry = jobs[3]?.actions[0]?.argument as { retries: number; retryBackOff: number; errorMessage: string };
     expect(retry.retries).toBe(2);
     expect(retry.retryBackOff).toBeGreaterThanOrEqual(500);
     expect(retry.errorMessage).toBe('Error: back office down');
+  });
+
+  it('when the failure says when to come back (Retry-After), then the job is not offered sooner', async () => {
+    const { zeebe, deliver } = fakeZeebe();
+    const worker = defineJobWorker({
+      type: 'demo', input: Input, timeoutMs: 1000,
+      async handle(): Promise<JobResult<never>> {
+        throw Object.assign(new Error('rate limited'), { retryAfterMs: 20_000 });
+      },
+    });
+    await startWorkers([worker], options(zeebe));
+    const job = new FakeJob({ name: 'x' });
+    await deliver('demo', job);
+    expect(job.actions[0]?.argument).toMatchObject({ retries: 2, retryBackOff: 20_000 });
   });
 
   it('when the variables do not match the worker input, then an incident is raised at once without calling the handler', async () => {
