@@ -14,6 +14,11 @@ import { documentRoutes } from './routes/documents.ts';
 import { engineRecordRoutes } from './routes/engine-records.ts';
 import { healthRoutes, type ReadinessCheck } from './routes/health.ts';
 import { municipalityRoutes } from './routes/municipalities.ts';
+import { financeRoutes, type FinanceDeps } from './routes/finance.ts';
+import { paymentReturnRoutes } from './routes/payment-return.ts';
+import { payrexxWebhookRoutes } from './routes/payrexx-webhook.ts';
+import type { PaymentsRepository } from './db/payments-repository.ts';
+import type { RecordProviderTransaction } from './payments/record-provider-transaction.ts';
 import { CaseDetailSchema, CaseSummarySchema } from './schemas/cases.ts';
 import { LocalisedTextSchema, ProblemSchema } from './schemas/common.ts';
 
@@ -21,6 +26,9 @@ export interface AppDeps {
   catalogue: CatalogueRepository;
   cases: CasesRepository;
   documents: DocumentsRepository;
+  payments: PaymentsRepository;
+  recordPaymentTransaction: RecordProviderTransaction;
+  finance: Omit<FinanceDeps, 'catalogue' | 'payments'>;
   startApplication: StartApplication;
   projector: RecordProjector;
   readiness: ReadinessCheck[];
@@ -40,7 +48,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Gemeindeportal API', version: '0.1.0', description: 'Municipal e-government services: applications, cases, documents.' },
+      info: { title: 'Gemeindeportal API', version: '0.1.0', description: 'Municipal e-government services: applications, cases, documents, payments, finance reports.' },
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id as string | undefined) ?? `def-${i}` },
@@ -48,12 +56,15 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   await registerCitizenAuth(app, deps.tokenSecret);
 
-  const loadCase = createCaseDetailLoader(deps.cases, deps.catalogue);
+  const loadCase = createCaseDetailLoader(deps.cases, deps.catalogue, deps.payments);
   await app.register(healthRoutes(deps.readiness));
   await app.register(municipalityRoutes(deps.catalogue));
   await app.register(applicationRoutes(deps.startApplication, deps.cases, loadCase));
   await app.register(caseRoutes(deps.cases, loadCase));
   await app.register(documentRoutes(deps.documents));
   await app.register(engineRecordRoutes(deps.projector, deps.recordsToken));
+  await app.register(payrexxWebhookRoutes(deps.recordPaymentTransaction));
+  await app.register(paymentReturnRoutes());
+  await app.register(financeRoutes({ catalogue: deps.catalogue, payments: deps.payments, ...deps.finance }));
   return app;
 }

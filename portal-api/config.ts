@@ -26,6 +26,24 @@ export const ConfigSchema = Type.Object({
   BACK_OFFICE_BREAKER_OPEN_MS: Type.Integer({ default: 30000, minimum: 1 }),
   /** How long an incident from a back-office outage waits before the platform retries it on its own. */
   BACK_OFFICE_INCIDENT_RETRY_MS: Type.Integer({ default: 300000, minimum: 1 }),
+  /** Payrexx's API; the simulator in development and tests. */
+  PAYREXX_BASE_URL: Type.String({ default: 'https://api.payrexx.com/v1.0/' }),
+  /** Where citizens come back to after the payment page, and where Payrexx's webhooks arrive. */
+  PORTAL_PUBLIC_URL: Type.String({ default: 'http://127.0.0.1:3000' }),
+  /** Methods offered on the payment page, as Payrexx identifies them (comma-separated). */
+  PAYMENT_METHODS: Type.String({ default: 'twint,post-finance-card,post-finance-e-finance,visa,mastercard' }),
+  /** ISO 8601 durations: an unpaid online order is reminded, then cancelled (PAY-1). */
+  PAYMENT_REMINDER_AFTER: Type.String({ default: 'P2D', pattern: '^P' }),
+  PAYMENT_CANCEL_AFTER: Type.String({ default: 'P5D', pattern: '^P' }),
+  /** The same for invoices (PAY-2): payment terms are longer. */
+  INVOICE_REMINDER_AFTER: Type.String({ default: 'P30D', pattern: '^P' }),
+  INVOICE_CANCEL_AFTER: Type.String({ default: 'P30D', pattern: '^P' }),
+  /** Invoice payment term in days, printed on the invoice. */
+  INVOICE_DUE_DAYS: Type.Integer({ default: 30, minimum: 1 }),
+  /** How often open online payments are compared with Payrexx, to heal lost webhooks. */
+  PAYMENT_RECONCILE_EVERY_MS: Type.Integer({ default: 300000, minimum: 1 }),
+  /** Open payments younger than this are left to their webhooks. */
+  PAYMENT_RECONCILE_GRACE_MS: Type.Integer({ default: 60000, minimum: 0 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { developmentCredentialRef } from '../connectors/back-office/simulator/development-back-offices.ts';
 import { BACK_OFFICE_VENDORS } from '../connectors/back-office/vendors.ts';
+import { payrexxInstanceOf, seededPayrexxMunicipalities } from '../portal-api/db/seed/catalogue.ts';
 
 const SECRETS_FILE = resolve('.cache/dev-secrets.json');
 
@@ -10,6 +11,8 @@ export interface DevSecrets {
   PORTAL_TOKEN_SECRET: string;
   /** Per vendor, the credential its development simulator accepts. */
   backOfficeCredentials: Record<string, string>;
+  /** Per credential reference (PAYREXX_<MUNICIPALITY>_API_KEY), the Payrexx simulator's instance key. */
+  payrexxApiKeys: Record<string, string>;
 }
 
 /**
@@ -27,6 +30,12 @@ export function loadDevSecrets(env: NodeJS.ProcessEnv = process.env): DevSecrets
         stored.backOfficeCredentials?.[vendor.name] ?? vendor.generateCredential(),
       ]),
     ),
+    payrexxApiKeys: Object.fromEntries(
+      seededPayrexxMunicipalities().map((municipalityId) => {
+        const { credentialRef } = payrexxInstanceOf(municipalityId);
+        return [credentialRef, stored.payrexxApiKeys?.[credentialRef] ?? randomBytes(24).toString('base64url')];
+      }),
+    ),
   };
   if (JSON.stringify(stored) !== JSON.stringify(secrets)) {
     mkdirSync(dirname(SECRETS_FILE), { recursive: true });
@@ -40,6 +49,7 @@ export function loadDevSecrets(env: NodeJS.ProcessEnv = process.env): DevSecrets
         env[developmentCredentialRef(vendor)] || credential,
       ]),
     ),
+    payrexxApiKeys: Object.fromEntries(Object.entries(secrets.payrexxApiKeys).map(([ref, key]) => [ref, env[ref] || key])),
   };
 }
 

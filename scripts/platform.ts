@@ -6,7 +6,14 @@ import { startIncidentRecovery } from '../workers/incident-recovery.ts';
 import { readCredentialFrom } from '../connectors/back-office/credentials.ts';
 import { BACK_OFFICE_VENDORS } from '../connectors/back-office/vendors.ts';
 import { createBackOfficeRegistry } from '../connectors/back-office/registry.ts';
-import { createLedgerPayment } from '../connectors/payment/ledger-payment.ts';
+import { createPaymentsRepository } from '../portal-api/db/payments-repository.ts';
+import { createBankCreditImport } from '../portal-api/payments/import-bank-credits.ts';
+import { createPaymentReceivedPublisher } from '../portal-api/payments/payment-messages.ts';
+import { createPayrexxProviders } from '../portal-api/payments/payrexx-providers.ts';
+import { createPaymentReconciliation } from '../portal-api/payments/reconcile-payments.ts';
+import { createProviderTransactionRecorder } from '../portal-api/payments/record-provider-transaction.ts';
+import { createInvoiceSettlement } from '../portal-api/payments/settle-invoice.ts';
+import { runPeriodically } from '../workers/periodic.ts';
 import { buildApp } from '../portal-api/app.ts';
 import { createStartApplication } from '../portal-api/applications/start-application.ts';
 import type { Config } from '../portal-api/config.ts';
@@ -46,12 +53,38 @@ export async function deployAll({ db, zeebe, logger }: Parts): Promise<void> {
   logger.info({ resources: deployment.resources.length }, 'processes and forms deployed');
 }
 
+/** Payments as both the API (webhooks, finance) and the workers (process tasks, reconciliation) use them. */
+export function openPaymentServices({ config, logger, db, zeebe }: Parts) {
+  const catalogue = createCatalogueRepository(db);
+  const payments = createPaymentsRepository(db);
+  const providers = createPayrexxProviders({ baseUrl: config.PAYREXX_BASE_URL, readCredential: readCredentialFrom(process.env), timeoutMs: 10_000 });
+  const publishPaymentReceived = createPaymentReceivedPublisher(zeebe);
+  const recordTransaction = createProviderTransactionRecorder({
+    catalogue, payments, providers, publishPaymentReceived, logger: logger.child({ component: 'payments' }),
+  });
+  const settleInvoice = createInvoiceSettlement({ payments, publishPaymentReceived });
+  return {
+    payments,
+    providers,
+    recordTransaction,
+    settleInvoice,
+    importBankCredits: createBankCreditImport({ payments, settleInvoice }),
+    reconcile: createPaymentReconciliation(
+      { catalogue, payments, providers, recordTransaction, logger: logger.child({ component: 'payments' }) },
+      { graceMs: config.PAYMENT_RECONCILE_GRACE_MS, lookBackMs: 30 * 24 * 3600 * 1000, batchSize: 200 },
+    ),
+  };
+}
+
 /** Retries a service task starts with in the diagrams (zeebe:taskDefinition retries="3"). */
 const WORKER_DEFAULT_RETRIES = 3;
 
 /** Job workers and the recovery of back-office outage incidents. */
-export async function startWorkerPool({ config, logger, db, zeebe }: Parts): Promise<RunningWorkers> {
+export async function startWorkerPool(parts: Parts): Promise<RunningWorkers> {
+  const { config, logger, db, zeebe } = parts;
   const caseRecords = createCaseRecordsRepository(db);
+  const paymentServices = openPaymentServices(parts);
+  const reconciliation = runPeriodically('payment-reconciliation', config.PAYMENT_RECONCILE_EVERY_MS, paymentServices.reconcile, logger);
   const backOffices = createBackOfficeRegistry({
     adapters: Object.fromEntries(Object.values(BACK_OFFICE_VENDORS).map((vendor) => [vendor.name, vendor.createAdapter])),
     readCredential: readCredentialFrom(process.env),
@@ -80,7 +113,13 @@ export async function startWorkerPool({ config, logger, db, zeebe }: Parts): Pro
       caseRecords,
       documents: createDocumentsRepository(db),
       backOffices,
-      payment: createLedgerPayment(caseRecords),
+      payments: paymentServices.payments,
+      paymentProviders: paymentServices.providers,
+      paymentSettings: {
+        publicUrl: config.PORTAL_PUBLIC_URL,
+        methods: config.PAYMENT_METHODS.split(',').map((method) => method.trim()).filter(Boolean),
+        invoiceDueDays: config.INVOICE_DUE_DAYS,
+      },
     }),
     {
       zeebe,
@@ -92,19 +131,33 @@ export async function startWorkerPool({ config, logger, db, zeebe }: Parts): Pro
   return {
     async stop() {
       recovery.stop();
+      reconciliation.stop();
       await workers.stop();
     },
   };
 }
 
-export async function startApiServer({ config, logger, db, zeebe }: Parts): Promise<{ app: FastifyInstance; url: string }> {
+export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstance; url: string }> {
+  const { config, logger, db, zeebe } = parts;
   const catalogue = createCatalogueRepository(db);
   const cases = createCasesRepository(db);
+  const paymentServices = openPaymentServices(parts);
   const app = await buildApp({
     catalogue,
     cases,
     documents: createDocumentsRepository(db),
-    startApplication: createStartApplication({ catalogue, cases, engine: createProcessStarter(zeebe) }),
+    payments: paymentServices.payments,
+    recordPaymentTransaction: paymentServices.recordTransaction,
+    finance: { importBankCredits: paymentServices.importBankCredits, settleInvoice: paymentServices.settleInvoice },
+    startApplication: createStartApplication({
+      catalogue,
+      cases,
+      engine: createProcessStarter(zeebe),
+      paymentDeadlines: {
+        online: { reminderAfter: config.PAYMENT_REMINDER_AFTER, cancelAfter: config.PAYMENT_CANCEL_AFTER },
+        invoice: { reminderAfter: config.INVOICE_REMINDER_AFTER, cancelAfter: config.INVOICE_CANCEL_AFTER },
+      },
+    }),
     projector: createRecordProjector(db),
     readiness: [
       { name: 'database', check: async () => Boolean(await db.raw('select 1')) },

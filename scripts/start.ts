@@ -1,5 +1,5 @@
 // `npm start`: the whole platform on one machine — engine, back-office simulators (one per
-// vendor), database, deployed processes, job workers and the portal API.
+// vendor), the Payrexx simulator, database, deployed processes, job workers and the portal API.
 import pino from 'pino';
 import { startDevelopmentBackOffices } from '../connectors/back-office/simulator/development-back-offices.ts';
 import { loadConfig } from '../portal-api/config.ts';
@@ -7,11 +7,20 @@ import { exportBackOfficeCredentials, loadDevSecrets } from './dev-secrets.ts';
 import { ensureEngineRunning, stopEngine } from './engine.ts';
 import { startPlatform } from './platform.ts';
 import { closeOnSignal } from './close-on-signal.ts';
+import { startDevelopmentPayrexx } from './development-payrexx.ts';
 
 const secrets = loadDevSecrets();
 exportBackOfficeCredentials(secrets.backOfficeCredentials);
+const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const publicUrl = process.env.PORTAL_PUBLIC_URL ?? 'http://127.0.0.1:3000';
+const payrexx = await startDevelopmentPayrexx({
+  port: Number(process.env.PAYREXX_SIMULATOR_PORT ?? 4201),
+  publicUrl,
+  apiKeys: secrets.payrexxApiKeys,
+  logger: logger.child({ component: 'payrexx-simulator' }),
+});
+Object.assign(process.env, payrexx.environment);
 const config = loadConfig({ ...process.env, PORTAL_TOKEN_SECRET: secrets.PORTAL_TOKEN_SECRET });
-const logger = pino({ level: config.LOG_LEVEL });
 
 const engine = await ensureEngineRunning();
 const backOffices = await startDevelopmentBackOffices({
@@ -24,6 +33,7 @@ const platform = await startPlatform({ config, backOffices: backOffices.endpoint
 logger.info({
   api: platform.apiUrl,
   docs: `${platform.apiUrl}/docs`,
+  payrexxSimulator: payrexx.simulator.url,
   backOfficeSimulators: Object.fromEntries(Object.entries(backOffices.endpoints).map(([vendor, { url }]) => [vendor, url])),
   engine: engine.startedByUs ? 'started' : 'reused',
   database: config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.EMBEDDED_DB_DIR}`,
@@ -32,5 +42,6 @@ logger.info({
 closeOnSignal(logger, async () => {
   await platform.stop();
   await backOffices.close();
+  await payrexx.simulator.close();
   if (engine.startedByUs) await stopEngine();
 });

@@ -1,5 +1,6 @@
 import type { BackOfficeRegistry } from '../connectors/back-office/registry.ts';
-import type { PaymentPort } from '../connectors/payment/port.ts';
+import type { PaymentsRepository } from '../portal-api/db/payments-repository.ts';
+import type { OnlinePaymentProviders } from '../portal-api/payments/online-payment-provider.ts';
 import type { CatalogueRepository } from '../portal-api/db/catalogue-repository.ts';
 import type { CaseRecordsRepository } from '../portal-api/db/case-records-repository.ts';
 import type { DocumentsRepository } from '../portal-api/db/documents-repository.ts';
@@ -10,10 +11,12 @@ import { createListOpenItemsWorker } from './back-office/list-open-items.ts';
 import { createOrderBirthRegisterExtractWorker } from './back-office/order-birth-register-extract.ts';
 import { createRequestDebtRegisterExtractWorker } from './back-office/request-debt-register-extract.ts';
 import { createRequestInstalmentPlanWorker } from './back-office/request-instalment-plan.ts';
-import { createCollectFeeWorker } from './collect-fee.ts';
 import { createFindResidentWorker } from './find-resident.ts';
 import { createIssueCertificateWorker } from './issue-certificate.ts';
 import type { JobWorkerDefinition } from './job-worker.ts';
+import { createCancelPaymentWorker } from './payment/cancel-payment.ts';
+import { createRefundPaymentWorker } from './payment/refund-payment.ts';
+import { createRequestPaymentWorker, type RequestPaymentSettings } from './payment/request-payment.ts';
 import { createNotifyCitizenWorker } from './notify-citizen.ts';
 import { createValidateOrderWorker } from './validate-order.ts';
 
@@ -22,7 +25,9 @@ export interface WorkerDeps {
   caseRecords: CaseRecordsRepository;
   documents: DocumentsRepository;
   backOffices: BackOfficeRegistry;
-  payment: PaymentPort;
+  payments: PaymentsRepository;
+  paymentProviders: OnlinePaymentProviders;
+  paymentSettings: RequestPaymentSettings;
 }
 
 /**
@@ -33,7 +38,9 @@ export function allWorkers(deps: WorkerDeps): JobWorkerDefinition[] {
   return [
     createValidateOrderWorker(deps),
     createFindResidentWorker(deps),
-    createCollectFeeWorker(deps),
+    createRequestPaymentWorker({ ...deps, providers: deps.paymentProviders, settings: deps.paymentSettings }),
+    createRefundPaymentWorker({ ...deps, providers: deps.paymentProviders }),
+    createCancelPaymentWorker({ ...deps, providers: deps.paymentProviders }),
     createIssueCertificateWorker(deps),
     createNotifyCitizenWorker(deps),
     createBookFeeWorker(deps),

@@ -10,10 +10,17 @@ export interface ProcessStarter {
   cancel(processInstanceKey: string): Promise<void>;
 }
 
+/** How long the process waits for payment before a reminder, and after it before cancelling (ISO 8601 durations). */
+export interface PaymentDeadlines {
+  online: { reminderAfter: string; cancelAfter: string };
+  invoice: { reminderAfter: string; cancelAfter: string };
+}
+
 export interface StartApplicationDeps {
   catalogue: CatalogueRepository;
   cases: CasesRepository;
   engine: ProcessStarter;
+  paymentDeadlines: PaymentDeadlines;
   now?: () => Date;
 }
 
@@ -69,6 +76,16 @@ export function createStartApplication(deps: StartApplicationDeps) {
         `${municipality.name} does not offer ${application.serviceId}.`, [{ pointer: '/body/serviceId', detail: 'is not offered by this municipality' }]);
     }
 
+    const paymentMethod = application.paymentMethod ?? 'online';
+    if (paymentMethod === 'invoice' && !(offering.invoiceAllowed && municipality.creditor)) {
+      throw new ProblemError(422, 'payment-method-not-offered', 'Zahlungsart nicht angeboten',
+        `${municipality.name} does not offer payment by invoice for this service.`, [{ pointer: '/body/paymentMethod', detail: 'invoice is not offered here' }]);
+    }
+    if (paymentMethod === 'online' && !municipality.payrexx) {
+      throw new ProblemError(422, 'payment-method-not-offered', 'Zahlungsart nicht angeboten',
+        `${municipality.name} does not offer online payment.`, [{ pointer: '/body/paymentMethod', detail: 'online payment is not offered here' }]);
+    }
+
     if (idempotencyKey) {
       const existing = await deps.cases.findByIdempotencyKey(citizenId, idempotencyKey);
       if (existing) return replay(existing, application);
@@ -103,6 +120,9 @@ export function createStartApplication(deps: StartApplicationDeps) {
         applicant: application.applicant,
         feeRappen: offering.feeRappen,
         residentsOfficeGroup: offering.candidateGroup,
+        paymentMethod,
+        paymentReminderAfter: deps.paymentDeadlines[paymentMethod].reminderAfter,
+        paymentCancelAfter: deps.paymentDeadlines[paymentMethod].cancelAfter,
       }));
       await deps.cases.attachProcessInstance(caseId, processInstanceKey);
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { CaseMessage, CaseRow, DocumentMeta, PhaseEntry } from '../db/cases-repository.ts';
+import type { Payment } from '../db/payments-repository.ts';
 import type { Language, LocalisedText } from '../engine-records/phase-map.ts';
 import type { CaseDetail, CaseSummary } from '../schemas/cases.ts';
 import { renderMessage } from './message-texts.ts';
@@ -41,6 +42,19 @@ export interface CaseDetailParts {
   documents: DocumentMeta[];
   messages: CaseMessage[];
   expectedProcessingDays: number;
+  payment: Payment | undefined;
+}
+
+function paymentView(payment: Payment | undefined): CaseDetail['payment'] {
+  if (!payment) return null;
+  return {
+    method: payment.method,
+    status: payment.status,
+    amountRappen: payment.amountRappen,
+    paymentUrl: payment.status === 'open' ? payment.paymentUrl : null,
+    paidWith: payment.paidWith,
+    paidAt: payment.paidAt?.toISOString() ?? null,
+  };
 }
 
 export function toCaseDetail(row: CaseRow, parts: CaseDetailParts): CaseDetail {
@@ -60,5 +74,6 @@ export function toCaseDetail(row: CaseRow, parts: CaseDetailParts): CaseDetail {
       text: renderMessage(message.template, message.params, row.language),
       createdAt: message.createdAt.toISOString(),
     })),
+    payment: paymentView(parts.payment),
   };
 }

@@ -16,6 +16,24 @@ const TEMPLATES: Record<string, Texts> = {
     it: 'La sua domanda è stata respinta. Motivo: {reason}',
     en: 'Your application was rejected. Reason: {reason}',
   },
+  'payment-reminder': {
+    de: 'Ihre Bestellung wartet noch auf die Zahlung. Ohne Zahlung wird sie storniert.',
+    fr: 'Votre commande attend encore le paiement. Sans paiement, elle sera annulée.',
+    it: "La sua ordinazione attende ancora il pagamento. Senza pagamento verrà annullata.",
+    en: 'Your order is still waiting for payment. Without payment it will be cancelled.',
+  },
+  'order-cancelled': {
+    de: 'Ihre Bestellung wurde storniert, weil keine Zahlung eingegangen ist.',
+    fr: "Votre commande a été annulée, faute de paiement.",
+    it: "La sua ordinazione è stata annullata perché non è pervenuto alcun pagamento.",
+    en: 'Your order was cancelled because no payment was received.',
+  },
+  'payment-refunded': {
+    de: 'Die bezahlte Gebühr von CHF {amount} wird Ihnen zurückerstattet.',
+    fr: 'La taxe payée de CHF {amount} vous sera remboursée.',
+    it: 'La tassa pagata di CHF {amount} le sarà rimborsata.',
+    en: 'The fee of CHF {amount} you paid will be refunded.',
+  },
 };
 
 const REASONS: Record<string, Texts> = {

@@ -7,6 +7,20 @@ export interface Municipality {
   name: string;
   participates: boolean;
   backOffice: { vendor: string; url: string; credentialRef: string };
+  /** The municipality's Payrexx instance and the name of its API key's variable; null: no online payment. */
+  payrexx: { instance: string; credentialRef: string } | null;
+  /** Creditor of its invoices (QR-bill); null: no invoices. */
+  creditor: Creditor | null;
+}
+
+/** A creditor as the QR-bill needs it: structured address and QR-IBAN or IBAN. */
+export interface Creditor {
+  name: string;
+  street: string;
+  buildingNumber: string;
+  postalCode: string;
+  town: string;
+  iban: string;
 }
 
 export type InstitutionKind = 'debt-enforcement-office' | 'civil-registry-office';
@@ -28,6 +42,8 @@ export interface ServiceOffering {
   paymentAccount: string;
   bookingText: string;
   candidateGroup: string;
+  /** Whether citizens may choose to pay by invoice (PAY-2). */
+  invoiceAllowed: boolean;
 }
 
 /** Which municipality offers which service, and how (SVC-3, SVC-4, PAY-3). */
@@ -50,6 +66,7 @@ function toOffering(row: Record<string, unknown>): ServiceOffering {
     paymentAccount: row.payment_account as string,
     bookingText: row.booking_text as string,
     candidateGroup: row.candidate_group as string,
+    invoiceAllowed: row.invoice_allowed as boolean,
   };
 }
 
@@ -69,6 +86,19 @@ export function createCatalogueRepository(db: Knex): CatalogueRepository {
         name: row.name,
         participates: row.participates,
         backOffice: { vendor: row.back_office_vendor, url: row.back_office_url, credentialRef: row.back_office_credential_ref },
+        payrexx: row.payrexx_instance && row.payrexx_credential_ref
+          ? { instance: row.payrexx_instance, credentialRef: row.payrexx_credential_ref }
+          : null,
+        creditor: row.creditor_iban
+          ? {
+              name: row.creditor_name,
+              street: row.creditor_street,
+              buildingNumber: row.creditor_building_number,
+              postalCode: row.creditor_postal_code,
+              town: row.creditor_town,
+              iban: row.creditor_iban,
+            }
+          : null,
       };
     },
     async listOfferings(municipalityId) {

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as portalSchema from './migrations/001-portal-schema.ts';
 import * as institutions from './migrations/002-institutions.ts';
+import * as payments from './migrations/003-payments.ts';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -11,6 +12,7 @@ interface Migration {
 const migrations: Record<string, Migration> = {
   '001-portal-schema': portalSchema,
   '002-institutions': institutions,
+  '003-payments': payments,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -10,8 +10,8 @@ export interface Citizen {
 
 declare module '@fastify/jwt' {
   interface FastifyJWT {
-    payload: { sub: string };
-    user: { sub: string };
+    payload: { sub: string; role?: string; municipalities?: string[] };
+    user: { sub: string; role?: string; municipalities?: string[] };
   }
 }
 
@@ -29,8 +29,10 @@ export async function registerCitizenAuth(app: FastifyInstance, secret: string):
 
 export async function authenticateCitizen(request: FastifyRequest): Promise<Citizen> {
   try {
-    const payload = await request.jwtVerify<{ sub?: unknown }>();
+    const payload = await request.jwtVerify<{ sub?: unknown; role?: unknown }>();
     if (typeof payload.sub !== 'string' || payload.sub === '') throw new Error('no subject');
+    // Staff tokens carry a role; they never stand for a citizen.
+    if (payload.role !== undefined) throw new Error('not a citizen token');
     return { id: payload.sub };
   } catch {
     throw new ProblemError(401, 'unauthenticated', 'Anmeldung erforderlich', 'A valid bearer token is required.');

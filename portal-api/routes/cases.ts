@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { CatalogueRepository } from '../db/catalogue-repository.ts';
 import type { CaseRow, CasesRepository } from '../db/cases-repository.ts';
+import type { PaymentsRepository } from '../db/payments-repository.ts';
 import { toCaseDetail, toCaseSummary } from '../cases/case-view.ts';
 import { authenticateCitizen, bearerSecurity } from '../plugins/citizen-auth.ts';
 import { ProblemError } from '../plugins/problem-details.ts';
@@ -12,15 +13,16 @@ import { problemResponses } from '../schemas/common.ts';
 /** The detail view of a case row: its phases, documents, messages and expected processing time. */
 export type CaseDetailLoader = (row: CaseRow) => Promise<CaseDetail>;
 
-export function createCaseDetailLoader(cases: CasesRepository, catalogue: CatalogueRepository): CaseDetailLoader {
+export function createCaseDetailLoader(cases: CasesRepository, catalogue: CatalogueRepository, payments: PaymentsRepository): CaseDetailLoader {
   return async function detailOf(row) {
-    const [history, documents, messages, days] = await Promise.all([
+    const [history, documents, messages, days, payment] = await Promise.all([
       row.processInstanceKey ? cases.history(row.processInstanceKey) : [],
       cases.documents(row.id),
       cases.messages(row.id),
       catalogue.expectedProcessingDays(row.serviceId),
+      payments.findByCase(row.id),
     ]);
-    return toCaseDetail(row, { history, documents, messages, expectedProcessingDays: days ?? 0 });
+    return toCaseDetail(row, { history, documents, messages, expectedProcessingDays: days ?? 0, payment });
   };
 }
 

@@ -12,6 +12,9 @@ export const ApplicationSchema = Type.Object({
     lastName: Name,
     dateOfBirth: Type.String({ format: 'date', examples: ['1985-04-12'] }),
   }, { additionalProperties: false }),
+  paymentMethod: Type.Optional(Type.Union([Type.Literal('online'), Type.Literal('invoice')], {
+    description: 'online: Payrexx payment page (TWINT, PostFinance, cards); invoice: QR-bill, where the municipality allows it. Default online.',
+  })),
 }, { additionalProperties: false, $id: 'Application' });
 
 export type Application = Static<typeof ApplicationSchema>;

@@ -28,6 +28,17 @@ export const CaseDetailSchema = Type.Composite([
       createdAt: Type.String({ format: 'date-time' }), href: Type.String(),
     })),
     messages: Type.Array(Type.Object({ template: Type.String(), text: Type.String(), createdAt: Type.String({ format: 'date-time' }) })),
+    payment: Type.Union([
+      Type.Object({
+        method: Type.Union([Type.Literal('online'), Type.Literal('invoice')]),
+        status: Type.Union(['open', 'paid', 'cancelled', 'refunded', 'partially-refunded', 'refund-due'].map((s) => Type.Literal(s))),
+        amountRappen: Type.Integer({ description: 'CHF 20.00 is 2000' }),
+        paymentUrl: Type.Union([Type.String(), Type.Null()], { description: "Payrexx's payment page while an online payment is open" }),
+        paidWith: Type.Union([Type.String(), Type.Null()], { description: 'twint, post-finance-card, visa, ..., bank-transfer' }),
+        paidAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+      }),
+      Type.Null(),
+    ], { description: 'The fee, once it has been requested' }),
   }),
 ], { $id: 'CaseDetail' });
 

@@ -2,6 +2,7 @@ import knex, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
 import { callApi, eventually, tokenFor } from './support/http.ts';
+import { payCase } from './support/payments.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Body = Record<string, any>;
@@ -108,6 +109,7 @@ describe('a citizen sees only their own cases and documents', () => {
     const owner = tokenFor('citizen-owner');
     const intruder = tokenFor('citizen-intruder');
     const created = await callApi<Body>('POST', '/applications', { token: owner, body: validApplication() });
+    await payCase(owner, created.body.id);
     const done = await eventually(async () => {
       const { body } = await callApi<Body>('GET', `/cases/${created.body.id}`, { token: owner });
       return body.state === 'completed' && body.documents.length === 1 ? body : undefined;

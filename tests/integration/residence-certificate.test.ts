@@ -3,6 +3,7 @@ import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
 import { callApi, eventually, tokenFor } from './support/http.ts';
+import { payCase } from './support/payments.ts';
 
 // The case as the API returns it; the tests read it loosely and assert on the fields they need.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -60,12 +61,13 @@ describe('residence certificate, end to end on the real engine', () => {
     const token = tokenFor('citizen-anna');
     const resident = SEEDED_RESIDENTS.aarauMain;
     const created = await submit(token, 'aarau', resident, 'fr');
+    await payCase(token, created.id);
 
     const done = await caseWhen(token, created.id, 'the case to finish', finished);
     expect(done.outcome).toBe('issued');
     expect(done.delayed).toBe(false);
-    expect(labels(done)).toEqual(['Reçue', 'En traitement', 'Paiement', 'Terminée']);
-    expect(done.history.map((h: { phase: { de: string } }) => h.phase.de)).toEqual(['Eingegangen', 'In Bearbeitung', 'Zahlung', 'Abgeschlossen']);
+    expect(labels(done)).toEqual(['Reçue', 'En traitement', 'Paiement', 'En traitement', 'Terminée']);
+    expect(done.history.map((h: { phase: { de: string } }) => h.phase.de)).toEqual(['Eingegangen', 'In Bearbeitung', 'Zahlung', 'In Bearbeitung', 'Abgeschlossen']);
     expect(done.expectedProcessingDays).toBe(2);
     expect(done.messages.map((m: { template: string }) => m.template)).toEqual(['certificate-issued']);
     expect(done.documents).toHaveLength(1);
@@ -78,13 +80,15 @@ describe('residence certificate, end to end on the real engine', () => {
     expect(text).toContain('Aarau');
     expect(text).toMatch(/attestation/i);
 
-    const fees = await db('fees').where({ case_id: created.id });
-    expect(fees).toMatchObject([{ amount_rappen: 2000, status: 'booked', booking_text: 'Wohnsitzbescheinigung Aarau' }]);
+    expect(done.payment).toMatchObject({ method: 'online', status: 'paid', amountRappen: 2000, paidWith: 'twint', paymentUrl: null });
+    const payment = await db('payments').where({ case_id: created.id }).first();
+    expect(payment).toMatchObject({ amount_rappen: 2000, status: 'paid', booking_text: 'Wohnsitzbescheinigung Aarau', account: '4001-4260.01' });
   });
 
   it('when the record is blocked, then a clerk of the municipality reviews it and approval issues the certificate', async () => {
     const token = tokenFor('citizen-greta');
     const created = await submit(token, 'aarau', SEEDED_RESIDENTS.aarauBlocked);
+    await payCase(token, created.id);
 
     const inReview = await caseWhen(token, created.id, 'the review phase', (c) => c.phaseLabel === 'In Prüfung');
     expect(inReview.state).toBe('in-progress');
@@ -96,14 +100,15 @@ describe('residence certificate, end to end on the real engine', () => {
     await completeUserTask(task.user_task_key, { reviewDecision: 'approve' });
     const done = await caseWhen(token, created.id, 'the case to finish', finished);
     expect(done.outcome).toBe('issued');
-    expect(labels(done)).toEqual(['Eingegangen', 'In Bearbeitung', 'In Prüfung', 'Zahlung', 'Abgeschlossen']);
+    expect(labels(done)).toEqual(['Eingegangen', 'In Bearbeitung', 'Zahlung', 'In Bearbeitung', 'In Prüfung', 'Abgeschlossen']);
     const row = await db('user_tasks').where({ user_task_key: task.user_task_key }).first('state');
     expect(row.state).toBe('COMPLETED');
   });
 
-  it('when the clerk rejects the review, then the case ends rejected with a reason and no certificate', async () => {
+  it('when the clerk rejects the review after payment, then the fee is refunded, the case ends rejected with a reason and no certificate', async () => {
     const token = tokenFor('citizen-greta-2');
     const created = await submit(token, 'aarau', SEEDED_RESIDENTS.aarauBlocked);
+    await payCase(token, created.id, 'visa');
     const task = await openUserTask(created.id);
     await completeUserTask(task.user_task_key, { reviewDecision: 'reject', reviewComment: 'Identität nicht bestätigt' });
 
@@ -111,8 +116,15 @@ describe('residence certificate, end to end on the real engine', () => {
     expect(done.outcome).toBe('rejected');
     expect(done.phaseLabel).toBe('Abgelehnt');
     expect(done.documents).toEqual([]);
-    expect(done.messages[0].text).toContain('nach Prüfung abgelehnt');
-    expect(await db('fees').where({ case_id: created.id })).toEqual([]);
+    const texts = done.messages.map((m: { text: string }) => m.text).join(' | ');
+    expect(texts).toContain('nach Prüfung abgelehnt');
+    expect(texts).toContain('CHF 20.00 wird Ihnen zurückerstattet');
+    expect(done.payment).toMatchObject({ status: 'refunded', paidWith: 'visa' });
+    // Payrexx refunded the transaction itself, not just our books.
+    const payment = await db('payments').where({ case_id: created.id }).first('transaction_id', 'refunded_rappen');
+    expect(payment.refunded_rappen).toBe(2000);
+    const transactions = await (await fetch(`${inject('payrexxUrl')}/__sim/transactions`)).json() as { id: number; status: string }[];
+    expect(transactions.find((t) => String(t.id) === payment.transaction_id)?.status).toBe('refunded');
   });
 
   it.each([
@@ -141,6 +153,7 @@ describe('one process for every back-office vendor', () => {
     const before = await simulatorCalls(simulator);
     const token = tokenFor(`citizen-${municipality}-vendor`);
     const created = await submit(token, municipality, resident);
+    await payCase(token, created.id);
     const done = await caseWhen(token, created.id, 'the certificate', finished);
     expect(done.outcome).toBe('issued');
     expect(done.documents).toHaveLength(1);
@@ -182,8 +195,9 @@ describe('a back office that does not answer', () => {
       expect(incident.error_message).toMatch(/^BackOfficeUnavailableError: Hürlimann findResident/);
       expect(incident.error_message).not.toContain(SEEDED_RESIDENTS.badenMain.lastName);
 
-      // The back office comes back; nobody touches the case.
+      // The back office comes back; nobody touches the case but the citizen, who pays.
       await setFaults(simulator, { mode: 'none' });
+      await payCase(token, created.id);
       const done = await caseWhen(token, created.id, 'the case to finish on its own', finished);
       expect(done.delayed).toBe(false);
       expect(done.outcome).toBe('issued');

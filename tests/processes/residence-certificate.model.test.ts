@@ -13,7 +13,7 @@ const modelDirectory = path.join(repositoryRoot, 'processes/residence-certificat
 const diagramFile = path.join(modelDirectory, 'residence-certificate.bpmn');
 const formFile = path.join(modelDirectory, 'residence-certificate-review.form');
 
-const JOB_TYPES = ['validate-order', 'find-resident', 'collect-fee', 'issue-certificate', 'notify-citizen'];
+const JOB_TYPES = ['validate-order', 'find-resident', 'request-payment', 'refund-payment', 'cancel-payment', 'issue-certificate', 'notify-citizen'];
 const REJECTION_SOURCES = ['order-invalid', 'person-not-found', 'not-resident', 'review-rejected'];
 
 let definitions: ModdleElement;
@@ -47,11 +47,11 @@ function target(flow: ModdleElement): ModdleElement {
   return flow.targetRef as ModdleElement;
 }
 
-/** `start` if it is a task, else the first task reached through gateways and events with one way on. */
+/** `start` if it is a task or an event-based gateway, else the first one reached through elements with one way on. */
 function nextActivity(start: ModdleElement): ModdleElement {
   let current = start;
   for (let step = 0; step < 10; step++) {
-    if (current.$type.endsWith('Task')) return current;
+    if (current.$type.endsWith('Task') || current.$type === 'bpmn:EventBasedGateway') return current;
     const [only, ...more] = outgoing(current);
     if (!only || more.length > 0) throw new Error(`${current.id} does not lead to a single next element`);
     current = target(only);
@@ -88,7 +88,11 @@ describe('residence-certificate diagram', () => {
   it.each([
     { id: 'validate-order', name: 'Bestellung prüfen', type: 'validate-order', retries: '3' },
     { id: 'find-resident', name: 'Person im Einwohnerregister suchen', type: 'find-resident', retries: '3' },
-    { id: 'collect-fee', name: 'Gebühr erheben', type: 'collect-fee' },
+    { id: 'request-payment', name: 'Zahlung anfordern', type: 'request-payment', retries: '3' },
+    { id: 'refund-payment', name: 'Zahlung zurückerstatten', type: 'refund-payment', retries: '3' },
+    { id: 'cancel-payment', name: 'Zahlung stornieren', type: 'cancel-payment', retries: '3' },
+    { id: 'notify-payment-reminder', name: 'An Zahlung erinnern', type: 'notify-citizen', template: 'payment-reminder' },
+    { id: 'notify-order-cancelled', name: 'Stornierung mitteilen', type: 'notify-citizen', template: 'order-cancelled' },
     { id: 'issue-certificate', name: 'Bescheinigung ausstellen', type: 'issue-certificate' },
     { id: 'notify-certificate-issued', name: 'Bürgerin/Bürger benachrichtigen', type: 'notify-citizen', template: 'certificate-issued' },
     { id: 'notify-application-rejected', name: 'Ablehnung mitteilen', type: 'notify-citizen', template: 'application-rejected' },
@@ -122,10 +126,50 @@ describe('residence-certificate diagram', () => {
       ]),
     );
     expect(routes).toEqual({
-      '=residenceAssessment = "entitled"': 'collect-fee',
-      '=residenceAssessment = "review"': 'review-application',
+      '=residenceAssessment = "entitled" or residenceAssessment = "review"': 'request-payment',
       '=residenceAssessment = "not-resident"': 'notify-application-rejected',
     });
+  });
+
+  it('after payment, sends only blocked records to the review', () => {
+    const routes = Object.fromEntries(
+      outgoing(element('needs-review')).map((flow) => [(flow.conditionExpression as { body: string }).body, nextActivity(target(flow)).id]),
+    );
+    expect(routes).toEqual({
+      '=residenceAssessment = "review"': 'review-application',
+      '=residenceAssessment = "entitled"': 'issue-certificate',
+    });
+  });
+
+  it('waits for the payment message or a deadline: reminder first, then cancellation', () => {
+    const ways = (gatewayId: string) => outgoing(element(gatewayId)).map((flow) => {
+      const event = target(flow);
+      const [definition] = event.eventDefinitions as ModdleElement[];
+      const next = target(outgoing(event)[0] as ModdleElement).id;
+      return definition?.$type === 'bpmn:MessageEventDefinition'
+        ? `message ${(definition.messageRef as ModdleElement).name} -> ${next}`
+        : `timer ${(definition?.timeDuration as { body: string }).body} -> ${next}`;
+    }).sort();
+    expect(target(outgoing(element('request-payment'))[0] as ModdleElement).id).toBe('await-payment');
+    expect(ways('await-payment')).toEqual(['message payment-received -> paid-merge', 'timer =paymentReminderAfter -> notify-payment-reminder']);
+    expect(ways('await-payment-after-reminder')).toEqual(['message payment-received -> paid-merge', 'timer =paymentCancelAfter -> cancel-payment']);
+    expect(target(outgoing(element('paid-merge'))[0] as ModdleElement).id).toBe('needs-review');
+    const message = (definitions.rootElements as ModdleElement[]).find((root) => root.$type === 'bpmn:Message');
+    expect(message?.name).toBe('payment-received');
+    expect(extension(message as ModdleElement, 'zeebe:Subscription').correlationKey).toBe('=payment.paymentId');
+  });
+
+  it('refunds a paid fee by compensation when the review rejects', () => {
+    const boundary = element('refund-on-rejection');
+    expect((boundary.attachedToRef as ModdleElement).id).toBe('request-payment');
+    expect((boundary.eventDefinitions as ModdleElement[])[0]?.$type).toBe('bpmn:CompensateEventDefinition');
+    expect(element('refund-payment').isForCompensation).toBe(true);
+    const association = ((definitions.rootElements as ModdleElement[]).find((root) => root.$type === 'bpmn:Process')?.artifacts as ModdleElement[])
+      .find((artifact) => artifact.$type === 'bpmn:Association');
+    expect([(association?.sourceRef as ModdleElement).id, (association?.targetRef as ModdleElement).id]).toEqual(['refund-on-rejection', 'refund-payment']);
+    const rejectedPath = target(outgoing(element('review-rejected'))[0] as ModdleElement);
+    expect(rejectedPath.id).toBe('compensate-payment');
+    expect((rejectedPath.eventDefinitions as ModdleElement[])[0]?.$type).toBe('bpmn:CompensateEventDefinition');
   });
 
   it('routes both review decisions from "Genehmigt?"', () => {
@@ -136,14 +180,15 @@ describe('residence-certificate diagram', () => {
       ]),
     );
     expect(routes).toEqual({
-      '=reviewDecision = "approve"': 'collect-fee',
+      '=reviewDecision = "approve"': 'issue-certificate',
       '=reviewDecision = "reject"': 'notify-application-rejected',
     });
   });
 
   it.each([
     { from: 'application-received', path: ['validate-order', 'find-resident', 'is-entitled'] },
-    { from: 'collect-fee', path: ['issue-certificate', 'notify-certificate-issued', 'certificate-issued'] },
+    { from: 'issue-certificate', path: ['notify-certificate-issued', 'certificate-issued'] },
+    { from: 'cancel-payment', path: ['notify-order-cancelled', 'order-cancelled'] },
     { from: 'notify-application-rejected', path: ['application-rejected'] },
   ])('when $from completes, then the case goes on to $path', ({ from, path: expected }) => {
     const visited: (string | undefined)[] = [];
@@ -176,8 +221,11 @@ describe('residence-certificate diagram', () => {
     { id: 'application-received', phase: 'Eingegangen' },
     { id: 'find-resident', phase: 'In Bearbeitung' },
     { id: 'review-application', phase: 'In Prüfung' },
-    { id: 'collect-fee', phase: 'Zahlung' },
+    { id: 'request-payment', phase: 'Zahlung' },
+    { id: 'payment-received', phase: 'In Bearbeitung' },
+    { id: 'payment-received-after-reminder', phase: 'In Bearbeitung' },
     { id: 'certificate-issued', phase: 'Abgeschlossen', outcome: 'issued' },
+    { id: 'order-cancelled', phase: 'Storniert', outcome: 'cancelled' },
     { id: 'application-rejected', phase: 'Abgelehnt', outcome: 'rejected' },
   ])('names the phase "$phase" on $id in German, French, Italian and English', ({ id, phase, outcome }) => {
     const properties = zeebeProperties(element(id));
@@ -191,7 +239,8 @@ describe('residence-certificate diagram', () => {
   it('marks phases only on the elements that start one', () => {
     const marked = [...elements.values()].filter((candidate) => zeebeProperties(candidate).phase).map((e) => e.id);
     expect(marked.sort()).toEqual(
-      ['application-received', 'find-resident', 'review-application', 'collect-fee', 'certificate-issued', 'application-rejected'].sort(),
+      ['application-received', 'find-resident', 'review-application', 'request-payment', 'payment-received', 'payment-received-after-reminder',
+        'certificate-issued', 'order-cancelled', 'application-rejected'].sort(),
     );
   });
 });
@@ -273,9 +322,9 @@ describe('lint-bpmn script', () => {
     {
       breakage: 'a service task without a job type',
       file: diagramFile,
-      from: '<zeebe:taskDefinition type="collect-fee" />',
+      from: '<zeebe:taskDefinition type="issue-certificate" retries="3" />',
       to: '',
-      finding: 'residence-certificate.bpmn: collect-fee: ',
+      finding: 'residence-certificate.bpmn: issue-certificate: ',
       rule: '(camunda-compat/implementation)',
     },
     {

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { startDevelopmentBackOffices, type DevelopmentBackOffices } from '../../connectors/back-office/simulator/development-back-offices.ts';
 import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
 import { exportBackOfficeCredentials } from '../../scripts/dev-secrets.ts';
+import { startDevelopmentPayrexx } from '../../scripts/development-payrexx.ts';
 import { loadConfig } from '../../portal-api/config.ts';
 import { startPlatform } from '../../scripts/platform.ts';
 import { createFreshDatabase } from './test-database.ts';
@@ -11,6 +12,8 @@ export interface TestPlatform {
   apiUrl: string;
   /** Per vendor, the base URL of its simulator. */
   simulatorUrls: Record<string, string>;
+  /** The Payrexx simulator: payment pages, `/__sim/...` controls. */
+  payrexxUrl: string;
   tokenSecret: string;
   databaseUrl: string;
   engineRestUrl: string;
@@ -31,18 +34,24 @@ export async function startTestPlatform(options: { database: string; logLevel: s
   const logger = pino({ level: options.logLevel });
   const backOffices: DevelopmentBackOffices = await startDevelopmentBackOffices({ firstPort: 0, credentials });
   const recordsUrl = new URL(process.env.PORTAL_RECORDS_URL ?? 'http://127.0.0.1:3000/internal/engine-records');
+  const publicUrl = `${recordsUrl.protocol}//${recordsUrl.host}`;
+  const payrexx = await startDevelopmentPayrexx({ port: 0, publicUrl });
+  Object.assign(process.env, payrexx.environment);
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: databaseUrl,
     API_HOST: recordsUrl.hostname,
     API_PORT: recordsUrl.port || '80',
     PORTAL_TOKEN_SECRET: tokenSecret,
+    PORTAL_PUBLIC_URL: publicUrl,
+    ...payrexx.environment,
     ...options.env,
   });
   const platform = await startPlatform({ config, backOffices: backOffices.endpoints, logger });
   return {
     apiUrl: platform.apiUrl,
     simulatorUrls: Object.fromEntries(Object.entries(backOffices.endpoints).map(([vendor, { url }]) => [vendor, url])),
+    payrexxUrl: payrexx.simulator.url,
     tokenSecret,
     databaseUrl,
     engineRestUrl: config.ZEEBE_REST_ADDRESS,
@@ -50,6 +59,7 @@ export async function startTestPlatform(options: { database: string; logLevel: s
     async stop() {
       await platform.stop();
       await backOffices.close();
+      await payrexx.simulator.close();
     },
   };
 }

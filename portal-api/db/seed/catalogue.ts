@@ -11,6 +11,24 @@ export interface CatalogueSeedOptions {
   backOffices: Readonly<Record<string, SeedBackOffice>>;
 }
 
+/** The seeded municipalities that take part, each with its own Payrexx instance. */
+export const seededPayrexxMunicipalities = (): string[] => municipalities.filter((m) => m.participates).map((m) => m.id);
+
+/** The Payrexx instance of a seeded municipality and the variable holding its API key. */
+export const payrexxInstanceOf = (municipalityId: string) => ({
+  instance: `gemeinde-${municipalityId}`,
+  credentialRef: `PAYREXX_${municipalityId.toUpperCase()}_API_KEY`,
+});
+
+// Creditors of the seeded municipalities' invoices: Aarau and Lenzburg with a QR-IBAN (QRR
+// references), Baden with an ordinary IBAN (SCOR references). The IBANs are the Swiss payment
+// standards' examples, not real accounts.
+const creditors: Record<string, { iban: string; street: string; buildingNumber: string; postalCode: string; town: string }> = {
+  aarau: { iban: 'CH4431999123000889012', street: 'Rathausgasse', buildingNumber: '1', postalCode: '5000', town: 'Aarau' },
+  baden: { iban: 'CH9300762011623852957', street: 'Rathausgasse', buildingNumber: '5', postalCode: '5400', town: 'Baden' },
+  lenzburg: { iban: 'CH4431999123000889012', street: 'Kronenplatz', buildingNumber: '24', postalCode: '5600', town: 'Lenzburg' },
+};
+
 const residenceCertificate = {
   id: 'residence-certificate',
   bpmn_process_id: 'residence-certificate',
@@ -63,6 +81,8 @@ export async function seedCatalogue(db: Knex, options: CatalogueSeedOptions): Pr
         canton: 'AG',
         participates: m.participates,
         ...backOffice(m.vendor),
+        ...payrexxColumns(m.id, m.participates),
+        ...creditorColumns(m.id, m.name),
       }).onConflict('id').merge();
       if (!m.participates) continue;
       await trx('municipality_services').insert({
@@ -72,6 +92,7 @@ export async function seedCatalogue(db: Knex, options: CatalogueSeedOptions): Pr
         payment_account: `${m.bfs_number}-4260.01`,
         booking_text: `Wohnsitzbescheinigung ${m.name}`,
         candidate_group: `${m.bfs_number}-einwohnerkontrolle`,
+        invoice_allowed: Object.hasOwn(creditors, m.id),
       }).onConflict(['municipality_id', 'service_id']).merge();
     }
     for (const institution of institutions) {
@@ -84,4 +105,22 @@ export async function seedCatalogue(db: Knex, options: CatalogueSeedOptions): Pr
       }
     }
   });
+}
+
+function payrexxColumns(municipalityId: string, participates: boolean) {
+  if (!participates) return { payrexx_instance: null, payrexx_credential_ref: null };
+  const { instance, credentialRef } = payrexxInstanceOf(municipalityId);
+  return { payrexx_instance: instance, payrexx_credential_ref: credentialRef };
+}
+
+function creditorColumns(municipalityId: string, name: string) {
+  const creditor = creditors[municipalityId];
+  return {
+    creditor_name: creditor ? `Gemeinde ${name}` : null,
+    creditor_street: creditor?.street ?? null,
+    creditor_building_number: creditor?.buildingNumber ?? null,
+    creditor_postal_code: creditor?.postalCode ?? null,
+    creditor_town: creditor?.town ?? null,
+    creditor_iban: creditor?.iban ?? null,
+  };
 }

@@ -8,6 +8,7 @@ declare module 'vitest' {
     tokenSecret: string;
     databaseUrl: string;
     simulatorUrls: Record<string, string>;
+    payrexxUrl: string;
     engineRestUrl: string;
     engineGrpcAddress: string;
   }
@@ -30,12 +31,20 @@ export default async function setup(project: TestProject) {
       BACK_OFFICE_BREAKER_FAILURES: '5',
       BACK_OFFICE_BREAKER_OPEN_MS: '2000',
       BACK_OFFICE_INCIDENT_RETRY_MS: '4000',
+      // An unpaid order is reminded, then cancelled, within a test; every other test pays at once.
+      PAYMENT_REMINDER_AFTER: 'PT6S',
+      PAYMENT_CANCEL_AFTER: 'PT6S',
+      INVOICE_REMINDER_AFTER: 'PT6S',
+      INVOICE_CANCEL_AFTER: 'PT6S',
+      PAYMENT_RECONCILE_EVERY_MS: '2000',
+      PAYMENT_RECONCILE_GRACE_MS: '3000',
     },
   });
   project.provide('apiUrl', platform.apiUrl);
   project.provide('tokenSecret', platform.tokenSecret);
   project.provide('databaseUrl', platform.databaseUrl);
   project.provide('simulatorUrls', platform.simulatorUrls);
+  project.provide('payrexxUrl', platform.payrexxUrl);
   project.provide('engineRestUrl', platform.engineRestUrl);
   project.provide('engineGrpcAddress', platform.engineGrpcAddress);
 

@@ -20,6 +20,16 @@ describe('loadConfig', () => {
       BACK_OFFICE_BREAKER_FAILURES: 5,
       BACK_OFFICE_BREAKER_OPEN_MS: 30000,
       BACK_OFFICE_INCIDENT_RETRY_MS: 300000,
+      PAYREXX_BASE_URL: 'https://api.payrexx.com/v1.0/',
+      PORTAL_PUBLIC_URL: 'http://127.0.0.1:3000',
+      PAYMENT_METHODS: 'twint,post-finance-card,post-finance-e-finance,visa,mastercard',
+      PAYMENT_REMINDER_AFTER: 'P2D',
+      PAYMENT_CANCEL_AFTER: 'P5D',
+      INVOICE_REMINDER_AFTER: 'P30D',
+      INVOICE_CANCEL_AFTER: 'P30D',
+      INVOICE_DUE_DAYS: 30,
+      PAYMENT_RECONCILE_EVERY_MS: 300000,
+      PAYMENT_RECONCILE_GRACE_MS: 60000,
     });
   });
 

@@ -13,7 +13,10 @@ const CITIZEN = 'citizen-1';
 const aarau: Municipality = {
   id: 'aarau', bfsNumber: 4001, name: 'Aarau', participates: true,
   backOffice: { vendor: 'dialog', url: 'http://dialog.test', credentialRef: 'AARAU_DIALOG_KEY' },
+  payrexx: { instance: 'gemeinde-aarau', credentialRef: 'PAYREXX_AARAU_API_KEY' },
+  creditor: { name: 'Gemeinde Aarau', street: 'Rathausgasse', buildingNumber: '1', postalCode: '5000', town: 'Aarau', iban: 'CH4431999123000889012' },
 };
+const DEADLINES = { online: { reminderAfter: 'P2D', cancelAfter: 'P5D' }, invoice: { reminderAfter: 'P30D', cancelAfter: 'P30D' } };
 const olten: Municipality = { ...aarau, id: 'olten', bfsNumber: 2581, name: 'Olten', participates: false };
 
 const certificateInAarau: ServiceOffering = {
@@ -25,6 +28,7 @@ const certificateInAarau: ServiceOffering = {
   paymentAccount: 'CH93 0076 2011 6238 5295 7',
   bookingText: 'Wohnsitzbestätigung',
   candidateGroup: 'aarau-residents-office',
+  invoiceAllowed: true,
 };
 
 const application: Application = {
@@ -146,7 +150,7 @@ beforeEach(() => {
   catalogue = new InMemoryCatalogue();
   cases = new InMemoryCases();
   engine = new RecordingEngine();
-  startApplication = createStartApplication({ catalogue, cases, engine, now: () => NOW });
+  startApplication = createStartApplication({ catalogue, cases, engine, paymentDeadlines: DEADLINES, now: () => NOW });
 });
 
 describe('startApplication', () => {
@@ -165,6 +169,9 @@ describe('startApplication', () => {
         applicant: { firstName: 'Anna', lastName: 'Muster', dateOfBirth: '1985-04-12' },
         feeRappen: 2500,
         residentsOfficeGroup: 'aarau-residents-office',
+        paymentMethod: 'online',
+        paymentReminderAfter: 'P2D',
+        paymentCancelAfter: 'P5D',
       },
     }]);
     expect(cases.rows.get(result.caseId)).toMatchObject({
@@ -172,6 +179,24 @@ describe('startApplication', () => {
       idempotencyKey: 'key-1', createdAt: NOW, processInstanceKey: '2251799813685249',
     });
     expect(cases.rows.get(result.caseId)?.requestFingerprint).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('when the citizen chooses an invoice where it is offered, then the process waits with the invoice deadlines', async () => {
+    await startApplication(CITIZEN, { ...application, paymentMethod: 'invoice' });
+    expect(engine.starts[0]?.variables).toMatchObject({ paymentMethod: 'invoice', paymentReminderAfter: 'P30D', paymentCancelAfter: 'P30D' });
+  });
+
+  it.each([
+    { situation: 'the service does not allow invoices', change: () => { catalogue.offerings[0] = { ...certificateInAarau, invoiceAllowed: false, municipalityId: 'aarau' }; }, paymentMethod: 'invoice' as const },
+    { situation: 'the municipality has no creditor account', change: () => { catalogue.municipalities.set('aarau', { ...aarau, creditor: null }); }, paymentMethod: 'invoice' as const },
+    { situation: 'the municipality has no Payrexx instance', change: () => { catalogue.municipalities.set('aarau', { ...aarau, payrexx: null }); }, paymentMethod: 'online' as const },
+  ])('when $situation, then the payment method is refused naming the field, and nothing is stored', async ({ change, paymentMethod }) => {
+    change();
+    const error = await refusal(startApplication(CITIZEN, { ...application, paymentMethod }, 'key-1'));
+    expect(error.problem.status).toBe(422);
+    expect(error.problem.errors?.[0]?.pointer).toBe('/body/paymentMethod');
+    expect(cases.rows.size).toBe(0);
+    expect(engine.starts).toEqual([]);
   });
 
   it('when no idempotency key is sent, then each submit files a case of its own', async () => {

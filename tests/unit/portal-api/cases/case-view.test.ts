@@ -22,7 +22,7 @@ const caseRow = (overrides: Partial<CaseRow> = {}): CaseRow => ({
   ...overrides,
 });
 
-const noParts: CaseDetailParts = { history: [], documents: [], messages: [], expectedProcessingDays: 5 };
+const noParts: CaseDetailParts = { history: [], documents: [], messages: [], expectedProcessingDays: 5, payment: undefined };
 
 describe('toCaseSummary', () => {
   it('when a row is shown, then the identifying fields and the submission time are carried over', () => {

@@ -34,9 +34,10 @@ describe('readPhaseMap of the residence-certificate diagram', () => {
     map = await readPhaseMap(await readFile(diagramFile, 'utf8'), 'residence-certificate');
   });
 
-  it('when the diagram is read, then exactly the six phase elements are marked', () => {
+  it('when the diagram is read, then exactly the nine phase elements are marked', () => {
     expect(Object.keys(map).sort()).toEqual([
-      'application-received', 'application-rejected', 'certificate-issued', 'collect-fee', 'find-resident', 'review-application',
+      'application-received', 'application-rejected', 'certificate-issued', 'find-resident', 'order-cancelled',
+      'payment-received', 'payment-received-after-reminder', 'request-payment', 'review-application',
     ]);
   });
 
@@ -44,7 +45,9 @@ describe('readPhaseMap of the residence-certificate diagram', () => {
     { element: 'application-received', de: 'Eingegangen', fr: 'Reçue', outcome: undefined },
     { element: 'find-resident', de: 'In Bearbeitung', fr: 'En traitement', outcome: undefined },
     { element: 'review-application', de: 'In Prüfung', fr: 'En examen', outcome: undefined },
-    { element: 'collect-fee', de: 'Zahlung', fr: 'Paiement', outcome: undefined },
+    { element: 'request-payment', de: 'Zahlung', fr: 'Paiement', outcome: undefined },
+    { element: 'payment-received', de: 'In Bearbeitung', fr: 'En traitement', outcome: undefined },
+    { element: 'order-cancelled', de: 'Storniert', fr: 'Annulée', outcome: 'cancelled' },
     { element: 'certificate-issued', de: 'Abgeschlossen', fr: 'Terminée', outcome: 'issued' },
     { element: 'application-rejected', de: 'Abgelehnt', fr: 'Refusée', outcome: 'rejected' },
   ])('when $element is entered, then the phase reads $de / $fr with outcome $outcome', ({ element, de, fr, outcome }) => {

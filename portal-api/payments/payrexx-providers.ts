@@ -1,0 +1,80 @@
+import { createPayrexxClient, type PayrexxClient, type PayrexxStatus } from '../../connectors/payment/payrexx/client.ts';
+import type { OnlinePaymentProvider, OnlinePaymentProviders, ProviderTransaction, ProviderTransactionStatus } from './online-payment-provider.ts';
+
+const STATUS: Partial<Record<PayrexxStatus, ProviderTransactionStatus>> = {
+  confirmed: 'confirmed',
+  declined: 'declined',
+  cancelled: 'cancelled',
+  refunded: 'refunded',
+  'partially-refunded': 'partially-refunded',
+};
+
+/**
+ * Each municipality's Payrexx instance as an online payment provider; the API key is read by
+ * its reference (environment or secret file) when the instance is first used.
+ */
+export function createPayrexxProviders(options: {
+  baseUrl: string;
+  readCredential: (ref: string) => string | undefined;
+  timeoutMs: number;
+}): OnlinePaymentProviders {
+  const providers = new Map<string, OnlinePaymentProvider>();
+  return {
+    forInstance({ instance, credentialRef }) {
+      const key = `${instance} ${credentialRef}`;
+      const known = providers.get(key);
+      if (known) return known;
+      const apiKey = options.readCredential(credentialRef);
+      if (!apiKey) throw new Error(`Payrexx credential ${credentialRef} is not set`);
+      const provider = asProvider(createPayrexxClient({ baseUrl: options.baseUrl, instance, apiKey, timeoutMs: options.timeoutMs }));
+      providers.set(key, provider);
+      return provider;
+    },
+  };
+}
+
+function asProvider(client: PayrexxClient): OnlinePaymentProvider {
+  return {
+    async createCheckout(request) {
+      const gateway = await client.createGateway({
+        amountRappen: request.amountRappen,
+        currency: 'CHF',
+        purpose: request.purpose,
+        referenceId: request.referenceId,
+        successRedirectUrl: request.successUrl,
+        failedRedirectUrl: request.failedUrl,
+        cancelRedirectUrl: request.cancelUrl,
+        paymentMethods: request.methods,
+      });
+      return { gatewayId: String(gateway.gatewayId), paymentUrl: gateway.link };
+    },
+    async transactionsOfCheckout(gatewayId) {
+      const gateway = await client.getGateway(Number(gatewayId));
+      if (!gateway) return [];
+      return gateway.transactions.map((t) => ({
+        transactionId: String(t.transactionId),
+        status: STATUS[t.status] ?? 'other',
+        amountRappen: t.amountRappen ?? gateway.amountRappen,
+        referenceId: gateway.referenceId ?? '',
+        paymentMethod: null,
+      }));
+    },
+    async getTransaction(transactionId): Promise<ProviderTransaction | null> {
+      const transaction = await client.getTransaction(Number(transactionId));
+      if (!transaction) return null;
+      return {
+        transactionId: String(transaction.transactionId),
+        status: STATUS[transaction.status] ?? 'other',
+        amountRappen: transaction.amountRappen,
+        referenceId: transaction.referenceId ?? '',
+        paymentMethod: transaction.paymentMethod,
+      };
+    },
+    async refund(transactionId, amountRappen) {
+      await client.refundTransaction(Number(transactionId), amountRappen);
+    },
+    async cancelCheckout(gatewayId) {
+      await client.deleteGateway(Number(gatewayId));
+    },
+  };
+}

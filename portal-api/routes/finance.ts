@@ -1,0 +1,155 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Camt054Error } from '../../connectors/payment/camt054.ts';
+import { toCsv, toXlsx } from '../../connectors/payment/report-formats.ts';
+import type { CatalogueRepository, Municipality } from '../db/catalogue-repository.ts';
+import type { PaymentsRepository } from '../db/payments-repository.ts';
+import type { ImportBankCredits } from '../payments/import-bank-credits.ts';
+import type { SettleInvoice } from '../payments/settle-invoice.ts';
+import { bearerSecurity } from '../plugins/citizen-auth.ts';
+import { ProblemError, invalidField } from '../plugins/problem-details.ts';
+import { authenticateStaff } from '../plugins/staff-auth.ts';
+import { LanguageSchema, problemResponses } from '../schemas/common.ts';
+
+export interface FinanceDeps {
+  catalogue: CatalogueRepository;
+  payments: PaymentsRepository;
+  importBankCredits: ImportBankCredits;
+  settleInvoice: SettleInvoice;
+}
+
+const MunicipalityParams = Type.Object({ municipalityId: Type.String({ pattern: '^[a-z0-9-]{1,100}$' }) });
+const IsoDate = Type.String({ format: 'date' });
+const MAX_REPORT_DAYS = 366;
+
+/** PAY-4 and PAY-2 for the finance department of one municipality: paid services, bank statements, invoices. */
+export function financeRoutes(deps: FinanceDeps) {
+  async function municipalityFor(request: FastifyRequest): Promise<Municipality> {
+    const { municipalityId } = request.params as { municipalityId: string };
+    await authenticateStaff(request, 'finance', municipalityId);
+    const municipality = await deps.catalogue.findMunicipality(municipalityId);
+    if (!municipality) throw new ProblemError(404, 'municipality-not-found', 'Gemeinde nicht gefunden');
+    return municipality;
+  }
+
+  return async function (app: FastifyInstance): Promise<void> {
+    app.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string', bodyLimit: 10 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+
+    app.get('/finance/municipalities/:municipalityId/paid-services', {
+      schema: {
+        tags: ['finance'],
+        summary: 'Paid services of a period, with amount, payment method, account and booking text (CSV, XLSX or JSON)',
+        security: bearerSecurity,
+        params: MunicipalityParams,
+        querystring: Type.Object({
+          from: IsoDate,
+          to: Type.Optional(IsoDate),
+          format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx'), Type.Literal('json')])),
+          language: Type.Optional(LanguageSchema),
+        }),
+        response: { ...problemResponses(400, 401, 403, 404) },
+      },
+    }, async (request, reply) => {
+      const municipality = await municipalityFor(request);
+      const query = request.query as { from: string; to?: string; format?: 'csv' | 'xlsx' | 'json'; language?: 'de' | 'fr' | 'it' | 'en' };
+      const from = new Date(`${query.from}T00:00:00Z`);
+      const to = query.to ? new Date(`${query.to}T00:00:00Z`) : new Date(from.getTime() + 24 * 3600 * 1000);
+      if (to <= from) throw invalidField('/querystring/to', 'must lie after from');
+      if (to.getTime() - from.getTime() > MAX_REPORT_DAYS * 24 * 3600 * 1000) throw invalidField('/querystring/to', `the period may span at most ${MAX_REPORT_DAYS} days`);
+      const language = query.language ?? 'de';
+      const names = new Map((await deps.catalogue.listOfferings(municipality.id)).map((o) => [o.serviceId, o.names[language] ?? o.names.de]));
+      const rows = (await deps.payments.listPaidServices(municipality.id, from, to)).map((row) => ({
+        caseId: row.caseId,
+        paidAt: row.paidAt.toISOString(),
+        serviceName: names.get(row.serviceId) ?? row.serviceId,
+        amountRappen: row.amountRappen,
+        paymentMethod: row.paidWith,
+        account: row.account,
+        bookingText: row.bookingText,
+        reference: row.reference ?? undefined,
+      }));
+      const fileName = `bezahlte-dienste-${municipality.id}-${query.from}`;
+      reply.header('cache-control', 'private, no-store');
+      switch (query.format ?? 'csv') {
+        case 'json':
+          return { municipalityId: municipality.id, from: from.toISOString(), to: to.toISOString(), rows, totalRappen: rows.reduce((sum, r) => sum + r.amountRappen, 0) };
+        case 'xlsx':
+          return reply
+            .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+            .header('content-disposition', `attachment; filename="${fileName}.xlsx"`)
+            .send(await toXlsx(rows, { language }));
+        default:
+          return reply
+            .type('text/csv; charset=utf-8')
+            .header('content-disposition', `attachment; filename="${fileName}.csv"`)
+            .send(toCsv(rows, { language }));
+      }
+    });
+
+    app.post('/finance/municipalities/:municipalityId/bank-statements', {
+      schema: {
+        tags: ['finance'],
+        summary: "Import the bank's camt.054 credit notification; open invoices are settled by their reference",
+        security: bearerSecurity,
+        params: MunicipalityParams,
+        consumes: ['application/xml', 'text/xml'],
+        response: {
+          200: Type.Object({ imported: Type.Integer(), settled: Type.Integer(), unmatched: Type.Integer(), alreadyImported: Type.Integer(), unsupported: Type.Integer() }),
+          ...problemResponses(400, 401, 403, 404, 415),
+        },
+      },
+    }, async (request) => {
+      const municipality = await municipalityFor(request);
+      if (typeof request.body !== 'string' || request.body.trim() === '') throw invalidField('/body', 'must be a camt.054 XML document');
+      try {
+        return await deps.importBankCredits(municipality, request.body);
+      } catch (error) {
+        if (error instanceof Camt054Error) throw invalidField('/body', `is not a readable camt.054 notification: ${error.message}`);
+        throw error;
+      }
+    });
+
+    app.get('/finance/municipalities/:municipalityId/unmatched-credits', {
+      schema: {
+        tags: ['finance'],
+        summary: 'Bank credits no invoice could be matched to, for manual handling',
+        security: bearerSecurity,
+        params: MunicipalityParams,
+        response: { ...problemResponses(401, 403, 404) },
+      },
+    }, async (request) => {
+      const municipality = await municipalityFor(request);
+      const credits = await deps.payments.listUnmatchedCredits(municipality.id);
+      return { credits: credits.map((c) => ({ ...c, importedAt: c.importedAt.toISOString() })) };
+    });
+
+    app.get('/finance/municipalities/:municipalityId/open-invoices', {
+      schema: {
+        tags: ['finance'],
+        summary: 'Invoices not paid yet, oldest due date first',
+        security: bearerSecurity,
+        params: MunicipalityParams,
+        response: { ...problemResponses(401, 403, 404) },
+      },
+    }, async (request) => {
+      const municipality = await municipalityFor(request);
+      return { invoices: await deps.payments.listOpenInvoices(municipality.id) };
+    });
+
+    app.post('/finance/municipalities/:municipalityId/invoices/:invoiceId/settlement', {
+      schema: {
+        tags: ['finance'],
+        summary: 'Mark an invoice paid (e.g. paid at the counter)',
+        security: bearerSecurity,
+        params: Type.Composite([MunicipalityParams, Type.Object({ invoiceId: Type.String({ format: 'uuid' }) })]),
+        response: { 200: Type.Object({ outcome: Type.String() }), ...problemResponses(400, 401, 403, 404) },
+      },
+    }, async (request) => {
+      const municipality = await municipalityFor(request);
+      const { invoiceId } = request.params as { invoiceId: string };
+      const invoice = await deps.payments.findInvoice(invoiceId);
+      if (!invoice || invoice.municipalityId !== municipality.id) throw new ProblemError(404, 'invoice-not-found', 'Rechnung nicht gefunden');
+      return { outcome: await deps.settleInvoice(invoiceId, 'clerk', new Date()) };
+    });
+  };
+}

@@ -1,0 +1,50 @@
+import fastifyFormbody from '@fastify/formbody';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { parse as parseQuery } from 'qs';
+import { ProblemError, invalidField } from '../plugins/problem-details.ts';
+import type { RecordProviderTransaction } from '../payments/record-provider-transaction.ts';
+import { problemResponses } from '../schemas/common.ts';
+
+/**
+ * Payrexx's webhook, one URL per municipality's instance. Payrexx signs nothing, so the body
+ * is only a hint: the transaction id is taken from it and everything else is read back from
+ * Payrexx's API with the municipality's key. Duplicates, late and out-of-order deliveries are
+ * harmless (see record-provider-transaction.ts); a forged one changes nothing. Payrexx retries
+ * on anything but 2xx, so an outage of its API answers 503.
+ */
+export function payrexxWebhookRoutes(recordTransaction: RecordProviderTransaction) {
+  return async function (app: FastifyInstance): Promise<void> {
+    // Payrexx posts JSON or PHP-style form fields (transaction[id]=...), as configured per instance.
+    await app.register(fastifyFormbody, { parser: (body) => parseQuery(body, { depth: 3, parameterLimit: 200 }) });
+    app.post('/webhooks/payrexx/:municipalityId', {
+      schema: {
+        tags: ['payments'],
+        summary: 'Payrexx webhook (transaction changed); the body is never trusted',
+        params: Type.Object({ municipalityId: Type.String({ pattern: '^[a-z0-9-]{1,100}$' }) }),
+        response: { 200: Type.Object({ received: Type.Boolean() }), ...problemResponses(400, 503) },
+      },
+      bodyLimit: 256 * 1024,
+    }, async (request) => {
+      const { municipalityId } = request.params as { municipalityId: string };
+      const transactionId = transactionIdOf(request.body);
+      if (transactionId === undefined) throw invalidField('/body/transaction/id', 'is missing or not a transaction id');
+      try {
+        const outcome = await recordTransaction(municipalityId, transactionId, 'webhook');
+        request.log.info({ municipalityId, outcome }, 'payrexx webhook');
+      } catch (error) {
+        request.log.warn({ municipalityId, error: error instanceof Error ? error.message : String(error) }, 'payrexx webhook not applied');
+        throw new ProblemError(503, 'payment-provider-unavailable', 'Zahlungsanbieter nicht erreichbar', 'Please deliver again later.');
+      }
+      // The same answer whatever the outcome: a forger learns nothing.
+      return { received: true };
+    });
+  };
+}
+
+function transactionIdOf(body: unknown): string | undefined {
+  const transaction = (body as { transaction?: { id?: unknown } } | null)?.transaction;
+  const id = transaction?.id;
+  const text = typeof id === 'number' ? String(id) : id;
+  return typeof text === 'string' && /^\d{1,18}$/.test(text) ? text : undefined;
+}
