@@ -31,7 +31,7 @@ import { perSecond, runBounded, sleep, summarize, type Summary } from './stats.t
 
 export const BENCH_PROCESS_ID = 'bench-residence-certificate';
 const DIAGRAM = new URL('../../processes/residence-certificate/residence-certificate.bpmn', import.meta.url);
-const JOB_TYPES = ['validate-order', 'find-resident', 'collect-fee', 'issue-certificate', 'notify-citizen'] as const;
+const JOB_TYPES = ['validate-order', 'find-resident', 'request-payment', 'issue-certificate', 'notify-citizen'] as const;
 const LAST_JOB_TYPE = 'notify-citizen';
 /** One instance at a time on an otherwise idle engine: the latency floor of the diagram. */
 export const IDLE_INSTANCES = 10;
@@ -59,7 +59,8 @@ const OUTPUTS: Record<(typeof JOB_TYPES)[number], JobVariables> = {
       address: { street: 'Musterstrasse', houseNumber: '12', postalCode: '5000', town: 'Aarau' },
     },
   },
-  'collect-fee': { fee: { bookingId: 'bench', amountRappen: 2000, status: 'booked' } },
+  // Completed with the instance's own payment id, and paid at once (see the handler).
+  'request-payment': {},
   'issue-certificate': { documentId: '00000000-0000-4000-8000-000000000000' },
   'notify-citizen': {},
 };
@@ -71,6 +72,9 @@ const startVariables = () => ({
   applicant: { firstName: 'Anna', lastName: 'Muster', dateOfBirth: '1985-03-14' },
   feeRappen: 2000,
   residentsOfficeGroup: '4001-einwohnerkontrolle',
+  paymentMethod: 'online',
+  paymentReminderAfter: 'P1D',
+  paymentCancelAfter: 'P1D',
 });
 
 /** The residence-certificate diagram under the benchmark's process id (the plane refers to it too). */
@@ -206,7 +210,14 @@ async function measure(
         return job.forward();
       }
       try {
-        await zeebe.completeJob({ jobKey: job.key, variables: OUTPUTS[type] });
+        if (type === 'request-payment') {
+          // The citizen pays at once: the payment id is the case id, and the message follows the completion.
+          const paymentId = String(job.variables.caseId);
+          await zeebe.completeJob({ jobKey: job.key, variables: { payment: { paymentId, method: 'online', amountRappen: 2000, paymentUrl: 'https://bench.invalid/pay' } } });
+          await zeebe.publishMessage({ name: 'payment-received', correlationKey: paymentId, messageId: `payment-received:${paymentId}`, timeToLive: 60_000, variables: {} });
+        } else {
+          await zeebe.completeJob({ jobKey: job.key, variables: OUTPUTS[type] });
+        }
         jobsCompleted[type] = (jobsCompleted[type] ?? 0) + 1;
         if (type === LAST_JOB_TYPE) {
           finishedAt.set(job.processInstanceKey, performance.now());

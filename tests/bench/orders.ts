@@ -1,6 +1,7 @@
 // Phase (b): residence-certificate orders through the whole platform — POST /applications, the
-// engine, the workers (database, back-office simulator, PDF), the exporter and the read model —
-// until GET /cases/{id} says `completed` for every one of them.
+// engine, the workers (database, back-office simulators, PDF), payment on the Payrexx simulator's
+// page as soon as the case shows it, the exporter and the read model — until GET /cases/{id} says
+// `completed` for every one of them.
 import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
 import { mintCitizenToken } from '../../scripts/token.ts';
 import { perSecond, runBounded, sleep, summarize, type Summary } from './stats.ts';
@@ -24,6 +25,8 @@ const POLL_TICK_MS = 250;
 const POLL_WIDTH = 4;
 const POLL_BUDGET_PER_TICK = 64;
 const REQUEST_TIMEOUT_MS = 30_000;
+/** How often a submitting citizen looks for the payment page. */
+const PAYMENT_POLL_MS = 100;
 
 interface CaseDetail {
   id: string;
@@ -35,6 +38,7 @@ interface CaseDetail {
   history: { phase: { de: string }; enteredAt: string }[];
   documents: unknown[];
   messages: { template: string }[];
+  payment: { paymentUrl: string | null } | null;
 }
 
 interface Order {
@@ -80,7 +84,9 @@ export interface OrdersResult {
     postToReceived: Summary;
     validateOrder: Summary;
     findResident: Summary;
-    feeCertificateNotify: Summary;
+    /** From the payment phase (checkout opened) until the payment message arrived: the citizen paying on the page. */
+    payment: Summary;
+    certificateNotify: Summary;
   };
   /** Last completion (engine) until GET /cases/{id} showed it: exporter + projection + polling. */
   readModelTailLagMs: number;
@@ -131,6 +137,9 @@ async function backOfficeCalls(simulatorUrls: Record<string, string>): Promise<R
 const epoch = (iso: string | null | undefined): number => (iso ? Date.parse(iso) : Number.NaN);
 const enteredAt = (detail: CaseDetail, phaseDe: string): number =>
   epoch(detail.history.find((entry) => entry.phase.de === phaseDe)?.enteredAt);
+/** 'In Bearbeitung' comes twice: after find-resident and again once the payment arrived. */
+const enteredLast = (detail: CaseDetail, phaseDe: string): number =>
+  epoch(detail.history.findLast((entry) => entry.phase.de === phaseDe)?.enteredAt);
 
 export async function runOrders(options: OrdersOptions): Promise<OrdersOutcome> {
   const { apiUrl, log } = options;
@@ -161,6 +170,26 @@ export async function runOrders(options: OrdersOptions): Promise<OrdersOutcome> 
     order.status = response.status;
     if (response.status === 201 && body.id) order.caseId = body.id;
     else problem(`POST /applications answered ${response.status}: ${body.title ?? JSON.stringify(body).slice(0, 120)}`);
+    if (order.caseId) await pay(order);
+  }
+
+  /** The citizen pays with TWINT as soon as the case shows the payment page. */
+  async function pay(order: Order): Promise<void> {
+    const deadline = performance.now() + REQUEST_TIMEOUT_MS;
+    let paymentUrl: string | undefined;
+    while (!paymentUrl && performance.now() < deadline) {
+      paymentUrl = (await read(order)).payment?.paymentUrl ?? undefined;
+      if (!paymentUrl) await sleep(PAYMENT_POLL_MS);
+    }
+    if (!paymentUrl) return problem(`case ${order.caseId} showed no payment page`);
+    const paid = await fetch(paymentUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'method=twint&outcome=success',
+      redirect: 'manual',
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    if (paid.status !== 303) problem(`payment page answered ${paid.status}`);
   }
 
   async function read(order: Order): Promise<CaseDetail> {
@@ -290,7 +319,8 @@ export async function runOrders(options: OrdersOptions): Promise<OrdersOutcome> 
       postToReceived: stage((o) => o.postEpoch, (o) => enteredAt(detailOf(o), 'Eingegangen')),
       validateOrder: stage((o) => enteredAt(detailOf(o), 'Eingegangen'), (o) => enteredAt(detailOf(o), 'In Bearbeitung')),
       findResident: stage((o) => enteredAt(detailOf(o), 'In Bearbeitung'), (o) => enteredAt(detailOf(o), 'Zahlung')),
-      feeCertificateNotify: stage((o) => enteredAt(detailOf(o), 'Zahlung'), (o) => epoch(detailOf(o).completedAt)),
+      payment: stage((o) => enteredAt(detailOf(o), 'Zahlung'), (o) => enteredLast(detailOf(o), 'In Bearbeitung')),
+      certificateNotify: stage((o) => enteredLast(detailOf(o), 'In Bearbeitung'), (o) => epoch(detailOf(o).completedAt)),
     },
     readModelTailLagMs: lastObservedEpoch - lastCompletedEpoch,
     statusPolls,

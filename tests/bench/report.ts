@@ -106,7 +106,8 @@ export function formatReport(results: BenchResults): string {
     lines.push(`    POST → received (start event):   ${ms(b.stagesMs.postToReceived)}`);
     lines.push(`    validate-order:                   ${ms(b.stagesMs.validateOrder)}`);
     lines.push(`    find-resident (back office):      ${ms(b.stagesMs.findResident)}`);
-    lines.push(`    collect-fee + PDF + notify → end: ${ms(b.stagesMs.feeCertificateNotify)}`);
+    lines.push(`    payment page → paid (citizen):     ${ms(b.stagesMs.payment)}`);
+    lines.push(`    certificate PDF + notify → end:   ${ms(b.stagesMs.certificateNotify)}`);
     lines.push(`  read model behind the engine at the end: ${f(b.readModelTailLagMs, 0)} ms (exporter flush + projection + ${'≤'}250 ms polling); status polls: ${b.statusPolls}`);
     lines.push(`  back-office calls: ${Object.entries(b.backOfficeCalls).map(([op, n]) => `${op} ${n}`).join(', ')}`);
     if (results.platformLog) lines.push(`  engine backpressure (platform's SDK log, whole run): ${backpressure(results.platformLog.sdk)}`);

@@ -1,12 +1,6 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import jsQRModule from 'jsqr';
-import { PNG } from 'pngjs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
+import { scanQrCode as scanPdfQrCode } from '../support/qr-bill-scan.ts';
 import { renderInvoicePdf, type InvoiceDocument } from '../../connectors/documents/invoice-pdf.ts';
 import { INVOICE_LANGUAGES, INVOICE_TEXTS } from '../../connectors/documents/invoice-texts.ts';
 import { referenceForInvoice } from '../../connectors/payment/payment-reference.ts';
@@ -14,8 +8,6 @@ import { referenceForInvoice } from '../../connectors/payment/payment-reference.
 const QR_IBAN = 'CH44 3199 9123 0008 8901 2';
 const IBAN = 'CH58 0079 1123 0008 8901 2';
 const RASTER_TIMEOUT = 60_000;
-// jsqr is CommonJS with a `default` property; under nodenext the default import is the whole module.
-const jsQR = jsQRModule.default;
 
 const invoice: InvoiceDocument = {
   language: 'de',
@@ -81,20 +73,10 @@ function parseSwissQrPayload(text: string): SwissQrPayload {
   };
 }
 
-/** Rasterises page 1 at 300 dpi with poppler and reads the QR code on it, as a banking app would. */
 async function scanQrCode(pdf: Buffer): Promise<string> {
-  const directory = await mkdtemp(join(tmpdir(), 'invoice-qr-'));
-  try {
-    await writeFile(join(directory, 'invoice.pdf'), pdf);
-    await promisify(execFile)('pdftoppm', ['-png', '-r', '300', '-f', '1', '-l', '1', join(directory, 'invoice.pdf'), join(directory, 'page')]);
-    const png = PNG.sync.read(await readFile(join(directory, 'page-1.png')));
-    const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
-    expect(code, 'no QR code found on the rasterised page').not.toBeNull();
-    // The payload is UTF-8 (coding type 1); decoding the raw bytes strictly proves it.
-    return new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(code?.binaryData ?? []));
-  } finally {
-    await rm(directory, { recursive: true, force: true });
-  }
+  const payload = await scanPdfQrCode(pdf);
+  expect(payload, 'no QR code found on the rasterised page').not.toBeNull();
+  return payload ?? '';
 }
 
 async function read(pdf: Buffer): Promise<{ text: string; pages: number; title: unknown }> {
