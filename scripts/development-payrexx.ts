@@ -1,7 +1,8 @@
 // The Payrexx of development and tests: one simulator with an instance per seeded municipality,
 // each with its own API key and its webhook pointing at the portal API.
 import { randomBytes } from 'node:crypto';
-import type { Logger } from 'pino';
+import { pino, type Logger } from 'pino';
+import { closeOnSignal } from './close-on-signal.ts';
 import { startPayrexxSimulator, type PayrexxSimulator } from '../connectors/payment/payrexx/simulator.ts';
 import { payrexxInstanceOf, seededPayrexxMunicipalities } from '../portal-api/db/seed/catalogue.ts';
 
@@ -14,6 +15,11 @@ export interface DevelopmentPayrexx {
 /** Keys come from `apiKeys` (by credential reference) when given, else are generated. */
 export async function startDevelopmentPayrexx(options: {
   port: number;
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Where payers reach the simulator's payment pages; default its listen address. */
+  simulatorPublicUrl?: string;
+  /** The portal API's public URL, where webhooks go. */
   publicUrl: string;
   apiKeys?: Readonly<Record<string, string>>;
   logger?: Logger;
@@ -28,9 +34,34 @@ export async function startDevelopmentPayrexx(options: {
   }
   const simulator = await startPayrexxSimulator({
     port: options.port,
+    ...(options.host === undefined ? {} : { host: options.host }),
+    ...(options.simulatorPublicUrl === undefined ? {} : { publicUrl: options.simulatorPublicUrl }),
     instances,
     ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
   environment.PAYREXX_BASE_URL = simulator.apiBaseUrl;
   return { simulator, environment };
 }
+
+/**
+ * Runs the development Payrexx on its own (docker-compose): `node scripts/development-payrexx.ts`.
+ * Environment: PAYREXX_SIMULATOR_HOST, PAYREXX_SIMULATOR_PORT (4201), PAYREXX_SIMULATOR_PUBLIC_URL
+ * (links in payment pages), PORTAL_PUBLIC_URL (webhooks), PAYREXX_<MUNICIPALITY>_API_KEY (each
+ * instance's key; generated when missing, which only suits a simulator nobody else calls).
+ */
+async function main(): Promise<void> {
+  const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', name: 'payrexx-simulator' });
+  const payrexx = await startDevelopmentPayrexx({
+    port: Number(process.env.PAYREXX_SIMULATOR_PORT ?? 4201),
+    host: process.env.PAYREXX_SIMULATOR_HOST ?? '127.0.0.1',
+    ...(process.env.PAYREXX_SIMULATOR_PUBLIC_URL ? { simulatorPublicUrl: process.env.PAYREXX_SIMULATOR_PUBLIC_URL } : {}),
+    publicUrl: process.env.PORTAL_PUBLIC_URL ?? 'http://127.0.0.1:3000',
+    apiKeys: process.env as Record<string, string>,
+    logger,
+  });
+  logger.info({ url: payrexx.simulator.url }, 'Payrexx simulator listening');
+  closeOnSignal(logger, () => payrexx.simulator.close());
+}
+
+if (import.meta.main) await main();
+

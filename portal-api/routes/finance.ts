@@ -10,6 +10,7 @@ import { bearerSecurity } from '../plugins/citizen-auth.ts';
 import { ProblemError, invalidField } from '../plugins/problem-details.ts';
 import { authenticateStaff } from '../plugins/staff-auth.ts';
 import { LanguageSchema, problemResponses } from '../schemas/common.ts';
+import { zurichMidnight } from '../payments/swiss-day.ts';
 
 export interface FinanceDeps {
   catalogue: CatalogueRepository;
@@ -38,7 +39,7 @@ export function financeRoutes(deps: FinanceDeps) {
     app.get('/finance/municipalities/:municipalityId/paid-services', {
       schema: {
         tags: ['finance'],
-        summary: 'Paid services of a period, with amount, payment method, account and booking text (CSV, XLSX or JSON)',
+        summary: 'Paid services of a period (Swiss days, `to` exclusive), with amount, payment method, account and booking text (CSV, XLSX or JSON)',
         security: bearerSecurity,
         params: MunicipalityParams,
         querystring: Type.Object({
@@ -52,8 +53,9 @@ export function financeRoutes(deps: FinanceDeps) {
     }, async (request, reply) => {
       const municipality = await municipalityFor(request);
       const query = request.query as { from: string; to?: string; format?: 'csv' | 'xlsx' | 'json'; language?: 'de' | 'fr' | 'it' | 'en' };
-      const from = new Date(`${query.from}T00:00:00Z`);
-      const to = query.to ? new Date(`${query.to}T00:00:00Z`) : new Date(from.getTime() + 24 * 3600 * 1000);
+      // Days in Swiss time; `to` is exclusive and defaults to the day after `from`.
+      const from = zurichMidnight(query.from);
+      const to = query.to ? zurichMidnight(query.to) : zurichMidnight(nextDay(query.from));
       if (to <= from) throw invalidField('/querystring/to', 'must lie after from');
       if (to.getTime() - from.getTime() > MAX_REPORT_DAYS * 24 * 3600 * 1000) throw invalidField('/querystring/to', `the period may span at most ${MAX_REPORT_DAYS} days`);
       const language = query.language ?? 'de';
@@ -152,4 +154,9 @@ export function financeRoutes(deps: FinanceDeps) {
       return { outcome: await deps.settleInvoice(invoiceId, 'clerk', new Date()) };
     });
   };
+}
+
+function nextDay(date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
 }

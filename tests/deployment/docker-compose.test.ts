@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { readCamundaVersion } from '../../scripts/engine/paths.ts';
 import { developmentCredentialRef } from '../../connectors/back-office/simulator/development-back-offices.ts';
 import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
+import { payrexxInstanceOf, seededPayrexxMunicipalities } from '../../portal-api/db/seed/catalogue.ts';
 
 interface Service {
   image?: string;
@@ -70,5 +71,19 @@ describe('docker-compose.yml', () => {
       const adapter = () => BACK_OFFICE_VENDORS[vendor]?.createAdapter({ baseUrl: 'http://back-office-simulator:4101', credential: workers[ref] ?? '', timeoutMs: 1_000, logger: pino({ level: 'silent' }) });
       expect(adapter).not.toThrow();
     }
+  });
+
+  it('when citizens pay, then the workers reach the Payrexx simulator with the keys it accepts, and its webhooks reach the API', () => {
+    const payrexx = service('payrexx-simulator').environment ?? {};
+    const workers = service('workers').environment ?? {};
+    expect(workers.PAYREXX_BASE_URL).toBe(`http://payrexx-simulator:${payrexx.PAYREXX_SIMULATOR_PORT}/v1.0/`);
+    expect(payrexx.PORTAL_PUBLIC_URL).toBe(`http://portal-api:${service('portal-api').environment?.API_PORT}`);
+    for (const municipalityId of seededPayrexxMunicipalities()) {
+      const ref = payrexxInstanceOf(municipalityId).credentialRef;
+      expect(workers[ref], ref).toBeTruthy();
+      expect(payrexx[ref]).toBe(workers[ref]);
+      expect(service('portal-api').environment?.[ref]).toBe(workers[ref]);
+    }
+    expect(existsSync(service('payrexx-simulator').command?.at(-1) ?? '')).toBe(true);
   });
 });

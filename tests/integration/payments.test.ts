@@ -248,8 +248,10 @@ describe('invoices with a Swiss QR-bill', () => {
 });
 
 describe("the finance department's report", () => {
-  const today = new Date().toISOString().slice(0, 10);
-  const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+  // Swiss days; a window from yesterday to the day after tomorrow holds every payment of this run.
+  const swissDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 24 * 3600 * 1000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Zurich' });
+  const today = swissDay(-1);
+  const tomorrow = swissDay(2);
 
   it('when the report is asked for, then its totals match the payments Payrexx and the bank took', async () => {
     const { token, caseId } = await order('citizen-report', 'aarau', aarauMain);

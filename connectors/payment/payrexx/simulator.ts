@@ -46,6 +46,8 @@ export type PayrexxSimulatorOptions = {
   readonly webhookRetry?: Partial<WebhookRetry>;
   /** Request logs go here; silent when absent. */
   readonly logger?: Logger;
+  /** Where payers reach the simulator, for payment page links (e.g. behind Docker's port mapping); default: its listen address. */
+  readonly publicUrl?: string;
 };
 
 export type DirectPayment = { readonly transactionId: number; readonly status: PayrexxStatus; readonly redirectUrl: string | undefined };
@@ -169,7 +171,7 @@ export async function startPayrexxSimulator(options: PayrexxSimulatorOptions): P
   await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('Payrexx simulator: no TCP address after listen');
-  url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  url = options.publicUrl?.replace(/\/$/, '') ?? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 
   let closed = false;
   return {
