@@ -34,8 +34,24 @@ export function createPayrexxProviders(options: {
 }
 
 function asProvider(client: PayrexxClient): OnlinePaymentProvider {
+  // Payrexx silently offers every method when it does not know one we ask for: ask only for what
+  // the instance has (its PaymentMethod list, read once; again after a failed read).
+  let offered: Promise<Set<string>> | undefined;
+  const offeredMethods = () => {
+    offered ??= client.listPaymentMethods().then(
+      (methods) => new Set(methods.map((method) => method.id)),
+      (error: unknown) => {
+        offered = undefined;
+        throw error;
+      },
+    );
+    return offered;
+  };
   return {
     async createCheckout(request) {
+      const available = await offeredMethods();
+      const methods = request.methods.filter((method) => available.has(method));
+      if (methods.length === 0) throw new Error('the Payrexx instance offers none of the configured payment methods');
       const gateway = await client.createGateway({
         amountRappen: request.amountRappen,
         currency: 'CHF',
@@ -44,7 +60,7 @@ function asProvider(client: PayrexxClient): OnlinePaymentProvider {
         successRedirectUrl: request.successUrl,
         failedRedirectUrl: request.failedUrl,
         cancelRedirectUrl: request.cancelUrl,
-        paymentMethods: request.methods,
+        paymentMethods: methods,
       });
       return { gatewayId: String(gateway.gatewayId), paymentUrl: gateway.link };
     },
