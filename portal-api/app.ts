@@ -15,6 +15,9 @@ import { engineRecordRoutes } from './routes/engine-records.ts';
 import { healthRoutes, type ReadinessCheck } from './routes/health.ts';
 import { municipalityRoutes } from './routes/municipalities.ts';
 import { financeRoutes, type FinanceDeps } from './routes/finance.ts';
+import { tasklistRoutes, type TasklistDeps } from './routes/tasklist.ts';
+import { oidcLoginRoutes, type OidcSettings, type RememberStaff } from './staff/oidc-login.ts';
+import fastifyCookie from '@fastify/cookie';
 import { paymentReturnRoutes } from './routes/payment-return.ts';
 import { payrexxWebhookRoutes } from './routes/payrexx-webhook.ts';
 import type { PaymentsRepository } from './db/payments-repository.ts';
@@ -29,6 +32,10 @@ export interface AppDeps {
   payments: PaymentsRepository;
   recordPaymentTransaction: RecordProviderTransaction;
   finance: Omit<FinanceDeps, 'catalogue' | 'payments'>;
+  tasklist: Omit<TasklistDeps, 'catalogue' | 'cases' | 'documents'>;
+  oidc: OidcSettings;
+  rememberStaff: RememberStaff;
+  sessionSecret: string;
   startApplication: StartApplication;
   projector: RecordProjector;
   readiness: ReadinessCheck[];
@@ -55,6 +62,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   await registerCitizenAuth(app, deps.tokenSecret);
+  await app.register(fastifyCookie, { secret: deps.sessionSecret });
 
   const loadCase = createCaseDetailLoader(deps.cases, deps.catalogue, deps.payments);
   await app.register(healthRoutes(deps.readiness));
@@ -66,5 +74,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(payrexxWebhookRoutes(deps.recordPaymentTransaction));
   await app.register(paymentReturnRoutes());
   await app.register(financeRoutes({ catalogue: deps.catalogue, payments: deps.payments, ...deps.finance }));
+  await app.register(oidcLoginRoutes(deps.oidc, deps.rememberStaff));
+  await app.register(tasklistRoutes({ catalogue: deps.catalogue, cases: deps.cases, documents: deps.documents, ...deps.tasklist }));
   return app;
 }

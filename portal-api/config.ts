@@ -42,6 +42,12 @@ export const ConfigSchema = Type.Object({
   INVOICE_DUE_DAYS: Type.Integer({ default: 30, minimum: 1 }),
   /** How often open online payments are compared with Payrexx, to heal lost webhooks. */
   PAYMENT_RECONCILE_EVERY_MS: Type.Integer({ default: 300000, minimum: 1 }),
+  /** The staff directory's OpenID provider (the development provider under `npm start`). */
+  OIDC_ISSUER: Type.String({ default: 'http://127.0.0.1:4300' }),
+  OIDC_CLIENT_ID: Type.String({ default: 'gemeindeportal-tasklist' }),
+  OIDC_CLIENT_SECRET: Type.String({ minLength: 16 }),
+  /** Signs the staff session cookie. */
+  SESSION_SECRET: Type.String({ minLength: 32 }),
   /** Open payments younger than this are left to their webhooks. */
   PAYMENT_RECONCILE_GRACE_MS: Type.Integer({ default: 60000, minimum: 0 }),
 });

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { developmentCredentialRef } from '../connectors/back-office/simulator/development-back-offices.ts';
 import { BACK_OFFICE_VENDORS } from '../connectors/back-office/vendors.ts';
+import { DEVELOPMENT_STAFF } from '../connectors/identity/staff-accounts.ts';
 import { payrexxInstanceOf, seededPayrexxMunicipalities } from '../portal-api/db/seed/catalogue.ts';
 
 const SECRETS_FILE = resolve('.cache/dev-secrets.json');
@@ -13,6 +14,11 @@ export interface DevSecrets {
   backOfficeCredentials: Record<string, string>;
   /** Per credential reference (PAYREXX_<MUNICIPALITY>_API_KEY), the Payrexx simulator's instance key. */
   payrexxApiKeys: Record<string, string>;
+  /** The tasklist's client secret at the development OpenID provider, and its session cookie's key. */
+  OIDC_CLIENT_SECRET: string;
+  SESSION_SECRET: string;
+  /** Passwords of the development staff accounts, by username (see connectors/identity). */
+  staffPasswords: Record<string, string>;
 }
 
 /**
@@ -36,6 +42,11 @@ export function loadDevSecrets(env: NodeJS.ProcessEnv = process.env): DevSecrets
         return [credentialRef, stored.payrexxApiKeys?.[credentialRef] ?? randomBytes(24).toString('base64url')];
       }),
     ),
+    OIDC_CLIENT_SECRET: stored.OIDC_CLIENT_SECRET ?? randomBytes(24).toString('base64url'),
+    SESSION_SECRET: stored.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
+    staffPasswords: Object.fromEntries(
+      DEVELOPMENT_STAFF.map((account) => [account.username, stored.staffPasswords?.[account.username] ?? randomBytes(9).toString('base64url')]),
+    ),
   };
   if (JSON.stringify(stored) !== JSON.stringify(secrets)) {
     mkdirSync(dirname(SECRETS_FILE), { recursive: true });
@@ -50,6 +61,9 @@ export function loadDevSecrets(env: NodeJS.ProcessEnv = process.env): DevSecrets
       ]),
     ),
     payrexxApiKeys: Object.fromEntries(Object.entries(secrets.payrexxApiKeys).map(([ref, key]) => [ref, env[ref] || key])),
+    OIDC_CLIENT_SECRET: env.OIDC_CLIENT_SECRET || secrets.OIDC_CLIENT_SECRET,
+    SESSION_SECRET: env.SESSION_SECRET || secrets.SESSION_SECRET,
+    staffPasswords: secrets.staffPasswords,
   };
 }
 

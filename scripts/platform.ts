@@ -7,6 +7,9 @@ import { readCredentialFrom } from '../connectors/back-office/credentials.ts';
 import { BACK_OFFICE_VENDORS } from '../connectors/back-office/vendors.ts';
 import { createBackOfficeRegistry } from '../connectors/back-office/registry.ts';
 import { createPaymentsRepository } from '../portal-api/db/payments-repository.ts';
+import { createStaffRepository } from '../portal-api/db/staff-repository.ts';
+import { createTasksRepository } from '../portal-api/db/tasks-repository.ts';
+import { createUserTaskCommands } from '../portal-api/engine/user-tasks.ts';
 import { createBankCreditImport } from '../portal-api/payments/import-bank-credits.ts';
 import { createPaymentReceivedPublisher } from '../portal-api/payments/payment-messages.ts';
 import { createPayrexxProviders } from '../portal-api/payments/payrexx-providers.ts';
@@ -50,6 +53,10 @@ export async function openParts(config: Config, logger: Logger = pino({ level: c
 export async function deployAll({ db, zeebe, logger }: Parts): Promise<void> {
   const deployment = await deployProcesses(zeebe);
   for (const process of deployment.processes) await rememberProcessDefinition(db, process);
+  for (const form of deployment.forms) {
+    await db('forms').insert({ form_key: form.formKey, form_id: form.formId, version: form.version, schema: JSON.stringify(form.schema) })
+      .onConflict('form_key').ignore();
+  }
   logger.info({ resources: deployment.resources.length }, 'processes and forms deployed');
 }
 
@@ -142,6 +149,7 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
   const catalogue = createCatalogueRepository(db);
   const cases = createCasesRepository(db);
   const paymentServices = openPaymentServices(parts);
+  const staff = createStaffRepository(db);
   const app = await buildApp({
     catalogue,
     cases,
@@ -149,6 +157,14 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
     payments: paymentServices.payments,
     recordPaymentTransaction: paymentServices.recordTransaction,
     finance: { importBankCredits: paymentServices.importBankCredits, settleInvoice: paymentServices.settleInvoice },
+    tasklist: {
+      tasks: createTasksRepository(db),
+      userTasks: createUserTaskCommands(config.ZEEBE_REST_ADDRESS),
+      colleagues: (municipalityId) => staff.colleagues(municipalityId),
+    },
+    oidc: { issuer: config.OIDC_ISSUER, clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET, publicUrl: config.PORTAL_PUBLIC_URL },
+    rememberStaff: (member) => staff.remember(member),
+    sessionSecret: config.SESSION_SECRET,
     startApplication: createStartApplication({
       catalogue,
       cases,

@@ -7,6 +7,7 @@ import { exportBackOfficeCredentials, loadDevSecrets } from './dev-secrets.ts';
 import { ensureEngineRunning, stopEngine } from './engine.ts';
 import { startPlatform } from './platform.ts';
 import { closeOnSignal } from './close-on-signal.ts';
+import { startDevelopmentIdentity } from './development-identity.ts';
 import { startDevelopmentPayrexx } from './development-payrexx.ts';
 
 const secrets = loadDevSecrets();
@@ -20,7 +21,20 @@ const payrexx = await startDevelopmentPayrexx({
   logger: logger.child({ component: 'payrexx-simulator' }),
 });
 Object.assign(process.env, payrexx.environment);
-const config = loadConfig({ ...process.env, PORTAL_TOKEN_SECRET: secrets.PORTAL_TOKEN_SECRET });
+const config = loadConfig({
+  ...process.env,
+  PORTAL_TOKEN_SECRET: secrets.PORTAL_TOKEN_SECRET,
+  OIDC_CLIENT_SECRET: secrets.OIDC_CLIENT_SECRET,
+  SESSION_SECRET: secrets.SESSION_SECRET,
+});
+const identity = await startDevelopmentIdentity({
+  port: Number(new URL(config.OIDC_ISSUER).port || 4300),
+  publicUrl,
+  clientId: config.OIDC_CLIENT_ID,
+  clientSecret: config.OIDC_CLIENT_SECRET,
+  passwords: secrets.staffPasswords,
+  logger: logger.child({ component: 'identity-provider' }),
+});
 
 const engine = await ensureEngineRunning();
 const backOffices = await startDevelopmentBackOffices({
@@ -34,6 +48,8 @@ logger.info({
   api: platform.apiUrl,
   docs: `${platform.apiUrl}/docs`,
   payrexxSimulator: payrexx.simulator.url,
+  tasklist: `${platform.apiUrl}/tasklist/`,
+  staffDirectory: `${identity.issuer} (development accounts and passwords: .cache/dev-secrets.json)`,
   backOfficeSimulators: Object.fromEntries(Object.entries(backOffices.endpoints).map(([vendor, { url }]) => [vendor, url])),
   engine: engine.startedByUs ? 'started' : 'reused',
   database: config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.EMBEDDED_DB_DIR}`,
@@ -43,5 +59,6 @@ closeOnSignal(logger, async () => {
   await platform.stop();
   await backOffices.close();
   await payrexx.simulator.close();
+  await identity.close();
   if (engine.startedByUs) await stopEngine();
 });

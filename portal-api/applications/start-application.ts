@@ -101,6 +101,7 @@ export function createStartApplication(deps: StartApplicationDeps) {
       idempotencyKey: idempotencyKey ?? null,
       requestFingerprint: fingerprint(application),
       createdAt: now(),
+      applicant: application.applicant,
     });
     if (outcome === 'duplicate') {
       // A concurrent submit with the same key won the race; if its case is already gone again

@@ -10,6 +10,8 @@ export interface NewCase {
   idempotencyKey: string | null;
   requestFingerprint: string;
   createdAt: Date;
+  /** The application's applicant, for the clerks handling the case. */
+  applicant: { firstName: string; lastName: string; dateOfBirth: string };
 }
 
 export interface CaseRow {
@@ -59,6 +61,8 @@ export interface CasesRepository {
   history(processInstanceKey: string): Promise<PhaseEntry[]>;
   documents(caseId: string): Promise<DocumentMeta[]>;
   messages(caseId: string): Promise<CaseMessage[]>;
+  /** The applicant as the application named them; null once purged. */
+  applicantOf(caseId: string): Promise<NewCase['applicant'] | null>;
 }
 
 function toCaseRow(row: Record<string, unknown>): CaseRow {
@@ -105,6 +109,7 @@ export function createCasesRepository(db: Knex): CasesRepository {
           idempotency_key: newCase.idempotencyKey,
           request_fingerprint: newCase.requestFingerprint,
           created_at: newCase.createdAt,
+          applicant: JSON.stringify(newCase.applicant),
         })
         .onConflict(['citizen_id', 'idempotency_key'])
         .ignore()
@@ -142,6 +147,10 @@ export function createCasesRepository(db: Knex): CasesRepository {
       return rows.map((row) => ({
         id: row.id, kind: row.kind, fileName: row.file_name, mediaType: row.media_type, createdAt: new Date(row.created_at),
       }));
+    },
+    async applicantOf(caseId) {
+      const row = await db('cases').where({ id: caseId }).first('applicant');
+      return (row?.applicant as NewCase['applicant'] | null | undefined) ?? null;
     },
     async messages(caseId) {
       const rows = await db('case_messages').where({ case_id: caseId }).orderBy('created_at').select('template', 'params', 'created_at');

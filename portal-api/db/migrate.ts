@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as portalSchema from './migrations/001-portal-schema.ts';
 import * as institutions from './migrations/002-institutions.ts';
 import * as payments from './migrations/003-payments.ts';
+import * as tasklist from './migrations/004-tasklist.ts';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '001-portal-schema': portalSchema,
   '002-institutions': institutions,
   '003-payments': payments,
+  '004-tasklist': tasklist,
 };
 
 const source: Knex.MigrationSource<string> = {

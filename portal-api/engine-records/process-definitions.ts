@@ -1,3 +1,4 @@
+import { readUserTaskNames } from './user-task-names.ts';
 import type { Knex } from 'knex';
 import { type PhaseMap, readPhaseMap } from './phase-map.ts';
 
@@ -15,12 +16,14 @@ export interface DeployedProcess {
  */
 export async function rememberProcessDefinition(db: Knex, process: DeployedProcess): Promise<PhaseMap> {
   const phases = await readPhaseMap(process.bpmnXml, process.bpmnProcessId);
+  const taskNames = await readUserTaskNames(process.bpmnXml, process.bpmnProcessId);
   await db('process_definitions')
     .insert({
       process_definition_key: process.processDefinitionKey,
       bpmn_process_id: process.bpmnProcessId,
       version: process.version,
       phases: JSON.stringify(phases),
+      task_names: JSON.stringify(taskNames),
     })
     .onConflict('process_definition_key').merge();
   return phases;

@@ -78,13 +78,26 @@ export function createRecordProjector(db: Knex): RecordProjector {
         assignee: typeof value.assignee === 'string' && value.assignee !== '' ? value.assignee : null,
         state: 'CREATED',
         created_at: at(record),
+        ...userTaskDates(value),
       }).onConflict('user_task_key').ignore();
+    } else if (intent === 'UPDATED') {
+      await trx('user_tasks').where({ user_task_key: userTaskKey }).update(userTaskDates(value));
     } else if (intent === 'ASSIGNED') {
       const assignee = typeof value.assignee === 'string' && value.assignee !== '' ? value.assignee : null;
       await trx('user_tasks').where({ user_task_key: userTaskKey }).update({ assignee });
     } else if (intent === 'COMPLETED' || intent === 'CANCELED') {
       await trx('user_tasks').where({ user_task_key: userTaskKey }).update({ state: intent, ended_at: at(record) });
     }
+  }
+
+  /** Due and follow-up dates (ISO strings, empty when unset) and priority of a USER_TASK value. */
+  function userTaskDates(value: Record<string, unknown>) {
+    const date = (text: unknown) => (typeof text === 'string' && text !== '' && !Number.isNaN(Date.parse(text)) ? new Date(text) : null);
+    return {
+      due_date: date(value.dueDate),
+      follow_up_date: date(value.followUpDate),
+      priority: typeof value.priority === 'number' ? value.priority : null,
+    };
   }
 
   async function onIncident(trx: Knex.Transaction, record: EngineRecord): Promise<void> {

@@ -15,9 +15,25 @@ interface ProcessMetadata {
   resourceName: string;
 }
 
+/** A deployed form with its schema, as the tasklist renders it. */
+export interface DeployedForm {
+  formKey: string;
+  formId: string;
+  version: number;
+  schema: unknown;
+}
+
 export interface DeploymentResult {
   resources: DeployedResource[];
   processes: DeployedProcess[];
+  forms: DeployedForm[];
+}
+
+interface FormMetadata {
+  formKey: string | number;
+  formId: string;
+  version: number;
+  resourceName: string;
 }
 
 async function filesBelow(dir: string): Promise<string[]> {
@@ -39,12 +55,18 @@ export async function deployProcesses(zeebe: ZeebeClient, processesDir = 'proces
   });
   if (resources.length === 0) throw new Error(`no .bpmn or .form files under ${processesDir}`);
   const response = await zeebe.deployResources(resources.map((r) => r.resource));
-  const deployments = response.deployments as { process?: ProcessMetadata }[];
+  const deployments = response.deployments as { process?: ProcessMetadata; form?: FormMetadata }[];
   const processes = await Promise.all(deployments.flatMap((deployment) => {
     if (!deployment.process) return [];
     const { processDefinitionKey, bpmnProcessId, version, resourceName } = deployment.process;
     const file = files.find((f) => f.endsWith(resourceName)) ?? resourceName;
     return [readFile(file, 'utf8').then((bpmnXml) => ({ processDefinitionKey: String(processDefinitionKey), bpmnProcessId, version, bpmnXml }))];
   }));
-  return { resources: resources.map(({ file, kind }) => ({ file, kind })), processes };
+  const forms = await Promise.all(deployments.flatMap((deployment) => {
+    if (!deployment.form) return [];
+    const { formKey, formId, version, resourceName } = deployment.form;
+    const file = files.find((f) => f.endsWith(resourceName)) ?? resourceName;
+    return [readFile(file, 'utf8').then((text) => ({ formKey: String(formKey), formId, version, schema: JSON.parse(text) as unknown }))];
+  }));
+  return { resources: resources.map(({ file, kind }) => ({ file, kind })), processes, forms };
 }

@@ -4,6 +4,8 @@ import { startDevelopmentBackOffices, type DevelopmentBackOffices } from '../../
 import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
 import { exportBackOfficeCredentials } from '../../scripts/dev-secrets.ts';
 import { startDevelopmentPayrexx } from '../../scripts/development-payrexx.ts';
+import { startDevelopmentIdentity } from '../../scripts/development-identity.ts';
+import { DEVELOPMENT_STAFF } from '../../connectors/identity/staff-accounts.ts';
 import { loadConfig } from '../../portal-api/config.ts';
 import { startPlatform } from '../../scripts/platform.ts';
 import { createFreshDatabase } from './test-database.ts';
@@ -14,6 +16,8 @@ export interface TestPlatform {
   simulatorUrls: Record<string, string>;
   /** The Payrexx simulator: payment pages, `/__sim/...` controls. */
   payrexxUrl: string;
+  /** Passwords of the development staff accounts at the test's OpenID provider, by username. */
+  staffPasswords: Record<string, string>;
   tokenSecret: string;
   databaseUrl: string;
   engineRestUrl: string;
@@ -37,6 +41,11 @@ export async function startTestPlatform(options: { database: string; logLevel: s
   const publicUrl = `${recordsUrl.protocol}//${recordsUrl.host}`;
   const payrexx = await startDevelopmentPayrexx({ port: 0, publicUrl });
   Object.assign(process.env, payrexx.environment);
+  const oidcClientSecret = randomBytes(24).toString('hex');
+  const staffPasswords = Object.fromEntries(DEVELOPMENT_STAFF.map((account) => [account.username, randomBytes(9).toString('base64url')]));
+  const identity = await startDevelopmentIdentity({
+    port: 0, publicUrl, clientId: 'gemeindeportal-tasklist', clientSecret: oidcClientSecret, passwords: staffPasswords,
+  });
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -44,6 +53,10 @@ export async function startTestPlatform(options: { database: string; logLevel: s
     API_PORT: recordsUrl.port || '80',
     PORTAL_TOKEN_SECRET: tokenSecret,
     PORTAL_PUBLIC_URL: publicUrl,
+    OIDC_ISSUER: identity.issuer,
+    OIDC_CLIENT_ID: 'gemeindeportal-tasklist',
+    OIDC_CLIENT_SECRET: oidcClientSecret,
+    SESSION_SECRET: randomBytes(32).toString('hex'),
     ...payrexx.environment,
     ...options.env,
   });
@@ -52,6 +65,7 @@ export async function startTestPlatform(options: { database: string; logLevel: s
     apiUrl: platform.apiUrl,
     simulatorUrls: Object.fromEntries(Object.entries(backOffices.endpoints).map(([vendor, { url }]) => [vendor, url])),
     payrexxUrl: payrexx.simulator.url,
+    staffPasswords,
     tokenSecret,
     databaseUrl,
     engineRestUrl: config.ZEEBE_REST_ADDRESS,
@@ -60,6 +74,7 @@ export async function startTestPlatform(options: { database: string; logLevel: s
       await platform.stop();
       await backOffices.close();
       await payrexx.simulator.close();
+      await identity.close();
     },
   };
 }

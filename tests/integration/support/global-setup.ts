@@ -9,6 +9,7 @@ declare module 'vitest' {
     databaseUrl: string;
     simulatorUrls: Record<string, string>;
     payrexxUrl: string;
+    staffPasswords: Record<string, string>;
     engineRestUrl: string;
     engineGrpcAddress: string;
   }
@@ -45,6 +46,7 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', platform.databaseUrl);
   project.provide('simulatorUrls', platform.simulatorUrls);
   project.provide('payrexxUrl', platform.payrexxUrl);
+  project.provide('staffPasswords', platform.staffPasswords);
   project.provide('engineRestUrl', platform.engineRestUrl);
   project.provide('engineGrpcAddress', platform.engineGrpcAddress);
 

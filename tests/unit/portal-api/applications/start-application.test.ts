@@ -106,6 +106,9 @@ class InMemoryCases implements CasesRepository {
   async messages(): Promise<CaseMessage[]> {
     return [];
   }
+  async applicantOf(caseId: string) {
+    return this.rows.get(caseId)?.applicant ?? null;
+  }
 
   private toRow(row: NewCase & { processInstanceKey: string | null }): CaseRow {
     return {

@@ -1,0 +1,132 @@
+import type { Knex } from 'knex';
+
+/** Who is asking: tasks are visible to their assignee and to the candidate groups, in one municipality. */
+export interface TaskViewer {
+  id: string;
+  municipality: string;
+  groups: readonly string[];
+}
+
+export type TaskView = 'mine' | 'unassigned' | 'due-soon' | 'overdue';
+
+export interface TaskFilter {
+  view: TaskView;
+  serviceId?: string | undefined;
+  caseNumber?: string | undefined;
+  citizen?: string | undefined;
+  sort: 'due' | 'priority';
+}
+
+export interface TaskRow {
+  taskKey: string;
+  name: string;
+  elementId: string;
+  caseId: string;
+  caseNumber: string;
+  serviceId: string;
+  citizenName: string;
+  municipalityId: string;
+  assignee: string | null;
+  assigneeName: string | null;
+  candidateGroups: string[];
+  dueDate: string | null;
+  followUpDate: string | null;
+  priority: number | null;
+  createdAt: string;
+  formKey: string | null;
+  processInstanceKey: string;
+}
+
+/** How soon "due soon" is. */
+const DUE_SOON_MS = 2 * 24 * 3600 * 1000;
+
+/** The clerks' view of the engine's open user tasks (read model), joined with their cases. */
+export interface TasksRepository {
+  list(viewer: TaskViewer, filter: TaskFilter, now: Date): Promise<TaskRow[]>;
+  /** The open task if the viewer may see it, else undefined (the same answer as for a task that does not exist). */
+  find(viewer: TaskViewer, taskKey: string): Promise<TaskRow | undefined>;
+  /** What the engine was just told, before its record arrives: the list stays right meanwhile. */
+  noteAssignee(taskKey: string, assignee: string | null): Promise<void>;
+  noteCompleted(taskKey: string, at: Date): Promise<void>;
+  formSchema(formKey: string): Promise<unknown>;
+}
+
+export const caseNumberOf = (caseId: string): string => caseId.slice(0, 8).toUpperCase();
+
+export function createTasksRepository(db: Knex): TasksRepository {
+  const visible = (viewer: TaskViewer) =>
+    db('user_tasks as t')
+      .join('cases as c', 'c.process_instance_key', 't.process_instance_key')
+      .leftJoin('process_instances as pi', 'pi.process_instance_key', 't.process_instance_key')
+      .leftJoin('process_definitions as pd', 'pd.process_definition_key', 'pi.process_definition_key')
+      .leftJoin('staff_members as s', 's.id', 't.assignee')
+      .where('t.state', 'CREATED')
+      .where('c.municipality_id', viewer.municipality)
+      .where((mine) => {
+        mine.where('t.assignee', viewer.id);
+        if (viewer.groups.length > 0) mine.orWhereRaw('t.candidate_groups \\?| ?', [viewer.groups as string[]]);
+      })
+      .select(
+        't.user_task_key', 't.element_id', 't.candidate_groups', 't.form_key', 't.assignee', 't.due_date', 't.follow_up_date',
+        't.priority', 't.created_at', 't.process_instance_key', 'c.id as case_id', 'c.service_id', 'c.municipality_id', 'c.applicant',
+        's.name as assignee_name', db.raw("pd.task_names ->> t.element_id as task_name"),
+      );
+
+  return {
+    async list(viewer, filter, now) {
+      const query = visible(viewer);
+      if (filter.view === 'mine') query.where('t.assignee', viewer.id);
+      if (filter.view === 'unassigned') query.whereNull('t.assignee');
+      if (filter.view === 'due-soon') query.whereBetween('t.due_date', [now, new Date(now.getTime() + DUE_SOON_MS)]);
+      if (filter.view === 'overdue') query.where('t.due_date', '<', now);
+      if (filter.serviceId) query.where('c.service_id', filter.serviceId);
+      if (filter.caseNumber) query.whereRaw('upper(c.id::text) like ?', [`${filter.caseNumber.toUpperCase().replace(/[%_]/g, '')}%`]);
+      if (filter.citizen) {
+        const pattern = `%${filter.citizen.replace(/[%_\\]/g, '')}%`;
+        query.where((names) => names.whereRaw("c.applicant ->> 'lastName' ilike ?", [pattern]).orWhereRaw("c.applicant ->> 'firstName' ilike ?", [pattern]));
+      }
+      if (filter.sort === 'priority') query.orderByRaw('t.priority desc nulls last, t.due_date asc nulls last');
+      else query.orderByRaw('t.due_date asc nulls last, t.priority desc nulls last');
+      query.orderBy('t.created_at').limit(500);
+      return (await query).map(toTaskRow);
+    },
+    async find(viewer, taskKey) {
+      const row = await visible(viewer).where('t.user_task_key', taskKey).first();
+      return row ? toTaskRow(row) : undefined;
+    },
+    async noteAssignee(taskKey, assignee) {
+      await db('user_tasks').where({ user_task_key: taskKey }).update({ assignee });
+    },
+    async noteCompleted(taskKey, at) {
+      await db('user_tasks').where({ user_task_key: taskKey, state: 'CREATED' }).update({ state: 'COMPLETED', ended_at: at });
+    },
+    async formSchema(formKey) {
+      const row = await db('forms').where({ form_key: formKey }).first('schema');
+      return row?.schema ?? null;
+    },
+  };
+}
+
+function toTaskRow(row: Record<string, unknown>): TaskRow {
+  const applicant = (row.applicant ?? {}) as { firstName?: string; lastName?: string };
+  const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
+  return {
+    taskKey: row.user_task_key as string,
+    name: (row.task_name as string | null) ?? (row.element_id as string),
+    elementId: row.element_id as string,
+    caseId: row.case_id as string,
+    caseNumber: caseNumberOf(row.case_id as string),
+    serviceId: row.service_id as string,
+    citizenName: [applicant.firstName, applicant.lastName].filter(Boolean).join(' '),
+    municipalityId: row.municipality_id as string,
+    assignee: (row.assignee as string | null) ?? null,
+    assigneeName: (row.assignee_name as string | null) ?? null,
+    candidateGroups: (row.candidate_groups as string[]) ?? [],
+    dueDate: iso(row.due_date),
+    followUpDate: iso(row.follow_up_date),
+    priority: (row.priority as number | null) ?? null,
+    createdAt: new Date(row.created_at as string).toISOString(),
+    formKey: (row.form_key as string | null) ?? null,
+    processInstanceKey: row.process_instance_key as string,
+  };
+}

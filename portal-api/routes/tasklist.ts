@@ -1,0 +1,185 @@
+import fastifyStatic from '@fastify/static';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { labelIn } from '../cases/case-view.ts';
+import { renderMessage } from '../cases/message-texts.ts';
+import type { CatalogueRepository } from '../db/catalogue-repository.ts';
+import type { CasesRepository } from '../db/cases-repository.ts';
+import type { DocumentsRepository } from '../db/documents-repository.ts';
+import type { TaskRow, TasksRepository, TaskView } from '../db/tasks-repository.ts';
+import type { UserTaskCommands, UserTaskOutcome } from '../engine/user-tasks.ts';
+import { ProblemError } from '../plugins/problem-details.ts';
+import { checkFormVariables } from '../staff/form-variables.ts';
+import { readStaffSession, requireStaff, type StaffSession } from '../staff/staff-session.ts';
+import { problemResponses } from '../schemas/common.ts';
+
+export interface TasklistDeps {
+  tasks: TasksRepository;
+  cases: CasesRepository;
+  catalogue: CatalogueRepository;
+  userTasks: UserTaskCommands;
+  documents: DocumentsRepository;
+  /** Colleagues of a municipality seen at login, for handing over. */
+  colleagues(municipalityId: string): Promise<{ id: string; name: string }[]>;
+  now?: () => Date;
+}
+
+const TaskKeyParams = Type.Object({ taskKey: Type.String({ pattern: '^\\d{1,19}$' }) });
+const taskNotFound = () => new ProblemError(404, 'task-not-found', 'Aufgabe nicht gefunden', 'Die Aufgabe gibt es nicht, oder sie ist nicht Ihre.');
+const heldByOther = () => new ProblemError(409, 'task-held', 'Aufgabe vergeben', 'Jemand anders bearbeitet diese Aufgabe.');
+
+/**
+ * The clerks' tasklist (ADM-1, CASE-5): the web application's files and its JSON API. Every call
+ * checks that the task is open, of the clerk's municipality, and assigned to the clerk or offered
+ * to one of the clerk's groups; the engine decides the rest (assignment, completion).
+ */
+export function tasklistRoutes(deps: TasklistDeps) {
+  const now = deps.now ?? (() => new Date());
+  const serviceNames = async (municipalityId: string) =>
+    new Map((await deps.catalogue.listOfferings(municipalityId)).map((offering) => [offering.serviceId, offering.names.de]));
+  const withServiceName = (names: Map<string, string>) => (task: TaskRow) => {
+    const { formKey: _formKey, processInstanceKey: _instance, ...visible } = task;
+    return { ...visible, serviceName: names.get(task.serviceId) ?? task.serviceId };
+  };
+
+  async function taskFor(staff: StaffSession, taskKey: string): Promise<TaskRow> {
+    const task = await deps.tasks.find(staff, taskKey);
+    if (!task) throw taskNotFound();
+    return task;
+  }
+
+  function answer(outcome: UserTaskOutcome): void {
+    if (outcome === 'gone') throw taskNotFound();
+    if (outcome === 'conflict') throw heldByOther();
+  }
+
+  return async function (app: FastifyInstance): Promise<void> {
+    await app.register(fastifyStatic, { root: resolve('tasklist/public'), prefix: '/tasklist/assets/', index: false });
+    const formJs = dirname(createRequire(import.meta.url).resolve('@bpmn-io/form-js/dist/form-viewer.umd.js'));
+    await app.register(fastifyStatic, { root: formJs, prefix: '/tasklist/vendor/', decorateReply: false, index: false, allowedPath: (path) => /^\/(form-viewer\.umd\.js|assets\/[\w.-]+\.css)$/.test(path) });
+
+    app.get('/tasklist', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/tasklist/'));
+    app.get('/tasklist/', { schema: { hide: true } }, async (request, reply) => {
+      if (!readStaffSession(request)) return reply.redirect('/tasklist/login');
+      return reply.header('cache-control', 'no-store').sendFile('index.html');
+    });
+
+    app.get('/tasklist/api/me', { schema: { tags: ['tasklist'], summary: 'The logged-in staff member' } }, async (request) => {
+      const { id, name, municipality, roles, groups } = requireStaff(request);
+      return { id, name, municipality, roles, groups };
+    });
+
+    app.get('/tasklist/api/colleagues', { schema: { tags: ['tasklist'], summary: 'Colleagues to hand a task over to' } }, async (request) => {
+      const staff = requireStaff(request);
+      return { colleagues: (await deps.colleagues(staff.municipality)).filter((colleague) => colleague.id !== staff.id) };
+    });
+
+    app.get('/tasklist/api/tasks', {
+      schema: {
+        tags: ['tasklist'],
+        summary: "The clerk's tasks: own, unassigned of the clerk's groups, due soon, overdue",
+        querystring: Type.Object({
+          view: Type.Union(['mine', 'unassigned', 'due-soon', 'overdue'].map((v) => Type.Literal(v)), { default: 'mine' }),
+          service: Type.Optional(Type.String({ maxLength: 100 })),
+          caseNumber: Type.Optional(Type.String({ maxLength: 36, pattern: '^[0-9A-Fa-f-]*$' })),
+          citizen: Type.Optional(Type.String({ maxLength: 100 })),
+          sort: Type.Union([Type.Literal('due'), Type.Literal('priority')], { default: 'due' }),
+        }),
+        response: { ...problemResponses(400, 401) },
+      },
+    }, async (request) => {
+      const staff = requireStaff(request);
+      const query = request.query as { view: TaskView; service?: string; caseNumber?: string; citizen?: string; sort: 'due' | 'priority' };
+      const tasks = await deps.tasks.list(staff, {
+        view: query.view, serviceId: query.service || undefined, caseNumber: query.caseNumber || undefined,
+        citizen: query.citizen?.trim() || undefined, sort: query.sort,
+      }, now());
+      return { tasks: tasks.map(withServiceName(await serviceNames(staff.municipality))) };
+    });
+
+    app.get('/tasklist/api/tasks/:taskKey', {
+      schema: { tags: ['tasklist'], summary: 'A task with its case and form', params: TaskKeyParams, response: { ...problemResponses(400, 401, 404) } },
+    }, async (request) => {
+      const staff = requireStaff(request);
+      const task = await taskFor(staff, (request.params as { taskKey: string }).taskKey);
+      const names = await serviceNames(staff.municipality);
+      const row = await deps.cases.findById(task.caseId);
+      if (!row) throw taskNotFound();
+      const [history, documents, messages, applicant, form] = await Promise.all([
+        deps.cases.history(task.processInstanceKey),
+        deps.cases.documents(task.caseId),
+        deps.cases.messages(task.caseId),
+        deps.cases.applicantOf(task.caseId),
+        task.formKey ? deps.tasks.formSchema(task.formKey) : Promise.resolve(null),
+      ]);
+      return {
+        task: withServiceName(names)(task),
+        case: {
+          id: row.id,
+          caseNumber: task.caseNumber,
+          serviceName: names.get(row.serviceId) ?? row.serviceId,
+          submittedAt: row.createdAt.toISOString(),
+          applicant,
+          phaseLabel: row.currentPhase ? labelIn(row.currentPhase, 'de') : 'Übermittelt',
+          history: history.map((entry) => ({ phaseLabel: labelIn(entry.phase, 'de'), enteredAt: entry.enteredAt.toISOString() })),
+          documents: documents.map((doc) => ({ id: doc.id, fileName: doc.fileName, kind: doc.kind, href: `/tasklist/api/documents/${doc.id}` })),
+          messages: messages.map((message) => ({ text: renderMessage(message.template, message.params, 'de'), createdAt: message.createdAt.toISOString() })),
+        },
+        form,
+        formData: { applicant },
+      };
+    });
+
+    app.get('/tasklist/api/documents/:id', {
+      schema: { tags: ['tasklist'], summary: "A document of a case of the clerk's municipality", params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { ...problemResponses(400, 401, 404) } },
+    }, async (request, reply) => {
+      const staff = requireStaff(request);
+      const document = await deps.documents.find((request.params as { id: string }).id);
+      const owner = document ? await deps.cases.findById(document.caseId) : undefined;
+      if (!document || owner?.municipalityId !== staff.municipality) throw new ProblemError(404, 'document-not-found', 'Dokument nicht gefunden');
+      return reply.type(document.mediaType).header('content-disposition', `inline; filename="${document.fileName}"`)
+        .header('cache-control', 'private, no-store').send(document.content);
+    });
+
+    const act = (path: string, summary: string, run: (staff: StaffSession, task: TaskRow, body: unknown) => Promise<void>, body?: ReturnType<typeof Type.Object>) =>
+      app.post(`/tasklist/api/tasks/:taskKey/${path}`, {
+        schema: { tags: ['tasklist'], summary, params: TaskKeyParams, ...(body ? { body } : {}), response: { ...problemResponses(400, 401, 403, 404, 409) } },
+      }, async (request, reply) => {
+        const staff = requireStaff(request);
+        const task = await taskFor(staff, (request.params as { taskKey: string }).taskKey);
+        await run(staff, task, request.body);
+        return reply.code(204).send();
+      });
+
+    act('claim', 'Take the task', async (staff, task) => {
+      if (task.assignee && task.assignee !== staff.id) throw heldByOther();
+      answer(await deps.userTasks.assign(task.taskKey, staff.id, false));
+      await deps.tasks.noteAssignee(task.taskKey, staff.id);
+    });
+    act('unclaim', 'Give the task back to the group', async (staff, task) => {
+      if (task.assignee !== staff.id) throw heldByOther();
+      answer(await deps.userTasks.unassign(task.taskKey));
+      await deps.tasks.noteAssignee(task.taskKey, null);
+    });
+    act('assignment', 'Hand the task over to a colleague', async (staff, task, body) => {
+      if (task.assignee && task.assignee !== staff.id) throw heldByOther();
+      const { assignee } = body as { assignee: string };
+      const colleague = (await deps.colleagues(staff.municipality)).find((c) => c.id === assignee);
+      if (!colleague) throw new ProblemError(400, 'invalid-request', 'Ungültige Eingabe', 'Diese Person arbeitet nicht in Ihrer Gemeinde.', [{ pointer: '/body/assignee', detail: 'is not a colleague' }]);
+      answer(await deps.userTasks.assign(task.taskKey, assignee, true));
+      await deps.tasks.noteAssignee(task.taskKey, assignee);
+    }, Type.Object({ assignee: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }));
+    act('completion', 'Complete the task with the form data', async (staff, task, body) => {
+      if (task.assignee !== staff.id) throw new ProblemError(409, 'task-not-claimed', 'Aufgabe nicht übernommen', 'Übernehmen Sie die Aufgabe, bevor Sie sie abschliessen.');
+      const { variables } = body as { variables: Record<string, unknown> };
+      if (task.formKey) {
+        const problems = checkFormVariables(await deps.tasks.formSchema(task.formKey), variables);
+        if (problems.length > 0) throw new ProblemError(400, 'invalid-form', 'Formular unvollständig', 'Bitte prüfen Sie die markierten Felder.', problems);
+      }
+      answer(await deps.userTasks.complete(task.taskKey, variables));
+      await deps.tasks.noteCompleted(task.taskKey, now());
+    }, Type.Object({ variables: Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' }), Type.Unknown(), { maxProperties: 50 }) }, { additionalProperties: false }));
+  };
+}

@@ -1,0 +1,127 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import * as oidc from 'openid-client';
+import { endStaffSession, readStaffSession, startStaffSession, type StaffSession } from './staff-session.ts';
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The portal's public URL; the login returns to `<it>/tasklist/callback`. */
+  publicUrl: string;
+}
+
+/** Remembers who logged in, so that a task can be handed over to a colleague. */
+export type RememberStaff = (session: Omit<StaffSession, 'expiresAt'>) => Promise<void>;
+
+const LOGIN_COOKIE = 'gp_login';
+const SCOPE = 'openid profile email gemeindeportal';
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+/**
+ * Staff log in through OpenID Connect with their municipality's directory: the portal is a
+ * relying party (authorization code flow with PKCE, state and nonce), and the session carries the
+ * directory's claims: municipality, roles and candidate groups.
+ */
+export function oidcLoginRoutes(settings: OidcSettings, rememberStaff: RememberStaff) {
+  const redirectUri = `${settings.publicUrl}/tasklist/callback`;
+  const secure = settings.publicUrl.startsWith('https:');
+  let configuration: Promise<oidc.Configuration> | undefined;
+  // Discovered on first use and again after a failure, so the portal starts before the provider.
+  const discovered = () => {
+    configuration ??= oidc.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined,
+      settings.issuer.startsWith('http:') ? { execute: [oidc.allowInsecureRequests] } : undefined)
+      .catch((error: unknown) => {
+        configuration = undefined;
+        throw error;
+      });
+    return configuration;
+  };
+
+  return async function (app: FastifyInstance): Promise<void> {
+    app.get('/tasklist/login', { schema: { hide: true } }, async (_request, reply) => {
+      const config = await discovered();
+      const verifier = oidc.randomPKCECodeVerifier();
+      const state = oidc.randomState();
+      const nonce = oidc.randomNonce();
+      reply.setCookie(LOGIN_COOKIE, Buffer.from(JSON.stringify({ verifier, state, nonce })).toString('base64url'), {
+        signed: true, httpOnly: true, sameSite: 'lax', secure, path: '/tasklist', maxAge: 600,
+      });
+      const url = oidc.buildAuthorizationUrl(config, {
+        redirect_uri: redirectUri,
+        scope: SCOPE,
+        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+        state,
+        nonce,
+      });
+      return reply.redirect(url.href);
+    });
+
+    app.get('/tasklist/callback', { schema: { hide: true } }, async (request, reply) => {
+      const pending = readLoginCookie(request);
+      reply.clearCookie(LOGIN_COOKIE, { path: '/tasklist' });
+      if (!pending) return reply.redirect('/tasklist/login');
+      const config = await discovered();
+      const current = new URL(request.url, settings.publicUrl);
+      let claims: oidc.IDToken | undefined;
+      try {
+        const tokens = await oidc.authorizationCodeGrant(config, current, {
+          pkceCodeVerifier: pending.verifier,
+          expectedState: pending.state,
+          expectedNonce: pending.nonce,
+        });
+        claims = tokens.claims();
+      } catch (error) {
+        request.log.warn({ error: error instanceof Error ? error.message : String(error) }, 'staff login refused');
+        return loginFailed(reply);
+      }
+      if (!claims || typeof claims.municipality !== 'string') return loginFailed(reply);
+      const staff = {
+        id: claims.sub,
+        name: typeof claims.name === 'string' ? claims.name : claims.sub,
+        municipality: claims.municipality,
+        roles: strings(claims.roles),
+        groups: strings(claims.groups),
+      };
+      startStaffSession(reply, staff, secure);
+      await rememberStaff(staff);
+      request.log.info({ staffId: staff.id, municipality: staff.municipality }, 'staff logged in');
+      return reply.redirect('/tasklist/');
+    });
+
+    app.get('/tasklist/logout', { schema: { hide: true } }, async (request, reply) => {
+      const wasLoggedIn = readStaffSession(request) !== undefined;
+      endStaffSession(reply);
+      if (!wasLoggedIn) return reply.redirect('/tasklist/logged-out');
+      const config = await discovered();
+      return reply.redirect(oidc.buildEndSessionUrl(config, {
+        client_id: settings.clientId,
+        post_logout_redirect_uri: `${settings.publicUrl}/tasklist/logged-out`,
+      }).href);
+    });
+
+    app.get('/tasklist/logged-out', { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/html; charset=utf-8').send(page('Abgemeldet', 'Sie sind abgemeldet.', '<a href="/tasklist/">Wieder anmelden</a>')));
+  };
+}
+
+function readLoginCookie(request: FastifyRequest): { verifier: string; state: string; nonce: string } | undefined {
+  const raw = request.cookies[LOGIN_COOKIE];
+  const unsigned = raw ? request.unsignCookie(raw) : undefined;
+  if (!unsigned?.valid || unsigned.value === null) return undefined;
+  try {
+    return JSON.parse(Buffer.from(unsigned.value, 'base64url').toString('utf8')) as { verifier: string; state: string; nonce: string };
+  } catch {
+    return undefined;
+  }
+}
+
+function loginFailed(reply: FastifyReply) {
+  return reply.code(401).type('text/html; charset=utf-8')
+    .send(page('Anmeldung fehlgeschlagen', 'Die Anmeldung ist fehlgeschlagen.', '<a href="/tasklist/login">Erneut anmelden</a>'));
+}
+
+function page(title: string, text: string, link: string): string {
+  return `<!doctype html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} – Aufgabenliste</title></head><body><main><h1>${title}</h1><p>${text}</p><p>${link}</p></main></body></html>`;
+}

@@ -1,0 +1,68 @@
+/* global URLSearchParams */
+import { ProblemError, readProblem } from './problem.js';
+
+/**
+ * @typedef {{ taskKey: string, name: string, elementId: string, caseId: string, caseNumber: string,
+ *   serviceId: string, serviceName: string, citizenName: string, municipalityId: string,
+ *   assignee: string|null, assigneeName: string|null, candidateGroups: string[],
+ *   dueDate: string|null, followUpDate: string|null, priority: number|null, createdAt: string }} Task
+ * @typedef {{ id: string, caseNumber: string, serviceName: string, submittedAt: string,
+ *   applicant: { firstName: string, lastName: string, dateOfBirth: string }, phaseLabel: string,
+ *   history: Array<{ phaseLabel: string, enteredAt: string }>,
+ *   documents: Array<{ id: string, fileName: string, kind: string, href: string }>,
+ *   messages: Array<{ text: string, createdAt: string }> }} CaseSummary
+ * @typedef {{ view: string, service?: string, caseNumber?: string, citizen?: string, sort?: string }} TaskQuery
+ */
+
+/**
+ * The tasklist's JSON API. On 401 it calls `onUnauthorized` (which leaves for the login) and throws
+ * a ProblemError marked `unauthorized`, so callers stay quiet about it.
+ * @param {{ baseUrl: string, fetch: typeof globalThis.fetch, onUnauthorized: () => void }} dependencies
+ */
+export function createTasklistApi({ baseUrl, fetch, onUnauthorized }) {
+  async function request(method, path, body) {
+    const headers = { accept: 'application/json, application/problem+json' };
+    // The API refuses POSTs without it: a cross-site form cannot set this header.
+    if (method !== 'GET') headers['x-requested-with'] = 'tasklist';
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response;
+    try {
+      response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+    } catch {
+      throw new ProblemError({ type: 'about:blank', title: '', status: 0 });
+    }
+    if (response.status === 401) {
+      onUnauthorized();
+      throw new ProblemError({ type: 'about:blank', title: 'Sitzung abgelaufen', status: 401 });
+    }
+    if (!response.ok) throw new ProblemError(await readProblem(response));
+    if (response.status === 204) return undefined;
+    return response.json();
+  }
+
+  const task = (taskKey) => `/tasks/${encodeURIComponent(taskKey)}`;
+
+  return {
+    /** @returns {Promise<{ id: string, name: string, municipality: string, roles: string[], groups: string[] }>} */
+    me: () => request('GET', '/me'),
+    /** @param {TaskQuery} query @returns {Promise<{ tasks: Task[] }>} */
+    listTasks(query) {
+      const params = new URLSearchParams();
+      for (const [name, value] of Object.entries(query)) if (value) params.set(name, value);
+      return request('GET', `/tasks?${params}`);
+    },
+    /** @returns {Promise<{ task: Task, case: CaseSummary, form: object|null, formData: object }>} */
+    getTask: (taskKey) => request('GET', task(taskKey)),
+    claim: (taskKey) => request('POST', `${task(taskKey)}/claim`),
+    unclaim: (taskKey) => request('POST', `${task(taskKey)}/unclaim`),
+    assign: (taskKey, assignee) => request('POST', `${task(taskKey)}/assignment`, { assignee }),
+    complete: (taskKey, variables) => request('POST', `${task(taskKey)}/completion`, { variables }),
+    /** @returns {Promise<{ colleagues: Array<{ id: string, name: string }> }>} */
+    colleagues: () => request('GET', '/colleagues'),
+  };
+}

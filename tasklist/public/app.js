@@ -1,0 +1,88 @@
+/* global window, document */
+import { createTasklistApi } from './api.js';
+import { createNotices } from './notices.js';
+import { createRecentlyLeft } from './recently-left.js';
+import { createRouter, listViews } from './router.js';
+import { createTaskListView } from './task-list-view.js';
+import { createTaskView } from './task-view.js';
+
+// The composition of the tasklist page: the one place that touches globals and wires modules.
+const basePath = '/tasklist/';
+const pollIntervalMs = 3000;
+
+const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+async function main() {
+  const notices = createNotices({ statusRegion: byId('status'), alertRegion: byId('alert') });
+  const api = createTasklistApi({
+    baseUrl: `${basePath}api`,
+    fetch: window.fetch.bind(window),
+    onUnauthorized: () => window.location.assign(`${basePath}login`),
+  });
+  const router = createRouter(basePath);
+  const recentlyLeft = createRecentlyLeft();
+  const filters = { service: '', caseNumber: '', citizen: '', sort: 'due' };
+  const knownServices = new Map();
+  const viewHost = byId('view');
+  const main = byId('main');
+
+  // The routes live in the query, but a skip link must not leave the page: move focus instead.
+  byId('skip-link').addEventListener('click', (event) => {
+    event.preventDefault();
+    main.focus();
+  });
+
+  let me;
+  try {
+    me = await api.me();
+  } catch (error) {
+    if (!error.unauthorized) notices.showError(error, 'Ihre Angaben konnten nicht geladen werden.');
+    return;
+  }
+  byId('user-name').textContent = me.name;
+
+  const setTitle = (title) => { document.title = `${title} – Sachbearbeitung`; };
+  let screen = null;
+  let lastListRoute = { name: 'list', view: listViews[0].view };
+
+  const navigation = router.start((route, { cause, state }) => {
+    notices.clearAlert();
+    if (state?.status) notices.announce(state.status);
+    else if (cause !== 'program') notices.clearStatus();
+    const initial = screen === null;
+
+    if (route.name === 'list') {
+      lastListRoute = route;
+      const fresh = screen?.kind !== 'list';
+      if (fresh) {
+        screen?.destroy();
+        const view = createTaskListView({
+          api, router, notices, recentlyLeft, filters, knownServices, me, pollIntervalMs,
+          onOpenTask: (taskKey) => navigation.navigate({ name: 'task', taskKey }),
+        });
+        screen = { kind: 'list', ...view };
+        viewHost.replaceChildren(view.element);
+      }
+      screen.show(route.view);
+      setTitle(listViews.find((v) => v.view === route.view)?.label ?? 'Aufgaben');
+      if (fresh && !initial) screen.heading.focus();
+      return;
+    }
+
+    screen?.destroy();
+    const view = createTaskView({
+      api, notices, recentlyLeft, me,
+      FormViewer: window.FormViewer,
+      listHref: router.href(lastListRoute),
+      setTitle,
+      onLeave: (status) => navigation.navigate(lastListRoute, { status }),
+    });
+    screen = { kind: 'task', ...view };
+    viewHost.replaceChildren(view.element);
+    setTitle('Aufgabe');
+    if (!initial) view.heading.focus();
+    view.load(route.taskKey);
+  });
+}
+
+main();

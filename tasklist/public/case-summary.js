@@ -1,0 +1,47 @@
+import { h } from './dom.js';
+import { formatCalendarDate, formatDateTime } from './format.js';
+
+// Kinds the platform files today; an unknown kind is left out rather than shown as a code.
+const documentKinds = {
+  'residence-certificate': 'Wohnsitzbescheinigung',
+  invoice: 'Rechnung',
+  decision: 'Bescheid',
+  attachment: 'Beilage',
+};
+
+/**
+ * The case a task belongs to: facts, history, documents and messages.
+ * @param {import('./api.js').CaseSummary} summary
+ */
+export function renderCaseSummary(summary) {
+  const { applicant } = summary;
+  const fact = (term, ...description) => [h('dt', {}, term), h('dd', {}, ...description)];
+  const listOrNote = (items, note, renderItem, tag = 'ul') =>
+    items.length ? h(tag, { class: 'plain-list' }, items.map((item) => h('li', {}, renderItem(item)))) : h('p', { class: 'muted' }, note);
+
+  return h('section', { class: 'case-summary', 'aria-labelledby': 'case-heading' },
+    h('h2', { id: 'case-heading' }, `Fall ${summary.caseNumber}`),
+    h('dl', { class: 'facts' },
+      fact('Fall', summary.caseNumber),
+      fact('Dienst', summary.serviceName),
+      fact('Eingereicht am', h('time', { datetime: summary.submittedAt }, formatDateTime(summary.submittedAt))),
+      fact('Phase', summary.phaseLabel),
+      fact('Antragsteller/in',
+        `${applicant.firstName} ${applicant.lastName}`,
+        applicant.dateOfBirth ? h('span', { class: 'muted' }, `, geboren am ${formatCalendarDate(applicant.dateOfBirth)}`) : null)),
+    h('h3', {}, 'Verlauf'),
+    listOrNote(summary.history, 'Noch kein Verlauf.', (entry) => [
+      h('time', { datetime: entry.enteredAt }, formatDateTime(entry.enteredAt)), ' – ', entry.phaseLabel,
+    ], 'ol'),
+    h('h3', {}, 'Dokumente'),
+    listOrNote(summary.documents, 'Keine Dokumente.', (doc) => [
+      h('a', { href: doc.href }, doc.fileName),
+      documentKinds[doc.kind] ? h('span', { class: 'muted' }, ` (${documentKinds[doc.kind]})`) : null,
+    ]),
+    h('h3', {}, 'Mitteilungen'),
+    listOrNote(summary.messages, 'Keine Mitteilungen.', (message) => [
+      h('time', { class: 'muted', datetime: message.createdAt }, formatDateTime(message.createdAt)),
+      h('p', { class: 'message-text' }, message.text),
+    ]),
+  );
+}

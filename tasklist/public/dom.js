@@ -1,0 +1,42 @@
+/* global document */
+
+/**
+ * Creates an element. Attributes become attributes (true → present, false/null/undefined → absent),
+ * `on<event>` functions become listeners, children are nodes or text. Never parses HTML, so data
+ * from the API cannot inject markup.
+ * @param {string} tag
+ * @param {Record<string, unknown>} [attributes]
+ * @param {...(Node|string|number|null|undefined|false|Array<Node|string|null|undefined|false>)} children
+ * @returns {HTMLElement}
+ */
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') {
+      element.addEventListener(name.slice(2), /** @type {EventListener} */ (value));
+    } else {
+      element.setAttribute(name, value === true ? '' : String(value));
+    }
+  }
+  append(element, children);
+  return element;
+}
+
+/** Appends nodes and text to a parent, skipping empty entries and flattening arrays. */
+export function append(parent, children) {
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.append(typeof child === 'number' ? String(child) : child);
+  }
+  return parent;
+}
+
+/** Replaces all children of an element. */
+export function replaceChildren(parent, ...children) {
+  parent.replaceChildren();
+  return append(parent, children);
+}
+
+/** Text that only screen readers read, e.g. to complete a visual cue. */
+export const visuallyHidden = (text) => h('span', { class: 'visually-hidden' }, text);

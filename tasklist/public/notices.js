@@ -1,0 +1,65 @@
+import { h, replaceChildren } from './dom.js';
+import { describeProblem } from './problem.js';
+
+/**
+ * The page's two live regions: `status` for confirmations (read politely), `alert` for errors
+ * (read at once). Both stay in the DOM so that screen readers notice every change.
+ * @param {{ statusRegion: HTMLElement, alertRegion: HTMLElement }} regions
+ */
+export function createNotices({ statusRegion, alertRegion }) {
+  let alertKey = '';
+
+  function showAlert(key, ...content) {
+    if (key === alertKey) return;
+    alertKey = key;
+    replaceChildren(alertRegion, ...content);
+  }
+
+  return {
+    /** Confirms what just happened, e.g. "Aufgabe abgeschlossen". */
+    announce(message) {
+      replaceChildren(statusRegion, h('p', {}, message));
+    },
+    /**
+     * Shows an API error. The same error again (as from repeated polling) is not re-announced.
+     * @param {unknown} error
+     * @param {string} [context] what was being attempted, e.g. "Die Aufgaben konnten nicht geladen werden."
+     */
+    showError(error, context) {
+      const { title, detail, fieldErrors } = describeProblem(error);
+      showAlert(
+        [context, title, detail, ...fieldErrors.map((e) => e.detail)].join('|'),
+        context ? h('p', { class: 'notice-title' }, context) : null,
+        h('p', { class: context ? '' : 'notice-title' }, title),
+        detail ? h('p', {}, detail) : null,
+        fieldErrors.length ? h('ul', {}, fieldErrors.map((e) => h('li', {}, e.detail))) : null,
+      );
+    },
+    /**
+     * Lists the form's invalid fields; each entry moves focus to its field.
+     * @param {string} title
+     * @param {Array<{ text: string, focus: () => void }>} items
+     */
+    showErrorSummary(title, items) {
+      alertKey = '';
+      replaceChildren(
+        alertRegion,
+        h('p', { class: 'notice-title' }, title),
+        h('ul', {}, items.map((item) => h('li', {}, h('a', {
+          href: '#',
+          onclick: (event) => {
+            event.preventDefault();
+            item.focus();
+          },
+        }, item.text)))),
+      );
+    },
+    clearAlert() {
+      alertKey = '';
+      alertRegion.replaceChildren();
+    },
+    clearStatus() {
+      statusRegion.replaceChildren();
+    },
+  };
+}

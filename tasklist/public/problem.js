@@ -1,0 +1,67 @@
+/**
+ * A refusal or failure of the tasklist API, carrying its RFC 9457 problem document.
+ * `unauthorized` marks the case where the page is already on its way to the login.
+ */
+export class ProblemError extends Error {
+  /** @param {{ type?: string, title?: string, status: number, detail?: string, errors?: Array<{ pointer: string, detail: string }> }} problem */
+  constructor(problem) {
+    super(problem.title ?? `HTTP ${problem.status}`);
+    this.name = 'ProblemError';
+    this.problem = problem;
+    this.status = problem.status;
+    this.unauthorized = problem.status === 401;
+  }
+}
+
+// The API answers in German; these stand in when a proxy or the framework answers with a bare
+// English reason phrase or with no problem document at all.
+const germanTitleByStatus = {
+  0: 'Keine Verbindung zum Server',
+  400: 'Die Anfrage ist ungültig.',
+  403: 'Dazu fehlt Ihnen die Berechtigung.',
+  404: 'Nicht gefunden',
+  409: 'Die Aufgabe wird bereits von jemand anderem bearbeitet.',
+  429: 'Zu viele Anfragen',
+  500: 'Interner Fehler',
+  502: 'Der Dienst ist vorübergehend nicht erreichbar.',
+  503: 'Der Dienst ist vorübergehend nicht erreichbar.',
+  504: 'Der Dienst antwortet nicht rechtzeitig.',
+};
+const englishReasonPhrases = new Set([
+  'Bad Request', 'Unauthorized', 'Forbidden', 'Not Found', 'Conflict', 'Too Many Requests',
+  'Unprocessable Entity', 'Unprocessable Content', 'Internal Server Error', 'Bad Gateway',
+  'Service Unavailable', 'Gateway Timeout',
+]);
+
+/**
+ * What to tell the clerk about an error: a German title, an optional detail and the offending
+ * fields. Server errors keep their internals to themselves and ask to try again.
+ * @param {unknown} error
+ * @returns {{ title: string, detail?: string, fieldErrors: Array<{ pointer: string, detail: string }> }}
+ */
+export function describeProblem(error) {
+  if (!(error instanceof ProblemError)) {
+    return { title: 'Unerwarteter Fehler', detail: 'Bitte laden Sie die Seite neu.', fieldErrors: [] };
+  }
+  const { status, title, detail, errors } = error.problem;
+  const fallback = germanTitleByStatus[status] ?? (status >= 500 ? germanTitleByStatus[500] : germanTitleByStatus[400]);
+  const germanTitle = !title || englishReasonPhrases.has(title) ? fallback : title;
+  if (status === 0 || status >= 500) {
+    return { title: germanTitle, detail: 'Bitte versuchen Sie es in einem Moment erneut.', fieldErrors: [] };
+  }
+  return { title: germanTitle, ...(detail ? { detail } : {}), fieldErrors: errors ?? [] };
+}
+
+/** Reads a problem document from a failed response, or makes one from its status. */
+export async function readProblem(response) {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const body = await response.json();
+      return { ...body, status: response.status };
+    } catch {
+      // A body that does not parse is no better than none.
+    }
+  }
+  return { type: 'about:blank', title: '', status: response.status };
+}

@@ -1,0 +1,56 @@
+import { germanValidationModule } from './german-validation.js';
+
+/**
+ * Renders a task's form-js schema with its initial data.
+ * @param {{ FormViewer: any, container: HTMLElement, schema: object, data: object, readOnly: boolean }} options
+ */
+export async function renderTaskForm({ FormViewer, container, schema, data, readOnly }) {
+  const form = new FormViewer.Form({ container, additionalModules: [germanValidationModule] });
+  await form.importSchema(schema, data);
+  form.setProperty('readOnly', readOnly);
+
+  return {
+    setReadOnly(value) {
+      form.setProperty('readOnly', value);
+    },
+    /**
+     * Validates and returns the form's data, or the invalid fields with their German messages.
+     * @returns {{ data: object, invalidFields: Array<{ label: string, messages: string[], focus: () => void }> }}
+     */
+    submit() {
+      const { data: submitted, errors } = form.submit();
+      return { data: submitted, invalidFields: invalidFields(form, container, errors) };
+    },
+    destroy() {
+      form.destroy();
+    },
+  };
+}
+
+// form-js keys errors by field id, nested by row index inside dynamic lists, and gives the input
+// the id "fjs-form-<form id>-<field id>[_<index>…]".
+function invalidFields(form, container, errors) {
+  const registry = form.get('formFieldRegistry');
+  const fields = [];
+  const collect = (fieldId, value, indexes) => {
+    if (Array.isArray(value) && value.every((m) => typeof m === 'string')) {
+      if (!value.length) return;
+      const label = registry.get(fieldId)?.label || 'Feld';
+      const inputId = ['fjs-form', form._id, fieldId].filter(Boolean).join('-') + indexes.map((i) => `_${i}`).join('');
+      fields.push({
+        label: indexes.length ? `${label} (Zeile ${indexes.map((i) => Number(i) + 1).join('.')})` : label,
+        messages: value,
+        focus: () => {
+          const input = container.ownerDocument.getElementById(inputId) ?? container.querySelector('[aria-invalid="true"]');
+          input?.focus();
+        },
+      });
+      return;
+    }
+    if (value && typeof value === 'object') {
+      for (const [index, nested] of Object.entries(value)) collect(fieldId, nested, [...indexes, index]);
+    }
+  };
+  for (const [fieldId, value] of Object.entries(errors ?? {})) collect(fieldId, value, []);
+  return fields;
+}

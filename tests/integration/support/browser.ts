@@ -1,0 +1,85 @@
+// A real Chromium for end-to-end tests of the web pages, and the checks those tests share.
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import axe from 'axe-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** One accessibility finding that blocks or seriously hinders someone (axe's 'serious' and 'critical'). */
+export interface AccessibilityViolation {
+  id: string;
+  impact: 'serious' | 'critical';
+  help: string;
+  helpUrl: string;
+  /** CSS selectors of the offending elements, with their HTML, for the failure message. */
+  nodes: { target: string; html: string }[];
+}
+
+const screenshotDirectory = fileURLToPath(new URL('../../.artifacts/screenshots/', import.meta.url));
+
+/** Starts the system's Chromium headless; CHROMIUM_PATH points elsewhere. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    // The tests run as root in a container, where Chromium's sandbox cannot start.
+    args: ['--no-sandbox'],
+  });
+}
+
+/**
+ * A page in a fresh context (own cookies), with a Swiss German locale and time zone as a clerk's
+ * browser has them.
+ */
+export async function newPage(browser: Browser, options: { viewport?: { width: number; height: number } } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    locale: 'de-CH',
+    timezoneId: 'Europe/Zurich',
+  });
+  return context.newPage();
+}
+
+/**
+ * Logs a clerk in as a person would: opens the tasklist, is sent to the identity provider's login
+ * page, types the credentials, and waits until the tasklist shows the clerk logged in.
+ */
+export async function loginThroughIdentityProvider(
+  page: Page,
+  { baseUrl, username, password }: { baseUrl: string; username: string; password: string },
+): Promise<void> {
+  const tasklistUrl = `${baseUrl.replace(/\/$/, '')}/tasklist/`;
+  await page.goto(tasklistUrl);
+  await page.getByLabel('Benutzername').fill(username);
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForURL((url) => url.href.startsWith(tasklistUrl) && !url.pathname.startsWith('/tasklist/login'));
+  // The page greets the clerk by name once the session works.
+  await page.locator('#user-name').filter({ hasText: /\S/ }).waitFor();
+}
+
+/** Runs axe-core on the page as it is now and returns the serious and critical violations. */
+export async function checkAccessibility(page: Page, options: { exclude?: string[] } = {}): Promise<AccessibilityViolation[]> {
+  // Evaluated rather than added as a script tag, so that a strict Content-Security-Policy does not block it.
+  await page.evaluate(axe.source);
+  const violations = await page.evaluate(async (exclude) => {
+    const result = await (globalThis as unknown as { axe: typeof axe }).axe.run(
+      { include: [['html']], exclude: exclude.map((selector) => [selector]) },
+      { resultTypes: ['violations'] },
+    );
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? null,
+      help: violation.help,
+      helpUrl: violation.helpUrl,
+      nodes: violation.nodes.map((node) => ({ target: node.target.join(' '), html: node.html })),
+    }));
+  }, options.exclude ?? []);
+  return violations.filter((v): v is AccessibilityViolation => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Saves a full-page screenshot as tests/.artifacts/screenshots/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(screenshotDirectory, { recursive: true });
+  const path = `${screenshotDirectory}${name}.png`;
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
