@@ -2,7 +2,7 @@ import fastifyStatic from '@fastify/static';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { labelIn } from '../cases/case-view.ts';
 import { renderMessage } from '../cases/message-texts.ts';
 import type { CatalogueRepository } from '../db/catalogue-repository.ts';
@@ -57,7 +57,8 @@ export function tasklistRoutes(deps: TasklistDeps) {
 
   return async function (app: FastifyInstance): Promise<void> {
     await app.register(fastifyStatic, { root: resolve('tasklist/public'), prefix: '/tasklist/assets/', index: false });
-    const formJs = dirname(createRequire(import.meta.url).resolve('@bpmn-io/form-js/dist/form-viewer.umd.js'));
+    // The package exports no dist paths; its folder is found from its main entry.
+    const formJs = join(dirname(createRequire(import.meta.url).resolve('@bpmn-io/form-js')), '..', 'dist');
     await app.register(fastifyStatic, { root: formJs, prefix: '/tasklist/vendor/', decorateReply: false, index: false, allowedPath: (path) => /^\/(form-viewer\.umd\.js|assets\/[\w.-]+\.css)$/.test(path) });
 
     app.get('/tasklist', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/tasklist/'));

@@ -7,6 +7,7 @@ interface FormComponent {
   type?: string;
   validate?: { required?: boolean };
   values?: { value: unknown }[];
+  conditional?: { hide?: string };
   components?: FormComponent[];
 }
 
@@ -31,7 +32,8 @@ export function checkFormVariables(schema: unknown, variables: Record<string, un
   for (const [key, field] of fields) {
     const value = variables[key];
     const empty = value === undefined || value === null || value === '';
-    if (field.validate?.required && empty) problems.push({ pointer: `/body/variables/${key}`, detail: 'is required' });
+    // A field shown only under a FEEL condition is left to form-js, which evaluates the condition.
+    if (field.validate?.required && empty && !field.conditional?.hide) problems.push({ pointer: `/body/variables/${key}`, detail: 'is required' });
     if (!empty && field.values && !field.values.some((option) => option.value === value)) {
       problems.push({ pointer: `/body/variables/${key}`, detail: 'is not one of the offered values' });
     }

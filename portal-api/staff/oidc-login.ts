@@ -29,7 +29,7 @@ export function oidcLoginRoutes(settings: OidcSettings, rememberStaff: RememberS
   let configuration: Promise<oidc.Configuration> | undefined;
   // Discovered on first use and again after a failure, so the portal starts before the provider.
   const discovered = () => {
-    configuration ??= oidc.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined,
+    configuration ??= oidc.discovery(new URL(settings.issuer), settings.clientId, undefined, oidc.ClientSecretBasic(settings.clientSecret),
       settings.issuer.startsWith('http:') ? { execute: [oidc.allowInsecureRequests] } : undefined)
       .catch((error: unknown) => {
         configuration = undefined;
