@@ -1,4 +1,4 @@
-import { h } from './dom.js';
+import { h, visuallyHidden } from './dom.js';
 import { formatCalendarDate, formatDateTime } from './format.js';
 
 // Kinds the platform files today; an unknown kind is left out rather than shown as a code.
@@ -35,7 +35,8 @@ export function renderCaseSummary(summary) {
     ], 'ol'),
     h('h3', {}, 'Dokumente'),
     listOrNote(summary.documents, 'Keine Dokumente.', (doc) => [
-      h('a', { href: doc.href }, doc.fileName),
+      // A new tab keeps the task and its half-filled form open.
+      h('a', { href: doc.href, target: '_blank', rel: 'noopener' }, doc.fileName, visuallyHidden(' (öffnet in neuem Fenster)')),
       documentKinds[doc.kind] ? h('span', { class: 'muted' }, ` (${documentKinds[doc.kind]})`) : null,
     ]),
     h('h3', {}, 'Mitteilungen'),

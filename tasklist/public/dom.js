@@ -25,7 +25,7 @@ export function h(tag, attributes = {}, ...children) {
 
 /** Appends nodes and text to a parent, skipping empty entries and flattening arrays. */
 export function append(parent, children) {
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     parent.append(typeof child === 'number' ? String(child) : child);
   }

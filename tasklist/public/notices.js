@@ -35,8 +35,13 @@ export function createNotices({ statusRegion, alertRegion }) {
         fieldErrors.length ? h('ul', {}, fieldErrors.map((e) => h('li', {}, e.detail))) : null,
       );
     },
+    /** Scrolls the alert into view, for an error caused by a button far down the page. */
+    reveal() {
+      alertRegion.scrollIntoView({ block: 'nearest' });
+    },
     /**
-     * Lists the form's invalid fields; each entry moves focus to its field.
+     * Lists the form's invalid fields, each a link to its field, and moves focus to the list so
+     * that it is seen and read first.
      * @param {string} title
      * @param {Array<{ text: string, focus: () => void }>} items
      */
@@ -53,6 +58,7 @@ export function createNotices({ statusRegion, alertRegion }) {
           },
         }, item.text)))),
       );
+      alertRegion.focus();
     },
     clearAlert() {
       alertKey = '';

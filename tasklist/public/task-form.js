@@ -1,3 +1,4 @@
+import { keepFormTextsGerman } from './german-form-texts.js';
 import { germanValidationModule } from './german-validation.js';
 
 /**
@@ -8,6 +9,7 @@ export async function renderTaskForm({ FormViewer, container, schema, data, read
   const form = new FormViewer.Form({ container, additionalModules: [germanValidationModule] });
   await form.importSchema(schema, data);
   form.setProperty('readOnly', readOnly);
+  const stopTranslating = keepFormTextsGerman(container);
 
   return {
     setReadOnly(value) {
@@ -21,7 +23,14 @@ export async function renderTaskForm({ FormViewer, container, schema, data, read
       const { data: submitted, errors } = form.submit();
       return { data: submitted, invalidFields: invalidFields(form, container, errors) };
     },
+    /** The field bound to a variable, with its label and a way to focus it; undefined for none. */
+    fieldByKey(key) {
+      const field = key && form.get('formFieldRegistry').getAll().find((f) => f.key === key);
+      if (!field) return undefined;
+      return { label: field.label || key, focus: () => container.ownerDocument.getElementById(inputIdOf(form, field.id, []))?.focus() };
+    },
     destroy() {
+      stopTranslating();
       form.destroy();
     },
   };
@@ -29,6 +38,9 @@ export async function renderTaskForm({ FormViewer, container, schema, data, read
 
 // form-js keys errors by field id, nested by row index inside dynamic lists, and gives the input
 // the id "fjs-form-<form id>-<field id>[_<index>…]".
+const inputIdOf = (form, fieldId, indexes) =>
+  ['fjs-form', form._id, fieldId].filter(Boolean).join('-') + indexes.map((i) => `_${i}`).join('');
+
 function invalidFields(form, container, errors) {
   const registry = form.get('formFieldRegistry');
   const fields = [];
@@ -36,7 +48,7 @@ function invalidFields(form, container, errors) {
     if (Array.isArray(value) && value.every((m) => typeof m === 'string')) {
       if (!value.length) return;
       const label = registry.get(fieldId)?.label || 'Feld';
-      const inputId = ['fjs-form', form._id, fieldId].filter(Boolean).join('-') + indexes.map((i) => `_${i}`).join('');
+      const inputId = inputIdOf(form, fieldId, indexes);
       fields.push({
         label: indexes.length ? `${label} (Zeile ${indexes.map((i) => Number(i) + 1).join('.')})` : label,
         messages: value,

@@ -1,7 +1,15 @@
 import { h, replaceChildren } from './dom.js';
 import { formatDateTime, isOverdue } from './format.js';
 import { renderCaseSummary } from './case-summary.js';
+import { createHandOver } from './hand-over.js';
 import { renderTaskForm } from './task-form.js';
+
+// The server checks the form again and answers in the words of JSON validation.
+const serverFieldMessages = {
+  'is required': 'Bitte füllen Sie dieses Feld aus.',
+  'is not one of the offered values': 'Bitte wählen Sie einen der angebotenen Werte.',
+  'is not a field of this form': 'Dieses Feld gehört nicht zum Formular.',
+};
 
 /**
  * One task: its case, who works on it (take over, release, hand over) and its form, completed with
@@ -34,20 +42,13 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
   const assignmentStatus = h('p', { class: 'assignment-status' });
   const claimButton = h('button', { type: 'button', hidden: true, onclick: () => claim() }, 'Übernehmen');
   const unclaimButton = h('button', { type: 'button', class: 'secondary', hidden: true, onclick: () => unclaim() }, 'Freigeben');
-  const handOverToggle = h('button', {
-    type: 'button', class: 'secondary', hidden: true, 'aria-expanded': 'false', 'aria-controls': 'hand-over-panel',
-    onclick: () => (handOverPanel.hidden ? openHandOver() : closeHandOver({ returnFocus: true })),
-  }, 'Weitergeben an …');
-  const colleagueSelect = h('select', { id: 'hand-over-colleague', name: 'assignee' });
-  const handOverPanel = h('form', {
-    id: 'hand-over-panel', class: 'hand-over', hidden: true, novalidate: true, 'aria-label': 'Aufgabe weitergeben',
-    onsubmit: (event) => { event.preventDefault(); handOver(); },
-    onkeydown: (event) => { if (event.key === 'Escape') closeHandOver({ returnFocus: true }); },
-  },
-  h('div', { class: 'field' }, h('label', { for: colleagueSelect.id }, 'Kollegin oder Kollege'), colleagueSelect),
-  h('div', { class: 'button-row' },
-    h('button', { type: 'submit' }, 'Weitergabe bestätigen'),
-    h('button', { type: 'button', class: 'secondary', onclick: () => closeHandOver({ returnFocus: true }) }, 'Abbrechen')));
+  const handOver = createHandOver({
+    onRequestOpen: () => openHandOver(),
+    onConfirm: (colleague) => handOverTo(colleague),
+    onNoChoice: (focusChoice) => notices.showErrorSummary('Die Aufgabe wurde nicht weitergegeben.', [
+      { text: 'Bitte wählen Sie eine Kollegin oder einen Kollegen.', focus: focusChoice },
+    ]),
+  });
 
   const formHost = h('div', { class: 'form-host' });
   const formHint = h('p', { class: 'hint', hidden: true });
@@ -56,8 +57,8 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
   const work = h('section', { class: 'work', 'aria-labelledby': 'work-heading', hidden: true },
     h('h2', { id: 'work-heading' }, 'Bearbeitung'),
     assignmentStatus,
-    h('div', { class: 'button-row' }, claimButton, unclaimButton, handOverToggle),
-    handOverPanel,
+    h('div', { class: 'button-row' }, claimButton, unclaimButton, handOver.toggle),
+    handOver.panel,
     h('h3', { id: 'form-heading' }, 'Formular'),
     formHost,
     formHint,
@@ -77,7 +78,7 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
     replaceChildren(meta,
       `${task.serviceName} · Fall ${task.caseNumber}`,
       task.dueDate ? [' · fällig am ', h('time', { datetime: task.dueDate }, formatDateTime(task.dueDate))] : null,
-      overdue ? h('span', { class: 'badge' }, 'überfällig') : null,
+      overdue ? [' ', h('span', { class: 'badge' }, 'überfällig')] : null,
       task.priority !== null && task.priority !== undefined ? ` · Priorität ${task.priority}` : null);
   }
 
@@ -89,8 +90,7 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
       : free ? 'Diese Aufgabe ist noch niemandem zugewiesen.' : `Diese Aufgabe bearbeitet ${task.assigneeName ?? task.assignee}.`;
     claimButton.hidden = !free;
     unclaimButton.hidden = !mine;
-    handOverToggle.hidden = !(mine || free);
-    if (handOverToggle.hidden) closeHandOver({ returnFocus: false });
+    handOver.setAvailable(mine || free);
     completeButton.hidden = !mine || !formUsable;
     formHint.hidden = mine;
     formHint.textContent = free
@@ -119,11 +119,15 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
     busy = true;
     work.setAttribute('aria-busy', 'true');
     notices.clearAlert();
+    notices.clearStatus();
     try {
       await action();
     } catch (error) {
       if (error.unauthorized || destroyed) return;
-      notices.showError(error, failureContext);
+      if (!showFormProblems(error)) {
+        notices.showError(error, failureContext);
+        notices.reveal();
+      }
       if (error.status === 409) await reloadAssignment();
     } finally {
       busy = false;
@@ -162,44 +166,37 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
 
   const openHandOver = () => act('Die Liste der Kolleginnen und Kollegen konnte nicht geladen werden.', async () => {
     colleagues ??= (await api.colleagues()).colleagues;
-    const choices = colleagues.filter((c) => c.id !== me.id && c.id !== task.assignee);
-    replaceChildren(colleagueSelect,
-      h('option', { value: '' }, choices.length ? 'Bitte wählen' : 'Keine Kolleginnen oder Kollegen verfügbar'),
-      choices.map((c) => h('option', { value: c.id }, c.name)));
-    handOverPanel.hidden = false;
-    handOverToggle.setAttribute('aria-expanded', 'true');
-    colleagueSelect.focus();
+    handOver.open(colleagues.filter((c) => c.id !== me.id && c.id !== task.assignee));
   });
 
-  function closeHandOver({ returnFocus }) {
-    if (handOverPanel.hidden) return;
-    handOverPanel.hidden = true;
-    handOverToggle.setAttribute('aria-expanded', 'false');
-    if (returnFocus) handOverToggle.focus();
-  }
+  const handOverTo = (colleague) => act('Die Aufgabe konnte nicht weitergegeben werden.', async () => {
+    await api.assign(task.taskKey, colleague.id);
+    recentlyLeft.hide(task.taskKey, ['mine', 'unassigned']);
+    onLeave(`Aufgabe «${task.name}» an ${colleague.name} weitergegeben.`);
+  });
 
-  const handOver = () => {
-    const colleague = colleagues?.find((c) => c.id === colleagueSelect.value);
-    if (!colleague) {
-      notices.showErrorSummary('Die Aufgabe wurde nicht weitergegeben.', [
-        { text: 'Bitte wählen Sie eine Kollegin oder einen Kollegen.', focus: () => colleagueSelect.focus() },
-      ]);
-      return;
-    }
-    return act('Die Aufgabe konnte nicht weitergegeben werden.', async () => {
-      await api.assign(task.taskKey, colleague.id);
-      recentlyLeft.hide(task.taskKey, ['mine', 'unassigned']);
-      onLeave(`Aufgabe «${task.name}» an ${colleague.name} weitergegeben.`);
-    });
-  };
+  const notCompleted = 'Die Aufgabe wurde nicht abgeschlossen. Bitte korrigieren Sie das Formular:';
+
+  /** The server's own check of the form (400 with pointers to variables), told by field label. */
+  function showFormProblems(error) {
+    const pointers = error.problem?.errors ?? [];
+    const fields = pointers.map((e) => ({ ...e, field: form?.fieldByKey(/^\/body\/variables\/(.+)$/.exec(e.pointer)?.[1]) }));
+    if (error.status !== 400 || !fields.length || fields.some((f) => !f.field)) return false;
+    notices.showErrorSummary(notCompleted, fields.map(({ field, detail }) => ({
+      text: `${field.label}: ${serverFieldMessages[detail] ?? detail}`,
+      focus: field.focus,
+    })));
+    return true;
+  }
 
   const complete = () => {
     if (!isMine()) return;
+    notices.clearStatus();
     let variables = {};
     if (form) {
       const { data, invalidFields } = form.submit();
       if (invalidFields.length) {
-        notices.showErrorSummary('Die Aufgabe wurde nicht abgeschlossen. Bitte korrigieren Sie das Formular:',
+        notices.showErrorSummary(notCompleted,
           invalidFields.map((f) => ({ text: `${f.label}: ${f.messages.join(' ')}`, focus: f.focus })));
         return;
       }

@@ -51,9 +51,16 @@ export async function loginThroughIdentityProvider(
   await page.getByLabel('Benutzername').fill(username);
   await page.getByLabel('Passwort').fill(password);
   await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.waitForURL((url) => url.href.startsWith(tasklistUrl) && !url.pathname.startsWith('/tasklist/login'));
-  // The page greets the clerk by name once the session works.
-  await page.locator('#user-name').filter({ hasText: /\S/ }).waitFor();
+  try {
+    await page.waitForURL((url) => url.href.startsWith(tasklistUrl) && !url.pathname.startsWith('/tasklist/login'));
+    // The page greets the clerk by name once the session works.
+    await page.locator('#user-name').filter({ hasText: /\S/ }).waitFor();
+  } catch (error) {
+    // A refused login stays on the provider's page: say what it says instead of only "timeout".
+    const alerts = await page.getByRole('alert').allInnerTexts().catch(() => []);
+    const said = alerts.map((text) => text.trim()).filter(Boolean).join(' ');
+    throw new Error(`login as ${username} did not reach the tasklist (at ${page.url()})${said ? `: ${said}` : ''}`, { cause: error });
+  }
 }
 
 /** Runs axe-core on the page as it is now and returns the serious and critical violations. */
