@@ -6,6 +6,8 @@ import { readCamundaVersion } from '../../scripts/engine/paths.ts';
 import { developmentCredentialRef } from '../../connectors/back-office/simulator/development-back-offices.ts';
 import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
 import { payrexxInstanceOf, seededPayrexxMunicipalities } from '../../portal-api/db/seed/catalogue.ts';
+import { DEVELOPMENT_STAFF } from '../../connectors/identity/staff-accounts.ts';
+import { loadConfig } from '../../portal-api/config.ts';
 
 interface Service {
   image?: string;
@@ -85,5 +87,14 @@ describe('docker-compose.yml', () => {
       expect(service('portal-api').environment?.[ref]).toBe(workers[ref]);
     }
     expect(existsSync(service('payrexx-simulator').command?.at(-1) ?? '')).toBe(true);
+  });
+
+  it('when clerks log in, then the API and the staff directory share the client secret, and every development account has a password', () => {
+    const identity = service('identity-provider').environment ?? {};
+    const api = service('portal-api').environment ?? {};
+    expect(api.OIDC_ISSUER).toBe(identity.IDENTITY_PROVIDER_ISSUER);
+    expect(api.OIDC_CLIENT_SECRET).toBe(identity.OIDC_CLIENT_SECRET);
+    for (const account of DEVELOPMENT_STAFF) expect(identity[`STAFF_PASSWORD_${account.username.toUpperCase().replaceAll('.', '_')}`], account.username).toBeTruthy();
+    expect(loadConfig(service('workers').environment as Record<string, string>).SESSION_SECRET).toBe(api.SESSION_SECRET);
   });
 });

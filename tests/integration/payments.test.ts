@@ -174,7 +174,8 @@ describe('invoices with a Swiss QR-bill', () => {
     const placed = await order(citizen, municipalityId, resident, 'invoice');
     const awaiting = await caseAwaitingPayment(placed.token, placed.caseId);
     expect(awaiting.payment).toMatchObject({ method: 'invoice', status: 'open', paymentUrl: null });
-    const invoice = await db('invoices as i').join('payments as p', 'p.id', 'i.payment_id').where('p.case_id', placed.caseId).first('i.*');
+    // The document is filed a moment before the invoice row that refers to it.
+    const invoice: Body = await eventually(() => db('invoices as i').join('payments as p', 'p.id', 'i.payment_id').where('p.case_id', placed.caseId).first('i.*'), 'the invoice');
     return { ...placed, awaiting, invoice };
   }
 

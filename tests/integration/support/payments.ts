@@ -9,7 +9,11 @@ type CaseBody = Record<string, any>;
 export async function caseAwaitingPayment(token: string, caseId: string): Promise<CaseBody> {
   return eventually(async () => {
     const { body } = await callApi<CaseBody>('GET', `/cases/${caseId}`, { token });
-    return body.payment?.status === 'open' && (body.payment.method === 'invoice' || body.payment.paymentUrl) ? body : undefined;
+    // The payment is recorded a moment before its page link or invoice document is.
+    const ready = body.payment?.method === 'invoice'
+      ? body.documents?.some((document: CaseBody) => document.kind === 'invoice')
+      : Boolean(body.payment?.paymentUrl);
+    return body.payment?.status === 'open' && ready ? body : undefined;
   }, 'the payment to be requested');
 }
 

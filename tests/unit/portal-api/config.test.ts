@@ -2,15 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../portal-api/config.ts';
 
 const SECRET = 'a-test-secret-of-at-least-32-chars!';
+// The tasklist's OpenID client secret and session key are required as well.
+const STAFF = { OIDC_CLIENT_SECRET: 'an-oidc-client-secret', SESSION_SECRET: 'a-session-secret-of-at-least-32-chars' };
 
 describe('loadConfig', () => {
   it('when only the token secret is set, then every default is applied', () => {
-    expect(loadConfig({ PORTAL_TOKEN_SECRET: SECRET })).toEqual({
+    expect(loadConfig({ ...STAFF, PORTAL_TOKEN_SECRET: SECRET })).toEqual({
       EMBEDDED_DB_DIR: '.cache/pglite',
       API_HOST: '127.0.0.1',
       API_PORT: 3000,
       LOG_LEVEL: 'info',
-      PORTAL_TOKEN_SECRET: SECRET,
+      ...STAFF, PORTAL_TOKEN_SECRET: SECRET,
+      OIDC_ISSUER: 'http://127.0.0.1:4300',
+      OIDC_CLIENT_ID: 'gemeindeportal-tasklist',
       PORTAL_RECORDS_TOKEN: 'dev-engine-records-token',
       ZEEBE_GRPC_ADDRESS: 'grpc://127.0.0.1:26500',
       ZEEBE_REST_ADDRESS: 'http://127.0.0.1:8080',
@@ -40,13 +44,13 @@ describe('loadConfig', () => {
     { name: 'JOB_RETRY_MAX_MS', raw: '120000', value: 120000 },
     { name: 'BACK_OFFICE_TIMEOUT_MS', raw: '1500', value: 1500 },
   ])('when $name is $raw, then it is read as the number $value', ({ name, raw, value }) => {
-    const config = loadConfig({ PORTAL_TOKEN_SECRET: SECRET, [name]: raw });
+    const config = loadConfig({ ...STAFF, PORTAL_TOKEN_SECRET: SECRET, [name]: raw });
     expect(config[name as keyof typeof config]).toBe(value);
   });
 
   it('when variables are set, then they override the defaults', () => {
     const config = loadConfig({
-      PORTAL_TOKEN_SECRET: SECRET,
+      ...STAFF, PORTAL_TOKEN_SECRET: SECRET,
       DATABASE_URL: 'postgres://portal@db/portal',
       API_HOST: '0.0.0.0',
       LOG_LEVEL: 'debug',
@@ -55,13 +59,13 @@ describe('loadConfig', () => {
   });
 
   it('when a variable is empty, then it counts as unset and its default applies', () => {
-    const config = loadConfig({ PORTAL_TOKEN_SECRET: SECRET, API_PORT: '', DATABASE_URL: '' });
+    const config = loadConfig({ ...STAFF, PORTAL_TOKEN_SECRET: SECRET, API_PORT: '', DATABASE_URL: '' });
     expect(config.API_PORT).toBe(3000);
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
   it('when the environment holds unrelated variables, then they are left out', () => {
-    const config = loadConfig({ PORTAL_TOKEN_SECRET: SECRET, HOME: '/home/portal', PATH: '/usr/bin' });
+    const config = loadConfig({ ...STAFF, PORTAL_TOKEN_SECRET: SECRET, HOME: '/home/portal', PATH: '/usr/bin' });
     expect(Object.keys(config)).not.toContain('HOME');
     expect(Object.keys(config)).not.toContain('PATH');
   });
@@ -69,11 +73,11 @@ describe('loadConfig', () => {
   it.each([
     { env: { PORTAL_TOKEN_SECRET: 'x'.repeat(31) }, field: 'PORTAL_TOKEN_SECRET' },
     { env: {}, field: 'PORTAL_TOKEN_SECRET' },
-    { env: { PORTAL_TOKEN_SECRET: SECRET, PORTAL_RECORDS_TOKEN: 'short' }, field: 'PORTAL_RECORDS_TOKEN' },
-    { env: { PORTAL_TOKEN_SECRET: SECRET, API_PORT: 'eighty' }, field: 'API_PORT' },
-    { env: { PORTAL_TOKEN_SECRET: SECRET, API_PORT: '70000' }, field: 'API_PORT' },
-    { env: { PORTAL_TOKEN_SECRET: SECRET, BACK_OFFICE_TIMEOUT_MS: '0' }, field: 'BACK_OFFICE_TIMEOUT_MS' },
-    { env: { PORTAL_TOKEN_SECRET: SECRET, JOB_RETRY_BASE_MS: '-1' }, field: 'JOB_RETRY_BASE_MS' },
+    { env: { ...STAFF, PORTAL_TOKEN_SECRET: SECRET, PORTAL_RECORDS_TOKEN: 'short' }, field: 'PORTAL_RECORDS_TOKEN' },
+    { env: { ...STAFF, PORTAL_TOKEN_SECRET: SECRET, API_PORT: 'eighty' }, field: 'API_PORT' },
+    { env: { ...STAFF, PORTAL_TOKEN_SECRET: SECRET, API_PORT: '70000' }, field: 'API_PORT' },
+    { env: { ...STAFF, PORTAL_TOKEN_SECRET: SECRET, BACK_OFFICE_TIMEOUT_MS: '0' }, field: 'BACK_OFFICE_TIMEOUT_MS' },
+    { env: { ...STAFF, PORTAL_TOKEN_SECRET: SECRET, JOB_RETRY_BASE_MS: '-1' }, field: 'JOB_RETRY_BASE_MS' },
   ])('when $field is invalid, then the error names the field', ({ env, field }) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^invalid configuration: .*\\b${field}: `));
   });
@@ -85,14 +89,14 @@ describe('loadConfig', () => {
     { name: 'API_PORT', raw: 'true' },
     { name: 'BACK_OFFICE_TIMEOUT_MS', raw: '2.5' },
   ])('when $name is $raw, which is no integer, then the error names the field', ({ name, raw }) => {
-    expect(() => loadConfig({ PORTAL_TOKEN_SECRET: SECRET, [name]: raw })).toThrow(new RegExp(`\\b${name}: `));
+    expect(() => loadConfig({ ...STAFF, PORTAL_TOKEN_SECRET: SECRET, [name]: raw })).toThrow(new RegExp(`\\b${name}: `));
   });
 
   it('when the secret is too short, then its value is not echoed in the error', () => {
     const shortSecret = 'short-secret-value';
     const message = (() => {
       try {
-        loadConfig({ PORTAL_TOKEN_SECRET: shortSecret });
+        loadConfig({ ...STAFF, PORTAL_TOKEN_SECRET: shortSecret });
       } catch (error) {
         return error instanceof Error ? error.message : String(error);
       }
@@ -103,6 +107,6 @@ describe('loadConfig', () => {
   });
 
   it('when the secret is exactly 32 characters, then it is accepted', () => {
-    expect(loadConfig({ PORTAL_TOKEN_SECRET: 's'.repeat(32) }).PORTAL_TOKEN_SECRET).toBe('s'.repeat(32));
+    expect(loadConfig({ ...STAFF, PORTAL_TOKEN_SECRET: 's'.repeat(32) }).PORTAL_TOKEN_SECRET).toBe('s'.repeat(32));
   });
 });

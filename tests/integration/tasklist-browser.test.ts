@@ -1,0 +1,95 @@
+/**
+ * The tasklist in a real browser (Debian's chromium, driven by playwright-core): a citizen
+ * submits through the API, a clerk logs in through the OpenID provider, takes over the review,
+ * completes its form, and the citizen's case moves on; a clerk of another municipality does not
+ * see it. axe-core finds no serious or critical accessibility violation on the way.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
+import { checkAccessibility, launchBrowser, loginThroughIdentityProvider, newPage, screenshot } from './support/browser.ts';
+import { callApi, eventually, tokenFor } from './support/http.ts';
+import { payCase } from './support/payments.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Body = Record<string, any>;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function clerkPage(username: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await newPage(browser, viewport ? { viewport } : {});
+  await loginThroughIdentityProvider(page, { baseUrl: inject('apiUrl'), username, password: inject('staffPasswords')[username] ?? '' });
+  return page;
+}
+
+async function blockedRecordOrder(citizen: string): Promise<{ token: string; caseId: string }> {
+  const token = tokenFor(citizen);
+  const resident = SEEDED_RESIDENTS.aarauBlocked;
+  const created = await callApi<Body>('POST', '/applications', {
+    token,
+    body: { serviceId: 'residence-certificate', municipalityId: 'aarau', language: 'de', applicant: { firstName: resident.firstName, lastName: resident.lastName, dateOfBirth: resident.dateOfBirth } },
+  });
+  await payCase(token, created.body.id);
+  return { token, caseId: created.body.id };
+}
+
+describe('the tasklist in the browser', () => {
+  it('when a clerk of Aarau takes over the review and approves it, then the citizen\'s certificate is issued', async () => {
+    const { token, caseId } = await blockedRecordOrder('citizen-browser-review');
+    const caseNumber = caseId.slice(0, 8).toUpperCase();
+    const page = await clerkPage('sandra.meier');
+
+    await page.getByRole('link', { name: 'Offene Aufgaben meiner Gruppen' }).click();
+    const row = page.getByRole('row', { name: new RegExp(caseNumber) });
+    await row.waitFor({ timeout: 20_000 });
+    await expect(row.textContent()).resolves.toContain('Greta Sperrli');
+    expect(await checkAccessibility(page)).toEqual([]);
+    await screenshot(page, 'tasklist-open-tasks');
+
+    await row.getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1, name: 'Antrag prüfen' }).waitFor();
+    await page.getByRole('button', { name: 'Übernehmen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Sie haben die Aufgabe übernommen.' }).waitFor();
+    expect(await checkAccessibility(page)).toEqual([]);
+
+    // Completing without a decision is refused by the form, before anything reaches the engine.
+    await page.getByRole('button', { name: 'Abschliessen' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Die Aufgabe wurde nicht abgeschlossen' }).waitFor();
+    await page.getByLabel('Genehmigen').check();
+    await screenshot(page, 'tasklist-review-task');
+    await page.getByRole('button', { name: 'Abschliessen' }).click();
+    await page.getByRole('status').filter({ hasText: 'abgeschlossen' }).waitFor();
+
+    const done = await eventually(async () => {
+      const { body } = await callApi<Body>('GET', `/cases/${caseId}`, { token });
+      return body.state === 'completed' ? body : undefined;
+    }, 'the case to finish');
+    expect(done.outcome).toBe('issued');
+    await page.context().close();
+  }, 90_000);
+
+  it('when a clerk of Baden looks, then the Aarau review is neither listed nor openable', async () => {
+    const { caseId } = await blockedRecordOrder('citizen-browser-foreign');
+    const aarau = await clerkPage('sandra.meier');
+    await aarau.getByRole('link', { name: 'Offene Aufgaben meiner Gruppen' }).click();
+    const row = aarau.getByRole('row', { name: new RegExp(caseId.slice(0, 8).toUpperCase()) });
+    await row.waitFor({ timeout: 20_000 });
+    const href = await row.getByRole('link').first().getAttribute('href');
+    await aarau.context().close();
+
+    const baden = await clerkPage('beat.keller', { width: 768, height: 1024 });
+    await baden.getByRole('link', { name: 'Offene Aufgaben meiner Gruppen' }).click();
+    await baden.getByRole('table').waitFor();
+    await expect(baden.getByRole('row', { name: new RegExp(caseId.slice(0, 8).toUpperCase()) }).count()).resolves.toBe(0);
+    await baden.goto(new URL(href ?? '/tasklist/', inject('apiUrl')).href);
+    await baden.getByRole('heading', { level: 1, name: 'Aufgabe nicht gefunden' }).waitFor();
+    await expect(baden.getByRole('button', { name: 'Übernehmen' }).count()).resolves.toBe(0);
+    expect(await checkAccessibility(baden)).toEqual([]);
+    await screenshot(baden, 'tasklist-tablet-other-municipality');
+    await baden.context().close();
+  }, 90_000);
+});
