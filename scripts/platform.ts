@@ -161,6 +161,11 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
       tasks: createTasksRepository(db),
       userTasks: createUserTaskCommands(config.ZEEBE_REST_ADDRESS),
       colleagues: (municipalityId) => staff.colleagues(municipalityId),
+      incidents: createIncidentsRepository(db),
+      incidentEngine: {
+        updateJobRetries: (jobKey, retries) => zeebe.updateJobRetries({ jobKey, retries }),
+        resolveIncident: (incidentKey) => zeebe.resolveIncident({ incidentKey }),
+      },
     },
     oidc: { issuer: config.OIDC_ISSUER, clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET, publicUrl: config.PORTAL_PUBLIC_URL },
     rememberStaff: (member) => staff.remember(member),

@@ -30,7 +30,7 @@ export interface IncidentRecovery {
  * Incidents of every other kind (wrong configuration, unreadable answers) wait for an operator.
  */
 export function startIncidentRecovery(
-  deps: { incidents: IncidentsRepository; engine: IncidentEngine; logger: Logger; now?: () => number },
+  deps: { incidents: Pick<IncidentsRepository, 'listBackOfficeOutages'>; engine: IncidentEngine; logger: Logger; now?: () => number },
   settings: IncidentRecoverySettings,
 ): IncidentRecovery {
   const now = deps.now ?? Date.now;

@@ -8,7 +8,9 @@ import { renderMessage } from '../cases/message-texts.ts';
 import type { CatalogueRepository } from '../db/catalogue-repository.ts';
 import type { CasesRepository } from '../db/cases-repository.ts';
 import type { DocumentsRepository } from '../db/documents-repository.ts';
-import type { TaskRow, TasksRepository, TaskView } from '../db/tasks-repository.ts';
+import { caseNumberOf, type TaskRow, type TasksRepository, type TaskView } from '../db/tasks-repository.ts';
+import type { IncidentsRepository } from '../db/incidents-repository.ts';
+import type { IncidentEngine } from '../../workers/incident-recovery.ts';
 import type { UserTaskCommands, UserTaskOutcome } from '../engine/user-tasks.ts';
 import { ProblemError } from '../plugins/problem-details.ts';
 import { checkFormVariables } from '../staff/form-variables.ts';
@@ -21,6 +23,9 @@ export interface TasklistDeps {
   catalogue: CatalogueRepository;
   userTasks: UserTaskCommands;
   documents: DocumentsRepository;
+  incidents: IncidentsRepository;
+  /** The engine's incident commands; a retried job gets this many retries back. */
+  incidentEngine: IncidentEngine;
   /** Colleagues of a municipality seen at login, for handing over. */
   colleagues(municipalityId: string): Promise<{ id: string; name: string }[]>;
   now?: () => Date;
@@ -142,6 +147,50 @@ export function tasklistRoutes(deps: TasklistDeps) {
       if (!document || owner?.municipalityId !== staff.municipality) throw new ProblemError(404, 'document-not-found', 'Dokument nicht gefunden');
       return reply.type(document.mediaType).header('content-disposition', `inline; filename="${document.fileName}"`)
         .header('cache-control', 'private, no-store').send(document.content);
+    });
+
+    const requireOperator = (request: Parameters<typeof requireStaff>[0]) => {
+      const staff = requireStaff(request);
+      if (!staff.roles.includes('operator')) throw new ProblemError(403, 'forbidden', 'Keine Berechtigung', 'Störungen sehen nur Betriebsverantwortliche.');
+      return staff;
+    };
+
+    app.get('/tasklist/api/incidents', {
+      schema: { tags: ['tasklist'], summary: "Open incidents of the operator's municipality", response: { ...problemResponses(401, 403) } },
+    }, async (request) => {
+      const staff = requireOperator(request);
+      const names = await serviceNames(staff.municipality);
+      return {
+        incidents: (await deps.incidents.listOpen(staff.municipality)).map((incident) => ({
+          incidentKey: incident.incidentKey,
+          caseId: incident.caseId,
+          caseNumber: caseNumberOf(incident.caseId),
+          serviceName: names.get(incident.serviceId) ?? incident.serviceId,
+          elementId: incident.elementId,
+          errorType: incident.errorType,
+          errorMessage: incident.errorMessage,
+          // An incident is raised when a job has no retries left.
+          retriesLeft: 0,
+          createdAt: incident.createdAt.toISOString(),
+        })),
+      };
+    });
+
+    app.post('/tasklist/api/incidents/:incidentKey/retry', {
+      schema: {
+        tags: ['tasklist'], summary: 'Retry after a fix: the job gets its retries back and the incident is resolved',
+        params: Type.Object({ incidentKey: Type.String({ pattern: '^\\d{1,19}$' }) }), response: { ...problemResponses(400, 401, 403, 404) },
+      },
+    }, async (request, reply) => {
+      const staff = requireOperator(request);
+      const { incidentKey } = request.params as { incidentKey: string };
+      const incident = (await deps.incidents.listOpen(staff.municipality)).find((candidate) => candidate.incidentKey === incidentKey);
+      if (!incident) throw new ProblemError(404, 'incident-not-found', 'Störung nicht gefunden', 'Die Störung ist behoben oder nicht Ihre.');
+      if (incident.jobKey) await deps.incidentEngine.updateJobRetries(incident.jobKey, 3);
+      await deps.incidentEngine.resolveIncident(incident.incidentKey);
+      await deps.incidents.noteResolved(incident.incidentKey, now());
+      request.log.info({ incidentKey, staffId: staff.id }, 'incident retried by an operator');
+      return reply.code(204).send();
     });
 
     const act = (path: string, summary: string, run: (staff: StaffSession, task: TaskRow, body: unknown) => Promise<void>, body?: ReturnType<typeof Type.Object>) =>

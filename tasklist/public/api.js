@@ -64,5 +64,8 @@ export function createTasklistApi({ baseUrl, fetch, onUnauthorized }) {
     complete: (taskKey, variables) => request('POST', `${task(taskKey)}/completion`, { variables }),
     /** @returns {Promise<{ colleagues: Array<{ id: string, name: string }> }>} */
     colleagues: () => request('GET', '/colleagues'),
+    /** Operators only. */
+    incidents: () => request('GET', '/incidents'),
+    retryIncident: (incidentKey) => request('POST', `/incidents/${encodeURIComponent(incidentKey)}/retry`),
   };
 }

@@ -5,6 +5,7 @@ import { createRecentlyLeft } from './recently-left.js';
 import { createRouter, listViews } from './router.js';
 import { createTaskListView } from './task-list-view.js';
 import { createTaskView } from './task-view.js';
+import { createIncidentsView } from './incidents-view.js';
 
 // The composition of the tasklist page: the one place that touches globals and wires modules.
 const basePath = '/tasklist/';
@@ -40,6 +41,13 @@ async function main() {
     return;
   }
   byId('user-name').textContent = me.name;
+  if (me.roles.includes('operator')) {
+    const link = document.createElement('a');
+    link.href = `${basePath}?stoerungen`;
+    link.className = 'logout';
+    link.textContent = 'Störungen';
+    byId('user-name').after(link);
+  }
 
   const setTitle = (title) => { document.title = `${title} – Sachbearbeitung`; };
   let screen = null;
@@ -66,6 +74,16 @@ async function main() {
       screen.show(route.view);
       setTitle(listViews.find((v) => v.view === route.view)?.label ?? 'Aufgaben');
       if (fresh && !initial) screen.heading.focus();
+      return;
+    }
+
+    if (route.name === 'incidents') {
+      screen?.destroy();
+      const view = createIncidentsView({ api, notices, pollIntervalMs });
+      screen = { kind: 'incidents', ...view };
+      viewHost.replaceChildren(view.element);
+      setTitle('Störungen');
+      if (!initial) view.heading.focus();
       return;
     }
 

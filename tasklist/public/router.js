@@ -9,7 +9,7 @@ export const listViews = [
 ];
 
 /**
- * @typedef {{ name: 'list', view: string } | { name: 'task', taskKey: string }} Route
+ * @typedef {{ name: 'list', view: string } | { name: 'task', taskKey: string } | { name: 'incidents' }} Route
  */
 
 /**
@@ -21,6 +21,7 @@ export function createRouter(basePath) {
   /** @returns {Route} */
   function parse(url) {
     const params = new URL(url, window.location.origin).searchParams;
+    if (params.has('stoerungen')) return { name: 'incidents' };
     const taskKey = params.get('aufgabe');
     if (taskKey) return { name: 'task', taskKey };
     const view = listViews.find((v) => v.param === params.get('ansicht')) ?? listViews[0];
@@ -30,6 +31,7 @@ export function createRouter(basePath) {
   /** @param {Route} route */
   function href(route) {
     if (route.name === 'task') return `${basePath}?aufgabe=${encodeURIComponent(route.taskKey)}`;
+    if (route.name === 'incidents') return `${basePath}?stoerungen`;
     const view = listViews.find((v) => v.view === route.view) ?? listViews[0];
     return `${basePath}?ansicht=${view.param}`;
   }

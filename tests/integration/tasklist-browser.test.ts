@@ -92,4 +92,50 @@ describe('the tasklist in the browser', () => {
     await screenshot(baden, 'tasklist-tablet-other-municipality');
     await baden.context().close();
   }, 90_000);
+
+  it('when an operator retries an incident after the back office is fixed, then the citizen\'s "Verzögert" clears and the case goes on', async () => {
+    const dialog = inject('simulatorUrls').dialog;
+    const setFaults = (faults: object) => fetch(`${dialog}/__sim/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+    await setFaults({ mode: 'wrongShape', municipality: 4001 });
+    try {
+      const token = tokenFor('citizen-browser-incident');
+      const resident = SEEDED_RESIDENTS.aarauMain;
+      const created = await callApi<Body>('POST', '/applications', {
+        token,
+        body: { serviceId: 'residence-certificate', municipalityId: 'aarau', language: 'de', applicant: { firstName: resident.firstName, lastName: resident.lastName, dateOfBirth: resident.dateOfBirth } },
+      });
+      const caseId = created.body.id as string;
+      await eventually(async () => ((await callApi<Body>('GET', `/cases/${caseId}`, { token })).body.delayed ? true : undefined), 'the delayed phase');
+
+      // Clerks have no business with incidents.
+      const clerk = await clerkPage('sandra.meier');
+      const refused = await clerk.evaluate(async () => (await fetch('/tasklist/api/incidents')).status);
+      expect(refused).toBe(403);
+      await clerk.context().close();
+
+      const operator = await clerkPage('olivia.betrieb');
+      await operator.getByRole('link', { name: 'Störungen' }).click();
+      const caseNumber = caseId.slice(0, 8).toUpperCase();
+      const row = operator.getByRole('row', { name: new RegExp(caseNumber) });
+      await row.waitFor({ timeout: 20_000 });
+      await expect(row.textContent()).resolves.toContain('BackOfficeProtocolError: Dialog findResident');
+      expect(await checkAccessibility(operator)).toEqual([]);
+      await screenshot(operator, 'tasklist-incidents');
+
+      await setFaults({ mode: 'none' });
+      await operator.getByRole('button', { name: `Fall ${caseNumber} erneut versuchen` }).click();
+      await operator.getByRole('status').filter({ hasText: 'wird erneut versucht' }).waitFor();
+      await operator.context().close();
+
+      const resumed = await eventually(async () => {
+        const { body } = await callApi<Body>('GET', `/cases/${caseId}`, { token });
+        return !body.delayed && body.payment?.status === 'open' ? body : undefined;
+      }, 'the case to go on after the retry');
+      expect(resumed.phaseLabel).not.toBe('Verzögert');
+      await payCase(token, caseId);
+      await eventually(async () => ((await callApi<Body>('GET', `/cases/${caseId}`, { token })).body.outcome === 'issued' ? true : undefined), 'the certificate');
+    } finally {
+      await setFaults({ mode: 'none' });
+    }
+  }, 120_000);
 });
