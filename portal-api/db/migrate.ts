@@ -3,6 +3,7 @@ import * as portalSchema from './migrations/001-portal-schema.ts';
 import * as institutions from './migrations/002-institutions.ts';
 import * as payments from './migrations/003-payments.ts';
 import * as tasklist from './migrations/004-tasklist.ts';
+import * as tasklistIndexes from './migrations/005-tasklist-indexes.ts';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '002-institutions': institutions,
   '003-payments': payments,
   '004-tasklist': tasklist,
+  '005-tasklist-indexes': tasklistIndexes,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -1,0 +1,81 @@
+// The portal API for the tasklist benchmark: the real app and repositories on the benchmark's
+// database, with stand-ins for everything that would reach the engine or a payment provider (the
+// task list reads the read model only). A stand-in that is called fails the request loudly.
+import { sign } from '@fastify/cookie';
+import type { FastifyInstance } from 'fastify';
+import type { Knex } from 'knex';
+import { randomBytes } from 'node:crypto';
+import { buildApp } from '../../portal-api/app.ts';
+import { createCasesRepository } from '../../portal-api/db/cases-repository.ts';
+import { createCatalogueRepository } from '../../portal-api/db/catalogue-repository.ts';
+import { createDocumentsRepository } from '../../portal-api/db/documents-repository.ts';
+import { createIncidentsRepository } from '../../portal-api/db/incidents-repository.ts';
+import { createPaymentsRepository } from '../../portal-api/db/payments-repository.ts';
+import { createStaffRepository } from '../../portal-api/db/staff-repository.ts';
+import { createTasksRepository } from '../../portal-api/db/tasks-repository.ts';
+import { createRecordProjector } from '../../portal-api/engine-records/project-records.ts';
+import type { StaffSession } from '../../portal-api/staff/staff-session.ts';
+
+/** The name of the staff session cookie (staff-session.ts). */
+const STAFF_COOKIE = 'gp_staff';
+
+const notInThisBenchmark = (part: string) => async (): Promise<never> => {
+  throw new Error(`${part} is not part of the tasklist benchmark`);
+};
+
+export interface TasklistApi {
+  app: FastifyInstance;
+  url: string;
+  sessionSecret: string;
+}
+
+/** Listens on a free loopback port; logging off (the answers hold personal data). */
+export async function startTasklistApi(db: Knex): Promise<TasklistApi> {
+  const sessionSecret = randomBytes(32).toString('hex');
+  const staff = createStaffRepository(db);
+  const app = await buildApp({
+    catalogue: createCatalogueRepository(db),
+    cases: createCasesRepository(db),
+    documents: createDocumentsRepository(db),
+    payments: createPaymentsRepository(db),
+    recordPaymentTransaction: notInThisBenchmark('recording a payment transaction'),
+    finance: { importBankCredits: notInThisBenchmark('importing bank credits'), settleInvoice: notInThisBenchmark('settling an invoice') },
+    tasklist: {
+      tasks: createTasksRepository(db),
+      userTasks: {
+        assign: notInThisBenchmark('assigning a task in the engine'),
+        unassign: notInThisBenchmark('unassigning a task in the engine'),
+        complete: notInThisBenchmark('completing a task in the engine'),
+      },
+      colleagues: (municipalityId) => staff.colleagues(municipalityId),
+      incidents: createIncidentsRepository(db),
+      incidentEngine: {
+        updateJobRetries: notInThisBenchmark('giving a job retries in the engine'),
+        resolveIncident: notInThisBenchmark('resolving an incident in the engine'),
+      },
+    },
+    // Discovered on the first login only, which the benchmark never does.
+    oidc: { issuer: 'http://127.0.0.1:9/no-identity-provider', clientId: 'gemeindeportal-tasklist', clientSecret: randomBytes(16).toString('hex'), publicUrl: 'http://127.0.0.1' },
+    rememberStaff: (member) => staff.remember(member),
+    sessionSecret,
+    startApplication: notInThisBenchmark('starting an application'),
+    projector: createRecordProjector(db),
+    readiness: [{ name: 'database', check: async () => Boolean(await db.raw('select 1')) }],
+    tokenSecret: randomBytes(32).toString('hex'),
+    recordsToken: randomBytes(16).toString('hex'),
+  });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  return { app, url, sessionSecret };
+}
+
+/**
+ * The `cookie` header a browser sends after the login: the session as startStaffSession writes
+ * it, signed with @fastify/cookie's own signer and encoded as its setCookie does. The API checks
+ * it with its normal code; a wrong secret or a changed byte gets 401.
+ */
+export function staffSessionCookie(claims: Omit<StaffSession, 'expiresAt'>, sessionSecret: string, validForMs = 3600_000): string {
+  const session: StaffSession = { ...claims, expiresAt: Date.now() + validForMs };
+  const value = Buffer.from(JSON.stringify(session)).toString('base64url');
+  // setCookie encodes the value with encodeURIComponent (the signature is base64 with + and /).
+  return `${STAFF_COOKIE}=${encodeURIComponent(sign(value, sessionSecret))}`;
+}
