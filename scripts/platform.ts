@@ -161,6 +161,7 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
       tasks: createTasksRepository(db),
       userTasks: createUserTaskCommands(config.ZEEBE_REST_ADDRESS),
       colleagues: (municipalityId) => staff.colleagues(municipalityId),
+      postMessage: (caseId, template, params) => createCaseRecordsRepository(db).postMessage(caseId, template, params),
       incidents: createIncidentsRepository(db),
       incidentEngine: {
         updateJobRetries: (jobKey, retries) => zeebe.updateJobRetries({ jobKey, retries }),

@@ -57,7 +57,11 @@ const REASONS: Record<string, Texts> = {
 
 const pick = (texts: Texts, language: string): string => texts[language as Language] ?? texts.de;
 
+/** Messages a clerk writes are stored under this prefix and one id each: the text is theirs, in the case's language. */
+export const CLERK_MESSAGE_PREFIX = 'clerk-message:';
+
 export function renderMessage(template: string, params: Record<string, string>, language: string): string {
+  if (template.startsWith(CLERK_MESSAGE_PREFIX)) return params.text ?? '';
   const texts = Object.hasOwn(TEMPLATES, template) ? TEMPLATES[template] : undefined;
   if (!texts) return template;
   return pick(texts, language).replace(/\{(\w+)\}/g, (_, name: string) => {

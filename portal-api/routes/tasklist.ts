@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { labelIn } from '../cases/case-view.ts';
-import { renderMessage } from '../cases/message-texts.ts';
+import { CLERK_MESSAGE_PREFIX, renderMessage } from '../cases/message-texts.ts';
+import { randomUUID } from 'node:crypto';
 import type { CatalogueRepository } from '../db/catalogue-repository.ts';
 import type { CasesRepository } from '../db/cases-repository.ts';
 import type { DocumentsRepository } from '../db/documents-repository.ts';
@@ -23,12 +24,28 @@ export interface TasklistDeps {
   catalogue: CatalogueRepository;
   userTasks: UserTaskCommands;
   documents: DocumentsRepository;
+  /** Posts a message to the citizen's case. */
+  postMessage(caseId: string, template: string, params: Record<string, string>): Promise<void>;
   incidents: IncidentsRepository;
   /** The engine's incident commands; a retried job gets this many retries back. */
   incidentEngine: IncidentEngine;
   /** Colleagues of a municipality seen at login, for handing over. */
   colleagues(municipalityId: string): Promise<{ id: string; name: string }[]>;
   now?: () => Date;
+}
+
+const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+/** A file name the citizen's download header can carry (Latin-1, no path, no quotes), ending in .pdf. */
+function safeFileName(encoded: string): string {
+  let name = encoded;
+  try {
+    name = decodeURIComponent(encoded);
+  } catch {
+    // Not percent-encoded: take it as it is.
+  }
+  const base = name.split(/[\\/]/).pop()?.replace(/[^A-Za-z0-9\u00C0-\u00FF ._-]/g, '_').trim().slice(0, 100) || 'Entscheid';
+  return base.toLowerCase().endsWith('.pdf') ? base : `${base}.pdf`;
 }
 
 const TaskKeyParams = Type.Object({ taskKey: Type.String({ pattern: '^\\d{1,19}$' }) });
@@ -202,6 +219,33 @@ export function tasklistRoutes(deps: TasklistDeps) {
         await run(staff, task, request.body);
         return reply.code(204).send();
       });
+
+    act('messages', 'Write a message to the citizen; it appears in the case', async (_staff, task, body) => {
+      const { text } = body as { text: string };
+      await deps.postMessage(task.caseId, `${CLERK_MESSAGE_PREFIX}${randomUUID()}`, { text: text.trim() });
+    }, Type.Object({ text: Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S' }) }, { additionalProperties: false }));
+
+    app.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT_BYTES }, (_request, body, done) => done(null, body));
+    app.post('/tasklist/api/tasks/:taskKey/documents', {
+      schema: {
+        tags: ['tasklist'], summary: "Upload a decision (PDF) into the citizen's documents", params: TaskKeyParams,
+        headers: Type.Object({ 'x-file-name': Type.String({ minLength: 1, maxLength: 200 }) }),
+        response: { ...problemResponses(400, 401, 403, 404, 409, 413, 415) },
+      },
+      bodyLimit: MAX_DOCUMENT_BYTES,
+    }, async (request, reply) => {
+      const staff = requireStaff(request);
+      const task = await taskFor(staff, (request.params as { taskKey: string }).taskKey);
+      if (task.assignee !== staff.id) throw new ProblemError(409, 'task-not-claimed', 'Aufgabe nicht übernommen', 'Übernehmen Sie die Aufgabe, bevor Sie einen Entscheid hochladen.');
+      const content = request.body;
+      if (!Buffer.isBuffer(content) || content.subarray(0, 5).toString('latin1') !== '%PDF-') {
+        throw new ProblemError(400, 'invalid-document', 'Kein PDF', 'Laden Sie den Entscheid als PDF hoch.', [{ pointer: '/body', detail: 'is not a PDF document' }]);
+      }
+      const fileName = safeFileName(String(request.headers['x-file-name']));
+      await deps.documents.file({ caseId: task.caseId, kind: `decision:${randomUUID()}`, fileName, mediaType: 'application/pdf', content });
+      request.log.info({ caseId: task.caseId, staffId: staff.id, bytes: content.length }, 'decision document uploaded');
+      return reply.code(204).send();
+    });
 
     act('claim', 'Take the task', async (staff, task) => {
       if (task.assignee && task.assignee !== staff.id) throw heldByOther();

@@ -1,4 +1,4 @@
-/* global URLSearchParams */
+/* global URLSearchParams, Blob */
 import { ProblemError, readProblem } from './problem.js';
 
 /**
@@ -20,18 +20,19 @@ import { ProblemError, readProblem } from './problem.js';
  * @param {{ baseUrl: string, fetch: typeof globalThis.fetch, onUnauthorized: () => void }} dependencies
  */
 export function createTasklistApi({ baseUrl, fetch, onUnauthorized }) {
-  async function request(method, path, body) {
-    const headers = { accept: 'application/json, application/problem+json' };
+  async function request(method, path, body, extraHeaders = {}) {
+    const headers = { accept: 'application/json, application/problem+json', ...extraHeaders };
     // The API refuses POSTs without it: a cross-site form cannot set this header.
     if (method !== 'GET') headers['x-requested-with'] = 'tasklist';
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const raw = body instanceof Blob;
+    if (body !== undefined && !raw) headers['content-type'] = 'application/json';
     let response;
     try {
       response = await fetch(`${baseUrl}${path}`, {
         method,
         headers,
         credentials: 'same-origin',
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        ...(body !== undefined ? { body: raw ? body : JSON.stringify(body) } : {}),
       });
     } catch {
       throw new ProblemError({ type: 'about:blank', title: '', status: 0 });
@@ -64,6 +65,12 @@ export function createTasklistApi({ baseUrl, fetch, onUnauthorized }) {
     complete: (taskKey, variables) => request('POST', `${task(taskKey)}/completion`, { variables }),
     /** @returns {Promise<{ colleagues: Array<{ id: string, name: string }> }>} */
     colleagues: () => request('GET', '/colleagues'),
+    sendMessage: (taskKey, text) => request('POST', `${task(taskKey)}/messages`, { text }),
+    /** @param {File} file a PDF */
+    uploadDocument: (taskKey, file) => request('POST', `${task(taskKey)}/documents`, file, {
+      'content-type': 'application/pdf',
+      'x-file-name': encodeURIComponent(file.name),
+    }),
     /** Operators only. */
     incidents: () => request('GET', '/incidents'),
     retryIncident: (incidentKey) => request('POST', `/incidents/${encodeURIComponent(incidentKey)}/retry`),

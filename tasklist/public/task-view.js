@@ -3,6 +3,7 @@ import { formatDateTime, isOverdue } from './format.js';
 import { renderCaseSummary } from './case-summary.js';
 import { createHandOver } from './hand-over.js';
 import { renderTaskForm } from './task-form.js';
+import { createCorrespondence } from './correspondence.js';
 
 // The server checks the form again and answers in the words of JSON validation.
 const serverFieldMessages = {
@@ -54,6 +55,20 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
   const formHint = h('p', { class: 'hint', hidden: true });
   const completeButton = h('button', { type: 'button', hidden: true, onclick: () => complete() }, 'Abschliessen');
 
+  const correspondence = createCorrespondence({
+    api,
+    notices,
+    taskKey: () => task.taskKey,
+    onSent: async () => {
+      try {
+        const detail = await api.getTask(task.taskKey);
+        if (!destroyed) replaceChildren(summaryHost, renderCaseSummary(detail.case));
+      } catch {
+        // The summary refreshes with the next visit; what was sent is sent.
+      }
+    },
+  });
+
   const work = h('section', { class: 'work', 'aria-labelledby': 'work-heading', hidden: true },
     h('h2', { id: 'work-heading' }, 'Bearbeitung'),
     assignmentStatus,
@@ -62,7 +77,8 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
     h('h3', { id: 'form-heading' }, 'Formular'),
     formHost,
     formHint,
-    h('div', { class: 'button-row' }, completeButton));
+    h('div', { class: 'button-row' }, completeButton),
+    correspondence.element);
 
   const root = h('div', { class: 'task-view' },
     h('p', {}, h('a', { href: listHref, class: 'back-link' }, 'Zurück zur Aufgabenliste')),
@@ -92,6 +108,7 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
     unclaimButton.hidden = !mine;
     handOver.setAvailable(mine || free);
     completeButton.hidden = !mine || !formUsable;
+    correspondence.setAvailable(mine);
     formHint.hidden = mine;
     formHint.textContent = free
       ? 'Übernehmen Sie die Aufgabe, um das Formular auszufüllen und die Aufgabe abzuschliessen.'

@@ -48,6 +48,7 @@ export async function startTasklistApi(db: Knex): Promise<TasklistApi> {
         complete: notInThisBenchmark('completing a task in the engine'),
       },
       colleagues: (municipalityId) => staff.colleagues(municipalityId),
+      postMessage: notInThisBenchmark('posting a message to a case'),
       incidents: createIncidentsRepository(db),
       incidentEngine: {
         updateJobRetries: notInThisBenchmark('giving a job retries in the engine'),

@@ -135,4 +135,35 @@ describe('the review task in the tasklist', () => {
     const bad = await callTasklist<Body>(aarauClerk, 'GET', '/tasklist/api/tasks?view=everything');
     expect(bad.status).toBe(400);
   });
+
+  it('when the clerk holding the task writes to the citizen and uploads a decision, then both appear in the citizen\'s case; others are refused', async () => {
+    const { token, caseId, task } = await reviewTaskInAarau('citizen-tasklist-correspondence');
+    const path = `/tasklist/api/tasks/${task.taskKey}`;
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const upload = (cookie: string, body: Buffer, name = 'Entscheid Greta.pdf') => fetch(new URL(`${path}/documents`, inject('apiUrl')), {
+      method: 'POST', headers: { cookie, 'x-requested-with': 'tasklist', 'content-type': 'application/pdf', 'x-file-name': encodeURIComponent(name) }, body,
+    });
+
+    // Only the clerk holding the task uploads; Baden's clerk does not even see it.
+    expect((await upload(aarauClerk, pdf)).status).toBe(409);
+    expect((await upload(badenClerk, pdf)).status).toBe(404);
+    expect((await callTasklist(badenClerk, 'POST', `${path}/messages`, { text: 'Hallo' })).status).toBe(404);
+    expect((await callTasklist(aarauClerk, 'POST', `${path}/messages`, { text: '   ' })).status).toBe(400);
+
+    expect((await callTasklist(aarauClerk, 'POST', `${path}/claim`)).status).toBe(204);
+    expect((await callTasklist(aarauClerk, 'POST', `${path}/messages`, { text: 'Bitte reichen Sie eine Kopie Ihres Ausweises ein.' })).status).toBe(204);
+    const notPdf = await upload(aarauClerk, Buffer.from('<html>not a pdf</html>'));
+    expect(notPdf.status).toBe(400);
+    expect(((await notPdf.json()) as Body).errors[0].pointer).toBe('/body');
+    expect((await upload(aarauClerk, pdf, '../../Entscheid "Greta".pdf')).status).toBe(204);
+
+    const seen = (await callApi<Body>('GET', `/cases/${caseId}`, { token })).body;
+    expect(seen.messages.map((m: Body) => m.text)).toContain('Bitte reichen Sie eine Kopie Ihres Ausweises ein.');
+    const decision = seen.documents.find((d: Body) => d.kind.startsWith('decision:'));
+    expect(decision.fileName).toBe('Entscheid _Greta_.pdf');
+    const download = await callApi<Buffer>('GET', decision.href, { token });
+    expect(download.status).toBe(200);
+    expect(download.body.equals(pdf)).toBe(true);
+    expect((await callApi<Buffer>('GET', decision.href, { token: tokenFor('citizen-someone-else') })).status).toBe(404);
+  });
 });

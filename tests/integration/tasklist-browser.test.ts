@@ -56,6 +56,14 @@ describe('the tasklist in the browser', () => {
     await page.getByRole('status').filter({ hasText: 'Sie haben die Aufgabe übernommen.' }).waitFor();
     expect(await checkAccessibility(page)).toEqual([]);
 
+    // A message and a decision for the citizen, before deciding.
+    await page.getByLabel('Mitteilung').fill('Wir prüfen Ihren Antrag und melden uns.');
+    await page.getByRole('button', { name: 'Mitteilung senden' }).click();
+    await page.getByRole('status').filter({ hasText: 'Die Mitteilung ist im Fall' }).waitFor();
+    await page.getByLabel('Entscheid (PDF)').setInputFiles({ name: 'Entscheid.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await page.getByRole('button', { name: 'Entscheid hochladen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Entscheid.pdf' }).waitFor();
+
     // Completing without a decision is refused by the form, before anything reaches the engine.
     await page.getByRole('button', { name: 'Abschliessen' }).click();
     await page.getByRole('alert').filter({ hasText: 'Die Aufgabe wurde nicht abgeschlossen' }).waitFor();
@@ -69,6 +77,8 @@ describe('the tasklist in the browser', () => {
       return body.state === 'completed' ? body : undefined;
     }, 'the case to finish');
     expect(done.outcome).toBe('issued');
+    expect(done.messages.map((m: Body) => m.text)).toContain('Wir prüfen Ihren Antrag und melden uns.');
+    expect(done.documents.map((d: Body) => d.fileName)).toContain('Entscheid.pdf');
     await page.context().close();
   }, 90_000);
 
