@@ -150,6 +150,7 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
   const cases = createCasesRepository(db);
   const paymentServices = openPaymentServices(parts);
   const staff = createStaffRepository(db);
+  const caseRecords = createCaseRecordsRepository(db);
   const app = await buildApp({
     catalogue,
     cases,
@@ -161,7 +162,7 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
       tasks: createTasksRepository(db),
       userTasks: createUserTaskCommands(config.ZEEBE_REST_ADDRESS),
       colleagues: (municipalityId) => staff.colleagues(municipalityId),
-      postMessage: (caseId, template, params) => createCaseRecordsRepository(db).postMessage(caseId, template, params),
+      postMessage: (caseId, template, params) => caseRecords.postMessage(caseId, template, params),
       incidents: createIncidentsRepository(db),
       incidentEngine: {
         updateJobRetries: (jobKey, retries) => zeebe.updateJobRetries({ jobKey, retries }),

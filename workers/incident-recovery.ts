@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { IncidentsRepository } from '../portal-api/db/incidents-repository.ts';
+import { runPeriodically, type PeriodicTask } from './periodic.ts';
 
 export interface IncidentEngine {
   /** Gives the failed job new retries, so that resolving the incident lets a worker take it again. */
@@ -16,11 +17,8 @@ export interface IncidentRecoverySettings {
   retries: number;
 }
 
-export interface IncidentRecovery {
-  /** One pass: retries every outage incident older than `retryAfterMs`; returns how many. */
-  runOnce(): Promise<number>;
-  stop(): void;
-}
+/** `runOnce` is one pass: it retries every outage incident older than `retryAfterMs` and tells how many. */
+export type IncidentRecovery = PeriodicTask<number>;
 
 /**
  * Continues cases after a back office comes back, with no manual step: an incident raised by an
@@ -34,7 +32,6 @@ export function startIncidentRecovery(
   settings: IncidentRecoverySettings,
 ): IncidentRecovery {
   const now = deps.now ?? Date.now;
-  let running: Promise<number> | undefined;
 
   async function pass(): Promise<number> {
     const due = await deps.incidents.listBackOfficeOutages(new Date(now() - settings.retryAfterMs));
@@ -53,13 +50,5 @@ export function startIncidentRecovery(
     return retried;
   }
 
-  const runOnce = () => {
-    running ??= pass().finally(() => { running = undefined; });
-    return running;
-  };
-  const timer = setInterval(() => {
-    runOnce().catch((error: unknown) => deps.logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'incident recovery pass failed'));
-  }, settings.checkEveryMs);
-  timer.unref();
-  return { runOnce, stop: () => clearInterval(timer) };
+  return runPeriodically('incident-recovery', settings.checkEveryMs, pass, deps.logger);
 }

@@ -1,17 +1,20 @@
 import type { Logger } from 'pino';
 
-export interface PeriodicTask {
-  /** Runs the task now, or joins the run in progress. */
-  runOnce(): Promise<void>;
+export interface PeriodicTask<T> {
+  /** Runs the task now, or joins the run in progress; undefined when the run failed (it is logged). */
+  runOnce(): Promise<T | undefined>;
   stop(): void;
 }
 
 /** Runs `task` every `everyMs`, never twice at once; a failed run is logged and the next one tried. */
-export function runPeriodically(name: string, everyMs: number, task: () => Promise<unknown>, logger: Logger): PeriodicTask {
-  let running: Promise<void> | undefined;
+export function runPeriodically<T>(name: string, everyMs: number, task: () => Promise<T>, logger: Logger): PeriodicTask<T> {
+  let running: Promise<T | undefined> | undefined;
   const runOnce = () => {
     running ??= task()
-      .then(() => undefined, (error: unknown) => logger.warn({ task: name, error: error instanceof Error ? error.message : String(error) }, 'periodic task failed'))
+      .catch((error: unknown) => {
+        logger.warn({ task: name, error: error instanceof Error ? error.message : String(error) }, 'periodic task failed');
+        return undefined;
+      })
       .finally(() => { running = undefined; });
     return running;
   };

@@ -7,7 +7,8 @@
 // port 3000 (the exporter's sink) and PostgreSQL on 127.0.0.1:5432 (TEST_DATABASE_ADMIN_URL), so
 // neither `npm start` nor the integration tests may run at the same time. An engine it starts, it
 // stops again. Sizes: BENCH_* variables (options.ts).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { concludeBench, exitWhenDone } from './bench-outcome.ts';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../portal-api/config.ts';
 import { ensureEngineRunning, stopEngine } from '../../scripts/engine.ts';
@@ -189,22 +190,7 @@ async function main(): Promise<number> {
     clearTimeout(watchdog);
   }
 
-  results.finishedAt = new Date().toISOString();
-  results.ok = results.error === undefined && results.checks.length > 0 && results.checks.every((c) => c.ok);
-  writeFileSync(RESULTS_FILE, resultsJson(results));
-  console.log(formatReport(results));
-  console.log(`\nFigures written to ${fileURLToPath(RESULTS_FILE)}`);
-  return results.ok ? 0 : 1;
+  return concludeBench(results, RESULTS_FILE, resultsJson, formatReport);
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-    // Stops by itself even if a client library leaves a handle open.
-    setTimeout(() => process.exit(code), 3_000).unref();
-  },
-  (error: unknown) => {
-    console.error(`[bench] ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    void cleanUp().finally(() => process.exit(1));
-  },
-);
+exitWhenDone(main(), 'bench', cleanUp);

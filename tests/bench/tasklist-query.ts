@@ -9,11 +9,11 @@
 // Writes .cache/bench/tasklist.json. Sizes: BENCH_TASKLIST_SECONDS, BENCH_TASKLIST_CONNECTIONS,
 // BENCH_TASKLIST_DIRECT_CALLS. BENCH_TASKLIST_WHATIF_SQL (statements separated by `;`) runs after
 // the seed, to try an index before writing its migration. Needs no engine and no fixed port.
+import { concludeBench, exitWhenDone } from './bench-outcome.ts';
 import autocannon from 'autocannon';
 import type { Knex } from 'knex';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createDatabase } from '../../portal-api/db/database.ts';
 import { migrateToLatest } from '../../portal-api/db/migrate.ts';
@@ -262,22 +262,7 @@ async function main(): Promise<number> {
     await cleanUp();
   }
 
-  results.finishedAt = new Date().toISOString();
-  results.ok = results.error === undefined && results.checks.length > 0 && results.checks.every((c) => c.ok);
-  writeFileSync(RESULTS_FILE, tasklistResultsJson(results));
-  console.log(formatTasklistReport(results));
-  console.log(`\nFigures written to ${fileURLToPath(RESULTS_FILE)}`);
-  return results.ok ? 0 : 1;
+  return concludeBench(results, RESULTS_FILE, tasklistResultsJson, formatTasklistReport);
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-    // Stops by itself even if a client library leaves a handle open.
-    setTimeout(() => process.exit(code), 3_000).unref();
-  },
-  (error: unknown) => {
-    console.error(`[bench:tasklist] ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+exitWhenDone(main(), 'bench:tasklist');
