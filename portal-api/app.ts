@@ -2,6 +2,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { StartApplication } from './applications/start-application.ts';
+import type { AnswerQuestion } from './cases/answer-question.ts';
 import type { CatalogueRepository } from './db/catalogue-repository.ts';
 import type { CasesRepository } from './db/cases-repository.ts';
 import type { DocumentsRepository } from './db/documents-repository.ts';
@@ -37,6 +38,7 @@ export interface AppDeps {
   rememberStaff: RememberStaff;
   sessionSecret: string;
   startApplication: StartApplication;
+  answerQuestion: AnswerQuestion;
   projector: RecordProjector;
   readiness: ReadinessCheck[];
   tokenSecret: string;
@@ -68,7 +70,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(healthRoutes(deps.readiness));
   await app.register(municipalityRoutes(deps.catalogue));
   await app.register(applicationRoutes(deps.startApplication, deps.cases, loadCase));
-  await app.register(caseRoutes(deps.cases, loadCase));
+  await app.register(caseRoutes(deps.cases, loadCase, deps.answerQuestion));
   await app.register(documentRoutes(deps.documents));
   await app.register(engineRecordRoutes(deps.projector, deps.recordsToken));
   await app.register(payrexxWebhookRoutes(deps.recordPaymentTransaction));

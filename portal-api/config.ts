@@ -34,6 +34,8 @@ export const ConfigSchema = Type.Object({
   PAYMENT_METHODS: Type.String({ default: 'twint,post-finance-card,post-finance-e-finance,visa,mastercard' }),
   /** ISO 8601 durations: an unpaid online order is reminded, then cancelled (PAY-1). */
   PAYMENT_REMINDER_AFTER: Type.String({ default: 'P2D', pattern: '^P' }),
+  // How long a clerk's question waits for the citizen's answer before the review goes on without it.
+  INFORMATION_ANSWER_WITHIN: Type.String({ default: 'P30D', pattern: '^P' }),
   PAYMENT_CANCEL_AFTER: Type.String({ default: 'P5D', pattern: '^P' }),
   /** The same for invoices (PAY-2): payment terms are longer. */
   INVOICE_REMINDER_AFTER: Type.String({ default: 'P30D', pattern: '^P' }),

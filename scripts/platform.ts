@@ -12,6 +12,8 @@ import { createTasksRepository } from '../portal-api/db/tasks-repository.ts';
 import { createUserTaskCommands } from '../portal-api/engine/user-tasks.ts';
 import { createBankCreditImport } from '../portal-api/payments/import-bank-credits.ts';
 import { createPaymentReceivedPublisher } from '../portal-api/payments/payment-messages.ts';
+import { createAnswerQuestion } from '../portal-api/cases/answer-question.ts';
+import { createCitizenAnswersRepository } from '../portal-api/db/citizen-answers-repository.ts';
 import { createPayrexxProviders } from '../portal-api/payments/payrexx-providers.ts';
 import { createPaymentReconciliation } from '../portal-api/payments/reconcile-payments.ts';
 import { createProviderTransactionRecorder } from '../portal-api/payments/record-provider-transaction.ts';
@@ -172,6 +174,7 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
     oidc: { issuer: config.OIDC_ISSUER, clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET, publicUrl: config.PORTAL_PUBLIC_URL },
     rememberStaff: (member) => staff.remember(member),
     sessionSecret: config.SESSION_SECRET,
+    answerQuestion: createAnswerQuestion({ cases, answers: createCitizenAnswersRepository(db), engine: zeebe }),
     startApplication: createStartApplication({
       catalogue,
       cases,
@@ -180,6 +183,7 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
         online: { reminderAfter: config.PAYMENT_REMINDER_AFTER, cancelAfter: config.PAYMENT_CANCEL_AFTER },
         invoice: { reminderAfter: config.INVOICE_REMINDER_AFTER, cancelAfter: config.INVOICE_CANCEL_AFTER },
       },
+      informationAnswerWithin: config.INFORMATION_ANSWER_WITHIN,
     }),
     projector: createRecordProjector(db),
     readiness: [

@@ -5,6 +5,8 @@ export interface WorkerJob<Variables, Headers = Record<string, string>> {
   key: string;
   processInstanceKey: string;
   elementId: string;
+  /** One visit of the element: the same over the job's retries, new when a loop comes back. */
+  elementInstanceKey: string;
   retries: number;
   variables: Variables;
   customHeaders: Headers;

@@ -1,27 +1,31 @@
 import { Type } from '@sinclair/typebox';
-import { isKnownTemplate } from '../portal-api/cases/message-texts.ts';
+import { isKnownTemplate, visitTemplate } from '../portal-api/cases/message-texts.ts';
 import type { CaseRecordsRepository } from '../portal-api/db/case-records-repository.ts';
 import { NonRetryableError, complete, defineJobWorker } from './job-worker.ts';
 
 const Input = Type.Object({
   caseId: Type.String(),
   rejectionReason: Type.Optional(Type.String()),
+  /** The template's own parameters, mapped in the diagram (e.g. the clerk's question). */
+  messageParams: Type.Optional(Type.Record(Type.String(), Type.String({ maxLength: 4000 }))),
 });
 
 /**
  * Posts a message to the case (CASE-3); the diagram chooses the text with the task header
- * `template`. E-mail notification comes with the accounts issue.
+ * `template`. The message is kept once per visit of the task: a retried job does not post twice,
+ * a loop that comes back (a second question) posts again. E-mail comes with the accounts issue.
  */
 export function createNotifyCitizenWorker(deps: { caseRecords: CaseRecordsRepository }) {
   return defineJobWorker({
     type: 'notify-citizen',
     input: Input,
     timeoutMs: 30_000,
-    async handle({ variables, customHeaders }) {
+    async handle({ variables, customHeaders, elementInstanceKey }) {
       const template = customHeaders.template;
       if (!template || !isKnownTemplate(template)) throw new NonRetryableError(`unknown message template "${template ?? ''}"`);
-      const params: Record<string, string> = variables.rejectionReason ? { reason: variables.rejectionReason } : {};
-      await deps.caseRecords.postMessage(variables.caseId, template, params);
+      const params: Record<string, string> = { ...variables.messageParams };
+      if (variables.rejectionReason) params.reason = variables.rejectionReason;
+      await deps.caseRecords.postMessage(variables.caseId, visitTemplate(template, elementInstanceKey), params);
       return complete({});
     },
   });

@@ -42,6 +42,7 @@ export async function startWorkers(definitions: JobWorkerDefinition[], options: 
         key: job.key,
         processInstanceKey: job.processInstanceKey,
         elementId: job.elementId,
+        elementInstanceKey: job.elementInstanceKey,
         retries: job.retries,
         variables: job.variables,
         customHeaders: job.customHeaders as Record<string, string>,

@@ -21,6 +21,8 @@ export interface StartApplicationDeps {
   cases: CasesRepository;
   engine: ProcessStarter;
   paymentDeadlines: PaymentDeadlines;
+  /** ISO-8601 duration a clerk's question waits for the citizen's answer. */
+  informationAnswerWithin: string;
   now?: () => Date;
 }
 
@@ -124,6 +126,7 @@ export function createStartApplication(deps: StartApplicationDeps) {
         paymentMethod,
         paymentReminderAfter: deps.paymentDeadlines[paymentMethod].reminderAfter,
         paymentCancelAfter: deps.paymentDeadlines[paymentMethod].cancelAfter,
+        informationAnswerWithin: deps.informationAnswerWithin,
       }));
       await deps.cases.attachProcessInstance(caseId, processInstanceKey);
     } catch (error) {

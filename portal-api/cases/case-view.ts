@@ -2,7 +2,7 @@ import type { CaseMessage, CaseRow, DocumentMeta, PhaseEntry } from '../db/cases
 import type { Payment } from '../db/payments-repository.ts';
 import type { Language, LocalisedText } from '../engine-records/phase-map.ts';
 import type { CaseDetail, CaseSummary } from '../schemas/cases.ts';
-import { renderMessage } from './message-texts.ts';
+import { authorOf, renderMessage, templateName } from './message-texts.ts';
 
 // Shown until the engine's first record about the instance has arrived.
 const SUBMITTED: LocalisedText = { de: 'Übermittelt', fr: 'Transmis', it: 'Trasmesso', en: 'Submitted' };
@@ -33,6 +33,7 @@ export function toCaseSummary(row: CaseRow): CaseSummary {
     phase,
     phaseLabel: labelIn(phase, row.language),
     delayed,
+    awaitingAnswer: !delayed && row.awaits !== null && row.instanceState === 'ACTIVE',
     outcome: row.outcome,
   };
 }
@@ -70,7 +71,8 @@ export function toCaseDetail(row: CaseRow, parts: CaseDetailParts): CaseDetail {
       ...doc, createdAt: doc.createdAt.toISOString(), href: `/documents/${doc.id}`,
     })),
     messages: parts.messages.map((message) => ({
-      template: message.template,
+      template: templateName(message.template),
+      author: authorOf(message.template),
       text: renderMessage(message.template, message.params, row.language),
       createdAt: message.createdAt.toISOString(),
     })),

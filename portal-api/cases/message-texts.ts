@@ -28,6 +28,12 @@ const TEMPLATES: Record<string, Texts> = {
     it: "La sua ordinazione è stata annullata perché non è pervenuto alcun pagamento.",
     en: 'Your order was cancelled because no payment was received.',
   },
+  'information-requested': {
+    de: 'Für Ihren Antrag braucht die Gemeinde weitere Angaben: «{question}» Bitte antworten Sie in Ihrem Konto beim Vorgang.',
+    fr: 'La commune a besoin de précisions pour votre demande : « {question} » Veuillez répondre dans votre compte, sous la demande.',
+    it: 'Per la sua domanda il Comune necessita di ulteriori indicazioni: «{question}» Risponda nel suo conto, presso la pratica.',
+    en: 'The municipality needs more information for your application: "{question}" Please answer in your account, on the case.',
+  },
   'payment-refunded': {
     de: 'Die bezahlte Gebühr von CHF {amount} wird Ihnen zurückerstattet.',
     fr: 'La taxe payée de CHF {amount} vous sera remboursée.',
@@ -59,9 +65,23 @@ const pick = (texts: Texts, language: string): string => texts[language as Langu
 
 /** Messages a clerk writes are stored under this prefix and one id each: the text is theirs, in the case's language. */
 export const CLERK_MESSAGE_PREFIX = 'clerk-message:';
+/** The citizen's answers to a question, one per round of questions: `citizen-answer:<round>`. */
+export const CITIZEN_ANSWER_PREFIX = 'citizen-answer:';
 
-export function renderMessage(template: string, params: Record<string, string>, language: string): string {
-  if (template.startsWith(CLERK_MESSAGE_PREFIX)) return params.text ?? '';
+/** Who wrote a message: the citizen (an answer) or the municipality (everything else). */
+export const authorOf = (template: string): 'citizen' | 'municipality' =>
+  template.startsWith(CITIZEN_ANSWER_PREFIX) ? 'citizen' : 'municipality';
+
+/**
+ * A process's message is stored once per visit of its task (`template#visit`): what the citizen
+ * and clerks see is the template's name.
+ */
+export const visitTemplate = (template: string, visit: string): string => `${template}#${visit}`;
+export const templateName = (stored: string): string => stored.split('#')[0] ?? stored;
+
+export function renderMessage(stored: string, params: Record<string, string>, language: string): string {
+  if (stored.startsWith(CLERK_MESSAGE_PREFIX) || stored.startsWith(CITIZEN_ANSWER_PREFIX)) return params.text ?? '';
+  const template = templateName(stored);
   const texts = Object.hasOwn(TEMPLATES, template) ? TEMPLATES[template] : undefined;
   if (!texts) return template;
   return pick(texts, language).replace(/\{(\w+)\}/g, (_, name: string) => {

@@ -28,6 +28,8 @@ export interface CaseRow {
   endedAt: Date | null;
   openIncidents: number;
   currentPhase: LocalisedText | null;
+  /** The message the current phase waits for from the citizen (their answer), else null. */
+  awaits: string | null;
   outcome: string | null;
 }
 
@@ -79,6 +81,7 @@ function toCaseRow(row: Record<string, unknown>): CaseRow {
     endedAt: row.ended_at ? new Date(row.ended_at as string) : null,
     openIncidents: Number(row.open_incidents ?? 0),
     currentPhase: (row.current_phase as LocalisedText | null) ?? null,
+    awaits: (row.awaits as string | null) ?? null,
     outcome: (row.outcome as string | null) ?? null,
   };
 }
@@ -94,6 +97,7 @@ export function createCasesRepository(db: Knex): CasesRepository {
         'pi.ended_at',
         db.raw(`(select count(*) from incidents i where i.process_instance_key = c.process_instance_key and i.resolved_at is null) as open_incidents`),
         db.raw(`(select p.phase from case_phases p where p.process_instance_key = c.process_instance_key order by p.entered_at desc, p.id desc limit 1) as current_phase`),
+        db.raw(`(select p.awaits from case_phases p where p.process_instance_key = c.process_instance_key order by p.entered_at desc, p.id desc limit 1) as awaits`),
         db.raw(`(select p.outcome from case_phases p where p.process_instance_key = c.process_instance_key and p.outcome is not null order by p.entered_at desc limit 1) as outcome`),
       );
 

@@ -4,6 +4,7 @@ import * as institutions from './migrations/002-institutions.ts';
 import * as payments from './migrations/003-payments.ts';
 import * as tasklist from './migrations/004-tasklist.ts';
 import * as tasklistIndexes from './migrations/005-tasklist-indexes.ts';
+import * as citizenAnswers from './migrations/006-citizen-answers.ts';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '003-payments': payments,
   '004-tasklist': tasklist,
   '005-tasklist-indexes': tasklistIndexes,
+  '006-citizen-answers': citizenAnswers,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -9,6 +9,8 @@ export interface PhaseMarker {
   phase: LocalisedText;
   /** Set on end events: how the case ends for the citizen. */
   outcome?: string;
+  /** Set where the process waits for the citizen: the message their answer sends. */
+  awaits?: string;
 }
 
 export type PhaseMap = Record<string, PhaseMarker>;
@@ -43,7 +45,8 @@ function collectMarkers(elements: ModdleElement[], into: PhaseMap): void {
         if (language !== 'de' && text) phase[language] = text;
       }
       const outcome = properties.get('outcome');
-      into[element.id] = outcome ? { phase, outcome } : { phase };
+      const awaits = properties.get('awaits');
+      into[element.id] = { phase, ...(outcome ? { outcome } : {}), ...(awaits ? { awaits } : {}) };
     }
     if (element.flowElements) collectMarkers(element.flowElements, into);
   }
@@ -51,7 +54,7 @@ function collectMarkers(elements: ModdleElement[], into: PhaseMap): void {
 
 /**
  * Reads the citizen-facing phases that the modeller put on the diagram's elements as
- * zeebe:properties (`phase`, `phase.fr`, `phase.it`, `phase.en`, `outcome`) for one process.
+ * zeebe:properties (`phase`, `phase.fr`, `phase.it`, `phase.en`, `outcome`, `awaits`) for one process.
  */
 export async function readPhaseMap(bpmnXml: string, bpmnProcessId: string): Promise<PhaseMap> {
   const moddle = new BpmnModdle({ zeebe: zeebeDescriptor });

@@ -59,6 +59,7 @@ export function createRecordProjector(db: Knex): RecordProjector {
       element_id: textOf(value, 'elementId'),
       phase: JSON.stringify(marker.phase),
       outcome: marker.outcome ?? null,
+      awaits: marker.awaits ?? null,
       entered_at: at(record),
       partition_id: record.partitionId,
       record_position: record.position,

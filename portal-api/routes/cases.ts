@@ -7,7 +7,8 @@ import { toCaseDetail, toCaseSummary } from '../cases/case-view.ts';
 import { authenticateCitizen, bearerSecurity } from '../plugins/citizen-auth.ts';
 import { ProblemError } from '../plugins/problem-details.ts';
 import type { CaseDetail } from '../schemas/cases.ts';
-import { CaseIdParams } from '../schemas/cases.ts';
+import { CaseIdParams, CitizenAnswerSchema } from '../schemas/cases.ts';
+import type { AnswerQuestion } from '../cases/answer-question.ts';
 import { problemResponses } from '../schemas/common.ts';
 
 /** The detail view of a case row: its phases, documents, messages and expected processing time. */
@@ -30,7 +31,7 @@ export function createCaseDetailLoader(cases: CasesRepository, catalogue: Catalo
 const caseNotFound = () => new ProblemError(404, 'case-not-found', 'Vorgang nicht gefunden');
 
 /** CASE-1, CASE-2: the citizen's cases with phase, history and expected processing time. */
-export function caseRoutes(cases: CasesRepository, loadCase: CaseDetailLoader) {
+export function caseRoutes(cases: CasesRepository, loadCase: CaseDetailLoader, answerQuestion: AnswerQuestion) {
   return async function (app: FastifyInstance): Promise<void> {
     app.get('/cases', {
       schema: {
@@ -61,6 +62,22 @@ export function caseRoutes(cases: CasesRepository, loadCase: CaseDetailLoader) {
       const row = await cases.findById(id);
       if (!row || row.citizenId !== citizen.id) throw caseNotFound();
       return loadCase(row);
+    });
+
+    app.post('/cases/:id/answers', {
+      schema: {
+        tags: ['cases'],
+        summary: "Answer the municipality's question; the case continues with its review",
+        security: bearerSecurity,
+        params: CaseIdParams,
+        body: CitizenAnswerSchema,
+        response: { 204: Type.Null(), ...problemResponses(400, 401, 404, 409, 503) },
+      },
+    }, async (request, reply) => {
+      const citizen = await authenticateCitizen(request);
+      const { id } = request.params as { id: string };
+      await answerQuestion(citizen.id, id, (request.body as { text: string }).text.trim());
+      return reply.code(204).send();
     });
   };
 }

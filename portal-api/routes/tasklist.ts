@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { labelIn } from '../cases/case-view.ts';
-import { CLERK_MESSAGE_PREFIX, renderMessage } from '../cases/message-texts.ts';
+import { authorOf, CLERK_MESSAGE_PREFIX, renderMessage } from '../cases/message-texts.ts';
 import { randomUUID } from 'node:crypto';
 import type { CatalogueRepository } from '../db/catalogue-repository.ts';
 import type { CasesRepository } from '../db/cases-repository.ts';
@@ -148,7 +148,9 @@ export function tasklistRoutes(deps: TasklistDeps) {
           phaseLabel: row.currentPhase ? labelIn(row.currentPhase, 'de') : 'Übermittelt',
           history: history.map((entry) => ({ phaseLabel: labelIn(entry.phase, 'de'), enteredAt: entry.enteredAt.toISOString() })),
           documents: documents.map((doc) => ({ id: doc.id, fileName: doc.fileName, kind: doc.kind, href: `/tasklist/api/documents/${doc.id}` })),
-          messages: messages.map((message) => ({ text: renderMessage(message.template, message.params, 'de'), createdAt: message.createdAt.toISOString() })),
+          messages: messages.map((message) => ({
+            text: renderMessage(message.template, message.params, 'de'), author: authorOf(message.template), createdAt: message.createdAt.toISOString(),
+          })),
         },
         form,
         formData: { applicant },
@@ -269,7 +271,8 @@ export function tasklistRoutes(deps: TasklistDeps) {
       if (task.assignee !== staff.id) throw new ProblemError(409, 'task-not-claimed', 'Aufgabe nicht übernommen', 'Übernehmen Sie die Aufgabe, bevor Sie sie abschliessen.');
       const { variables } = body as { variables: Record<string, unknown> };
       if (task.formKey) {
-        const problems = checkFormVariables(await deps.tasks.formSchema(task.formKey), variables);
+        // The form was shown with the applicant's data (formData of the task's view).
+        const problems = checkFormVariables(await deps.tasks.formSchema(task.formKey), variables, { applicant: await deps.cases.applicantOf(task.caseId) });
         if (problems.length > 0) throw new ProblemError(400, 'invalid-form', 'Formular unvollständig', 'Bitte prüfen Sie die markierten Felder.', problems);
       }
       answer(await deps.userTasks.complete(task.taskKey, variables));

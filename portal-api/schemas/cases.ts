@@ -13,6 +13,7 @@ export const CaseSummarySchema = Type.Object({
   phase: LocalisedText,
   phaseLabel: Type.String({ description: 'The phase in the case language' }),
   delayed: Type.Boolean({ description: 'A technical fault holds the case up; it continues once fixed' }),
+  awaitingAnswer: Type.Boolean({ description: 'The municipality asked a question (see messages); answer with POST /cases/{id}/answers' }),
   outcome: Type.Union([Type.String(), Type.Null()], { description: 'issued, rejected, ... once known' }),
 }, { $id: 'CaseSummary' });
 
@@ -27,7 +28,12 @@ export const CaseDetailSchema = Type.Composite([
       id: Type.String({ format: 'uuid' }), kind: Type.String(), fileName: Type.String(), mediaType: Type.String(),
       createdAt: Type.String({ format: 'date-time' }), href: Type.String(),
     })),
-    messages: Type.Array(Type.Object({ template: Type.String(), text: Type.String(), createdAt: Type.String({ format: 'date-time' }) })),
+    messages: Type.Array(Type.Object({
+      template: Type.String(),
+      author: Type.Union([Type.Literal('municipality'), Type.Literal('citizen')]),
+      text: Type.String(),
+      createdAt: Type.String({ format: 'date-time' }),
+    })),
     payment: Type.Union([
       Type.Object({
         method: Type.Union([Type.Literal('online'), Type.Literal('invoice')]),
@@ -46,3 +52,7 @@ export type CaseSummary = Static<typeof CaseSummarySchema>;
 export type CaseDetail = Static<typeof CaseDetailSchema>;
 
 export const CaseIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+export const CitizenAnswerSchema = Type.Object({
+  text: Type.String({ minLength: 1, maxLength: 4000, pattern: '\\S', description: "The answer to the municipality's question" }),
+}, { additionalProperties: false });

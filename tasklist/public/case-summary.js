@@ -42,7 +42,8 @@ export function renderCaseSummary(summary) {
     h('h3', {}, 'Mitteilungen'),
     listOrNote(summary.messages, 'Keine Mitteilungen.', (message) => [
       h('time', { class: 'muted', datetime: message.createdAt }, formatDateTime(message.createdAt)),
-      h('p', { class: 'message-text' }, message.text),
+      h('span', { class: 'muted' }, message.author === 'citizen' ? ' – Antwort der antragstellenden Person' : ' – an die antragstellende Person'),
+      h('p', { class: message.author === 'citizen' ? 'message-text from-citizen' : 'message-text' }, message.text),
     ]),
   );
 }

@@ -60,6 +60,7 @@ export async function startTasklistApi(db: Knex): Promise<TasklistApi> {
     rememberStaff: (member) => staff.remember(member),
     sessionSecret,
     startApplication: notInThisBenchmark('starting an application'),
+    answerQuestion: notInThisBenchmark('answering a question'),
     projector: createRecordProjector(db),
     readiness: [{ name: 'database', check: async () => Boolean(await db.raw('select 1')) }],
     tokenSecret: randomBytes(32).toString('hex'),

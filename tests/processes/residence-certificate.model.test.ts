@@ -154,8 +154,7 @@ describe('residence-certificate diagram', () => {
     expect(ways('await-payment')).toEqual(['message payment-received -> paid-merge', 'timer =paymentReminderAfter -> notify-payment-reminder']);
     expect(ways('await-payment-after-reminder')).toEqual(['message payment-received -> paid-merge', 'timer =paymentCancelAfter -> cancel-payment']);
     expect(target(outgoing(element('paid-merge'))[0] as ModdleElement).id).toBe('needs-review');
-    const message = (definitions.rootElements as ModdleElement[]).find((root) => root.$type === 'bpmn:Message');
-    expect(message?.name).toBe('payment-received');
+    const message = (definitions.rootElements as ModdleElement[]).find((root) => root.$type === 'bpmn:Message' && root.name === 'payment-received');
     expect(extension(message as ModdleElement, 'zeebe:Subscription').correlationKey).toBe('=payment.paymentId');
   });
 
@@ -172,7 +171,7 @@ describe('residence-certificate diagram', () => {
     expect((rejectedPath.eventDefinitions as ModdleElement[])[0]?.$type).toBe('bpmn:CompensateEventDefinition');
   });
 
-  it('routes both review decisions from "Genehmigt?"', () => {
+  it('routes the three review decisions from "Genehmigt?"', () => {
     const routes = Object.fromEntries(
       outgoing(element('is-approved')).map((flow) => [
         (flow.conditionExpression as { body: string }).body,
@@ -182,7 +181,25 @@ describe('residence-certificate diagram', () => {
     expect(routes).toEqual({
       '=reviewDecision = "approve"': 'issue-certificate',
       '=reviewDecision = "reject"': 'notify-application-rejected',
+      '=reviewDecision = "more-information"': 'request-information',
     });
+  });
+
+  it('asks the citizen for more information, waits for the answer or its deadline, then reviews again', () => {
+    const ask = element('request-information');
+    expect(extension(ask, 'zeebe:TaskDefinition').type).toBe('notify-citizen');
+    expect(zeebeProperties(ask)).toMatchObject({ phase: 'Rückfrage', awaits: 'information-supplied' });
+    const ways = outgoing(element('await-information')).map((flow) => {
+      const event = target(flow);
+      const [definition] = event.eventDefinitions as ModdleElement[];
+      const then = nextActivity(event).id;
+      return definition?.$type === 'bpmn:MessageEventDefinition'
+        ? `message ${(definition.messageRef as ModdleElement).name} -> ${then}`
+        : `timer ${(definition?.timeDuration as { body: string }).body} -> ${then}`;
+    }).sort();
+    expect(ways).toEqual(['message information-supplied -> review-application', 'timer =informationAnswerWithin -> review-application']);
+    const message = (definitions.rootElements as ModdleElement[]).find((root) => root.$type === 'bpmn:Message' && root.name === 'information-supplied');
+    expect(extension(message as ModdleElement, 'zeebe:Subscription').correlationKey).toBe('=caseId');
   });
 
   it.each([
@@ -221,6 +238,7 @@ describe('residence-certificate diagram', () => {
     { id: 'application-received', phase: 'Eingegangen' },
     { id: 'find-resident', phase: 'In Bearbeitung' },
     { id: 'review-application', phase: 'In Prüfung' },
+    { id: 'request-information', phase: 'Rückfrage' },
     { id: 'request-payment', phase: 'Zahlung' },
     { id: 'payment-received', phase: 'In Bearbeitung' },
     { id: 'payment-received-after-reminder', phase: 'In Bearbeitung' },
@@ -239,7 +257,7 @@ describe('residence-certificate diagram', () => {
   it('marks phases only on the elements that start one', () => {
     const marked = [...elements.values()].filter((candidate) => zeebeProperties(candidate).phase).map((e) => e.id);
     expect(marked.sort()).toEqual(
-      ['application-received', 'find-resident', 'review-application', 'request-payment', 'payment-received', 'payment-received-after-reminder',
+      ['application-received', 'find-resident', 'review-application', 'request-information', 'request-payment', 'payment-received', 'payment-received-after-reminder',
         'certificate-issued', 'order-cancelled', 'application-rejected'].sort(),
     );
   });
@@ -258,20 +276,23 @@ interface FormSchema {
 }
 
 describe('residence-certificate review form', () => {
-  it('collects the decision and, when rejecting, its reason', async () => {
+  it('collects the decision and, when rejecting, its reason, when asking, the question', async () => {
     const form = JSON.parse(await readFile(formFile, 'utf8')) as FormSchema;
     expect(form).toMatchObject({ id: 'residence-certificate-review', executionPlatformVersion: '8.6.0' });
     const keys = form.components.flatMap((component) => (component.key ? [component.key] : []));
-    expect(keys.sort()).toEqual(['reviewComment', 'reviewDecision']);
+    expect(keys.sort()).toEqual(['informationRequest', 'reviewComment', 'reviewDecision']);
 
     const decision = form.components.find((component) => component.key === 'reviewDecision');
     expect(decision).toMatchObject({ type: 'radio', validate: { required: true } });
-    expect(decision?.values?.map((option) => option.value)).toEqual(['approve', 'reject']);
+    expect(decision?.values?.map((option) => option.value)).toEqual(['approve', 'reject', 'more-information']);
 
     // form-js validates only visible fields: the comment is required exactly when rejecting.
     const comment = form.components.find((component) => component.key === 'reviewComment');
     expect(comment).toMatchObject({ type: 'textarea', validate: { required: true } });
     expect(comment?.conditional?.hide).toBe('=reviewDecision != "reject"');
+    const question = form.components.find((component) => component.key === 'informationRequest');
+    expect(question).toMatchObject({ type: 'textarea', validate: { required: true } });
+    expect(question?.conditional?.hide).toBe('=reviewDecision != "more-information"');
   });
 });
 

@@ -38,6 +38,8 @@ export default async function setup(project: TestProject) {
       INVOICE_REMINDER_AFTER: 'PT6S',
       INVOICE_CANCEL_AFTER: 'PT6S',
       PAYMENT_RECONCILE_EVERY_MS: '2000',
+      // A question to the citizen that nobody answers goes back to review within a test.
+      INFORMATION_ANSWER_WITHIN: 'PT15S',
       PAYMENT_RECONCILE_GRACE_MS: '3000',
     },
   });

@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       PORTAL_PUBLIC_URL: 'http://127.0.0.1:3000',
       PAYMENT_METHODS: 'twint,post-finance-card,post-finance-e-finance,visa,mastercard',
       PAYMENT_REMINDER_AFTER: 'P2D',
+      INFORMATION_ANSWER_WITHIN: 'P30D',
       PAYMENT_CANCEL_AFTER: 'P5D',
       INVOICE_REMINDER_AFTER: 'P30D',
       INVOICE_CANCEL_AFTER: 'P30D',

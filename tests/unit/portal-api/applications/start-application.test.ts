@@ -114,7 +114,7 @@ class InMemoryCases implements CasesRepository {
     return {
       id: row.id, citizenId: row.citizenId, serviceId: row.serviceId, municipalityId: row.municipalityId,
       language: row.language, requestFingerprint: row.requestFingerprint, processInstanceKey: row.processInstanceKey,
-      createdAt: row.createdAt, instanceState: null, endedAt: null, openIncidents: 0, currentPhase: null, outcome: null,
+      createdAt: row.createdAt, instanceState: null, endedAt: null, openIncidents: 0, currentPhase: null, awaits: null, outcome: null,
     };
   }
 }
@@ -153,7 +153,7 @@ beforeEach(() => {
   catalogue = new InMemoryCatalogue();
   cases = new InMemoryCases();
   engine = new RecordingEngine();
-  startApplication = createStartApplication({ catalogue, cases, engine, paymentDeadlines: DEADLINES, now: () => NOW });
+  startApplication = createStartApplication({ catalogue, cases, engine, paymentDeadlines: DEADLINES, informationAnswerWithin: 'P30D', now: () => NOW });
 });
 
 describe('startApplication', () => {
@@ -175,6 +175,7 @@ describe('startApplication', () => {
         paymentMethod: 'online',
         paymentReminderAfter: 'P2D',
         paymentCancelAfter: 'P5D',
+        informationAnswerWithin: 'P30D',
       },
     }]);
     expect(cases.rows.get(result.caseId)).toMatchObject({

@@ -18,6 +18,7 @@ const caseRow = (overrides: Partial<CaseRow> = {}): CaseRow => ({
   endedAt: null,
   openIncidents: 0,
   currentPhase: IN_PROGRESS,
+  awaits: null,
   outcome: null,
   ...overrides,
 });
@@ -138,8 +139,30 @@ describe('toCaseDetail', () => {
     });
     expect(detail.messages).toEqual([{
       template: 'application-rejected',
+      author: 'municipality',
       text: "Votre demande a été refusée. Motif : La personne n'a pas son domicile principal dans la commune.",
       createdAt: '2025-03-11T08:00:00.000Z',
     }]);
+  });
+
+  it('when a question was asked once per visit and answered, then each reads as its template and author', () => {
+    const detail = toCaseDetail(caseRow(), {
+      ...noParts,
+      messages: [
+        { template: 'information-requested#2251799813685300', params: { question: 'Seit wann wohnen Sie hier?' }, createdAt: new Date('2025-03-11T08:00:00.000Z') },
+        { template: 'citizen-answer:1', params: { text: 'Seit März 2019.' }, createdAt: new Date('2025-03-11T09:00:00.000Z') },
+      ],
+    });
+    expect(detail.messages.map(({ template, author, text }) => ({ template, author, text }))).toEqual([
+      { template: 'information-requested', author: 'municipality', text: expect.stringContaining('«Seit wann wohnen Sie hier?»') },
+      { template: 'citizen-answer:1', author: 'citizen', text: 'Seit März 2019.' },
+    ]);
+  });
+
+  it('when the current phase waits for the citizen, then the case awaits their answer unless a fault holds it', () => {
+    expect(toCaseSummary(caseRow({ awaits: 'information-supplied' })).awaitingAnswer).toBe(true);
+    expect(toCaseSummary(caseRow({ awaits: 'information-supplied', openIncidents: 1 })).awaitingAnswer).toBe(false);
+    expect(toCaseSummary(caseRow({ awaits: 'information-supplied', instanceState: 'TERMINATED' })).awaitingAnswer).toBe(false);
+    expect(toCaseSummary(caseRow()).awaitingAnswer).toBe(false);
   });
 });

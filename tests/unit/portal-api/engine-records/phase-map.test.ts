@@ -34,11 +34,16 @@ describe('readPhaseMap of the residence-certificate diagram', () => {
     map = await readPhaseMap(await readFile(diagramFile, 'utf8'), 'residence-certificate');
   });
 
-  it('when the diagram is read, then exactly the nine phase elements are marked', () => {
+  it('when the diagram is read, then exactly the ten phase elements are marked', () => {
     expect(Object.keys(map).sort()).toEqual([
       'application-received', 'application-rejected', 'certificate-issued', 'find-resident', 'order-cancelled',
-      'payment-received', 'payment-received-after-reminder', 'request-payment', 'review-application',
+      'payment-received', 'payment-received-after-reminder', 'request-information', 'request-payment', 'review-application',
     ]);
+  });
+
+  it('when a phase waits for the citizen, then it names the message their answer sends', () => {
+    expect(map['request-information']).toMatchObject({ phase: { de: 'Rückfrage' }, awaits: 'information-supplied' });
+    expect(Object.entries(map).filter(([, marker]) => marker.awaits).map(([id]) => id)).toEqual(['request-information']);
   });
 
   it.each([
