@@ -14,6 +14,8 @@ import { createBankCreditImport } from '../portal-api/payments/import-bank-credi
 import { createPaymentReceivedPublisher } from '../portal-api/payments/payment-messages.ts';
 import { createAnswerQuestion } from '../portal-api/cases/answer-question.ts';
 import { createCitizenAnswersRepository } from '../portal-api/db/citizen-answers-repository.ts';
+import { createInternalTasksRepository } from '../portal-api/db/internal-tasks-repository.ts';
+import { createInternalTaskCreator } from '../portal-api/staff/create-internal-task.ts';
 import { createPayrexxProviders } from '../portal-api/payments/payrexx-providers.ts';
 import { createPaymentReconciliation } from '../portal-api/payments/reconcile-payments.ts';
 import { createProviderTransactionRecorder } from '../portal-api/payments/record-provider-transaction.ts';
@@ -153,6 +155,7 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
   const paymentServices = openPaymentServices(parts);
   const staff = createStaffRepository(db);
   const caseRecords = createCaseRecordsRepository(db);
+  const internalTasks = createInternalTasksRepository(db);
   const app = await buildApp({
     catalogue,
     cases,
@@ -164,6 +167,10 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
       tasks: createTasksRepository(db),
       userTasks: createUserTaskCommands(config.ZEEBE_REST_ADDRESS),
       colleagues: (municipalityId) => staff.colleagues(municipalityId),
+      internalTasks,
+      createInternalTask: createInternalTaskCreator({
+        internalTasks, cases, engine: createProcessStarter(zeebe), colleagues: (municipalityId) => staff.colleagues(municipalityId),
+      }),
       postMessage: (caseId, template, params) => caseRecords.postMessage(caseId, template, params),
       incidents: createIncidentsRepository(db),
       incidentEngine: {

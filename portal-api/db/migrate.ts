@@ -5,6 +5,7 @@ import * as payments from './migrations/003-payments.ts';
 import * as tasklist from './migrations/004-tasklist.ts';
 import * as tasklistIndexes from './migrations/005-tasklist-indexes.ts';
 import * as citizenAnswers from './migrations/006-citizen-answers.ts';
+import * as internalTasks from './migrations/008-internal-tasks.ts';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '004-tasklist': tasklist,
   '005-tasklist-indexes': tasklistIndexes,
   '006-citizen-answers': citizenAnswers,
+  '008-internal-tasks': internalTasks,
 };
 
 const source: Knex.MigrationSource<string> = {

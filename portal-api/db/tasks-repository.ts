@@ -19,11 +19,14 @@ export interface TaskFilter {
 
 export interface TaskRow {
   taskKey: string;
+  /** A process's step, or an internal task a clerk wrote (ADM-2). */
+  kind: 'process' | 'internal';
   name: string;
   elementId: string;
-  caseId: string;
-  caseNumber: string;
-  serviceId: string;
+  /** The case the task belongs to; null for an internal task of its own. */
+  caseId: string | null;
+  caseNumber: string | null;
+  serviceId: string | null;
   citizenName: string;
   municipalityId: string;
   assignee: string | null;
@@ -35,6 +38,7 @@ export interface TaskRow {
   createdAt: string;
   formKey: string | null;
   processInstanceKey: string;
+  internalTaskId: string | null;
 }
 
 /** How soon "due soon" is. */
@@ -48,27 +52,35 @@ export interface TasksRepository {
   /** What the engine was just told, before its record arrives: the list stays right meanwhile. */
   noteAssignee(taskKey: string, assignee: string | null): Promise<void>;
   noteCompleted(taskKey: string, at: Date): Promise<void>;
+  noteDates(taskKey: string, dates: { dueDate: Date | null; followUpDate: Date | null }): Promise<void>;
   formSchema(formKey: string): Promise<unknown>;
 }
 
 export const caseNumberOf = (caseId: string): string => caseId.slice(0, 8).toUpperCase();
 
 export function createTasksRepository(db: Knex): TasksRepository {
+  // A task belongs to a case (a service's process) or is an internal task, of a case or on its own.
   const visible = (viewer: TaskViewer) =>
     db('user_tasks as t')
-      .join('cases as c', 'c.process_instance_key', 't.process_instance_key')
+      .leftJoin('cases as c', 'c.process_instance_key', 't.process_instance_key')
+      .leftJoin('internal_tasks as it', 'it.process_instance_key', 't.process_instance_key')
+      .leftJoin('cases as ic', 'ic.id', 'it.case_id')
       .leftJoin('process_instances as pi', 'pi.process_instance_key', 't.process_instance_key')
       .leftJoin('process_definitions as pd', 'pd.process_definition_key', 'pi.process_definition_key')
       .leftJoin('staff_members as s', 's.id', 't.assignee')
       .where('t.state', 'CREATED')
-      .where('c.municipality_id', viewer.municipality)
+      .where((home) => home.where('c.municipality_id', viewer.municipality).orWhere('it.municipality_id', viewer.municipality))
       .where((mine) => {
         mine.where('t.assignee', viewer.id);
         if (viewer.groups.length > 0) mine.orWhereRaw('t.candidate_groups \\?| ?', [viewer.groups as string[]]);
       })
       .select(
         't.user_task_key', 't.element_id', 't.candidate_groups', 't.form_key', 't.assignee', 't.due_date', 't.follow_up_date',
-        't.priority', 't.created_at', 't.process_instance_key', 'c.id as case_id', 'c.service_id', 'c.municipality_id', 'c.applicant',
+        't.priority', 't.created_at', 't.process_instance_key', 'it.id as internal_task_id', 'it.title as internal_title',
+        db.raw('coalesce(c.municipality_id, it.municipality_id) as municipality_id'),
+        db.raw('coalesce(c.id, it.case_id) as case_id'),
+        db.raw('coalesce(c.service_id, ic.service_id) as service_id'),
+        db.raw('coalesce(c.applicant, ic.applicant) as applicant'),
         's.name as assignee_name', db.raw("pd.task_names ->> t.element_id as task_name"),
       );
 
@@ -79,11 +91,12 @@ export function createTasksRepository(db: Knex): TasksRepository {
       if (filter.view === 'unassigned') query.whereNull('t.assignee');
       if (filter.view === 'due-soon') query.whereBetween('t.due_date', [now, new Date(now.getTime() + DUE_SOON_MS)]);
       if (filter.view === 'overdue') query.where('t.due_date', '<', now);
-      if (filter.serviceId) query.where('c.service_id', filter.serviceId);
-      if (filter.caseNumber) query.whereRaw('upper(c.id::text) like ?', [`${filter.caseNumber.toUpperCase().replace(/[%_]/g, '')}%`]);
+      if (filter.serviceId) query.whereRaw('coalesce(c.service_id, ic.service_id) = ?', [filter.serviceId]);
+      if (filter.caseNumber) query.whereRaw('upper(coalesce(c.id, it.case_id)::text) like ?', [`${filter.caseNumber.toUpperCase().replace(/[%_]/g, '')}%`]);
       if (filter.citizen) {
         const pattern = `%${filter.citizen.replace(/[%_\\]/g, '')}%`;
-        query.where((names) => names.whereRaw("c.applicant ->> 'lastName' ilike ?", [pattern]).orWhereRaw("c.applicant ->> 'firstName' ilike ?", [pattern]));
+        const applicant = 'coalesce(c.applicant, ic.applicant)';
+        query.where((names) => names.whereRaw(`${applicant} ->> 'lastName' ilike ?`, [pattern]).orWhereRaw(`${applicant} ->> 'firstName' ilike ?`, [pattern]));
       }
       if (filter.sort === 'priority') query.orderByRaw('t.priority desc nulls last, t.due_date asc nulls last');
       else query.orderByRaw('t.due_date asc nulls last, t.priority desc nulls last');
@@ -100,6 +113,9 @@ export function createTasksRepository(db: Knex): TasksRepository {
     async noteCompleted(taskKey, at) {
       await db('user_tasks').where({ user_task_key: taskKey, state: 'CREATED' }).update({ state: 'COMPLETED', ended_at: at });
     },
+    async noteDates(taskKey, { dueDate, followUpDate }) {
+      await db('user_tasks').where({ user_task_key: taskKey }).update({ due_date: dueDate, follow_up_date: followUpDate });
+    },
     async formSchema(formKey) {
       const row = await db('forms').where({ form_key: formKey }).first('schema');
       return row?.schema ?? null;
@@ -110,13 +126,16 @@ export function createTasksRepository(db: Knex): TasksRepository {
 function toTaskRow(row: Record<string, unknown>): TaskRow {
   const applicant = (row.applicant ?? {}) as { firstName?: string; lastName?: string };
   const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
+  const caseId = (row.case_id as string | null) ?? null;
+  const internal = row.internal_task_id !== null && row.internal_task_id !== undefined;
   return {
     taskKey: row.user_task_key as string,
-    name: (row.task_name as string | null) ?? (row.element_id as string),
+    kind: internal ? 'internal' : 'process',
+    name: internal ? (row.internal_title as string) : ((row.task_name as string | null) ?? (row.element_id as string)),
     elementId: row.element_id as string,
-    caseId: row.case_id as string,
-    caseNumber: caseNumberOf(row.case_id as string),
-    serviceId: row.service_id as string,
+    caseId,
+    caseNumber: caseId ? caseNumberOf(caseId) : null,
+    serviceId: (row.service_id as string | null) ?? null,
     citizenName: [applicant.firstName, applicant.lastName].filter(Boolean).join(' '),
     municipalityId: row.municipality_id as string,
     assignee: (row.assignee as string | null) ?? null,
@@ -128,5 +147,6 @@ function toTaskRow(row: Record<string, unknown>): TaskRow {
     createdAt: new Date(row.created_at as string).toISOString(),
     formKey: (row.form_key as string | null) ?? null,
     processInstanceKey: row.process_instance_key as string,
+    internalTaskId: internal ? (row.internal_task_id as string) : null,
   };
 }

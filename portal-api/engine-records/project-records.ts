@@ -75,7 +75,8 @@ export function createRecordProjector(db: Knex): RecordProjector {
         process_instance_key: textOf(value, 'processInstanceKey'),
         element_id: textOf(value, 'elementId'),
         candidate_groups: JSON.stringify(value.candidateGroupsList ?? []),
-        form_key: value.formKey === undefined || value.formKey === -1 ? null : String(value.formKey),
+        // Keys arrive as the text of their JSON number; -1 means the task has no form.
+        form_key: value.formKey === undefined || String(value.formKey) === '-1' ? null : String(value.formKey),
         assignee: typeof value.assignee === 'string' && value.assignee !== '' ? value.assignee : null,
         state: 'CREATED',
         created_at: at(record),

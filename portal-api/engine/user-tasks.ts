@@ -8,11 +8,13 @@ export interface UserTaskCommands {
   assign(taskKey: string, assignee: string, allowOverride: boolean): Promise<UserTaskOutcome>;
   unassign(taskKey: string): Promise<UserTaskOutcome>;
   complete(taskKey: string, variables: Record<string, unknown>): Promise<UserTaskOutcome>;
+  /** Sets the due and follow-up dates (ISO-8601 date-times); an empty text clears a date. */
+  reschedule(taskKey: string, dates: { dueDate: string; followUpDate: string }): Promise<UserTaskOutcome>;
 }
 
 export function createUserTaskCommands(restAddress: string, fetchImpl: typeof fetch = fetch): UserTaskCommands {
   const base = restAddress.replace(/\/$/, '');
-  async function send(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<UserTaskOutcome> {
+  async function send(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<UserTaskOutcome> {
     const response = await fetchImpl(`${base}/v2/user-tasks/${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -28,5 +30,6 @@ export function createUserTaskCommands(restAddress: string, fetchImpl: typeof fe
     assign: (taskKey, assignee, allowOverride) => send('POST', `${taskKey}/assignment`, { assignee, allowOverride }),
     unassign: (taskKey) => send('DELETE', `${taskKey}/assignee`),
     complete: (taskKey, variables) => send('POST', `${taskKey}/completion`, { variables }),
+    reschedule: (taskKey, changeset) => send('PATCH', taskKey, { changeset }),
   };
 }

@@ -15,6 +15,8 @@ import type { IncidentEngine } from '../../workers/incident-recovery.ts';
 import type { UserTaskCommands, UserTaskOutcome } from '../engine/user-tasks.ts';
 import { ProblemError } from '../plugins/problem-details.ts';
 import { checkFormVariables } from '../staff/form-variables.ts';
+import type { CreateInternalTask } from '../staff/create-internal-task.ts';
+import type { InternalTasksRepository } from '../db/internal-tasks-repository.ts';
 import { readStaffSession, requireStaff, type StaffSession } from '../staff/staff-session.ts';
 import { problemResponses } from '../schemas/common.ts';
 
@@ -29,6 +31,8 @@ export interface TasklistDeps {
   incidents: IncidentsRepository;
   /** The engine's incident commands; a retried job gets this many retries back. */
   incidentEngine: IncidentEngine;
+  internalTasks: InternalTasksRepository;
+  createInternalTask: CreateInternalTask;
   /** Colleagues of a municipality seen at login, for handing over. */
   colleagues(municipalityId: string): Promise<{ id: string; name: string }[]>;
   now?: () => Date;
@@ -62,9 +66,15 @@ export function tasklistRoutes(deps: TasklistDeps) {
   const serviceNames = async (municipalityId: string) =>
     new Map((await deps.catalogue.listOfferings(municipalityId)).map((offering) => [offering.serviceId, offering.names.de]));
   const withServiceName = (names: Map<string, string>) => (task: TaskRow) => {
-    const { formKey: _formKey, processInstanceKey: _instance, ...visible } = task;
-    return { ...visible, serviceName: names.get(task.serviceId) ?? task.serviceId };
+    const { formKey: _formKey, processInstanceKey: _instance, internalTaskId: _internal, ...visible } = task;
+    return { ...visible, serviceName: task.serviceId ? (names.get(task.serviceId) ?? task.serviceId) : null };
   };
+
+  /** The case of a task that works on one (correspondence, documents); an internal task of its own has none. */
+  function caseOf(task: TaskRow): string {
+    if (!task.caseId) throw new ProblemError(409, 'task-without-case', 'Kein Vorgang', 'Diese Aufgabe gehört zu keinem Vorgang.');
+    return task.caseId;
+  }
 
   async function taskFor(staff: StaffSession, taskKey: string): Promise<TaskRow> {
     const task = await deps.tasks.find(staff, taskKey);
@@ -128,34 +138,45 @@ export function tasklistRoutes(deps: TasklistDeps) {
       const staff = requireStaff(request);
       const task = await taskFor(staff, (request.params as { taskKey: string }).taskKey);
       const names = await serviceNames(staff.municipality);
-      const row = await deps.cases.findById(task.caseId);
-      if (!row) throw taskNotFound();
-      const [history, documents, messages, applicant, form] = await Promise.all([
-        deps.cases.history(task.processInstanceKey),
-        deps.cases.documents(task.caseId),
-        deps.cases.messages(task.caseId),
-        deps.cases.applicantOf(task.caseId),
+      const [caseView, internal, form] = await Promise.all([
+        task.caseId ? caseViewOf(task.caseId, task.caseNumber ?? '', names) : Promise.resolve(null),
+        task.internalTaskId ? deps.internalTasks.find(task.internalTaskId) : Promise.resolve(undefined),
         task.formKey ? deps.tasks.formSchema(task.formKey) : Promise.resolve(null),
       ]);
       return {
         task: withServiceName(names)(task),
-        case: {
-          id: row.id,
-          caseNumber: task.caseNumber,
-          serviceName: names.get(row.serviceId) ?? row.serviceId,
-          submittedAt: row.createdAt.toISOString(),
-          applicant,
-          phaseLabel: row.currentPhase ? labelIn(row.currentPhase, 'de') : 'Übermittelt',
-          history: history.map((entry) => ({ phaseLabel: labelIn(entry.phase, 'de'), enteredAt: entry.enteredAt.toISOString() })),
-          documents: documents.map((doc) => ({ id: doc.id, fileName: doc.fileName, kind: doc.kind, href: `/tasklist/api/documents/${doc.id}` })),
-          messages: messages.map((message) => ({
-            text: renderMessage(message.template, message.params, 'de'), author: authorOf(message.template), createdAt: message.createdAt.toISOString(),
-          })),
-        },
+        case: caseView,
+        internal: internal
+          ? { title: internal.title, description: internal.description, createdBy: internal.createdByName ?? internal.createdBy, createdAt: internal.createdAt.toISOString() }
+          : null,
         form,
-        formData: { applicant },
+        formData: { applicant: caseView?.applicant ?? null },
       };
     });
+
+    async function caseViewOf(caseId: string, caseNumber: string, names: Map<string, string>) {
+      const row = await deps.cases.findById(caseId);
+      if (!row) throw taskNotFound();
+      const [history, documents, messages, applicant] = await Promise.all([
+        row.processInstanceKey ? deps.cases.history(row.processInstanceKey) : Promise.resolve([]),
+        deps.cases.documents(caseId),
+        deps.cases.messages(caseId),
+        deps.cases.applicantOf(caseId),
+      ]);
+      return {
+        id: row.id,
+        caseNumber,
+        serviceName: names.get(row.serviceId) ?? row.serviceId,
+        submittedAt: row.createdAt.toISOString(),
+        applicant,
+        phaseLabel: row.currentPhase ? labelIn(row.currentPhase, 'de') : 'Übermittelt',
+        history: history.map((entry) => ({ phaseLabel: labelIn(entry.phase, 'de'), enteredAt: entry.enteredAt.toISOString() })),
+        documents: documents.map((doc) => ({ id: doc.id, fileName: doc.fileName, kind: doc.kind, href: `/tasklist/api/documents/${doc.id}` })),
+        messages: messages.map((message) => ({
+          text: renderMessage(message.template, message.params, 'de'), author: authorOf(message.template), createdAt: message.createdAt.toISOString(),
+        })),
+      };
+    }
 
     app.get('/tasklist/api/documents/:id', {
       schema: { tags: ['tasklist'], summary: "A document of a case of the clerk's municipality", params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { ...problemResponses(400, 401, 404) } },
@@ -224,7 +245,7 @@ export function tasklistRoutes(deps: TasklistDeps) {
 
     act('messages', 'Write a message to the citizen; it appears in the case', async (_staff, task, body) => {
       const { text } = body as { text: string };
-      await deps.postMessage(task.caseId, `${CLERK_MESSAGE_PREFIX}${randomUUID()}`, { text: text.trim() });
+      await deps.postMessage(caseOf(task), `${CLERK_MESSAGE_PREFIX}${randomUUID()}`, { text: text.trim() });
     }, Type.Object({ text: Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S' }) }, { additionalProperties: false }));
 
     app.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT_BYTES }, (_request, body, done) => done(null, body));
@@ -238,15 +259,56 @@ export function tasklistRoutes(deps: TasklistDeps) {
     }, async (request, reply) => {
       const staff = requireStaff(request);
       const task = await taskFor(staff, (request.params as { taskKey: string }).taskKey);
+      const caseId = caseOf(task);
       if (task.assignee !== staff.id) throw new ProblemError(409, 'task-not-claimed', 'Aufgabe nicht übernommen', 'Übernehmen Sie die Aufgabe, bevor Sie einen Entscheid hochladen.');
       const content = request.body;
       if (!Buffer.isBuffer(content) || content.subarray(0, 5).toString('latin1') !== '%PDF-') {
         throw new ProblemError(400, 'invalid-document', 'Kein PDF', 'Laden Sie den Entscheid als PDF hoch.', [{ pointer: '/body', detail: 'is not a PDF document' }]);
       }
       const fileName = safeFileName(String(request.headers['x-file-name']));
-      await deps.documents.file({ caseId: task.caseId, kind: `decision:${randomUUID()}`, fileName, mediaType: 'application/pdf', content });
-      request.log.info({ caseId: task.caseId, staffId: staff.id, bytes: content.length }, 'decision document uploaded');
+      await deps.documents.file({ caseId, kind: `decision:${randomUUID()}`, fileName, mediaType: 'application/pdf', content });
+      request.log.info({ caseId, staffId: staff.id, bytes: content.length }, 'decision document uploaded');
       return reply.code(204).send();
+    });
+
+    const Dates = Type.Object({
+      dueDate: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+      followUpDate: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    }, { additionalProperties: false });
+    act('dates', 'Set or clear the due and follow-up dates', async (staff, task, body) => {
+      if (task.assignee && task.assignee !== staff.id) throw heldByOther();
+      const { dueDate, followUpDate } = body as { dueDate: string | null; followUpDate: string | null };
+      if (dueDate && followUpDate && Date.parse(followUpDate) > Date.parse(dueDate)) {
+        throw new ProblemError(400, 'invalid-request', 'Ungültige Eingabe', 'Die Wiedervorlage muss vor dem Fälligkeitsdatum liegen.', [{ pointer: '/body/followUpDate', detail: 'is after the due date' }]);
+      }
+      answer(await deps.userTasks.reschedule(task.taskKey, { dueDate: dueDate ?? '', followUpDate: followUpDate ?? '' }));
+      await deps.tasks.noteDates(task.taskKey, { dueDate: dueDate ? new Date(dueDate) : null, followUpDate: followUpDate ? new Date(followUpDate) : null });
+    }, Dates);
+
+    app.post('/tasklist/api/internal-tasks', {
+      schema: {
+        tags: ['tasklist'],
+        summary: 'Write down an internal task, for a case or on its own (ADM-2); it is handled like every task',
+        body: Type.Object({
+          title: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+          description: Type.String({ maxLength: 4000, default: '' }),
+          caseId: Type.Optional(Type.String({ format: 'uuid' })),
+          assignee: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          candidateGroup: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          dueDate: Type.Optional(Type.String({ format: 'date-time' })),
+          followUpDate: Type.Optional(Type.String({ format: 'date-time' })),
+        }, { additionalProperties: false }),
+        response: { 201: Type.Object({ id: Type.String({ format: 'uuid' }) }), ...problemResponses(400, 401, 503) },
+      },
+    }, async (request, reply) => {
+      const staff = requireStaff(request);
+      const body = request.body as Parameters<CreateInternalTask>[1];
+      if (body.assignee && body.candidateGroup) {
+        throw new ProblemError(400, 'invalid-request', 'Ungültige Eingabe', 'Weisen Sie die Aufgabe einer Person oder einer Gruppe zu, nicht beiden.', [{ pointer: '/body/candidateGroup', detail: 'cannot be given with an assignee' }]);
+      }
+      const created = await deps.createInternalTask(staff, { ...body, title: body.title.trim(), description: body.description.trim() });
+      request.log.info({ internalTaskId: created.id, staffId: staff.id }, 'internal task created');
+      return reply.code(201).send(created);
     });
 
     act('claim', 'Take the task', async (staff, task) => {
@@ -270,11 +332,12 @@ export function tasklistRoutes(deps: TasklistDeps) {
     act('completion', 'Complete the task with the form data', async (staff, task, body) => {
       if (task.assignee !== staff.id) throw new ProblemError(409, 'task-not-claimed', 'Aufgabe nicht übernommen', 'Übernehmen Sie die Aufgabe, bevor Sie sie abschliessen.');
       const { variables } = body as { variables: Record<string, unknown> };
-      if (task.formKey) {
-        // The form was shown with the applicant's data (formData of the task's view).
-        const problems = checkFormVariables(await deps.tasks.formSchema(task.formKey), variables, { applicant: await deps.cases.applicantOf(task.caseId) });
-        if (problems.length > 0) throw new ProblemError(400, 'invalid-form', 'Formular unvollständig', 'Bitte prüfen Sie die markierten Felder.', problems);
-      }
+      // The form was shown with the applicant's data (formData of the task's view); a task without a form takes no data.
+      const applicant = task.caseId ? await deps.cases.applicantOf(task.caseId) : null;
+      const problems = task.formKey
+        ? checkFormVariables(await deps.tasks.formSchema(task.formKey), variables, { applicant })
+        : Object.keys(variables).map((key) => ({ pointer: `/body/variables/${key}`, detail: 'this task has no form' }));
+      if (problems.length > 0) throw new ProblemError(400, 'invalid-form', 'Formular unvollständig', 'Bitte prüfen Sie die markierten Felder.', problems);
       answer(await deps.userTasks.complete(task.taskKey, variables));
       await deps.tasks.noteCompleted(task.taskKey, now());
     }, Type.Object({ variables: Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' }), Type.Unknown(), { maxProperties: 50 }) }, { additionalProperties: false }));

@@ -12,6 +12,7 @@ import { createDocumentsRepository } from '../../portal-api/db/documents-reposit
 import { createIncidentsRepository } from '../../portal-api/db/incidents-repository.ts';
 import { createPaymentsRepository } from '../../portal-api/db/payments-repository.ts';
 import { createStaffRepository } from '../../portal-api/db/staff-repository.ts';
+import { createInternalTasksRepository } from '../../portal-api/db/internal-tasks-repository.ts';
 import { createTasksRepository } from '../../portal-api/db/tasks-repository.ts';
 import { createRecordProjector } from '../../portal-api/engine-records/project-records.ts';
 import type { StaffSession } from '../../portal-api/staff/staff-session.ts';
@@ -46,8 +47,11 @@ export async function startTasklistApi(db: Knex): Promise<TasklistApi> {
         assign: notInThisBenchmark('assigning a task in the engine'),
         unassign: notInThisBenchmark('unassigning a task in the engine'),
         complete: notInThisBenchmark('completing a task in the engine'),
+        reschedule: notInThisBenchmark('rescheduling a task in the engine'),
       },
       colleagues: (municipalityId) => staff.colleagues(municipalityId),
+      internalTasks: createInternalTasksRepository(db),
+      createInternalTask: notInThisBenchmark('creating an internal task'),
       postMessage: notInThisBenchmark('posting a message to a case'),
       incidents: createIncidentsRepository(db),
       incidentEngine: {
