@@ -52,6 +52,11 @@ export const ConfigSchema = Type.Object({
   SESSION_SECRET: Type.String({ minLength: 32 }),
   /** Open payments younger than this are left to their webhooks. */
   PAYMENT_RECONCILE_GRACE_MS: Type.Integer({ default: 60000, minimum: 0 }),
+  /** Outgoing mail, e.g. smtps://user:password@mail.example.ch:465; unset sends no mail (and says so at start). */
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  MAIL_FROM: Type.String({ default: 'Gemeindeportal <noreply@gemeindeportal.example>' }),
+  /** How often staff get their digest of new and assigned tasks (one mail per run at most). */
+  TASK_DIGEST_EVERY_MS: Type.Integer({ default: 900000, minimum: 1 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

@@ -21,6 +21,9 @@ import { createPaymentReconciliation } from '../portal-api/payments/reconcile-pa
 import { createProviderTransactionRecorder } from '../portal-api/payments/record-provider-transaction.ts';
 import { createInvoiceSettlement } from '../portal-api/payments/settle-invoice.ts';
 import { runPeriodically } from '../workers/periodic.ts';
+import { createSmtpMailer } from '../connectors/email/mailer.ts';
+import { createTaskDigestRepository } from '../portal-api/db/task-digest-repository.ts';
+import { createTaskDigest } from '../portal-api/staff/task-digest.ts';
 import { buildApp } from '../portal-api/app.ts';
 import { createStartApplication } from '../portal-api/applications/start-application.ts';
 import type { Config } from '../portal-api/config.ts';
@@ -87,6 +90,25 @@ export function openPaymentServices({ config, logger, db, zeebe }: Parts) {
   };
 }
 
+/** E-mail digests of new and assigned tasks to staff; without SMTP_URL none are sent, and the log says so. */
+function startTaskDigests({ config, logger, db }: Parts): { stop(): void } {
+  if (!config.SMTP_URL) {
+    logger.warn('SMTP_URL is not set: staff get no e-mail digests of their tasks');
+    return { stop: () => undefined };
+  }
+  const mailer = createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM });
+  const digest = createTaskDigest({
+    repository: createTaskDigestRepository(db), mailer, publicUrl: config.PORTAL_PUBLIC_URL, logger: logger.child({ component: 'task-digest' }),
+  });
+  const periodic = runPeriodically('task-digest', config.TASK_DIGEST_EVERY_MS, digest, logger);
+  return {
+    stop() {
+      periodic.stop();
+      mailer.close();
+    },
+  };
+}
+
 /** Retries a service task starts with in the diagrams (zeebe:taskDefinition retries="3"). */
 const WORKER_DEFAULT_RETRIES = 3;
 
@@ -96,6 +118,7 @@ export async function startWorkerPool(parts: Parts): Promise<RunningWorkers> {
   const caseRecords = createCaseRecordsRepository(db);
   const paymentServices = openPaymentServices(parts);
   const reconciliation = runPeriodically('payment-reconciliation', config.PAYMENT_RECONCILE_EVERY_MS, paymentServices.reconcile, logger);
+  const digests = startTaskDigests(parts);
   const backOffices = createBackOfficeRegistry({
     adapters: Object.fromEntries(Object.values(BACK_OFFICE_VENDORS).map((vendor) => [vendor.name, vendor.createAdapter])),
     readCredential: readCredentialFrom(process.env),
@@ -143,6 +166,7 @@ export async function startWorkerPool(parts: Parts): Promise<RunningWorkers> {
     async stop() {
       recovery.stop();
       reconciliation.stop();
+      digests.stop();
       await workers.stop();
     },
   };

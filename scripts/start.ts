@@ -1,5 +1,5 @@
 // `npm start`: the whole platform on one machine — engine, back-office simulators (one per
-// vendor), the Payrexx simulator, database, deployed processes, job workers and the portal API.
+// vendor), the Payrexx simulator, a mail catcher, database, deployed processes, job workers and the portal API.
 import pino from 'pino';
 import { startDevelopmentBackOffices } from '../connectors/back-office/simulator/development-back-offices.ts';
 import { loadConfig } from '../portal-api/config.ts';
@@ -9,6 +9,7 @@ import { startPlatform } from './platform.ts';
 import { closeOnSignal } from './close-on-signal.ts';
 import { startDevelopmentIdentity } from './development-identity.ts';
 import { startDevelopmentPayrexx } from './development-payrexx.ts';
+import { startMailCatcher } from '../connectors/email/mail-catcher.ts';
 
 const secrets = loadDevSecrets();
 exportBackOfficeCredentials(secrets.backOfficeCredentials);
@@ -21,8 +22,14 @@ const payrexx = await startDevelopmentPayrexx({
   logger: logger.child({ component: 'payrexx-simulator' }),
 });
 Object.assign(process.env, payrexx.environment);
+// Mail goes to the catcher unless a real server is configured.
+const mailCatcher = process.env.SMTP_URL ? undefined : await startMailCatcher({
+  smtpPort: Number(process.env.MAIL_CATCHER_SMTP_PORT ?? 4025),
+  httpPort: Number(process.env.MAIL_CATCHER_HTTP_PORT ?? 4402),
+});
 const config = loadConfig({
   ...process.env,
+  ...(mailCatcher ? { SMTP_URL: mailCatcher.smtpUrl } : {}),
   PORTAL_TOKEN_SECRET: secrets.PORTAL_TOKEN_SECRET,
   OIDC_CLIENT_SECRET: secrets.OIDC_CLIENT_SECRET,
   SESSION_SECRET: secrets.SESSION_SECRET,
@@ -48,6 +55,7 @@ logger.info({
   api: platform.apiUrl,
   docs: `${platform.apiUrl}/docs`,
   payrexxSimulator: payrexx.simulator.url,
+  mails: mailCatcher ? `${mailCatcher.url}/__sim/mails` : 'SMTP_URL',
   tasklist: `${platform.apiUrl}/tasklist/`,
   staffDirectory: `${identity.issuer} (development accounts and passwords: .cache/dev-secrets.json)`,
   backOfficeSimulators: Object.fromEntries(Object.entries(backOffices.endpoints).map(([vendor, { url }]) => [vendor, url])),
@@ -60,5 +68,6 @@ closeOnSignal(logger, async () => {
   await backOffices.close();
   await payrexx.simulator.close();
   await identity.close();
+  await mailCatcher?.close();
   if (engine.startedByUs) await stopEngine();
 });

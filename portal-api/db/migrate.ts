@@ -6,6 +6,7 @@ import * as tasklist from './migrations/004-tasklist.ts';
 import * as tasklistIndexes from './migrations/005-tasklist-indexes.ts';
 import * as citizenAnswers from './migrations/006-citizen-answers.ts';
 import * as internalTasks from './migrations/008-internal-tasks.ts';
+import * as taskDigest from './migrations/009-task-digest.ts';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '005-tasklist-indexes': tasklistIndexes,
   '006-citizen-answers': citizenAnswers,
   '008-internal-tasks': internalTasks,
+  '009-task-digest': taskDigest,
 };
 
 const source: Knex.MigrationSource<string> = {

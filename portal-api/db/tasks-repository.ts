@@ -50,7 +50,7 @@ export interface TasksRepository {
   /** The open task if the viewer may see it, else undefined (the same answer as for a task that does not exist). */
   find(viewer: TaskViewer, taskKey: string): Promise<TaskRow | undefined>;
   /** What the engine was just told, before its record arrives: the list stays right meanwhile. */
-  noteAssignee(taskKey: string, assignee: string | null): Promise<void>;
+  noteAssignee(taskKey: string, assignee: string | null, by: string): Promise<void>;
   noteCompleted(taskKey: string, at: Date): Promise<void>;
   noteDates(taskKey: string, dates: { dueDate: Date | null; followUpDate: Date | null }): Promise<void>;
   formSchema(formKey: string): Promise<unknown>;
@@ -107,8 +107,8 @@ export function createTasksRepository(db: Knex): TasksRepository {
       const row = await visible(viewer).where('t.user_task_key', taskKey).first();
       return row ? toTaskRow(row) : undefined;
     },
-    async noteAssignee(taskKey, assignee) {
-      await db('user_tasks').where({ user_task_key: taskKey }).update({ assignee });
+    async noteAssignee(taskKey, assignee, by) {
+      await db('user_tasks').where({ user_task_key: taskKey }).update({ assignee, assigned_at: new Date(), assigned_by: by });
     },
     async noteCompleted(taskKey, at) {
       await db('user_tasks').where({ user_task_key: taskKey, state: 'CREATED' }).update({ state: 'COMPLETED', ended_at: at });

@@ -78,6 +78,7 @@ export function createRecordProjector(db: Knex): RecordProjector {
         // Keys arrive as the text of their JSON number; -1 means the task has no form.
         form_key: value.formKey === undefined || String(value.formKey) === '-1' ? null : String(value.formKey),
         assignee: typeof value.assignee === 'string' && value.assignee !== '' ? value.assignee : null,
+        assigned_at: typeof value.assignee === 'string' && value.assignee !== '' ? at(record) : null,
         state: 'CREATED',
         created_at: at(record),
         ...userTaskDates(value),
@@ -86,7 +87,12 @@ export function createRecordProjector(db: Knex): RecordProjector {
       await trx('user_tasks').where({ user_task_key: userTaskKey }).update(userTaskDates(value));
     } else if (intent === 'ASSIGNED') {
       const assignee = typeof value.assignee === 'string' && value.assignee !== '' ? value.assignee : null;
-      await trx('user_tasks').where({ user_task_key: userTaskKey }).update({ assignee });
+      // The tasklist notes who assigned before this record arrives; an assignment made elsewhere has no known author.
+      await trx('user_tasks').where({ user_task_key: userTaskKey }).update({
+        assignee,
+        assigned_at: trx.raw('case when assignee is distinct from ? then ?::timestamptz else coalesce(assigned_at, ?::timestamptz) end', [assignee, at(record), at(record)]),
+        assigned_by: trx.raw('case when assignee is distinct from ? then null else assigned_by end', [assignee]),
+      });
     } else if (intent === 'COMPLETED' || intent === 'CANCELED') {
       await trx('user_tasks').where({ user_task_key: userTaskKey }).update({ state: intent, ended_at: at(record) });
     }

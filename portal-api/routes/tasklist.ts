@@ -314,12 +314,12 @@ export function tasklistRoutes(deps: TasklistDeps) {
     act('claim', 'Take the task', async (staff, task) => {
       if (task.assignee && task.assignee !== staff.id) throw heldByOther();
       answer(await deps.userTasks.assign(task.taskKey, staff.id, false));
-      await deps.tasks.noteAssignee(task.taskKey, staff.id);
+      await deps.tasks.noteAssignee(task.taskKey, staff.id, staff.id);
     });
     act('unclaim', 'Give the task back to the group', async (staff, task) => {
       if (task.assignee !== staff.id) throw heldByOther();
       answer(await deps.userTasks.unassign(task.taskKey));
-      await deps.tasks.noteAssignee(task.taskKey, null);
+      await deps.tasks.noteAssignee(task.taskKey, null, staff.id);
     });
     act('assignment', 'Hand the task over to a colleague', async (staff, task, body) => {
       if (task.assignee && task.assignee !== staff.id) throw heldByOther();
@@ -327,7 +327,7 @@ export function tasklistRoutes(deps: TasklistDeps) {
       const colleague = (await deps.colleagues(staff.municipality)).find((c) => c.id === assignee);
       if (!colleague) throw new ProblemError(400, 'invalid-request', 'Ungültige Eingabe', 'Diese Person arbeitet nicht in Ihrer Gemeinde.', [{ pointer: '/body/assignee', detail: 'is not a colleague' }]);
       answer(await deps.userTasks.assign(task.taskKey, assignee, true));
-      await deps.tasks.noteAssignee(task.taskKey, assignee);
+      await deps.tasks.noteAssignee(task.taskKey, assignee, staff.id);
     }, Type.Object({ assignee: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }));
     act('completion', 'Complete the task with the form data', async (staff, task, body) => {
       if (task.assignee !== staff.id) throw new ProblemError(409, 'task-not-claimed', 'Aufgabe nicht übernommen', 'Übernehmen Sie die Aufgabe, bevor Sie sie abschliessen.');

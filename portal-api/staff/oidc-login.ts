@@ -10,8 +10,8 @@ export interface OidcSettings {
   publicUrl: string;
 }
 
-/** Remembers who logged in, so that a task can be handed over to a colleague. */
-export type RememberStaff = (session: Omit<StaffSession, 'expiresAt'>) => Promise<void>;
+/** Keeps what the directory said at login (for handing over and e-mail digests); the address is not in the session. */
+export type RememberStaff = (member: Omit<StaffSession, 'expiresAt'> & { email: string | null }) => Promise<void>;
 
 const LOGIN_COOKIE = 'gp_login';
 const SCOPE = 'openid profile email gemeindeportal';
@@ -85,7 +85,7 @@ export function oidcLoginRoutes(settings: OidcSettings, rememberStaff: RememberS
         groups: strings(claims.groups),
       };
       startStaffSession(reply, staff, secure);
-      await rememberStaff(staff);
+      await rememberStaff({ ...staff, email: typeof claims.email === 'string' ? claims.email : null });
       request.log.info({ staffId: staff.id, municipality: staff.municipality }, 'staff logged in');
       return reply.redirect('/tasklist/');
     });

@@ -9,6 +9,7 @@ import { DEVELOPMENT_STAFF } from '../../connectors/identity/staff-accounts.ts';
 import { loadConfig } from '../../portal-api/config.ts';
 import { startPlatform } from '../../scripts/platform.ts';
 import { createFreshDatabase } from './test-database.ts';
+import { startMailCatcher } from '../../connectors/email/mail-catcher.ts';
 
 export interface TestPlatform {
   apiUrl: string;
@@ -16,6 +17,8 @@ export interface TestPlatform {
   simulatorUrls: Record<string, string>;
   /** The Payrexx simulator: payment pages, `/__sim/...` controls. */
   payrexxUrl: string;
+  /** The mail catcher's HTTP side: `/__sim/mails?to=`, `/__sim/faults`. */
+  mailUrl: string;
   /** Passwords of the development staff accounts at the test's OpenID provider, by username. */
   staffPasswords: Record<string, string>;
   tokenSecret: string;
@@ -41,6 +44,7 @@ export async function startTestPlatform(options: { database: string; logLevel: s
   const publicUrl = `${recordsUrl.protocol}//${recordsUrl.host}`;
   const payrexx = await startDevelopmentPayrexx({ port: 0, publicUrl });
   Object.assign(process.env, payrexx.environment);
+  const mailCatcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
   const oidcClientSecret = randomBytes(24).toString('hex');
   const staffPasswords = Object.fromEntries(DEVELOPMENT_STAFF.map((account) => [account.username, randomBytes(9).toString('base64url')]));
   const identity = await startDevelopmentIdentity({
@@ -58,6 +62,7 @@ export async function startTestPlatform(options: { database: string; logLevel: s
     OIDC_CLIENT_SECRET: oidcClientSecret,
     SESSION_SECRET: randomBytes(32).toString('hex'),
     ...payrexx.environment,
+    SMTP_URL: mailCatcher.smtpUrl,
     ...options.env,
   });
   const platform = await startPlatform({ config, backOffices: backOffices.endpoints, logger });
@@ -65,6 +70,7 @@ export async function startTestPlatform(options: { database: string; logLevel: s
     apiUrl: platform.apiUrl,
     simulatorUrls: Object.fromEntries(Object.entries(backOffices.endpoints).map(([vendor, { url }]) => [vendor, url])),
     payrexxUrl: payrexx.simulator.url,
+    mailUrl: mailCatcher.url,
     staffPasswords,
     tokenSecret,
     databaseUrl,
@@ -75,6 +81,7 @@ export async function startTestPlatform(options: { database: string; logLevel: s
       await backOffices.close();
       await payrexx.simulator.close();
       await identity.close();
+      await mailCatcher.close();
     },
   };
 }

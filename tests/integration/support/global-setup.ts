@@ -9,6 +9,7 @@ declare module 'vitest' {
     databaseUrl: string;
     simulatorUrls: Record<string, string>;
     payrexxUrl: string;
+    mailUrl: string;
     staffPasswords: Record<string, string>;
     engineRestUrl: string;
     engineGrpcAddress: string;
@@ -40,6 +41,7 @@ export default async function setup(project: TestProject) {
       PAYMENT_RECONCILE_EVERY_MS: '2000',
       // A question to the citizen that nobody answers goes back to review within a test.
       INFORMATION_ANSWER_WITHIN: 'PT15S',
+      TASK_DIGEST_EVERY_MS: '1500',
       PAYMENT_RECONCILE_GRACE_MS: '3000',
     },
   });
@@ -48,6 +50,7 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', platform.databaseUrl);
   project.provide('simulatorUrls', platform.simulatorUrls);
   project.provide('payrexxUrl', platform.payrexxUrl);
+  project.provide('mailUrl', platform.mailUrl);
   project.provide('staffPasswords', platform.staffPasswords);
   project.provide('engineRestUrl', platform.engineRestUrl);
   project.provide('engineGrpcAddress', platform.engineGrpcAddress);

@@ -35,6 +35,8 @@ describe('loadConfig', () => {
       INVOICE_DUE_DAYS: 30,
       PAYMENT_RECONCILE_EVERY_MS: 300000,
       PAYMENT_RECONCILE_GRACE_MS: 60000,
+      MAIL_FROM: 'Gemeindeportal <noreply@gemeindeportal.example>',
+      TASK_DIGEST_EVERY_MS: 900000,
     });
   });
 
