@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { bpmnError, complete, defineJobWorker } from './job-worker.ts';
 import { callBackOffice, type BackOfficeCallDeps } from './back-office/back-office-call.ts';
 import { assessResidence } from './residence-assessment.ts';
+import type { CaseRecordsRepository } from '../portal-api/db/case-records-repository.ts';
 
 const Input = Type.Object({
   caseId: Type.String(),
@@ -10,7 +11,7 @@ const Input = Type.Object({
 });
 
 /** Looks the applicant up in the municipality's back office, whatever its vendor, and assesses the residence. */
-export function createFindResidentWorker(deps: BackOfficeCallDeps) {
+export function createFindResidentWorker(deps: BackOfficeCallDeps & { caseRecords: Pick<CaseRecordsRepository, 'noteRegisterExtract'> }) {
   return defineJobWorker({
     type: 'find-resident',
     input: Input,
@@ -25,6 +26,10 @@ export function createFindResidentWorker(deps: BackOfficeCallDeps) {
           const match = await port.findResident(query, context);
           if (!match) return bpmnError('PERSON_NOT_FOUND', 'no unambiguous match in the residents register');
           const residence = await port.getResidence(match.residentId, context);
+          // The clerk's review form shows this; the tasklist cannot read process variables (8.6).
+          if (residence) {
+            await deps.caseRecords.noteRegisterExtract(variables.caseId, { residenceType: residence.residenceType, since: residence.since, blocked: residence.blocked });
+          }
           return complete({
             residenceAssessment: assessResidence(residence, context.municipalityBfs),
             resident: residence && {

@@ -1,10 +1,19 @@
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 
+/** What the register said, as the clerk's review form shows it. */
+export interface RegisterExtract {
+  residenceType: string;
+  since: string | null;
+  blocked: boolean;
+}
+
 /** What the workers write about a case: messages, each written once however often a job retries. */
 export interface CaseRecordsRepository {
   caseExists(caseId: string): Promise<boolean>;
   postMessage(caseId: string, template: string, params: Record<string, string>): Promise<void>;
+  /** Kept for the review while the process runs; cleared when it ends. */
+  noteRegisterExtract(caseId: string, extract: RegisterExtract): Promise<void>;
 }
 
 export function createCaseRecordsRepository(db: Knex): CaseRecordsRepository {
@@ -16,6 +25,9 @@ export function createCaseRecordsRepository(db: Knex): CaseRecordsRepository {
       await db('case_messages')
         .insert({ id: randomUUID(), case_id: caseId, template, params: JSON.stringify(params), created_at: new Date() })
         .onConflict(['case_id', 'template']).ignore();
+    },
+    async noteRegisterExtract(caseId, extract) {
+      await db('cases').where({ id: caseId }).update({ register_extract: JSON.stringify(extract) });
     },
   };
 }

@@ -65,6 +65,8 @@ export interface CasesRepository {
   messages(caseId: string): Promise<CaseMessage[]>;
   /** The applicant as the application named them; null once purged. */
   applicantOf(caseId: string): Promise<NewCase['applicant'] | null>;
+  /** What a clerk's form is shown with: applicant, the register's extract (while the process runs), the case language. */
+  formContextOf(caseId: string): Promise<Record<string, unknown>>;
 }
 
 function toCaseRow(row: Record<string, unknown>): CaseRow {
@@ -155,6 +157,10 @@ export function createCasesRepository(db: Knex): CasesRepository {
     async applicantOf(caseId) {
       const row = await db('cases').where({ id: caseId }).first('applicant');
       return (row?.applicant as NewCase['applicant'] | null | undefined) ?? null;
+    },
+    async formContextOf(caseId) {
+      const row = await db('cases').where({ id: caseId }).first('applicant', 'register_extract', 'language');
+      return row ? { applicant: row.applicant ?? null, resident: row.register_extract ?? null, language: row.language } : {};
     },
     async messages(caseId) {
       const rows = await db('case_messages').where({ case_id: caseId }).orderBy('created_at').select('template', 'params', 'created_at');

@@ -7,6 +7,7 @@ import * as tasklistIndexes from './migrations/005-tasklist-indexes.ts';
 import * as citizenAnswers from './migrations/006-citizen-answers.ts';
 import * as internalTasks from './migrations/008-internal-tasks.ts';
 import * as taskDigest from './migrations/009-task-digest.ts';
+import * as registerExtract from './migrations/010-register-extract.ts';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '006-citizen-answers': citizenAnswers,
   '008-internal-tasks': internalTasks,
   '009-task-digest': taskDigest,
+  '010-register-extract': registerExtract,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -138,10 +138,11 @@ export function tasklistRoutes(deps: TasklistDeps) {
       const staff = requireStaff(request);
       const task = await taskFor(staff, (request.params as { taskKey: string }).taskKey);
       const names = await serviceNames(staff.municipality);
-      const [caseView, internal, form] = await Promise.all([
+      const [caseView, internal, form, formData] = await Promise.all([
         task.caseId ? caseViewOf(task.caseId, task.caseNumber ?? '', names) : Promise.resolve(null),
         task.internalTaskId ? deps.internalTasks.find(task.internalTaskId) : Promise.resolve(undefined),
         task.formKey ? deps.tasks.formSchema(task.formKey) : Promise.resolve(null),
+        task.caseId ? deps.cases.formContextOf(task.caseId) : Promise.resolve({}),
       ]);
       return {
         task: withServiceName(names)(task),
@@ -150,7 +151,7 @@ export function tasklistRoutes(deps: TasklistDeps) {
           ? { title: internal.title, description: internal.description, createdBy: internal.createdByName ?? internal.createdBy, createdAt: internal.createdAt.toISOString() }
           : null,
         form,
-        formData: { applicant: caseView?.applicant ?? null },
+        formData,
       };
     });
 
@@ -332,10 +333,10 @@ export function tasklistRoutes(deps: TasklistDeps) {
     act('completion', 'Complete the task with the form data', async (staff, task, body) => {
       if (task.assignee !== staff.id) throw new ProblemError(409, 'task-not-claimed', 'Aufgabe nicht übernommen', 'Übernehmen Sie die Aufgabe, bevor Sie sie abschliessen.');
       const { variables } = body as { variables: Record<string, unknown> };
-      // The form was shown with the applicant's data (formData of the task's view); a task without a form takes no data.
-      const applicant = task.caseId ? await deps.cases.applicantOf(task.caseId) : null;
+      // The form was shown with the case's data (formData of the task's view); a task without a form takes no data.
+      const shownWith = task.caseId ? await deps.cases.formContextOf(task.caseId) : {};
       const problems = task.formKey
-        ? checkFormVariables(await deps.tasks.formSchema(task.formKey), variables, { applicant })
+        ? checkFormVariables(await deps.tasks.formSchema(task.formKey), variables, shownWith)
         : Object.keys(variables).map((key) => ({ pointer: `/body/variables/${key}`, detail: 'this task has no form' }));
       if (problems.length > 0) throw new ProblemError(400, 'invalid-form', 'Formular unvollständig', 'Bitte prüfen Sie die markierten Felder.', problems);
       answer(await deps.userTasks.complete(task.taskKey, variables));

@@ -3,6 +3,7 @@
  * only their municipality's and groups' tasks, and claim, hand over and complete them in the
  * engine. Every refusal is proved here, not only hidden in the page.
  */
+import knex from 'knex';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
 import { callApi, eventually, tokenFor } from './support/http.ts';
@@ -71,6 +72,8 @@ describe('the review task in the tasklist', () => {
     expect(detail.status).toBe(200);
     expect(detail.body.case).toMatchObject({ id: caseId, applicant: { firstName: 'Greta', lastName: 'Sperrli', dateOfBirth: '1993-12-24' } });
     expect(detail.body.form.id).toBe('residence-certificate-review');
+    // The form shows what the register said (kept for the review only while the process runs).
+    expect(detail.body.formData).toMatchObject({ language: 'de', resident: { residenceType: 'main', blocked: true } });
 
     // Completing needs the task first; a form with a missing required answer is refused naming the field.
     expect((await callTasklist<Body>(aarauClerk, 'POST', `/tasklist/api/tasks/${task.taskKey}/completion`, { variables: { reviewDecision: 'approve' } })).status).toBe(409);
@@ -87,6 +90,16 @@ describe('the review task in the tasklist', () => {
       return body.state === 'completed' ? body : undefined;
     }, 'the case to finish');
     expect(done.outcome).toBe('issued');
+    const db = knex({ client: 'pg', connection: inject('databaseUrl') });
+    try {
+      const row = await eventually(async () => {
+        const found = await db('cases').where({ id: caseId }).first('register_extract');
+        return found?.register_extract === null ? found : undefined;
+      }, "the register's data cleared once the process ended");
+      expect(row.register_extract).toBeNull();
+    } finally {
+      await db.destroy();
+    }
     // The completed task does not come back, even before the engine's record arrives.
     const after = await callTasklist<Body>(aarauClerk, 'GET', '/tasklist/api/tasks?view=mine');
     expect(after.body.tasks.map((t: Body) => t.taskKey)).not.toContain(task.taskKey);

@@ -109,6 +109,9 @@ class InMemoryCases implements CasesRepository {
   async applicantOf(caseId: string) {
     return this.rows.get(caseId)?.applicant ?? null;
   }
+  async formContextOf(caseId: string) {
+    return { applicant: this.rows.get(caseId)?.applicant ?? null };
+  }
 
   private toRow(row: NewCase & { processInstanceKey: string | null }): CaseRow {
     return {
