@@ -17,6 +17,7 @@ import { healthRoutes, type ReadinessCheck } from './routes/health.ts';
 import { municipalityRoutes } from './routes/municipalities.ts';
 import { financeRoutes, type FinanceDeps } from './routes/finance.ts';
 import { tasklistRoutes, type TasklistDeps } from './routes/tasklist.ts';
+import { modelerRoutes, type ModelerDeps } from './routes/modeler.ts';
 import { oidcLoginRoutes, type OidcSettings, type RememberStaff } from './staff/oidc-login.ts';
 import fastifyCookie from '@fastify/cookie';
 import { paymentReturnRoutes } from './routes/payment-return.ts';
@@ -34,6 +35,8 @@ export interface AppDeps {
   recordPaymentTransaction: RecordProviderTransaction;
   finance: Omit<FinanceDeps, 'catalogue' | 'payments'>;
   tasklist: Omit<TasklistDeps, 'catalogue' | 'cases' | 'documents'>;
+  /** The process modeller (SVC-6); left out where only other parts are exercised (benchmarks). */
+  modeler?: ModelerDeps;
   oidc: OidcSettings;
   rememberStaff: RememberStaff;
   sessionSecret: string;
@@ -78,5 +81,6 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(financeRoutes({ catalogue: deps.catalogue, payments: deps.payments, ...deps.finance }));
   await app.register(oidcLoginRoutes(deps.oidc, deps.rememberStaff));
   await app.register(tasklistRoutes({ catalogue: deps.catalogue, cases: deps.cases, documents: deps.documents, ...deps.tasklist }));
+  if (deps.modeler) await app.register(modelerRoutes(deps.modeler));
   return app;
 }

@@ -191,10 +191,9 @@ async function readConfig(root: string): Promise<BpmnlintConfig> {
 
 /** Lints every diagram and form under `<root>/processes` and returns the findings, errors first. */
 export async function lintModels(root: string): Promise<Finding[]> {
-  const linter = new Linter({
-    config: await readConfig(root),
-    resolver: new NodeResolver({ require: requireFromRepository }),
-  });
+  const config = await readConfig(root);
+  // One linter per diagram: a rule of bpmnlint (no-duplicate-sequence-flows) keeps state between runs.
+  const freshLinter = () => new Linter({ config, resolver: new NodeResolver({ require: requireFromRepository }) });
   const processesDirectory = path.join(root, 'processes');
   const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
   const findings: Finding[] = [];
@@ -217,7 +216,7 @@ export async function lintModels(root: string): Promise<Finding[]> {
     const { findings: diagramFindings, formLinks } = await lintDiagram(
       relative(file),
       await readFile(file, 'utf8'),
-      linter,
+      freshLinter(),
     );
     findings.push(...diagramFindings);
     for (const { elementId, formId } of formLinks) {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
+import { basename } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createIncidentsRepository } from '../portal-api/db/incidents-repository.ts';
 import { startIncidentRecovery } from '../workers/incident-recovery.ts';
@@ -39,6 +40,11 @@ import { type ZeebeClient, createProcessStarter, createZeebeClient, engineIsRead
 import { rememberProcessDefinition } from '../portal-api/engine-records/process-definitions.ts';
 import { createRecordProjector } from '../portal-api/engine-records/project-records.ts';
 import { allWorkers } from '../workers/all-workers.ts';
+import { createProcessDraftsRepository } from '../portal-api/db/process-drafts-repository.ts';
+import { createBrowserBundle } from '../portal-api/modeler/browser-bundle.ts';
+import { createEngineDeployer } from '../portal-api/modeler/engine-deployer.ts';
+import { createDiagramLinter } from '../portal-api/modeler/lint-diagram.ts';
+import { createProcessModeller } from '../portal-api/modeler/process-modeller.ts';
 import { type RunningWorkers, startWorkers } from '../workers/runner.ts';
 
 export interface Parts {
@@ -58,13 +64,32 @@ export async function openParts(config: Config, logger: Logger = pino({ level: c
 
 /** Deploys processes/ and remembers their phase maps (the engine reports no unchanged redeployment). */
 export async function deployAll({ db, zeebe, logger }: Parts): Promise<void> {
-  const deployment = await deployProcesses(zeebe);
+  // A diagram the modeller deployed stays in front; `npm run export-process` brings it into git.
+  const modellerOwned = new Set(await createProcessDraftsRepository(db).modellerOwned());
+  const deployment = await deployProcesses(zeebe, 'processes', (file) => modellerOwned.has(basename(file, '.bpmn')));
+  if (modellerOwned.size > 0) logger.info({ processes: [...modellerOwned] }, 'kept the modeller\'s newest versions; their processes/ diagrams were not deployed');
   for (const process of deployment.processes) await rememberProcessDefinition(db, process);
   for (const form of deployment.forms) {
     await db('forms').insert({ form_key: form.formKey, form_id: form.formId, version: form.version, schema: JSON.stringify(form.schema) })
       .onConflict('form_key').ignore();
   }
   logger.info({ resources: deployment.resources.length }, 'processes and forms deployed');
+}
+
+/** The process modeller's use cases: drafts, checks and deployments from the browser (SVC-6). */
+export function openProcessModeller({ db, zeebe }: Parts) {
+  return createProcessModeller({
+    drafts: createProcessDraftsRepository(db),
+    lint: createDiagramLinter(),
+    engine: createEngineDeployer(zeebe),
+    rememberProcess: async (process) => {
+      await rememberProcessDefinition(db, process);
+    },
+    rememberForm: async (form) => {
+      await db('forms').insert({ form_key: form.formKey, form_id: form.formId, version: form.version, schema: JSON.stringify(form.schema) })
+        .onConflict('form_key').ignore();
+    },
+  });
 }
 
 /** Payments as both the API (webhooks, finance) and the workers (process tasks, reconciliation) use them. */
@@ -202,6 +227,7 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
         resolveIncident: (incidentKey) => zeebe.resolveIncident({ incidentKey }),
       },
     },
+    modeler: { modeller: openProcessModeller(parts), bundle: createBrowserBundle() },
     oidc: { issuer: config.OIDC_ISSUER, clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET, publicUrl: config.PORTAL_PUBLIC_URL },
     rememberStaff: (member) => staff.remember(member),
     sessionSecret: config.SESSION_SECRET,

@@ -5,6 +5,7 @@ import * as payments from './migrations/003-payments.ts';
 import * as tasklist from './migrations/004-tasklist.ts';
 import * as tasklistIndexes from './migrations/005-tasklist-indexes.ts';
 import * as citizenAnswers from './migrations/006-citizen-answers.ts';
+import * as processDrafts from './migrations/007-process-drafts.ts';
 import * as internalTasks from './migrations/008-internal-tasks.ts';
 import * as taskDigest from './migrations/009-task-digest.ts';
 import * as registerExtract from './migrations/010-register-extract.ts';
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '004-tasklist': tasklist,
   '005-tasklist-indexes': tasklistIndexes,
   '006-citizen-answers': citizenAnswers,
+  '007-process-drafts': processDrafts,
   '008-internal-tasks': internalTasks,
   '009-task-digest': taskDigest,
   '010-register-extract': registerExtract,

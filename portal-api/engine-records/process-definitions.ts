@@ -24,6 +24,8 @@ export async function rememberProcessDefinition(db: Knex, process: DeployedProce
       version: process.version,
       phases: JSON.stringify(phases),
       task_names: JSON.stringify(taskNames),
+      // The modeller shows and compares deployed versions; the 8.6 engine cannot return their XML.
+      bpmn_xml: process.bpmnXml,
     })
     .onConflict('process_definition_key').merge();
   return phases;

@@ -44,9 +44,11 @@ async function filesBelow(dir: string): Promise<string[]> {
 /**
  * Deploys every diagram and form under `processes/` in one deployment. The engine ignores a
  * resource identical to its latest version, so deploying at every start is idempotent.
+ * `skipDiagram` leaves out diagrams whose newest version came from the modeller, so that a
+ * restart does not put the repository's older diagram back in front of it.
  */
-export async function deployProcesses(zeebe: ZeebeClient, processesDir = 'processes'): Promise<DeploymentResult> {
-  const files = await filesBelow(resolve(processesDir));
+export async function deployProcesses(zeebe: ZeebeClient, processesDir = 'processes', skipDiagram: (file: string) => boolean = () => false): Promise<DeploymentResult> {
+  const files = (await filesBelow(resolve(processesDir))).filter((file) => !(file.endsWith('.bpmn') && skipDiagram(file)));
   type Resource = Parameters<ZeebeClient['deployResources']>[0][number];
   const resources = files.flatMap((file): { kind: DeployedResource['kind']; file: string; resource: Resource }[] => {
     if (file.endsWith('.bpmn')) return [{ kind: 'process' as const, file, resource: { processFilename: file } }];

@@ -16,6 +16,11 @@ export type RememberStaff = (member: Omit<StaffSession, 'expiresAt'> & { email: 
 const LOGIN_COOKIE = 'gp_login';
 const SCOPE = 'openid profile email gemeindeportal';
 
+/** Where a login may return to: the staff applications' own pages, nothing else (no open redirect). */
+const RETURN_PATHS = ['/tasklist/', '/modeler/'] as const;
+const safeReturnPath = (next: unknown): string =>
+  (typeof next === 'string' && RETURN_PATHS.includes(next as (typeof RETURN_PATHS)[number]) ? next : '/tasklist/');
+
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
 /**
@@ -39,12 +44,13 @@ export function oidcLoginRoutes(settings: OidcSettings, rememberStaff: RememberS
   };
 
   return async function (app: FastifyInstance): Promise<void> {
-    app.get('/tasklist/login', { schema: { hide: true } }, async (_request, reply) => {
+    app.get('/tasklist/login', { schema: { hide: true } }, async (request, reply) => {
       const config = await discovered();
       const verifier = oidc.randomPKCECodeVerifier();
       const state = oidc.randomState();
       const nonce = oidc.randomNonce();
-      reply.setCookie(LOGIN_COOKIE, Buffer.from(JSON.stringify({ verifier, state, nonce })).toString('base64url'), {
+      const next = safeReturnPath((request.query as { next?: unknown }).next);
+      reply.setCookie(LOGIN_COOKIE, Buffer.from(JSON.stringify({ verifier, state, nonce, next })).toString('base64url'), {
         signed: true, httpOnly: true, sameSite: 'lax', secure, path: '/tasklist', maxAge: 600,
       });
       const url = oidc.buildAuthorizationUrl(config, {
@@ -87,7 +93,7 @@ export function oidcLoginRoutes(settings: OidcSettings, rememberStaff: RememberS
       startStaffSession(reply, staff, secure);
       await rememberStaff({ ...staff, email: typeof claims.email === 'string' ? claims.email : null });
       request.log.info({ staffId: staff.id, municipality: staff.municipality }, 'staff logged in');
-      return reply.redirect('/tasklist/');
+      return reply.redirect(safeReturnPath(pending.next));
     });
 
     app.get('/tasklist/logout', { schema: { hide: true } }, async (request, reply) => {
@@ -106,12 +112,12 @@ export function oidcLoginRoutes(settings: OidcSettings, rememberStaff: RememberS
   };
 }
 
-function readLoginCookie(request: FastifyRequest): { verifier: string; state: string; nonce: string } | undefined {
+function readLoginCookie(request: FastifyRequest): { verifier: string; state: string; nonce: string; next?: string } | undefined {
   const raw = request.cookies[LOGIN_COOKIE];
   const unsigned = raw ? request.unsignCookie(raw) : undefined;
   if (!unsigned?.valid || unsigned.value === null) return undefined;
   try {
-    return JSON.parse(Buffer.from(unsigned.value, 'base64url').toString('utf8')) as { verifier: string; state: string; nonce: string };
+    return JSON.parse(Buffer.from(unsigned.value, 'base64url').toString('utf8')) as { verifier: string; state: string; nonce: string; next?: string };
   } catch {
     return undefined;
   }

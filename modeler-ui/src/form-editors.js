@@ -1,0 +1,36 @@
+import { FormEditor } from '@bpmn-io/form-js-editor';
+import { h, replaceChildren } from '../../tasklist/public/dom.js';
+
+/**
+ * One form-js editor per form the diagram links: the service's forms are edited, saved and
+ * deployed together with its diagram.
+ * @param {HTMLElement} host
+ * @param {Record<string, object>} forms form-js schemas by form id
+ * @param {{ texts: object, onChange: () => void }} options
+ */
+export async function createFormEditors(host, forms, { texts, onChange }) {
+  const editors = new Map();
+  const ids = Object.keys(forms).sort();
+  if (ids.length === 0) {
+    replaceChildren(host, h('p', {}, texts.noForms));
+    return { schemas: () => ({}), destroy() {} };
+  }
+  replaceChildren(host);
+  for (const formId of ids) {
+    const container = h('div', { class: 'form-editor' });
+    host.append(h('section', { class: 'form-section', 'aria-label': texts.formFor(formId) }, h('h3', {}, texts.formFor(formId)), container));
+    const editor = new FormEditor({ container });
+    await editor.importSchema(forms[formId]);
+    editor.on('changed', () => onChange());
+    editors.set(formId, editor);
+  }
+  return {
+    /** The edited schemas, by form id. */
+    schemas() {
+      return Object.fromEntries([...editors].map(([formId, editor]) => [formId, editor.saveSchema()]));
+    },
+    destroy() {
+      for (const editor of editors.values()) editor.destroy();
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/* global window, document, URLSearchParams */
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
+import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
+import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
+import 'bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css';
+import '@bpmn-io/form-js/dist/assets/form-js.css';
+import '@bpmn-io/form-js/dist/assets/form-js-editor.css';
+import './styles.css';
+import { createModelerApi } from './api.js';
+import { showEditor } from './editor-view.js';
+import { showServiceList } from './service-list-view.js';
+import { textsFor } from './texts.js';
+
+// The composition of the modeller's page: the one place that touches globals and wires modules.
+const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+function createNotices() {
+  const status = byId('status');
+  const alert = byId('alert');
+  return {
+    announce(text) {
+      status.textContent = text;
+    },
+    clearAlert() {
+      alert.replaceChildren();
+    },
+    showAlert(text) {
+      alert.textContent = text;
+      alert.focus();
+    },
+    /** A refusal with its details: the failing elements and rules of a lint refusal, the fields of a bad request. */
+    showProblem(error) {
+      const problem = error.problem ?? { title: String(error.message ?? error) };
+      const details = (problem.findings ?? []).filter((finding) => finding.severity === 'error')
+        .map((finding) => `${finding.elementId}: ${finding.message} (${finding.rule})`);
+      const paragraph = document.createElement('p');
+      paragraph.textContent = [problem.title, problem.findings ? '' : problem.detail].filter(Boolean).join(' – ');
+      const list = document.createElement('ul');
+      for (const detail of details) {
+        const item = document.createElement('li');
+        item.textContent = detail;
+        list.append(item);
+      }
+      alert.replaceChildren(paragraph, ...(details.length ? [list] : []));
+      alert.focus();
+    },
+  };
+}
+
+async function main() {
+  const texts = textsFor(document.documentElement.lang.slice(0, 2));
+  const notices = createNotices();
+  const api = createModelerApi({ fetch: window.fetch.bind(window), onUnauthorized: () => window.location.assign('/tasklist/login?next=/modeler/') });
+  const view = byId('view');
+  byId('skip-link').addEventListener('click', (event) => {
+    event.preventDefault();
+    byId('main').focus();
+  });
+  let me;
+  try {
+    me = await api.me();
+  } catch (error) {
+    if (error.status !== 401) notices.showProblem(error);
+    return;
+  }
+  byId('user-name').textContent = me.name;
+
+  let leave = () => {};
+  async function route() {
+    leave();
+    leave = () => {};
+    notices.clearAlert();
+    const serviceId = new URLSearchParams(window.location.search).get('dienst');
+    try {
+      if (serviceId) {
+        document.title = `${serviceId} – Prozessmodellierung`;
+        leave = await showEditor(view, { api, texts, notices, me, serviceId, back: () => go('') });
+      } else {
+        document.title = 'Dienste – Prozessmodellierung';
+        await showServiceList(view, { api, texts, open: (id) => go(`?dienst=${encodeURIComponent(id)}`) });
+      }
+      view.querySelector('h1')?.focus();
+    } catch (error) {
+      notices.showProblem(error);
+    }
+  }
+  function go(search) {
+    window.history.pushState(null, '', `/modeler/${search}`);
+    route();
+  }
+  window.addEventListener('popstate', route);
+  await route();
+}
+
+main();

@@ -1,0 +1,21 @@
+import { h, replaceChildren } from '../../tasklist/public/dom.js';
+
+/** The services with their deployed versions, running instances per version, and drafts. */
+export async function showServiceList(host, { api, texts, open }) {
+  const { services } = await api.services();
+  const rows = services.map((service) => h('tr', {},
+    h('th', { scope: 'row' }, h('a', { href: `?dienst=${encodeURIComponent(service.serviceId)}`, onclick: (event) => { event.preventDefault(); open(service.serviceId); } }, service.name)),
+    h('td', {}, h('code', {}, service.bpmnProcessId)),
+    h('td', {}, h('ul', { class: 'plain' }, service.versions.map((version) =>
+      h('li', {}, `${texts.version(version.version)}: ${texts.running(version.runningInstances)}`)))),
+    h('td', {}, service.draft ? texts.draftBy(service.draft) : texts.noDraft),
+  ));
+  replaceChildren(host,
+    h('h1', {}, texts.servicesTitle),
+    h('p', {}, texts.servicesIntro),
+    h('table', { class: 'data-table' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, texts.service), h('th', { scope: 'col' }, texts.processId), h('th', { scope: 'col' }, texts.versions), h('th', { scope: 'col' }, texts.draft))),
+      h('tbody', {}, rows)),
+  );
+  host.querySelector('h1')?.setAttribute('tabindex', '-1');
+}

@@ -1,0 +1,22 @@
+import type { FastifyRequest } from 'fastify';
+import { ProblemError } from '../plugins/problem-details.ts';
+import { readStaffSession, type StaffSession } from '../staff/staff-session.ts';
+
+/** The header the modeller's page sends with every change; no cross-site form can (CSRF). */
+export const MODELER_REQUEST_HEADER = 'modeler';
+
+/**
+ * The staff member behind a modeller call. Any staff member may look at the services' processes;
+ * saving drafts and deploying need the `modeller` role (403 otherwise).
+ */
+export function requireModelerStaff(request: FastifyRequest, access: 'read' | 'write'): StaffSession {
+  const session = readStaffSession(request);
+  if (!session) throw new ProblemError(401, 'unauthenticated', 'Anmeldung erforderlich', 'Bitte melden Sie sich an.');
+  if (request.method !== 'GET' && request.headers['x-requested-with'] !== MODELER_REQUEST_HEADER) {
+    throw new ProblemError(403, 'forbidden', 'Anfrage abgelehnt', 'Der Anfrage fehlt die Kennzeichnung der Prozessmodellierung.');
+  }
+  if (access === 'write' && !session.roles.includes('modeller')) {
+    throw new ProblemError(403, 'modeller-role-required', 'Keine Berechtigung', 'Entwürfe speichern und bereitstellen dürfen nur Prozessmodellierende.');
+  }
+  return session;
+}

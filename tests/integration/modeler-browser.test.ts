@@ -1,0 +1,270 @@
+/**
+ * The process modeller (SVC-6) over its API and in a real browser (Debian's chromium, driven by
+ * playwright-core): a modeller opens the residence certificate, renames a task, sees the lint
+ * pass, compares and deploys; a new order runs on the new version while an older instance
+ * finishes on the old one. A diagram with an error is refused, by the page and by the API; a
+ * clerk without the modeller role cannot deploy. axe-core finds no serious or critical violation.
+ */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
+import { createDatabase } from '../../portal-api/db/database.ts';
+import { createProcessDraftsRepository } from '../../portal-api/db/process-drafts-repository.ts';
+import { exportProcess } from '../../portal-api/modeler/export-process.ts';
+import { checkAccessibility, launchBrowser, newPage, screenshot } from './support/browser.ts';
+import { callApi, eventually, tokenFor } from './support/http.ts';
+import { payCase } from './support/payments.ts';
+import { callTasklist, staffSessionCookie } from './support/staff-login.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Body = Record<string, any>;
+
+const SERVICE = 'residence-certificate';
+const repositoryXml = await readFile('processes/residence-certificate/residence-certificate.bpmn', 'utf8');
+const formFiles = (await readdir('processes/residence-certificate')).filter((file) => file.endsWith('.form'));
+const repositoryForms = Object.fromEntries(await Promise.all(formFiles.map(async (file) => {
+  const schema = JSON.parse(await readFile(`processes/residence-certificate/${file}`, 'utf8')) as { id: string };
+  return [schema.id, schema];
+})));
+const validateOrderName = /<bpmn:serviceTask id="validate-order" name="([^"]+)"/.exec(repositoryXml)?.[1] ?? '';
+const withoutJobType = repositoryXml.replace(/<zeebe:taskDefinition type="validate-order"[^>]*\/>/, '');
+
+/** Calls the modeller's API as its page does (session cookie, CSRF header). */
+async function callModeler<T = Body>(cookie: string, method: string, path: string, body?: unknown, headers: Record<string, string> = { 'x-requested-with': 'modeler' }) {
+  const response = await fetch(new URL(path, inject('apiUrl')), {
+    method,
+    headers: { cookie, ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+const versionsOf = async (cookie: string): Promise<Body[]> =>
+  (await callModeler<Body>(cookie, 'GET', '/modeler/api/services')).body.services.find((service: Body) => service.serviceId === SERVICE).versions;
+
+/** The engine version an order's process instance runs on, from the read model. */
+async function versionOfCase(caseId: string): Promise<{ version: number; state: string }> {
+  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `select d.version, i.state from cases c join process_instances i on i.process_instance_key = c.process_instance_key
+       join process_definitions d on d.process_definition_key = i.process_definition_key where c.id = $1`, [caseId]);
+    return rows[0] as { version: number; state: string };
+  } finally {
+    await client.end();
+  }
+}
+
+async function order(citizen: string, resident: { firstName: string; lastName: string; dateOfBirth: string }): Promise<{ token: string; caseId: string }> {
+  const token = tokenFor(citizen);
+  const created = await callApi<Body>('POST', '/applications', {
+    token, body: { serviceId: SERVICE, municipalityId: 'aarau', language: 'de', applicant: { firstName: resident.firstName, lastName: resident.lastName, dateOfBirth: resident.dateOfBirth } },
+  });
+  expect(created.status).toBe(201);
+  await payCase(token, created.body.id);
+  return { token, caseId: created.body.id };
+}
+
+const outcomeOf = (token: string, caseId: string) => eventually(async () => {
+  const { body } = await callApi<Body>('GET', `/cases/${caseId}`, { token });
+  return body.state === 'completed' ? body.outcome as string : undefined;
+}, 'the case to complete');
+
+/** Saves `bpmnXml` as the draft and deploys it: how the tests put the repository's diagram back in front. */
+async function deployThroughApi(cookie: string, bpmnXml: string): Promise<Body> {
+  const current = await callModeler(cookie, 'GET', `/modeler/api/services/${SERVICE}/draft`);
+  const saved = await callModeler(cookie, 'PUT', `/modeler/api/services/${SERVICE}/draft`, {
+    bpmnXml, forms: repositoryForms, baseRevision: current.status === 200 ? current.body.revision : 0, basedOnVersion: null,
+  });
+  expect(saved.status).toBe(200);
+  return callModeler(cookie, 'POST', `/modeler/api/services/${SERVICE}/deployments`, { revision: saved.body.revision });
+}
+
+let browser: Browser;
+let modellerCookie: string;
+let clerkCookie: string;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  [modellerCookie, clerkCookie] = await Promise.all([staffSessionCookie('mara.modell'), staffSessionCookie('sandra.meier')]);
+});
+afterAll(() => browser?.close());
+
+/** Logs in as a person would: the modeller sends to the identity provider's page, which returns to it. */
+async function modelerPage(username: string): Promise<Page> {
+  const page = await newPage(browser);
+  const baseUrl = inject('apiUrl').replace(/\/$/, '');
+  await page.goto(`${baseUrl}/modeler/`);
+  await page.getByLabel('Benutzername').fill(username);
+  await page.getByLabel('Passwort').fill(inject('staffPasswords')[username] ?? '');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForURL(`${baseUrl}/modeler/`);
+  await page.locator('#user-name').filter({ hasText: /\S/ }).waitFor();
+  return page;
+}
+
+async function openService(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Hauptwohnsitzbescheinigung' }).click();
+  await page.getByRole('heading', { level: 1, name: /Hauptwohnsitzbescheinigung/ }).waitFor();
+  await page.locator('.djs-element[data-element-id="validate-order"]').waitFor();
+}
+
+describe("the modeller's API refuses", () => {
+  it('when a clerk without the modeller role saves or deploys, then 403, while she may look', async () => {
+    expect((await callModeler(clerkCookie, 'GET', '/modeler/api/services')).status).toBe(200);
+    const save = await callModeler<Body>(clerkCookie, 'PUT', `/modeler/api/services/${SERVICE}/draft`, { bpmnXml: repositoryXml, forms: repositoryForms, baseRevision: 0, basedOnVersion: null });
+    expect(save).toMatchObject({ status: 403, body: { type: 'urn:gemeindeportal:problem:modeller-role-required' } });
+    expect((await callModeler(clerkCookie, 'POST', `/modeler/api/services/${SERVICE}/deployments`, { revision: 1 })).status).toBe(403);
+    expect((await callModeler(modellerCookie, 'GET', `/modeler/api/services/${SERVICE}/draft`)).status).toBe(404);
+  });
+
+  it('when a change lacks the CSRF header, names another process id, or starts from a stale revision, then 403, 400 and 409', async () => {
+    const draft = { bpmnXml: repositoryXml, forms: repositoryForms, baseRevision: 0, basedOnVersion: null };
+    expect((await callModeler(modellerCookie, 'PUT', `/modeler/api/services/${SERVICE}/draft`, draft, {})).status).toBe(403);
+    const foreign = await callModeler<Body>(modellerCookie, 'PUT', `/modeler/api/services/${SERVICE}/draft`, {
+      ...draft, bpmnXml: repositoryXml.replace(`<bpmn:process id="${SERVICE}"`, '<bpmn:process id="another-process"'),
+    });
+    expect(foreign).toMatchObject({ status: 400, body: { type: 'urn:gemeindeportal:problem:process-id-mismatch' } });
+    expect((await callModeler(modellerCookie, 'PUT', `/modeler/api/services/${SERVICE}/draft`, { ...draft, bpmnXml: 'not xml' })).status).toBe(400);
+
+    const first = await callModeler<Body>(modellerCookie, 'PUT', `/modeler/api/services/${SERVICE}/draft`, draft);
+    expect(first).toMatchObject({ status: 200, body: { revision: 1, authorName: 'Mara Modell' } });
+    const stale = await callModeler<Body>(modellerCookie, 'PUT', `/modeler/api/services/${SERVICE}/draft`, draft);
+    expect(stale).toMatchObject({ status: 409, body: { type: 'urn:gemeindeportal:problem:draft-stale' } });
+    expect((await callModeler(modellerCookie, 'DELETE', `/modeler/api/services/${SERVICE}/draft?revision=1`)).status).toBe(204);
+  });
+
+  it('when a draft with a lint error is deployed, then 422 names the element and the rule, and no version is added', async () => {
+    const before = await versionsOf(modellerCookie);
+    const saved = await callModeler<Body>(modellerCookie, 'PUT', `/modeler/api/services/${SERVICE}/draft`, { bpmnXml: withoutJobType, forms: repositoryForms, baseRevision: 0, basedOnVersion: null });
+    expect(saved.status).toBe(200);
+    const refused = await callModeler<Body>(modellerCookie, 'POST', `/modeler/api/services/${SERVICE}/deployments`, { revision: saved.body.revision });
+    expect(refused.status).toBe(422);
+    expect(refused.body.type).toBe('urn:gemeindeportal:problem:lint-errors');
+    expect(refused.body.findings).toContainEqual(expect.objectContaining({ elementId: 'validate-order', rule: 'camunda-compat/implementation', severity: 'error' }));
+    expect(refused.body.errors).toContainEqual(expect.objectContaining({ pointer: '/bpmnXml/validate-order' }));
+    expect((await versionsOf(modellerCookie)).map((v) => v.version)).toEqual(before.map((v) => v.version));
+    expect((await callModeler(modellerCookie, 'DELETE', `/modeler/api/services/${SERVICE}/draft?revision=${saved.body.revision}`)).status).toBe(204);
+  });
+});
+
+describe('the modeller in the browser', () => {
+  it('when Mara renames a task and deploys, then a new order runs on the new version while an older one finishes on the old', async () => {
+    // An order that waits for a clerk's review on the version deployed now.
+    const older = await order('citizen-modeler-older', SEEDED_RESIDENTS.aarauBlocked);
+    const review = await eventually(async () => {
+      const { body } = await callTasklist<Body>(clerkCookie, 'GET', `/tasklist/api/tasks?view=unassigned&caseNumber=${older.caseId.slice(0, 8)}`);
+      return body.tasks?.[0] as Body | undefined;
+    }, 'the review task of the older order');
+    const oldVersion = (await versionOfCase(older.caseId)).version;
+
+    const page = await modelerPage('mara.modell');
+    await page.getByRole('table').waitFor();
+    expect(await checkAccessibility(page)).toEqual([]);
+    await screenshot(page, 'modeler-services');
+
+    await openService(page);
+    await page.getByText('Prüfung bestanden: keine Fehler.').waitFor();
+    const renamed = `${validateOrderName} (neu)`;
+    await page.locator('.djs-element[data-element-id="validate-order"]').click();
+    const name = page.locator('#bio-properties-panel-name');
+    // The properties panel opens its "Allgemein" group on demand.
+    if (!(await name.isVisible())) await page.locator('[data-group-id="group-general"] .bio-properties-panel-group-header').click();
+    await name.fill(renamed);
+    await page.getByText('Ungespeicherte Änderungen').waitFor();
+    await page.getByText('Prüfung bestanden: keine Fehler.').waitFor();
+    expect(await checkAccessibility(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Mit bereitgestellter Version vergleichen' }).click();
+    const change = page.getByRole('row', { name: /validate-order/ });
+    await change.waitFor();
+    await expect(change.textContent()).resolves.toContain(`name: «${validateOrderName}» → «${renamed}»`);
+    await screenshot(page, 'modeler-compare');
+
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Bereitstellen' }).click();
+    await page.getByRole('status').filter({ hasText: 'ist bereitgestellt' }).waitFor({ timeout: 15_000 }).catch(async (error: unknown) => {
+      throw new Error(`not deployed: ${await page.locator('#alert').textContent()}`, { cause: error });
+    });
+    const deployMs = Date.now() - started;
+    const versions = await versionsOf(modellerCookie);
+    const newVersion = versions[0]?.version as number;
+    expect(newVersion).toBeGreaterThan(oldVersion);
+    expect(versions.find((v) => v.version === oldVersion)?.runningInstances).toBeGreaterThanOrEqual(1);
+    await page.getByRole('row', { name: new RegExp(`Version ${newVersion} .*bereitgestellt von Mara Modell`) }).waitFor();
+    await screenshot(page, 'modeler-deployed');
+    console.info(`modeller: deploy through the page took ${deployMs} ms (save, lint, engine deployment)`);
+    await page.context().close();
+
+    // New orders take the new version; the older one keeps its own and finishes on it.
+    const newer = await order('citizen-modeler-newer', SEEDED_RESIDENTS.aarauMain);
+    await expect(outcomeOf(newer.token, newer.caseId)).resolves.toBe('issued');
+    expect((await versionOfCase(newer.caseId)).version).toBe(newVersion);
+    expect(await versionOfCase(older.caseId)).toEqual({ version: oldVersion, state: 'ACTIVE' });
+    expect((await callTasklist(clerkCookie, 'POST', `/tasklist/api/tasks/${review.taskKey}/claim`)).status).toBe(204);
+    expect((await callTasklist(clerkCookie, 'POST', `/tasklist/api/tasks/${review.taskKey}/completion`, { variables: { reviewDecision: 'approve' } })).status).toBe(204);
+    await expect(outcomeOf(older.token, older.caseId)).resolves.toBe('issued');
+    expect(await versionOfCase(older.caseId)).toEqual({ version: oldVersion, state: 'COMPLETED' });
+
+    // The export command writes the deployed version back for review in git.
+    const root = await mkdtemp(path.join(tmpdir(), 'modeler-export-'));
+    const db = createDatabase({ databaseUrl: inject('databaseUrl'), embeddedDir: root });
+    try {
+      const exported = await exportProcess(createProcessDraftsRepository(db), SERVICE, newVersion, root);
+      expect(exported.files).toEqual(expect.arrayContaining(['processes/residence-certificate/residence-certificate.bpmn', 'processes/residence-certificate/residence-certificate-review.form']));
+      await expect(readFile(path.join(root, exported.files[0] ?? ''), 'utf8')).resolves.toContain(`name="${renamed}"`);
+    } finally {
+      await db.destroy();
+      await rm(root, { recursive: true, force: true });
+    }
+
+    // The repository's diagram in front again, for whatever runs after this file.
+    const restored = await deployThroughApi(modellerCookie, repositoryXml);
+    expect(restored.status, JSON.stringify(restored.body)).toBe(201);
+  }, 180_000);
+
+  it('when a diagram with an error is opened, then the lint names it and the page refuses to deploy it', async () => {
+    const before = await versionsOf(modellerCookie);
+    const page = await modelerPage('mara.modell');
+    await openService(page);
+    // An element template makes a task a connector of the platform, and the lint still passes.
+    await page.locator('.djs-element[data-element-id="find-resident"]').click();
+    await page.getByLabel('Vorlage', { exact: true }).selectOption({ label: 'Find resident' });
+    await page.getByRole('button', { name: 'Vorlage anwenden' }).click();
+    await page.getByRole('status').filter({ hasText: 'Vorlage «Find resident» angewendet.' }).waitFor();
+    await page.getByText('Prüfung bestanden: keine Fehler.').waitFor();
+
+    await page.locator('#bpmn-file').setInputFiles({ name: 'kaputt.bpmn', mimeType: 'application/xml', buffer: Buffer.from(withoutJobType) });
+    await page.locator('#lint-summary').filter({ hasText: /[1-9]\d* Fehler/ }).waitFor();
+    await expect(page.locator('.lint-list').textContent()).resolves.toContain('validate-order');
+    await page.getByRole('button', { name: 'Bereitstellen' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Nicht bereitgestellt: Das Diagramm hat Fehler.' }).waitFor();
+    expect(await checkAccessibility(page)).toEqual([]);
+    await screenshot(page, 'modeler-lint-error');
+    expect((await versionsOf(modellerCookie)).map((v) => v.version)).toEqual(before.map((v) => v.version));
+    await page.context().close();
+  }, 90_000);
+
+  it('when a clerk opens the modeller, then she sees the diagram but has no way to save or deploy', async () => {
+    const page = await modelerPage('sandra.meier');
+    await openService(page);
+    await page.getByText('speichern und bereitstellen dürfen nur Prozessmodellierende').waitFor();
+    await expect(page.getByRole('button', { name: 'Bereitstellen' }).count()).resolves.toBe(0);
+    const refused = await page.evaluate(async () => (await fetch('/modeler/api/services/residence-certificate/deployments', {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-requested-with': 'modeler' }, body: JSON.stringify({ revision: 1 }),
+    })).status);
+    expect(refused).toBe(403);
+    expect(await checkAccessibility(page)).toEqual([]);
+    // The service's forms open in the form-js editor beside the diagram.
+    await page.getByRole('button', { name: 'Formulare' }).click();
+    await page.getByRole('heading', { name: 'Formular residence-certificate-review' }).waitFor();
+    await page.locator('.fjs-editor-container').first().waitFor();
+    await screenshot(page, 'modeler-forms');
+    await page.context().close();
+  }, 90_000);
+});
