@@ -18,7 +18,7 @@ import { municipalityRoutes } from './routes/municipalities.ts';
 import { financeRoutes, type FinanceDeps } from './routes/finance.ts';
 import { tasklistRoutes, type TasklistDeps } from './routes/tasklist.ts';
 import { modelerRoutes, type ModelerDeps } from './routes/modeler.ts';
-import { oidcLoginRoutes, type OidcSettings, type RememberStaff } from './staff/oidc-login.ts';
+import { oidcLoginRoutes, type OidcSettings, type RememberStaff, type ServedMunicipalities } from './staff/oidc-login.ts';
 import fastifyCookie from '@fastify/cookie';
 import { paymentReturnRoutes } from './routes/payment-return.ts';
 import { payrexxWebhookRoutes } from './routes/payrexx-webhook.ts';
@@ -39,6 +39,7 @@ export interface AppDeps {
   modeler?: ModelerDeps;
   oidc: OidcSettings;
   rememberStaff: RememberStaff;
+  servedMunicipalities: ServedMunicipalities;
   sessionSecret: string;
   startApplication: StartApplication;
   answerQuestion: AnswerQuestion;
@@ -79,7 +80,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(payrexxWebhookRoutes(deps.recordPaymentTransaction));
   await app.register(paymentReturnRoutes());
   await app.register(financeRoutes({ catalogue: deps.catalogue, payments: deps.payments, ...deps.finance }));
-  await app.register(oidcLoginRoutes(deps.oidc, deps.rememberStaff));
+  await app.register(oidcLoginRoutes(deps.oidc, deps.rememberStaff, deps.servedMunicipalities));
   await app.register(tasklistRoutes({ catalogue: deps.catalogue, cases: deps.cases, documents: deps.documents, ...deps.tasklist }));
   if (deps.modeler) await app.register(modelerRoutes(deps.modeler));
   return app;

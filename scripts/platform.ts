@@ -217,8 +217,11 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
       userTasks: createUserTaskCommands(config.ZEEBE_REST_ADDRESS),
       colleagues: (municipalityId) => staff.colleagues(municipalityId),
       internalTasks,
+      institutionsServing: (municipalityId) => staff.institutionsServing(municipalityId),
       createInternalTask: createInternalTaskCreator({
-        internalTasks, cases, engine: createProcessStarter(zeebe), colleagues: (municipalityId) => staff.colleagues(municipalityId),
+        internalTasks, cases, engine: createProcessStarter(zeebe),
+        colleagues: (organisationId) => staff.colleagues(organisationId),
+        institutionsServing: (municipalityId) => staff.institutionsServing(municipalityId),
       }),
       postMessage: (caseId, template, params) => caseRecords.postMessage(caseId, template, params),
       incidents: createIncidentsRepository(db),
@@ -230,6 +233,7 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
     modeler: { modeller: openProcessModeller(parts), bundle: createBrowserBundle() },
     oidc: { issuer: config.OIDC_ISSUER, clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET, publicUrl: config.PORTAL_PUBLIC_URL },
     rememberStaff: (member) => staff.remember(member),
+    servedMunicipalities: (institutionId) => staff.servedBy(institutionId),
     sessionSecret: config.SESSION_SECRET,
     answerQuestion: createAnswerQuestion({ cases, answers: createCitizenAnswersRepository(db), engine: zeebe }),
     startApplication: createStartApplication({

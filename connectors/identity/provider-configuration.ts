@@ -25,7 +25,7 @@ export const CLAIMS_BY_SCOPE = {
   openid: ['sub'],
   profile: ['name', 'preferred_username'],
   email: ['email', 'email_verified'],
-  [PORTAL_SCOPE]: ['municipality', 'roles', 'groups'],
+  [PORTAL_SCOPE]: ['municipality', 'institution', 'roles', 'groups'],
 } as const;
 
 const HOUR = 3600;
@@ -101,7 +101,8 @@ function accountClaims(account: StaffAccount): Record<string, unknown> {
     preferred_username: account.username,
     email: account.email,
     email_verified: true,
-    municipality: account.municipality,
+    // One of the two: where the member works.
+    ...(account.home.kind === 'municipality' ? { municipality: account.home.id } : { institution: account.home.id }),
     roles: [...account.roles],
     groups: [...account.groups],
   };

@@ -15,10 +15,16 @@ export type StaffAccount = {
   readonly sub: string;
   readonly name: string;
   readonly email: string;
-  /** The municipality's portal id, e.g. 'aarau'. */
-  readonly municipality: string;
+  /**
+   * Where the member works: a municipality's portal id (e.g. 'aarau'), or an institution's id
+   * (e.g. 'zivilstandsamt-aarau') that serves several municipalities.
+   */
+  readonly home: { readonly kind: 'municipality' | 'institution'; readonly id: string };
   readonly roles: readonly StaffRole[];
-  /** Candidate groups of user tasks: `<BFS number>-<department>`, e.g. '4001-einwohnerkontrolle'. */
+  /**
+   * Candidate groups of user tasks: `<BFS number>-<department>` in a municipality, e.g.
+   * '4001-einwohnerkontrolle'; an institution's staff are in the group named by its id.
+   */
   readonly groups: readonly string[];
 };
 
@@ -32,7 +38,7 @@ export const DEVELOPMENT_STAFF: readonly StaffAccount[] = [
     sub: '8c78dc0b-8807-413c-a40f-3fa03b5d5a95',
     name: 'Sandra Meier',
     email: 'sandra.meier@aarau.example',
-    municipality: 'aarau',
+    home: { kind: 'municipality', id: 'aarau' },
     roles: ['clerk'],
     groups: ['4001-einwohnerkontrolle'],
   },
@@ -41,7 +47,7 @@ export const DEVELOPMENT_STAFF: readonly StaffAccount[] = [
     sub: '5ade99af-6cd1-4c2f-a82f-de3d4a770953',
     name: 'Lukas Brunner',
     email: 'lukas.brunner@aarau.example',
-    municipality: 'aarau',
+    home: { kind: 'municipality', id: 'aarau' },
     roles: ['clerk'],
     groups: ['4001-einwohnerkontrolle'],
   },
@@ -50,7 +56,7 @@ export const DEVELOPMENT_STAFF: readonly StaffAccount[] = [
     sub: '6173501f-14c9-41a5-a36e-516ee12a88d1',
     name: 'Beat Keller',
     email: 'beat.keller@baden.example',
-    municipality: 'baden',
+    home: { kind: 'municipality', id: 'baden' },
     roles: ['clerk'],
     groups: ['4021-einwohnerkontrolle'],
   },
@@ -59,7 +65,7 @@ export const DEVELOPMENT_STAFF: readonly StaffAccount[] = [
     sub: '812ac42e-2222-4917-bdfc-75cf31497296',
     name: 'Franz Finanz',
     email: 'franz.finanz@aarau.example',
-    municipality: 'aarau',
+    home: { kind: 'municipality', id: 'aarau' },
     roles: ['finance'],
     groups: ['4001-finanzen'],
   },
@@ -68,7 +74,7 @@ export const DEVELOPMENT_STAFF: readonly StaffAccount[] = [
     sub: 'bfcb4546-8735-40b5-b49a-5810993bdfaa',
     name: 'Anna Admin',
     email: 'anna.admin@aarau.example',
-    municipality: 'aarau',
+    home: { kind: 'municipality', id: 'aarau' },
     roles: ['municipal-admin', 'clerk'],
     groups: ['4001-einwohnerkontrolle'],
   },
@@ -77,7 +83,7 @@ export const DEVELOPMENT_STAFF: readonly StaffAccount[] = [
     sub: 'fecc7beb-8b01-403c-bc2a-1d03cbdf0381',
     name: 'Mara Modell',
     email: 'mara.modell@aarau.example',
-    municipality: 'aarau',
+    home: { kind: 'municipality', id: 'aarau' },
     roles: ['modeller'],
     groups: [],
   },
@@ -86,8 +92,17 @@ export const DEVELOPMENT_STAFF: readonly StaffAccount[] = [
     sub: 'd524d340-bfdd-4c3b-bd5a-2025fbf02491',
     name: 'Olivia Betrieb',
     email: 'olivia.betrieb@aarau.example',
-    municipality: 'aarau',
+    home: { kind: 'municipality', id: 'aarau' },
     roles: ['operator'],
     groups: [],
+  },
+  {
+    username: 'zora.zivil',
+    sub: '0f3c9a52-6b1e-4f7a-9d2c-7e5b8a1c4d60',
+    name: 'Zora Zivil',
+    email: 'zora.zivil@zivilstandsamt-aarau.example',
+    home: { kind: 'institution', id: 'zivilstandsamt-aarau' },
+    roles: ['clerk'],
+    groups: ['zivilstandsamt-aarau'],
   },
 ];

@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 
 export interface InternalTask {
   id: string;
-  municipalityId: string;
+  /** The case's municipality, or the writer's organisation for a task of its own. */
+  organisationId: string;
   caseId: string | null;
   title: string;
   description: string;
@@ -23,7 +24,7 @@ export function createInternalTasksRepository(db: Knex): InternalTasksRepository
   return {
     async insert(task) {
       await db('internal_tasks').insert({
-        id: task.id, municipality_id: task.municipalityId, case_id: task.caseId, title: task.title,
+        id: task.id, organisation_id: task.organisationId, case_id: task.caseId, title: task.title,
         description: task.description, created_by: task.createdBy, created_at: task.createdAt,
       });
     },
@@ -38,7 +39,7 @@ export function createInternalTasksRepository(db: Knex): InternalTasksRepository
         .where('it.id', id).first('it.*', 's.name as created_by_name');
       if (!row) return undefined;
       return {
-        id: row.id, municipalityId: row.municipality_id, caseId: row.case_id ?? null, title: row.title, description: row.description,
+        id: row.id, organisationId: row.organisation_id, caseId: row.case_id ?? null, title: row.title, description: row.description,
         createdBy: row.created_by, createdByName: row.created_by_name ?? null, createdAt: new Date(row.created_at),
       };
     },

@@ -9,6 +9,7 @@ import * as processDrafts from './migrations/007-process-drafts.ts';
 import * as internalTasks from './migrations/008-internal-tasks.ts';
 import * as taskDigest from './migrations/009-task-digest.ts';
 import * as registerExtract from './migrations/010-register-extract.ts';
+import * as staffOrganisation from './migrations/012-staff-organisation.ts';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '008-internal-tasks': internalTasks,
   '009-task-digest': taskDigest,
   '010-register-extract': registerExtract,
+  '012-staff-organisation': staffOrganisation,
 };
 
 const source: Knex.MigrationSource<string> = {

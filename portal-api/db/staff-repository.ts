@@ -2,8 +2,13 @@ import type { Knex } from 'knex';
 
 /** Staff members as the directory last described them at their login. */
 export interface StaffRepository {
-  remember(member: { id: string; name: string; email: string | null; municipality: string; roles: string[]; groups: string[] }): Promise<void>;
-  colleagues(municipalityId: string): Promise<{ id: string; name: string }[]>;
+  remember(member: { id: string; name: string; email: string | null; organisation: string; organisationKind: string; roles: string[]; groups: string[] }): Promise<void>;
+  /** The municipalities an institution serves. */
+  servedBy(institutionId: string): Promise<string[]>;
+  /** The institutions serving a municipality, whose staff a clerk may give a task to (their group is the institution's id). */
+  institutionsServing(municipalityId: string): Promise<{ id: string; name: string }[]>;
+  /** Staff of one organisation (municipality or institution), for handing over. */
+  colleagues(organisationId: string): Promise<{ id: string; name: string }[]>;
 }
 
 export function createStaffRepository(db: Knex): StaffRepository {
@@ -14,17 +19,26 @@ export function createStaffRepository(db: Knex): StaffRepository {
           id: member.id,
           name: member.name,
           email: member.email,
-          municipality_id: member.municipality,
+          organisation_id: member.organisation,
+          organisation_kind: member.organisationKind,
           roles: JSON.stringify(member.roles),
           groups: JSON.stringify(member.groups),
           last_login_at: new Date(),
         })
         .onConflict('id')
         // notify_since stays the first login: digests tell of what came after it.
-        .merge(['name', 'email', 'municipality_id', 'roles', 'groups', 'last_login_at']);
+        .merge(['name', 'email', 'organisation_id', 'organisation_kind', 'roles', 'groups', 'last_login_at']);
     },
-    async colleagues(municipalityId) {
-      return db('staff_members').where({ municipality_id: municipalityId }).orderBy('name').select('id', 'name');
+    async servedBy(institutionId) {
+      const rows = await db('municipality_institutions').where({ institution_id: institutionId }).orderBy('municipality_id').select('municipality_id');
+      return rows.map((row: { municipality_id: string }) => row.municipality_id);
+    },
+    async institutionsServing(municipalityId) {
+      return db('municipality_institutions as mi').join('institutions as i', 'i.id', 'mi.institution_id')
+        .where('mi.municipality_id', municipalityId).orderBy('i.name').select('i.id', 'i.name');
+    },
+    async colleagues(organisationId) {
+      return db('staff_members').where({ organisation_id: organisationId }).orderBy('name').select('id', 'name');
     },
   };
 }

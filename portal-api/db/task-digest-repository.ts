@@ -38,7 +38,7 @@ export interface TaskDigestRepository {
 const PENDING = `
   with task as (
     select t.user_task_key, t.created_at, t.assignee, t.assigned_at, t.candidate_groups, t.due_date,
-           coalesce(c.municipality_id, it.municipality_id) as municipality_id,
+           coalesce(c.municipality_id, it.organisation_id) as municipality_id,
            coalesce(c.id, it.case_id) as case_id,
            coalesce(c.service_id, ic.service_id) as service_id,
            coalesce(t.assigned_by, it.created_by) as assigned_by, it.created_by,
@@ -53,7 +53,9 @@ const PENDING = `
     where t.state = 'CREATED'
   ), news as (
     select s.id as staff_id, task.*, 'new' as reason
-    from staff_members s join task on task.municipality_id = s.municipality_id
+    from staff_members s join task on task.municipality_id = s.organisation_id
+      -- an institution's staff work on the cases of the municipalities it serves
+      or exists (select 1 from municipality_institutions mi where mi.institution_id = s.organisation_id and mi.municipality_id = task.municipality_id)
     where task.assignee is null and task.created_at > s.notify_since and coalesce(task.created_by, '') <> s.id
       and task.candidate_groups ?| array(select jsonb_array_elements_text(s.groups))
     union all

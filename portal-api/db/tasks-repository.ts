@@ -1,9 +1,13 @@
 import type { Knex } from 'knex';
 
-/** Who is asking: tasks are visible to their assignee and to the candidate groups, in one municipality. */
+/**
+ * Who is asking: tasks are visible to their assignee and to the candidate groups, in the
+ * municipalities the viewer works for; internal tasks of their own organisation too.
+ */
 export interface TaskViewer {
   id: string;
-  municipality: string;
+  organisation: string;
+  municipalities: readonly string[];
   groups: readonly string[];
 }
 
@@ -69,7 +73,7 @@ export function createTasksRepository(db: Knex): TasksRepository {
       .leftJoin('process_definitions as pd', 'pd.process_definition_key', 'pi.process_definition_key')
       .leftJoin('staff_members as s', 's.id', 't.assignee')
       .where('t.state', 'CREATED')
-      .where((home) => home.where('c.municipality_id', viewer.municipality).orWhere('it.municipality_id', viewer.municipality))
+      .where((home) => home.whereIn('c.municipality_id', [...viewer.municipalities]).orWhereIn('it.organisation_id', [viewer.organisation, ...viewer.municipalities]))
       .where((mine) => {
         mine.where('t.assignee', viewer.id);
         if (viewer.groups.length > 0) mine.orWhereRaw('t.candidate_groups \\?| ?', [viewer.groups as string[]]);
@@ -77,7 +81,7 @@ export function createTasksRepository(db: Knex): TasksRepository {
       .select(
         't.user_task_key', 't.element_id', 't.candidate_groups', 't.form_key', 't.assignee', 't.due_date', 't.follow_up_date',
         't.priority', 't.created_at', 't.process_instance_key', 'it.id as internal_task_id', 'it.title as internal_title',
-        db.raw('coalesce(c.municipality_id, it.municipality_id) as municipality_id'),
+        db.raw('coalesce(c.municipality_id, it.organisation_id) as municipality_id'),
         db.raw('coalesce(c.id, it.case_id) as case_id'),
         db.raw('coalesce(c.service_id, ic.service_id) as service_id'),
         db.raw('coalesce(c.applicant, ic.applicant) as applicant'),

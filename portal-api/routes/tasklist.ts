@@ -33,6 +33,8 @@ export interface TasklistDeps {
   incidentEngine: IncidentEngine;
   internalTasks: InternalTasksRepository;
   createInternalTask: CreateInternalTask;
+  /** The offices (institutions) serving a municipality; a clerk can give an internal task on a case to one. */
+  institutionsServing(municipalityId: string): Promise<{ id: string; name: string }[]>;
   /** Colleagues of a municipality seen at login, for handing over. */
   colleagues(municipalityId: string): Promise<{ id: string; name: string }[]>;
   now?: () => Date;
@@ -58,13 +60,15 @@ const heldByOther = () => new ProblemError(409, 'task-held', 'Aufgabe vergeben',
 
 /**
  * The clerks' tasklist (ADM-1, CASE-5): the web application's files and its JSON API. Every call
- * checks that the task is open, of the clerk's municipality, and assigned to the clerk or offered
- * to one of the clerk's groups; the engine decides the rest (assignment, completion).
+ * checks that the task is open, of a municipality the clerk works for (their own, or those their
+ * institution serves), and assigned to the clerk or offered to one of the clerk's groups; the
+ * engine decides the rest (assignment, completion).
  */
 export function tasklistRoutes(deps: TasklistDeps) {
   const now = deps.now ?? (() => new Date());
-  const serviceNames = async (municipalityId: string) =>
-    new Map((await deps.catalogue.listOfferings(municipalityId)).map((offering) => [offering.serviceId, offering.names.de]));
+  // Service names as the municipalities the member works for offer them.
+  const serviceNames = async (staff: StaffSession) => new Map((await Promise.all(staff.municipalities.map((id) => deps.catalogue.listOfferings(id))))
+    .flat().map((offering) => [offering.serviceId, offering.names.de]));
   const withServiceName = (names: Map<string, string>) => (task: TaskRow) => {
     const { formKey: _formKey, processInstanceKey: _instance, internalTaskId: _internal, ...visible } = task;
     return { ...visible, serviceName: task.serviceId ? (names.get(task.serviceId) ?? task.serviceId) : null };
@@ -100,13 +104,13 @@ export function tasklistRoutes(deps: TasklistDeps) {
     });
 
     app.get('/tasklist/api/me', { schema: { tags: ['tasklist'], summary: 'The logged-in staff member' } }, async (request) => {
-      const { id, name, municipality, roles, groups } = requireStaff(request);
-      return { id, name, municipality, roles, groups };
+      const { id, name, organisation, organisationKind, municipalities, roles, groups } = requireStaff(request);
+      return { id, name, organisation, organisationKind, municipalities, roles, groups };
     });
 
     app.get('/tasklist/api/colleagues', { schema: { tags: ['tasklist'], summary: 'Colleagues to hand a task over to' } }, async (request) => {
       const staff = requireStaff(request);
-      return { colleagues: (await deps.colleagues(staff.municipality)).filter((colleague) => colleague.id !== staff.id) };
+      return { colleagues: (await deps.colleagues(staff.organisation)).filter((colleague) => colleague.id !== staff.id) };
     });
 
     app.get('/tasklist/api/tasks', {
@@ -129,7 +133,7 @@ export function tasklistRoutes(deps: TasklistDeps) {
         view: query.view, serviceId: query.service || undefined, caseNumber: query.caseNumber || undefined,
         citizen: query.citizen?.trim() || undefined, sort: query.sort,
       }, now());
-      return { tasks: tasks.map(withServiceName(await serviceNames(staff.municipality))) };
+      return { tasks: tasks.map(withServiceName(await serviceNames(staff))) };
     });
 
     app.get('/tasklist/api/tasks/:taskKey', {
@@ -137,7 +141,7 @@ export function tasklistRoutes(deps: TasklistDeps) {
     }, async (request) => {
       const staff = requireStaff(request);
       const task = await taskFor(staff, (request.params as { taskKey: string }).taskKey);
-      const names = await serviceNames(staff.municipality);
+      const names = await serviceNames(staff);
       const [caseView, internal, form, formData] = await Promise.all([
         task.caseId ? caseViewOf(task.caseId, task.caseNumber ?? '', names) : Promise.resolve(null),
         task.internalTaskId ? deps.internalTasks.find(task.internalTaskId) : Promise.resolve(undefined),
@@ -158,11 +162,12 @@ export function tasklistRoutes(deps: TasklistDeps) {
     async function caseViewOf(caseId: string, caseNumber: string, names: Map<string, string>) {
       const row = await deps.cases.findById(caseId);
       if (!row) throw taskNotFound();
-      const [history, documents, messages, applicant] = await Promise.all([
+      const [history, documents, messages, applicant, offices] = await Promise.all([
         row.processInstanceKey ? deps.cases.history(row.processInstanceKey) : Promise.resolve([]),
         deps.cases.documents(caseId),
         deps.cases.messages(caseId),
         deps.cases.applicantOf(caseId),
+        deps.institutionsServing(row.municipalityId),
       ]);
       return {
         id: row.id,
@@ -176,6 +181,8 @@ export function tasklistRoutes(deps: TasklistDeps) {
         messages: messages.map((message) => ({
           text: renderMessage(message.template, message.params, 'de'), author: authorOf(message.template), createdAt: message.createdAt.toISOString(),
         })),
+        // An internal task on this case can go to one of these offices (candidateGroup = its id).
+        offices,
       };
     }
 
@@ -185,7 +192,7 @@ export function tasklistRoutes(deps: TasklistDeps) {
       const staff = requireStaff(request);
       const document = await deps.documents.find((request.params as { id: string }).id);
       const owner = document ? await deps.cases.findById(document.caseId) : undefined;
-      if (!document || owner?.municipalityId !== staff.municipality) throw new ProblemError(404, 'document-not-found', 'Dokument nicht gefunden');
+      if (!document || !owner || !staff.municipalities.includes(owner.municipalityId)) throw new ProblemError(404, 'document-not-found', 'Dokument nicht gefunden');
       return reply.type(document.mediaType).header('content-disposition', `inline; filename="${document.fileName}"`)
         .header('cache-control', 'private, no-store').send(document.content);
     });
@@ -200,9 +207,10 @@ export function tasklistRoutes(deps: TasklistDeps) {
       schema: { tags: ['tasklist'], summary: "Open incidents of the operator's municipality", response: { ...problemResponses(401, 403) } },
     }, async (request) => {
       const staff = requireOperator(request);
-      const names = await serviceNames(staff.municipality);
+      const names = await serviceNames(staff);
+      const open = (await Promise.all(staff.municipalities.map((id) => deps.incidents.listOpen(id)))).flat();
       return {
-        incidents: (await deps.incidents.listOpen(staff.municipality)).map((incident) => ({
+        incidents: open.map((incident) => ({
           incidentKey: incident.incidentKey,
           caseId: incident.caseId,
           caseNumber: caseNumberOf(incident.caseId),
@@ -225,7 +233,7 @@ export function tasklistRoutes(deps: TasklistDeps) {
     }, async (request, reply) => {
       const staff = requireOperator(request);
       const { incidentKey } = request.params as { incidentKey: string };
-      const incident = (await deps.incidents.listOpen(staff.municipality)).find((candidate) => candidate.incidentKey === incidentKey);
+      const incident = (await Promise.all(staff.municipalities.map((id) => deps.incidents.listOpen(id)))).flat().find((candidate) => candidate.incidentKey === incidentKey);
       if (!incident) throw new ProblemError(404, 'incident-not-found', 'Störung nicht gefunden', 'Die Störung ist behoben oder nicht Ihre.');
       if (incident.jobKey) await deps.incidentEngine.updateJobRetries(incident.jobKey, 3);
       await deps.incidentEngine.resolveIncident(incident.incidentKey);
@@ -325,8 +333,8 @@ export function tasklistRoutes(deps: TasklistDeps) {
     act('assignment', 'Hand the task over to a colleague', async (staff, task, body) => {
       if (task.assignee && task.assignee !== staff.id) throw heldByOther();
       const { assignee } = body as { assignee: string };
-      const colleague = (await deps.colleagues(staff.municipality)).find((c) => c.id === assignee);
-      if (!colleague) throw new ProblemError(400, 'invalid-request', 'Ungültige Eingabe', 'Diese Person arbeitet nicht in Ihrer Gemeinde.', [{ pointer: '/body/assignee', detail: 'is not a colleague' }]);
+      const colleague = (await deps.colleagues(staff.organisation)).find((c) => c.id === assignee);
+      if (!colleague) throw new ProblemError(400, 'invalid-request', 'Ungültige Eingabe', 'Diese Person arbeitet nicht in Ihrer Gemeinde bzw. Ihrem Amt.', [{ pointer: '/body/assignee', detail: 'is not a colleague' }]);
       answer(await deps.userTasks.assign(task.taskKey, assignee, true));
       await deps.tasks.noteAssignee(task.taskKey, assignee, staff.id);
     }, Type.Object({ assignee: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }));

@@ -11,7 +11,11 @@ export interface NewInternalTask {
   title: string;
   description: string;
   caseId?: string | undefined;
-  /** Who does it: a colleague (or oneself), or one of one's groups; neither means oneself. */
+  /**
+   * Who does it: a colleague (or oneself), or a group: one's own, or on a case the institution
+   * serving the case's municipality (its group is its id: a task for the civil registry office).
+   * Neither means oneself.
+   */
   assignee?: string | undefined;
   candidateGroup?: string | undefined;
   dueDate?: string | undefined;
@@ -32,20 +36,26 @@ export function createInternalTaskCreator(deps: {
   internalTasks: InternalTasksRepository;
   cases: CasesRepository;
   engine: ProcessStarter;
-  colleagues(municipalityId: string): Promise<{ id: string }[]>;
+  colleagues(organisationId: string): Promise<{ id: string }[]>;
+  institutionsServing(municipalityId: string): Promise<{ id: string }[]>;
   now?: () => Date;
 }): CreateInternalTask {
   const now = deps.now ?? (() => new Date());
   return async (staff, task) => {
+    let organisationId = staff.organisation;
     if (task.caseId) {
       const row = await deps.cases.findById(task.caseId);
-      if (row?.municipalityId !== staff.municipality) throw invalid('/body/caseId', 'is not a case of your municipality', 'Diesen Vorgang gibt es in Ihrer Gemeinde nicht.');
+      if (!row || !staff.municipalities.includes(row.municipalityId)) throw invalid('/body/caseId', 'is not a case you work on', 'Diesen Vorgang gibt es in Ihrer Gemeinde nicht.');
+      organisationId = row.municipalityId;
     }
     if (task.candidateGroup && !staff.groups.includes(task.candidateGroup)) {
-      throw invalid('/body/candidateGroup', 'is not one of your groups', 'Aufgaben können Sie nur Ihren eigenen Gruppen zuweisen.');
+      const serving = task.caseId ? await deps.institutionsServing(organisationId) : [];
+      if (!serving.some((institution) => institution.id === task.candidateGroup)) {
+        throw invalid('/body/candidateGroup', 'is neither your group nor an office serving the case', 'Aufgaben können Sie Ihren Gruppen zuweisen oder, zu einem Vorgang, dem zuständigen Amt.');
+      }
     }
-    if (task.assignee && task.assignee !== staff.id && !(await deps.colleagues(staff.municipality)).some((c) => c.id === task.assignee)) {
-      throw invalid('/body/assignee', 'is not a colleague', 'Diese Person arbeitet nicht in Ihrer Gemeinde.');
+    if (task.assignee && task.assignee !== staff.id && !(await deps.colleagues(staff.organisation)).some((c) => c.id === task.assignee)) {
+      throw invalid('/body/assignee', 'is not a colleague', 'Diese Person arbeitet nicht in Ihrer Gemeinde bzw. Ihrem Amt.');
     }
     if (task.dueDate && task.followUpDate && Date.parse(task.followUpDate) > Date.parse(task.dueDate)) {
       throw invalid('/body/followUpDate', 'is after the due date', 'Die Wiedervorlage muss vor dem Fälligkeitsdatum liegen.');
@@ -53,7 +63,7 @@ export function createInternalTaskCreator(deps: {
     const assignee = task.assignee ?? (task.candidateGroup ? '' : staff.id);
     const id = randomUUID();
     await deps.internalTasks.insert({
-      id, municipalityId: staff.municipality, caseId: task.caseId ?? null, title: task.title, description: task.description,
+      id, organisationId, caseId: task.caseId ?? null, title: task.title, description: task.description,
       createdBy: staff.id, createdAt: now(),
     });
     try {

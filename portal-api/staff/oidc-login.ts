@@ -28,7 +28,10 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filt
  * relying party (authorization code flow with PKCE, state and nonce), and the session carries the
  * directory's claims: municipality, roles and candidate groups.
  */
-export function oidcLoginRoutes(settings: OidcSettings, rememberStaff: RememberStaff) {
+/** The municipalities an institution serves (configuration: municipality_institutions). */
+export type ServedMunicipalities = (institutionId: string) => Promise<string[]>;
+
+export function oidcLoginRoutes(settings: OidcSettings, rememberStaff: RememberStaff, servedBy: ServedMunicipalities) {
   const redirectUri = `${settings.publicUrl}/tasklist/callback`;
   const secure = settings.publicUrl.startsWith('https:');
   let configuration: Promise<oidc.Configuration> | undefined;
@@ -82,17 +85,22 @@ export function oidcLoginRoutes(settings: OidcSettings, rememberStaff: RememberS
         request.log.warn({ error: error instanceof Error ? error.message : String(error) }, 'staff login refused');
         return loginFailed(reply);
       }
-      if (!claims || typeof claims.municipality !== 'string') return loginFailed(reply);
+      // Staff work for a municipality, or for an institution that serves several (a civil registry office).
+      const home = typeof claims?.municipality === 'string' ? { kind: 'municipality' as const, id: claims.municipality }
+        : typeof claims?.institution === 'string' ? { kind: 'institution' as const, id: claims.institution } : undefined;
+      if (!claims || !home) return loginFailed(reply);
       const staff = {
         id: claims.sub,
         name: typeof claims.name === 'string' ? claims.name : claims.sub,
-        municipality: claims.municipality,
+        organisation: home.id,
+        organisationKind: home.kind,
+        municipalities: home.kind === 'municipality' ? [home.id] : await servedBy(home.id),
         roles: strings(claims.roles),
         groups: strings(claims.groups),
       };
       startStaffSession(reply, staff, secure);
       await rememberStaff({ ...staff, email: typeof claims.email === 'string' ? claims.email : null });
-      request.log.info({ staffId: staff.id, municipality: staff.municipality }, 'staff logged in');
+      request.log.info({ staffId: staff.id, organisation: staff.organisation }, 'staff logged in');
       return reply.redirect(safeReturnPath(pending.next));
     });
 

@@ -6,7 +6,11 @@ import { ProblemError } from '../plugins/problem-details.ts';
 export interface StaffSession {
   id: string;
   name: string;
-  municipality: string;
+  /** Where the member works: a municipality's id, or an institution's id (a civil registry office). */
+  organisation: string;
+  organisationKind: 'municipality' | 'institution';
+  /** Whose cases the member works on: their municipality, or the municipalities their institution serves. */
+  municipalities: string[];
   roles: string[];
   groups: string[];
   /** Epoch ms after which the session is over. */

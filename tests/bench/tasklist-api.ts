@@ -51,6 +51,7 @@ export async function startTasklistApi(db: Knex): Promise<TasklistApi> {
       },
       colleagues: (municipalityId) => staff.colleagues(municipalityId),
       internalTasks: createInternalTasksRepository(db),
+      institutionsServing: (municipalityId) => staff.institutionsServing(municipalityId),
       createInternalTask: notInThisBenchmark('creating an internal task'),
       postMessage: notInThisBenchmark('posting a message to a case'),
       incidents: createIncidentsRepository(db),
@@ -62,6 +63,7 @@ export async function startTasklistApi(db: Knex): Promise<TasklistApi> {
     // Discovered on the first login only, which the benchmark never does.
     oidc: { issuer: 'http://127.0.0.1:9/no-identity-provider', clientId: 'gemeindeportal-tasklist', clientSecret: randomBytes(16).toString('hex'), publicUrl: 'http://127.0.0.1' },
     rememberStaff: (member) => staff.remember(member),
+    servedMunicipalities: (institutionId) => staff.servedBy(institutionId),
     sessionSecret,
     startApplication: notInThisBenchmark('starting an application'),
     answerQuestion: notInThisBenchmark('answering a question'),

@@ -99,13 +99,13 @@ function problemsOf(query: TasklistQuery, tasks: TaskAnswer[], clerk: StaffSessi
   const expect = (ok: boolean, problem: string) => {
     if (!ok) problems.push(problem);
   };
-  expect(tasks.every((task) => task.municipalityId === clerk.municipality), 'a task of another municipality');
+  expect(tasks.every((task) => task.municipalityId === clerk.organisation), 'a task of another municipality');
   if (query.filter.view === 'unassigned') {
     expect(tasks.length > 0, 'empty');
     expect(tasks.every((task) => task.assignee === null && task.candidateGroups.includes(group)), 'an assigned task or one of another group');
   }
   if (query.name === 'unassigned') {
-    const expected = seeded.unassignedByMunicipality[clerk.municipality];
+    const expected = seeded.unassignedByMunicipality[clerk.organisation];
     expect(tasks.length === expected, `${tasks.length} tasks, ${expected} seeded`);
   }
   if (query.filter.view === 'mine') expect(tasks.length === seeded.openByClerk[clerk.id] && tasks.every((task) => task.assignee === clerk.id), 'not exactly the own tasks');
@@ -218,7 +218,7 @@ async function main(): Promise<number> {
     api = await startTasklistApi(db);
     const home = seeded.municipalities[0]!;
     const clerk = home.clerks[0]!;
-    const session: StaffSession = { id: clerk.id, name: clerk.name, municipality: home.id, roles: ['clerk'], groups: [home.candidateGroup], expiresAt: 0 };
+    const session: StaffSession = { id: clerk.id, name: clerk.name, organisation: home.id, organisationKind: 'municipality', municipalities: [home.id], roles: ['clerk'], groups: [home.candidateGroup], expiresAt: 0 };
     const { expiresAt: _expiresAt, ...claims } = session;
     const cookie = staffSessionCookie(claims, api.sessionSecret);
     results.clerk = { municipality: home.id, unassigned: seeded.unassignedByMunicipality[home.id] ?? 0, mine: seeded.openByClerk[clerk.id] ?? 0 };
@@ -229,7 +229,7 @@ async function main(): Promise<number> {
     const forged = await status({ cookie: staffSessionCookie(claims, `${api.sessionSecret}-not-it`) });
     check('without a session, or with one signed by another secret: 401', anonymous === 401 && forged === 401, `${anonymous}, ${forged}`);
 
-    const viewer: TaskViewer = { id: session.id, municipality: session.municipality, groups: session.groups };
+    const viewer: TaskViewer = { id: session.id, organisation: session.organisation, municipalities: session.municipalities, groups: session.groups };
     for (const query of QUERIES) {
       const now = new Date();
       const response = await fetch(new URL(query.path, api.url), { headers: { cookie } });

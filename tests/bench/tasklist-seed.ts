@@ -109,7 +109,7 @@ async function insertCatalogue(db: Knex, plan: TaskloadPlan, random: () => numbe
     booking_text: `Wohnsitzbescheinigung ${m.bfsNumber}`, candidate_group: m.candidateGroup,
   })), BATCH);
   await db.batchInsert('staff_members', municipalities.flatMap((m) => m.clerks.map((clerk) => ({
-    id: clerk.id, name: clerk.name, municipality_id: m.id, roles: JSON.stringify(['clerk']),
+    id: clerk.id, name: clerk.name, organisation_id: m.id, roles: JSON.stringify(['clerk']),
     groups: JSON.stringify([m.candidateGroup]), last_login_at: new Date(),
   }))), BATCH);
   // The real diagram, so that the task names come from where production takes them.

@@ -201,7 +201,7 @@ describe('development identity provider', () => {
         name: account.name,
         preferred_username: account.username,
         email: account.email,
-        municipality: account.municipality,
+        [account.home.kind]: account.home.id,
         roles: [...account.roles],
         groups: [...account.groups],
       });
@@ -371,11 +371,12 @@ describe('development identity provider', () => {
   });
 
   it('when the development staff are listed, then the accounts the tasklist relies on are there, unique and with known roles', () => {
-    expect(staff('sandra.meier')).toMatchObject({ municipality: 'aarau', roles: ['clerk'], groups: ['4001-einwohnerkontrolle'] });
-    expect(staff('beat.keller')).toMatchObject({ municipality: 'baden', roles: ['clerk'], groups: ['4021-einwohnerkontrolle'] });
-    expect(staff('olivia.betrieb')).toMatchObject({ municipality: 'aarau', roles: ['operator'] });
-    expect(staff('franz.finanz')).toMatchObject({ municipality: 'aarau', roles: ['finance'] });
-    expect(staff('anna.admin')).toMatchObject({ municipality: 'aarau', roles: ['municipal-admin', 'clerk'], groups: ['4001-einwohnerkontrolle'] });
+    expect(staff('sandra.meier')).toMatchObject({ home: { kind: 'municipality', id: 'aarau' }, roles: ['clerk'], groups: ['4001-einwohnerkontrolle'] });
+    expect(staff('beat.keller')).toMatchObject({ home: { kind: 'municipality', id: 'baden' }, roles: ['clerk'], groups: ['4021-einwohnerkontrolle'] });
+    expect(staff('olivia.betrieb')).toMatchObject({ home: { kind: 'municipality', id: 'aarau' }, roles: ['operator'] });
+    expect(staff('franz.finanz')).toMatchObject({ home: { kind: 'municipality', id: 'aarau' }, roles: ['finance'] });
+    expect(staff('anna.admin')).toMatchObject({ home: { kind: 'municipality', id: 'aarau' }, roles: ['municipal-admin', 'clerk'], groups: ['4001-einwohnerkontrolle'] });
+    expect(staff('zora.zivil')).toMatchObject({ home: { kind: 'institution', id: 'zivilstandsamt-aarau' }, roles: ['clerk'], groups: ['zivilstandsamt-aarau'] });
     expect(new Set(DEVELOPMENT_STAFF.map((account) => account.username)).size).toBe(DEVELOPMENT_STAFF.length);
     expect(new Set(DEVELOPMENT_STAFF.map((account) => account.sub)).size).toBe(DEVELOPMENT_STAFF.length);
     for (const account of DEVELOPMENT_STAFF) {

@@ -4,7 +4,7 @@
  * and completed like a process's task. Due and follow-up dates are set in the engine and the list
  * follows at once. Refusals are proved through the API.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
 import { callApi, eventually, tokenFor } from './support/http.ts';
 import { payCase } from './support/payments.ts';
@@ -152,5 +152,57 @@ describe('due and follow-up dates', () => {
     expect(cleared.body.task).toMatchObject({ dueDate: null, followUpDate: null });
     const { body: overdueNow } = await callTasklist<Body>(sandra, 'GET', '/tasklist/api/tasks?view=overdue');
     expect(overdueNow.tasks.map((t: Body) => t.taskKey)).not.toContain(key);
+  });
+});
+
+describe('an office serving several municipalities', () => {
+  it('when a clerk gives a task on a case to the civil registry office, then the office\'s staff take and complete it; they see nothing else', async () => {
+    const zora = await staffSessionCookie('zora.zivil');
+    const me = await callTasklist<Body>(zora, 'GET', '/tasklist/api/me');
+    expect(me.body).toMatchObject({ organisation: 'zivilstandsamt-aarau', organisationKind: 'institution', municipalities: ['aarau', 'lenzburg', 'zofingen'], groups: ['zivilstandsamt-aarau'] });
+
+    const { caseId, reviewTask } = await aarauCase('citizen-office-task');
+    const detail = await callTasklist<Body>(sandra, 'GET', `/tasklist/api/tasks/${reviewTask.taskKey}`);
+    expect(detail.body.case.offices).toEqual(expect.arrayContaining([{ id: 'zivilstandsamt-aarau', name: 'Regionales Zivilstandsamt Aarau' }]));
+    expect(detail.body.case.offices.map((office: Body) => office.id)).not.toContain('zivilstandsamt-baden');
+
+    // Only an office serving the case's municipality, and only on a case.
+    for (const body of [
+      { title: 'x', caseId, candidateGroup: 'zivilstandsamt-baden' },
+      { title: 'x', candidateGroup: 'zivilstandsamt-aarau' },
+    ]) {
+      const refused = await callTasklist<Body>(sandra, 'POST', '/tasklist/api/internal-tasks', body);
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(refused.body.errors[0].pointer).toBe('/body/candidateGroup');
+    }
+    const created = await callTasklist<Body>(sandra, 'POST', '/tasklist/api/internal-tasks', {
+      title: 'Geburtsort bestätigen', description: 'Bitte im Personenstandsregister prüfen.', caseId, candidateGroup: 'zivilstandsamt-aarau',
+    });
+    expect(created.status).toBe(201);
+
+    const task = await listed(zora, 'unassigned', 'Geburtsort bestätigen');
+    expect(task).toMatchObject({ caseId, municipalityId: 'aarau', serviceName: 'Hauptwohnsitzbescheinigung', citizenName: 'Greta Sperrli' });
+    // The office's staff do not see the residents' office's review of the same case.
+    expect((await callTasklist(zora, 'GET', `/tasklist/api/tasks/${reviewTask.taskKey}`)).status).toBe(404);
+    const { body: byCase } = await callTasklist<Body>(zora, 'GET', `/tasklist/api/tasks?view=unassigned&caseNumber=${caseId.slice(0, 8)}`);
+    expect(byCase.tasks.map((t: Body) => t.name)).toEqual(['Geburtsort bestätigen']);
+    // Nor does Baden's clerk see the office's task.
+    expect((await callTasklist(badenClerk, 'GET', `/tasklist/api/tasks/${task.taskKey}`)).status).toBe(404);
+
+    // The office hears of it in its digest.
+    await eventually(async () => {
+      const response = await fetch(new URL('/__sim/mails?to=zora.zivil@zivilstandsamt-aarau.example', inject('mailUrl')));
+      const { mails } = (await response.json()) as { mails: { text: string }[] };
+      return mails.find((mail) => mail.text.includes(`aufgabe=${task.taskKey}`));
+    }, "the office's digest");
+
+    expect((await callTasklist(zora, 'POST', `/tasklist/api/tasks/${task.taskKey}/claim`)).status).toBe(204);
+    expect((await callTasklist(zora, 'POST', `/tasklist/api/tasks/${task.taskKey}/completion`, { variables: {} })).status).toBe(204);
+
+    // A task of the office's own is the office's: the municipality's clerks do not see it.
+    await callTasklist(zora, 'POST', '/tasklist/api/internal-tasks', { title: 'Registerabgleich Quartal' });
+    const own = await listed(zora, 'mine', 'Registerabgleich Quartal');
+    expect(own).toMatchObject({ caseId: null, municipalityId: 'zivilstandsamt-aarau' });
+    expect((await callTasklist(sandra, 'GET', `/tasklist/api/tasks/${own.taskKey}`)).status).toBe(404);
   });
 });

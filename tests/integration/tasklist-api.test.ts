@@ -46,7 +46,9 @@ describe('tasklist login and rights', () => {
   it('when a clerk has logged in, then the session carries the directory\'s municipality, roles and groups', async () => {
     const me = await callTasklist<Body>(aarauClerk, 'GET', '/tasklist/api/me');
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ id: expect.any(String), name: expect.any(String), municipality: 'aarau', roles: ['clerk'], groups: ['4001-einwohnerkontrolle'] });
+    expect(me.body).toMatchObject({
+      id: expect.any(String), name: expect.any(String), organisation: 'aarau', organisationKind: 'municipality', municipalities: ['aarau'], roles: ['clerk'], groups: ['4001-einwohnerkontrolle'],
+    });
   });
 
   it('when nobody is logged in, then the API answers 401 and the page sends to the login', async () => {

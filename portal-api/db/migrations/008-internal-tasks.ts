@@ -10,7 +10,9 @@ export async function up(db: Knex): Promise<void> {
   await db.schema.createTable('internal_tasks', (t) => {
     t.uuid('id').primary();
     t.text('process_instance_key').unique();
-    t.text('municipality_id').notNullable();
+    // Whose task it is: the case's municipality, or for a task of its own the writer's
+    // organisation (a municipality or an institution).
+    t.text('organisation_id').notNullable();
     t.uuid('case_id').references('cases.id').onDelete('CASCADE');
     t.text('title').notNullable();
     t.text('description').notNullable();
