@@ -6,6 +6,7 @@ import { createRouter, listViews } from './router.js';
 import { createTaskListView } from './task-list-view.js';
 import { createTaskView } from './task-view.js';
 import { createIncidentsView } from './incidents-view.js';
+import { createNewTaskView } from './new-task-view.js';
 
 // The composition of the tasklist page: the one place that touches globals and wires modules.
 const basePath = '/tasklist/';
@@ -66,6 +67,7 @@ async function main() {
         screen?.destroy();
         const view = createTaskListView({
           api, router, notices, recentlyLeft, filters, knownServices, me, pollIntervalMs,
+          newTaskHref: router.href({ name: 'new-task' }),
           onOpenTask: (taskKey) => navigation.navigate({ name: 'task', taskKey }),
         });
         screen = { kind: 'list', ...view };
@@ -87,11 +89,34 @@ async function main() {
       return;
     }
 
+    if (route.name === 'new-task') {
+      screen?.destroy();
+      const { fromTaskKey } = route;
+      const back = fromTaskKey ? { name: 'task', taskKey: fromTaskKey } : lastListRoute;
+      const view = createNewTaskView({
+        api, notices, me, fromTaskKey, setTitle,
+        cancelHref: router.href(back),
+        onCreated: ({ title, assignedTo }) => {
+          // Back where the task came from, or to the list where it will appear.
+          const where = fromTaskKey ? back : { name: 'list', view: assignedTo === 'group' ? 'unassigned' : 'mine' };
+          const whom = { self: 'Sie', group: 'Ihre Gruppe', colleague: 'Ihre Kollegin oder Ihren Kollegen' }[assignedTo];
+          navigation.navigate(where, { status: `Aufgabe «${title}» für ${whom} angelegt. Sie erscheint in wenigen Sekunden in der Liste.` });
+        },
+      });
+      screen = { kind: 'new-task', ...view };
+      viewHost.replaceChildren(view.element);
+      setTitle('Neue Aufgabe');
+      if (!initial) view.heading.focus();
+      view.load();
+      return;
+    }
+
     screen?.destroy();
     const view = createTaskView({
       api, notices, recentlyLeft, me,
       FormViewer: window.FormViewer,
       listHref: router.href(lastListRoute),
+      newTaskHref: (taskKey) => router.href({ name: 'new-task', fromTaskKey: taskKey }),
       setTitle,
       onLeave: (status) => navigation.navigate(lastListRoute, { status }),
     });

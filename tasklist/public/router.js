@@ -9,11 +9,15 @@ export const listViews = [
 ];
 
 /**
- * @typedef {{ name: 'list', view: string } | { name: 'task', taskKey: string } | { name: 'incidents' }} Route
+ * `new-task` writes down an internal task; with `fromTaskKey` it is for that task's case and
+ * returns there.
+ * @typedef {{ name: 'list', view: string } | { name: 'task', taskKey: string } | { name: 'incidents' }
+ *   | { name: 'new-task', fromTaskKey?: string }} Route
  */
 
 /**
- * Routes live in the query of the one page (`?ansicht=offen`, `?aufgabe=123`), so that every view
+ * Routes live in the query of the one page (`?ansicht=offen`, `?aufgabe=123`, `?neue-aufgabe`,
+ * `?neue-aufgabe&zu-aufgabe=123`), so that every view
  * is a real link the server answers with the same page, and in-page anchors stay free.
  * @param {string} basePath the page's path, e.g. "/tasklist/"
  */
@@ -22,6 +26,10 @@ export function createRouter(basePath) {
   function parse(url) {
     const params = new URL(url, window.location.origin).searchParams;
     if (params.has('stoerungen')) return { name: 'incidents' };
+    if (params.has('neue-aufgabe')) {
+      const fromTaskKey = params.get('zu-aufgabe');
+      return fromTaskKey ? { name: 'new-task', fromTaskKey } : { name: 'new-task' };
+    }
     const taskKey = params.get('aufgabe');
     if (taskKey) return { name: 'task', taskKey };
     const view = listViews.find((v) => v.param === params.get('ansicht')) ?? listViews[0];
@@ -32,6 +40,9 @@ export function createRouter(basePath) {
   function href(route) {
     if (route.name === 'task') return `${basePath}?aufgabe=${encodeURIComponent(route.taskKey)}`;
     if (route.name === 'incidents') return `${basePath}?stoerungen`;
+    if (route.name === 'new-task') {
+      return route.fromTaskKey ? `${basePath}?neue-aufgabe&zu-aufgabe=${encodeURIComponent(route.fromTaskKey)}` : `${basePath}?neue-aufgabe`;
+    }
     const view = listViews.find((v) => v.view === route.view) ?? listViews[0];
     return `${basePath}?ansicht=${view.param}`;
   }

@@ -16,10 +16,11 @@ import { createTaskTable } from './task-table.js';
  *   knownServices: Map<string, string>,
  *   me: { id: string },
  *   pollIntervalMs: number,
+ *   newTaskHref: string,
  *   onOpenTask: (taskKey: string) => void,
  * }} dependencies
  */
-export function createTaskListView({ api, router, notices, recentlyLeft, filters, knownServices, me, pollIntervalMs, onOpenTask }) {
+export function createTaskListView({ api, router, notices, recentlyLeft, filters, knownServices, me, pollIntervalMs, newTaskHref, onOpenTask }) {
   let view = null;
   let failing = false;
   let poller = null;
@@ -29,7 +30,11 @@ export function createTaskListView({ api, router, notices, recentlyLeft, filters
   const viewSwitcher = h('nav', { class: 'view-switcher', 'aria-label': 'Ansichten' }, h('ul', {}, viewLinks.map((link) => h('li', {}, link))));
   const taskFilters = createTaskFilters({ filters, knownServices, onChange: () => poller?.refresh() });
   const table = createTaskTable({ taskHref: (taskKey) => router.href({ name: 'task', taskKey }), me, onOpenTask });
-  const root = h('div', { class: 'task-list' }, viewSwitcher, heading, taskFilters.element, table.element);
+  const root = h('div', { class: 'task-list' },
+    viewSwitcher,
+    h('div', { class: 'list-heading' }, heading, h('a', { href: newTaskHref, class: 'button-link' }, 'Neue Aufgabe')),
+    taskFilters.element,
+    table.element);
 
   const viewLabel = () => (listViews.find((v) => v.view === view) ?? listViews[0]).label;
 
@@ -38,7 +43,8 @@ export function createTaskListView({ api, router, notices, recentlyLeft, filters
     try {
       const { tasks } = await api.listTasks({ view: shownView, ...filters });
       if (shownView !== view) return;
-      for (const task of tasks) knownServices.set(task.serviceId, task.serviceName);
+      // An internal task of its own has no service to filter by.
+      for (const task of tasks) if (task.serviceId) knownServices.set(task.serviceId, task.serviceName);
       taskFilters.renderServiceOptions();
       table.render(recentlyLeft.filter(tasks, shownView), viewLabel());
       if (failing) notices.clearAlert();

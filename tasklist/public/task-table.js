@@ -1,12 +1,15 @@
 /* global document, CSS, ResizeObserver */
 import { h, replaceChildren, visuallyHidden } from './dom.js';
-import { countTasks, formatDateTime, isOverdue } from './format.js';
+import { countTasks, formatDate, formatDateTime, isOverdue } from './format.js';
 
-const columns = ['Aufgabe', 'Dienst', 'Fall', 'Bürger/in', 'Zugewiesen', 'Fällig'];
+const columns = ['Aufgabe', 'Dienst', 'Fall', 'Bürger/in', 'Zugewiesen', 'Termine'];
+
+/** A dash for the eye, words for the ear. */
+const none = (spoken) => [h('span', { class: 'muted', 'aria-hidden': 'true' }, '–'), visuallyHidden(spoken)];
 
 /**
  * The table of tasks. Each row's first cell links to the task; a click anywhere on the row opens
- * it too. Re-rendering with the same tasks changes nothing, so polling does not disturb reading.
+ * it too. Internal tasks are marked; one of its own has no case, service or citizen. Re-rendering with the same tasks changes nothing, so polling does not disturb reading.
  * @param {{
  *   taskHref: (taskKey: string) => string,
  *   me: { id: string },
@@ -46,16 +49,23 @@ export function createTaskTable({ taskHref, me, onOpenTask }) {
     const assignee = task.assignee === null
       ? h('span', { class: 'muted' }, 'niemand')
       : task.assignee === me.id ? 'Ihnen' : (task.assigneeName ?? task.assignee);
+    const dates = [
+      task.dueDate
+        ? h('span', { class: overdue ? 'date-line overdue' : 'date-line' }, 'fällig ', h('time', { datetime: task.dueDate }, formatDateTime(task.dueDate)),
+          overdue ? [' ', h('span', { class: 'badge' }, 'überfällig')] : null)
+        : null,
+      task.followUpDate
+        ? h('span', { class: 'date-line' }, 'Wiedervorlage ', h('time', { datetime: task.followUpDate }, formatDate(task.followUpDate)))
+        : null,
+    ].filter(Boolean);
     return h('tr', { 'data-task-key': task.taskKey },
-      h('th', { scope: 'row' }, h('a', { href: taskHref(task.taskKey) }, task.name)),
-      h('td', { class: 'service' }, task.serviceName),
-      h('td', { class: 'nowrap' }, task.caseNumber),
-      h('td', {}, task.citizenName),
+      h('th', { scope: 'row' }, h('a', { href: taskHref(task.taskKey), class: 'task-link' }, task.name),
+        task.kind === 'internal' ? [' ', h('span', { class: 'tag' }, 'Intern')] : null),
+      h('td', { class: 'service' }, task.serviceName ?? none('kein Dienst')),
+      h('td', { class: 'nowrap' }, task.caseNumber ?? none('kein Fall')),
+      h('td', {}, task.citizenName ?? none('keine Bürgerin, kein Bürger')),
       h('td', {}, assignee),
-      h('td', { class: overdue ? 'overdue' : '' },
-        task.dueDate
-          ? [h('time', { datetime: task.dueDate }, formatDateTime(task.dueDate)), overdue ? [' ', h('span', { class: 'badge' }, 'überfällig')] : null]
-          : [h('span', { class: 'muted', 'aria-hidden': 'true' }, '–'), visuallyHidden('keine Frist')]));
+      h('td', {}, dates.length ? dates : none('keine Termine')));
   }
 
   return {

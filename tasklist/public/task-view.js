@@ -1,9 +1,10 @@
 import { h, replaceChildren } from './dom.js';
-import { formatDateTime, isOverdue } from './format.js';
+import { formatDate, formatDateTime, isOverdue } from './format.js';
 import { renderCaseSummary } from './case-summary.js';
 import { createHandOver } from './hand-over.js';
 import { renderTaskForm } from './task-form.js';
 import { createCorrespondence } from './correspondence.js';
+import { createTaskDates } from './task-dates.js';
 
 // The server checks the form again and answers in the words of JSON validation.
 const serverFieldMessages = {
@@ -13,9 +14,10 @@ const serverFieldMessages = {
 };
 
 /**
- * One task: its case, who works on it (take over, release, hand over) and its form, completed with
- * "Abschliessen". Leaves for the list through `onLeave(statusMessage)` once the task is no longer
- * the clerk's.
+ * One task: its case, who works on it (take over, release, hand over), its dates, and its form,
+ * completed with "Abschliessen"; an internal task shows what its author wrote and is completed with
+ * "Erledigt". Leaves for the list through `onLeave(statusMessage)` once the task is no longer the
+ * clerk's.
  * @param {{
  *   api: ReturnType<typeof import('./api.js').createTasklistApi>,
  *   notices: ReturnType<typeof import('./notices.js').createNotices>,
@@ -23,13 +25,15 @@ const serverFieldMessages = {
  *   me: { id: string, name: string },
  *   FormViewer: any,
  *   listHref: string,
+ *   newTaskHref: (taskKey: string) => string,
  *   setTitle: (title: string) => void,
  *   onLeave: (statusMessage: string) => void,
  * }} dependencies
  */
-export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, listHref, setTitle, onLeave }) {
+export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, listHref, newTaskHref, setTitle, onLeave }) {
   /** @type {import('./api.js').Task | null} */
   let task = null;
+  let hasCase = false;
   let form = null;
   let formUsable = true;
   let colleagues = null;
@@ -51,6 +55,9 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
     ]),
   });
 
+  const taskDates = createTaskDates({ notices, onSave: (dates, showProblems) => saveDates(dates, showProblems) });
+
+  const formHeading = h('h3', { id: 'form-heading' }, 'Formular');
   const formHost = h('div', { class: 'form-host' });
   const formHint = h('p', { class: 'hint', hidden: true });
   const completeButton = h('button', { type: 'button', hidden: true, onclick: () => complete() }, 'Abschliessen');
@@ -62,7 +69,7 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
     onSent: async () => {
       try {
         const detail = await api.getTask(task.taskKey);
-        if (!destroyed) replaceChildren(summaryHost, renderCaseSummary(detail.case));
+        if (!destroyed) renderSummary(detail);
       } catch {
         // The summary refreshes with the next visit; what was sent is sent.
       }
@@ -74,10 +81,11 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
     assignmentStatus,
     h('div', { class: 'button-row' }, claimButton, unclaimButton, handOver.toggle),
     handOver.panel,
-    h('h3', { id: 'form-heading' }, 'Formular'),
+    formHeading,
     formHost,
     formHint,
     h('div', { class: 'button-row' }, completeButton),
+    taskDates.element,
     correspondence.element);
 
   const root = h('div', { class: 'task-view' },
@@ -88,14 +96,34 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
 
   const isMine = () => task?.assignee === me.id;
   const isFree = () => task?.assignee === null;
+  const isInternal = () => task?.kind === 'internal';
 
   function renderMeta() {
     const overdue = isOverdue(task.dueDate);
-    replaceChildren(meta,
-      `${task.serviceName} · Fall ${task.caseNumber}`,
-      task.dueDate ? [' · fällig am ', h('time', { datetime: task.dueDate }, formatDateTime(task.dueDate))] : null,
-      overdue ? [' ', h('span', { class: 'badge' }, 'überfällig')] : null,
-      task.priority !== null && task.priority !== undefined ? ` · Priorität ${task.priority}` : null);
+    const parts = [
+      isInternal() ? 'Interne Aufgabe' : null,
+      task.caseNumber ? `${task.serviceName} · Fall ${task.caseNumber}` : null,
+      task.dueDate ? ['fällig am ', h('time', { datetime: task.dueDate }, formatDateTime(task.dueDate)), overdue ? [' ', h('span', { class: 'badge' }, 'überfällig')] : null] : null,
+      task.followUpDate ? ['Wiedervorlage am ', h('time', { datetime: task.followUpDate }, formatDate(task.followUpDate))] : null,
+      task.priority !== null && task.priority !== undefined ? `Priorität ${task.priority}` : null,
+    ].filter(Boolean);
+    replaceChildren(meta, parts.map((part, index) => [index ? ' · ' : null, part]));
+  }
+
+  /** What the author of an internal task wrote, then the case if the task has one. */
+  function renderSummary(detail) {
+    const { internal } = detail;
+    replaceChildren(summaryHost,
+      internal
+        ? h('section', { class: 'internal-task', 'aria-labelledby': 'internal-heading' },
+          h('h2', { id: 'internal-heading' }, 'Auftrag'),
+          internal.description ? h('p', { class: 'message-text' }, internal.description) : h('p', { class: 'muted' }, 'Keine Beschreibung.'),
+          h('p', { class: 'muted' }, `Angelegt von ${internal.createdBy} am `, h('time', { datetime: internal.createdAt }, formatDateTime(internal.createdAt)), '.'))
+        : null,
+      detail.case ? renderCaseSummary(detail.case) : null,
+      detail.case
+        ? h('div', { class: 'button-row' }, h('a', { href: newTaskHref(task.taskKey), class: 'button-link secondary' }, 'Interne Aufgabe zu diesem Vorgang'))
+        : null);
   }
 
   function renderAssignment() {
@@ -107,16 +135,31 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
     claimButton.hidden = !free;
     unclaimButton.hidden = !mine;
     handOver.setAvailable(mine || free);
+    taskDates.show(task, mine || free);
     completeButton.hidden = !mine || !formUsable;
-    correspondence.setAvailable(mine);
+    // Messages and decisions go to a case's citizen; an internal task of its own has none.
+    correspondence.setAvailable(mine && hasCase);
     formHint.hidden = mine;
-    formHint.textContent = free
-      ? 'Übernehmen Sie die Aufgabe, um das Formular auszufüllen und die Aufgabe abzuschliessen.'
-      : 'Nur wer die Aufgabe bearbeitet, kann das Formular ausfüllen.';
+    if (isInternal()) {
+      formHint.textContent = free
+        ? 'Übernehmen Sie die Aufgabe, um sie als erledigt zu melden.'
+        : 'Nur wer die Aufgabe bearbeitet, kann sie als erledigt melden.';
+    } else {
+      formHint.textContent = free
+        ? 'Übernehmen Sie die Aufgabe, um das Formular auszufüllen und die Aufgabe abzuschliessen.'
+        : 'Nur wer die Aufgabe bearbeitet, kann das Formular ausfüllen.';
+    }
     form?.setReadOnly(!mine);
   }
 
   async function renderForm(schema, data) {
+    if (isInternal()) {
+      // An internal task has no form: its author's text says what to do, "Erledigt" says it is done.
+      formHeading.hidden = true;
+      formHost.hidden = true;
+      completeButton.textContent = 'Erledigt';
+      return;
+    }
     if (!schema) {
       replaceChildren(formHost, h('p', { class: 'muted' }, 'Zu dieser Aufgabe gehört kein Formular.'));
       return;
@@ -130,8 +173,11 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
     }
   }
 
-  /** Runs one action at a time; a refusal is shown, and a conflict reloads who holds the task. */
-  async function act(failureContext, action) {
+  /**
+   * Runs one action at a time; a refusal is shown (at its fields when `showProblems` knows them),
+   * and a conflict reloads who holds the task.
+   */
+  async function act(failureContext, action, showProblems = showFormProblems) {
     if (busy || destroyed) return;
     busy = true;
     work.setAttribute('aria-busy', 'true');
@@ -141,7 +187,7 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
       await action();
     } catch (error) {
       if (error.unauthorized || destroyed) return;
-      if (!showFormProblems(error)) {
+      if (!showProblems(error)) {
         notices.showError(error, failureContext);
         notices.reveal();
       }
@@ -157,6 +203,7 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
       const fresh = await api.getTask(task.taskKey);
       if (destroyed) return;
       task = fresh.task;
+      renderMeta();
       renderAssignment();
     } catch {
       // The alert about the refusal is already shown; a failing reload adds nothing to it.
@@ -180,6 +227,14 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
     notices.announce('Sie haben die Aufgabe freigegeben.');
     claimButton.focus();
   });
+
+  const saveDates = (dates, showProblems) => act('Die Termine wurden nicht gespeichert.', async () => {
+    await api.setDates(task.taskKey, dates);
+    task = { ...task, ...dates };
+    renderMeta();
+    renderAssignment();
+    notices.announce(dates.dueDate || dates.followUpDate ? 'Die Termine sind gespeichert.' : 'Die Termine sind entfernt.');
+  }, showProblems);
 
   const openHandOver = () => act('Die Liste der Kolleginnen und Kollegen konnte nicht geladen werden.', async () => {
     colleagues ??= (await api.colleagues()).colleagues;
@@ -222,7 +277,7 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
     return act('Die Aufgabe konnte nicht abgeschlossen werden.', async () => {
       await api.complete(task.taskKey, variables);
       recentlyLeft.hide(task.taskKey);
-      onLeave(`Aufgabe «${task.name}» abgeschlossen.`);
+      onLeave(isInternal() ? `Aufgabe «${task.name}» erledigt.` : `Aufgabe «${task.name}» abgeschlossen.`);
     });
   };
 
@@ -235,10 +290,11 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
         const detail = await api.getTask(taskKey);
         if (destroyed) return;
         task = detail.task;
+        hasCase = Boolean(detail.case);
         heading.textContent = task.name;
         setTitle(task.name);
         renderMeta();
-        replaceChildren(summaryHost, renderCaseSummary(detail.case));
+        renderSummary(detail);
         await renderForm(detail.form, detail.formData ?? {});
         if (destroyed) return;
         work.hidden = false;

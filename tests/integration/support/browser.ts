@@ -90,3 +90,52 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** The little of the DOM that the in-page checks below use; the tests' TypeScript has no DOM library. */
+interface PageElement {
+  tagName: string;
+  id: string;
+  type?: string;
+  textContent: string | null;
+  labels?: ArrayLike<PageElement> | null;
+  closest(selector: string): PageElement | null;
+  getAttribute(name: string): string | null;
+  getBoundingClientRect(): { width: number; height: number; bottom: number };
+}
+interface PageWindow {
+  document: { documentElement: { scrollWidth: number; clientWidth: number }; querySelectorAll(selector: string): Iterable<PageElement> };
+  getComputedStyle(element: PageElement): { visibility: string };
+}
+
+/** How many CSS pixels the page is wider than its viewport: more than 0 means it scrolls sideways. */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const { documentElement } = (globalThis as unknown as PageWindow).document;
+    return documentElement.scrollWidth - documentElement.clientWidth;
+  });
+}
+
+/**
+ * The visible controls smaller than a finger's 44 × 44 CSS pixels (WCAG 2.5.5), described for the
+ * failure message. A radio button or checkbox counts by its label, which takes the touch as well.
+ * `exclude` names containers not to check (CSS selectors).
+ */
+export function smallTouchTargets(page: Page, options: { exclude?: string[] } = {}): Promise<string[]> {
+  return page.evaluate((exclude) => {
+    const window = globalThis as unknown as PageWindow;
+    const small: string[] = [];
+    for (const control of window.document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')) {
+      if (exclude.some((selector) => control.closest(selector))) continue;
+      const choice = control.tagName === 'INPUT' && (control.type === 'radio' || control.type === 'checkbox');
+      const target = choice ? (control.closest('label') ?? control.labels?.[0] ?? control) : control;
+      const box = target.getBoundingClientRect();
+      // Hidden, visually hidden, or off screen until focused (the skip link).
+      if (box.width <= 1 || box.height <= 1 || box.bottom < 0 || window.getComputedStyle(target).visibility === 'hidden') continue;
+      if (box.width < 44 || box.height < 44) {
+        const name = (target.textContent || control.getAttribute('aria-label') || control.id).trim().slice(0, 40);
+        small.push(`${control.tagName.toLowerCase()} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+      }
+    }
+    return small;
+  }, options.exclude ?? []);
+}

@@ -1,0 +1,71 @@
+import { h } from './dom.js';
+
+/**
+ * A labelled control of the page's own forms, with an optional note and a message that shows why
+ * its value was refused. The control is described by both, so a screen reader reads them on focus.
+ * @param {{ label: string, control: HTMLElement, note?: string }} options
+ */
+export function createField({ label, control, note }) {
+  const id = control.id;
+  const noteElement = note ? h('p', { id: `${id}-note`, class: 'field-note' }, note) : null;
+  const message = h('p', { id: `${id}-error`, class: 'field-hint', hidden: true });
+  control.setAttribute('aria-describedby', [noteElement?.id, message.id].filter(Boolean).join(' '));
+  const element = h('div', { class: 'field' }, h('label', { for: id }, label), noteElement, message, control);
+
+  return {
+    element,
+    control,
+    label,
+    focus: () => control.focus(),
+    /** Marks the control invalid and says why next to it. */
+    showError(text) {
+      message.textContent = text;
+      message.hidden = false;
+      control.setAttribute('aria-invalid', 'true');
+    },
+    clearError() {
+      message.textContent = '';
+      message.hidden = true;
+      control.removeAttribute('aria-invalid');
+    },
+  };
+}
+
+// What the API says about a refused field, in the clerk's words.
+const serverFieldMessages = {
+  'is after the due date': 'Die Wiedervorlage darf nicht nach dem Fälligkeitsdatum liegen.',
+  'is not one of your groups': 'Aufgaben können Sie nur Ihren eigenen Gruppen zuweisen.',
+  'is not a colleague': 'Diese Person arbeitet nicht in Ihrer Gemeinde.',
+  'cannot be given with an assignee': 'Weisen Sie die Aufgabe einer Person oder einer Gruppe zu, nicht beiden.',
+  'is not a case of your municipality': 'Diesen Vorgang gibt es in Ihrer Gemeinde nicht.',
+};
+
+/**
+ * Shows a 400 answer's refused fields (RFC 9457 `errors[].pointer`, e.g. "/body/title") at the
+ * fields and in the page's error summary. Returns false when the answer names no field of this
+ * form, so the caller shows it as a general error.
+ * @param {any} error a ProblemError
+ * @param {Record<string, ReturnType<typeof createField>>} fieldsByPointer
+ * @param {{ showErrorSummary: (title: string, items: Array<{ text: string, focus: () => void }>) => void }} notices
+ * @param {string} title what did not happen, e.g. "Die Aufgabe wurde nicht angelegt."
+ */
+export function showFieldProblems(error, fieldsByPointer, notices, title) {
+  const errors = error?.status === 400 ? (error.problem?.errors ?? []) : [];
+  const refused = errors.map((e) => ({ ...e, field: fieldsByPointer[e.pointer] }));
+  if (!refused.length || refused.some((e) => !e.field)) return false;
+  const items = refused.map(({ field, detail }) => {
+    const text = serverFieldMessages[detail] ?? 'Bitte prüfen Sie diese Angabe.';
+    field.showError(text);
+    return { text: `${field.label}: ${text}`, focus: field.focus };
+  });
+  notices.showErrorSummary(title, items);
+  return true;
+}
+
+/** Shows the browser-side refusals at their fields and in the error summary; true when there were any. */
+export function showInvalidFields(invalid, notices, title) {
+  if (!invalid.length) return false;
+  for (const { field, text } of invalid) field.showError(text);
+  notices.showErrorSummary(title, invalid.map(({ field, text }) => ({ text: `${field.label}: ${text}`, focus: field.focus })));
+  return true;
+}

@@ -1,0 +1,68 @@
+import { h, replaceChildren } from './dom.js';
+import { dayOf, dueDateOfDay, followUpDateOfDay, formatDate, formatDateTime } from './format.js';
+import { createField, showFieldProblems, showInvalidFields } from './form-fields.js';
+
+const notSaved = 'Die Termine wurden nicht gespeichert. Bitte korrigieren Sie:';
+
+/**
+ * "Termine" of a task: due and follow-up day, changed by whoever may (the task is free or theirs),
+ * shown to the others. The caller runs the saving (`onSave`), one action at a time.
+ * @param {{
+ *   notices: ReturnType<typeof import('./notices.js').createNotices>,
+ *   onSave: (dates: { dueDate: string|null, followUpDate: string|null }, showProblems: (error: unknown) => boolean) => void,
+ * }} dependencies
+ */
+export function createTaskDates({ notices, onSave }) {
+  const dueDay = createField({ label: 'Fällig am', control: h('input', { id: 'task-due', name: 'dueDate', type: 'date' }) });
+  const followUpDay = createField({ label: 'Wiedervorlage am', control: h('input', { id: 'task-follow-up', name: 'followUpDate', type: 'date' }) });
+  const fields = [dueDay, followUpDay];
+  const fieldsByPointer = { '/body/dueDate': dueDay, '/body/followUpDate': followUpDay };
+  const input = (field) => /** @type {HTMLInputElement} */ (field.control);
+
+  const form = h('form', {
+    class: 'task-dates', novalidate: true, 'aria-labelledby': 'dates-heading',
+    onsubmit: (event) => {
+      event.preventDefault();
+      for (const field of fields) field.clearError();
+      const invalid = fields.filter((field) => input(field).validity.badInput)
+        .map((field) => ({ field, text: 'Bitte geben Sie ein vollständiges Datum ein.' }));
+      if (showInvalidFields(invalid, notices, notSaved)) return;
+      onSave(
+        { dueDate: dueDateOfDay(input(dueDay).value), followUpDate: followUpDateOfDay(input(followUpDay).value) },
+        (error) => showFieldProblems(error, fieldsByPointer, notices, notSaved),
+      );
+    },
+  },
+  h('p', { class: 'field-note' }, 'Fällig bis Ende des Tages, Wiedervorlage ab Beginn des Tages. Ein leeres Feld entfernt den Termin.'),
+  h('div', { class: 'date-fields' }, fields.map((field) => field.element)),
+  h('div', { class: 'button-row' }, h('button', { type: 'submit', class: 'secondary' }, 'Termine speichern')));
+  const readOnly = h('dl', { class: 'facts' });
+
+  const element = h('section', { class: 'dates', 'aria-labelledby': 'dates-heading' },
+    h('h3', { id: 'dates-heading' }, 'Termine'), form, readOnly);
+
+  let shownSignature = '';
+  const shown = (iso, format) => (iso ? h('time', { datetime: iso }, format(iso)) : 'keine');
+
+  return {
+    element,
+    /** Shows a task's dates; editable decides between the form and plain text. */
+    show(task, editable) {
+      form.hidden = !editable;
+      readOnly.hidden = editable;
+      // Taking the task over re-renders it; what the clerk typed but did not save stays.
+      const signature = JSON.stringify([task.taskKey, task.dueDate, task.followUpDate, editable]);
+      if (signature === shownSignature) return;
+      shownSignature = signature;
+      if (editable) {
+        for (const field of fields) field.clearError();
+        input(dueDay).value = dayOf(task.dueDate);
+        input(followUpDay).value = dayOf(task.followUpDate);
+      }
+      replaceChildren(readOnly,
+        h('dt', {}, 'Fällig am'), h('dd', {}, shown(task.dueDate, formatDateTime)),
+        h('dt', {}, 'Wiedervorlage am'), h('dd', {}, shown(task.followUpDate, formatDate)));
+    },
+    focus: () => input(dueDay).focus(),
+  };
+}
