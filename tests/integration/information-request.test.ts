@@ -5,9 +5,8 @@
  * unanswered question goes back to review after its deadline (PT15S in the tests).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
 import { callApi, eventually, tokenFor } from './support/http.ts';
-import { payCase } from './support/payments.ts';
+import { orderForReview, unassignedTaskOf } from './support/orders.ts';
 import { callTasklist, staffSessionCookie } from './support/staff-login.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -19,23 +18,11 @@ beforeAll(async () => {
   clerk = await staffSessionCookie('sandra.meier');
 });
 
-async function openReviewTask(caseId: string, except?: string): Promise<Body> {
-  return eventually(async () => {
-    const { body } = await callTasklist<Body>(clerk, 'GET', `/tasklist/api/tasks?view=unassigned&caseNumber=${caseId.slice(0, 8)}`);
-    return (body.tasks as Body[] | undefined)?.find((task) => task.taskKey !== except);
-  }, 'a review task in the tasklist');
-}
+const openReviewTask = (caseId: string, except?: string): Promise<Body> => unassignedTaskOf(clerk, caseId, except);
 
 /** A blocked record in Aarau, paid; the clerk asks a question in its review. */
 async function caseWithQuestion(citizen: string, question: string): Promise<{ token: string; caseId: string; firstTask: string }> {
-  const token = tokenFor(citizen);
-  const resident = SEEDED_RESIDENTS.aarauBlocked;
-  const created = await callApi<Body>('POST', '/applications', {
-    token,
-    body: { serviceId: 'residence-certificate', municipalityId: 'aarau', language: 'de', applicant: { firstName: resident.firstName, lastName: resident.lastName, dateOfBirth: resident.dateOfBirth } },
-  });
-  const caseId = created.body.id as string;
-  await payCase(token, caseId);
+  const { token, caseId } = await orderForReview(citizen);
   const task = await openReviewTask(caseId);
   expect((await callTasklist(clerk, 'POST', `/tasklist/api/tasks/${task.taskKey}/claim`)).status).toBe(204);
   const asked = await callTasklist<Body>(clerk, 'POST', `/tasklist/api/tasks/${task.taskKey}/completion`, {
@@ -51,14 +38,7 @@ async function caseWithQuestion(citizen: string, question: string): Promise<{ to
 
 describe('a question to the citizen', () => {
   it('when the clerk asks without a question, then the form is refused naming the field', async () => {
-    const token = tokenFor('citizen-question-missing');
-    const resident = SEEDED_RESIDENTS.aarauBlocked;
-    const created = await callApi<Body>('POST', '/applications', {
-      token,
-      body: { serviceId: 'residence-certificate', municipalityId: 'aarau', language: 'de', applicant: { firstName: resident.firstName, lastName: resident.lastName, dateOfBirth: resident.dateOfBirth } },
-    });
-    const caseId = created.body.id as string;
-    await payCase(token, caseId);
+    const { token, caseId } = await orderForReview('citizen-question-missing');
     const task = await openReviewTask(caseId);
     await callTasklist(clerk, 'POST', `/tasklist/api/tasks/${task.taskKey}/claim`);
     const refused = await callTasklist<Body>(clerk, 'POST', `/tasklist/api/tasks/${task.taskKey}/completion`, { variables: { reviewDecision: 'more-information' } });

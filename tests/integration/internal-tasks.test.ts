@@ -5,9 +5,8 @@
  * follows at once. Refusals are proved through the API.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
-import { callApi, eventually, tokenFor } from './support/http.ts';
-import { payCase } from './support/payments.ts';
+import { eventually } from './support/http.ts';
+import { orderForReview, unassignedTaskOf } from './support/orders.ts';
 import { callTasklist, staffSessionCookie } from './support/staff-login.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -33,19 +32,8 @@ const listed = (cookie: string, view: string, title: string) => eventually(async
 }, `"${title}" in the ${view} list`);
 
 async function aarauCase(citizen: string): Promise<{ caseId: string; reviewTask: Body }> {
-  const token = tokenFor(citizen);
-  const resident = SEEDED_RESIDENTS.aarauBlocked;
-  const created = await callApi<Body>('POST', '/applications', {
-    token,
-    body: { serviceId: 'residence-certificate', municipalityId: 'aarau', language: 'de', applicant: { firstName: resident.firstName, lastName: resident.lastName, dateOfBirth: resident.dateOfBirth } },
-  });
-  const caseId = created.body.id as string;
-  await payCase(token, caseId);
-  const reviewTask = await eventually(async () => {
-    const { body } = await callTasklist<Body>(sandra, 'GET', `/tasklist/api/tasks?view=unassigned&caseNumber=${caseId.slice(0, 8)}`);
-    return (body.tasks as Body[] | undefined)?.[0];
-  }, 'the review task');
-  return { caseId, reviewTask };
+  const { caseId } = await orderForReview(citizen);
+  return { caseId, reviewTask: await unassignedTaskOf(sandra, caseId) };
 }
 
 describe('internal tasks', () => {

@@ -5,9 +5,8 @@
  */
 import knex from 'knex';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
 import { callApi, eventually, tokenFor } from './support/http.ts';
-import { payCase } from './support/payments.ts';
+import { orderForReview, unassignedTaskOf } from './support/orders.ts';
 import { callTasklist, staffSessionCookie } from './support/staff-login.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -27,19 +26,8 @@ beforeAll(async () => {
 
 /** A blocked record in Aarau: paid, then waiting for the residents' office's review. */
 async function reviewTaskInAarau(citizen: string): Promise<{ token: string; caseId: string; task: Body }> {
-  const token = tokenFor(citizen);
-  const resident = SEEDED_RESIDENTS.aarauBlocked;
-  const created = await callApi<Body>('POST', '/applications', {
-    token,
-    body: { serviceId: 'residence-certificate', municipalityId: 'aarau', language: 'de', applicant: { firstName: resident.firstName, lastName: resident.lastName, dateOfBirth: resident.dateOfBirth } },
-  });
-  const caseId = created.body.id as string;
-  await payCase(token, caseId);
-  const task = await eventually(async () => {
-    const { body } = await callTasklist<Body>(aarauClerk, 'GET', `/tasklist/api/tasks?view=unassigned&caseNumber=${caseId.slice(0, 8)}`);
-    return body.tasks?.[0] as Body | undefined;
-  }, 'the review task in the tasklist');
-  return { token, caseId, task };
+  const { token, caseId } = await orderForReview(citizen);
+  return { token, caseId, task: await unassignedTaskOf(aarauClerk, caseId) };
 }
 
 describe('tasklist login and rights', () => {

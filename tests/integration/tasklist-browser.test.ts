@@ -7,9 +7,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
-import { checkAccessibility, launchBrowser, loginThroughIdentityProvider, newPage, screenshot } from './support/browser.ts';
-import { callApi, eventually, tokenFor } from './support/http.ts';
+import { checkAccessibility, launchBrowser, staffPage, screenshot } from './support/browser.ts';
+import { callApi, eventually } from './support/http.ts';
 import { payCase } from './support/payments.ts';
+import { orderForReview, orderInAarau } from './support/orders.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Body = Record<string, any>;
@@ -20,22 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function clerkPage(username: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await newPage(browser, viewport ? { viewport } : {});
-  await loginThroughIdentityProvider(page, { baseUrl: inject('apiUrl'), username, password: inject('staffPasswords')[username] ?? '' });
-  return page;
-}
-
-async function blockedRecordOrder(citizen: string): Promise<{ token: string; caseId: string }> {
-  const token = tokenFor(citizen);
-  const resident = SEEDED_RESIDENTS.aarauBlocked;
-  const created = await callApi<Body>('POST', '/applications', {
-    token,
-    body: { serviceId: 'residence-certificate', municipalityId: 'aarau', language: 'de', applicant: { firstName: resident.firstName, lastName: resident.lastName, dateOfBirth: resident.dateOfBirth } },
-  });
-  await payCase(token, created.body.id);
-  return { token, caseId: created.body.id };
-}
+const clerkPage = (username: string, viewport?: { width: number; height: number }): Promise<Page> => staffPage(browser, username, viewport);
+const blockedRecordOrder = orderForReview;
 
 describe('the tasklist in the browser', () => {
   it('when a clerk of Aarau takes over the review and approves it, then the citizen\'s certificate is issued', async () => {
@@ -108,13 +95,7 @@ describe('the tasklist in the browser', () => {
     const setFaults = (faults: object) => fetch(`${dialog}/__sim/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
     await setFaults({ mode: 'wrongShape', municipality: 4001 });
     try {
-      const token = tokenFor('citizen-browser-incident');
-      const resident = SEEDED_RESIDENTS.aarauMain;
-      const created = await callApi<Body>('POST', '/applications', {
-        token,
-        body: { serviceId: 'residence-certificate', municipalityId: 'aarau', language: 'de', applicant: { firstName: resident.firstName, lastName: resident.lastName, dateOfBirth: resident.dateOfBirth } },
-      });
-      const caseId = created.body.id as string;
+      const { token, caseId } = await orderInAarau('citizen-browser-incident', SEEDED_RESIDENTS.aarauMain);
       await eventually(async () => ((await callApi<Body>('GET', `/cases/${caseId}`, { token })).body.delayed ? true : undefined), 'the delayed phase');
 
       // Clerks have no business with incidents.

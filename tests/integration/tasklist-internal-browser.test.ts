@@ -7,13 +7,12 @@
  * a finger. axe-core finds no serious or critical accessibility violation on the way.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  checkAccessibility, horizontalOverflow, launchBrowser, loginThroughIdentityProvider, newPage, screenshot, smallTouchTargets,
+  checkAccessibility, horizontalOverflow, launchBrowser, staffPage, screenshot, smallTouchTargets,
 } from './support/browser.ts';
-import { callApi, eventually, tokenFor } from './support/http.ts';
-import { payCase } from './support/payments.ts';
+import { callApi, eventually } from './support/http.ts';
+import { orderForReview } from './support/orders.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Body = Record<string, any>;
@@ -29,22 +28,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function clerkPage(username: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await newPage(browser, viewport ? { viewport } : {});
-  await loginThroughIdentityProvider(page, { baseUrl: inject('apiUrl'), username, password: inject('staffPasswords')[username] ?? '' });
-  return page;
-}
-
-async function blockedRecordOrder(citizen: string): Promise<{ token: string; caseId: string; caseNumber: string }> {
-  const token = tokenFor(citizen);
-  const resident = SEEDED_RESIDENTS.aarauBlocked;
-  const created = await callApi<Body>('POST', '/applications', {
-    token,
-    body: { serviceId: 'residence-certificate', municipalityId: 'aarau', language: 'de', applicant: { firstName: resident.firstName, lastName: resident.lastName, dateOfBirth: resident.dateOfBirth } },
-  });
-  await payCase(token, created.body.id);
-  return { token, caseId: created.body.id, caseNumber: (created.body.id as string).slice(0, 8).toUpperCase() };
-}
+const clerkPage = (username: string, viewport?: { width: number; height: number }): Promise<Page> => staffPage(browser, username, viewport);
+const blockedRecordOrder = orderForReview;
 
 /** A day in Swiss time as a date input takes it, `offset` days from today. */
 const day = (offset: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' }).format(new Date(Date.now() + offset * 24 * 3600 * 1000));

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 /** One accessibility finding that blocks or seriously hinders someone (axe's 'serious' and 'critical'). */
 export interface AccessibilityViolation {
@@ -42,6 +43,13 @@ export async function newPage(browser: Browser, options: { viewport?: { width: n
  * Logs a clerk in as a person would: opens the tasklist, is sent to the identity provider's login
  * page, types the credentials, and waits until the tasklist shows the clerk logged in.
  */
+/** A new page in which `username` (a development staff account) has logged in to the tasklist. */
+export async function staffPage(browser: Browser, username: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await newPage(browser, viewport ? { viewport } : {});
+  await loginThroughIdentityProvider(page, { baseUrl: inject('apiUrl'), username, password: inject('staffPasswords')[username] ?? '' });
+  return page;
+}
+
 export async function loginThroughIdentityProvider(
   page: Page,
   { baseUrl, username, password }: { baseUrl: string; username: string; password: string },

@@ -1,0 +1,35 @@
+// Orders as the integration tests place them: a citizen applies through the API, pays, and the
+// case reaches the clerks' review.
+import { SEEDED_RESIDENTS } from '../../../connectors/back-office/simulator/seed.ts';
+import { callApi, eventually, tokenFor } from './http.ts';
+import { payCase } from './payments.ts';
+import { callTasklist } from './staff-login.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Body = Record<string, any>;
+type Resident = { firstName: string; lastName: string; dateOfBirth: string };
+
+/** A residence certificate ordered in Aarau for `resident`; not yet paid. */
+export async function orderInAarau(citizen: string, resident: Resident = SEEDED_RESIDENTS.aarauBlocked): Promise<{ token: string; caseId: string }> {
+  const token = tokenFor(citizen);
+  const created = await callApi<Body>('POST', '/applications', {
+    token,
+    body: { serviceId: 'residence-certificate', municipalityId: 'aarau', language: 'de', applicant: { firstName: resident.firstName, lastName: resident.lastName, dateOfBirth: resident.dateOfBirth } },
+  });
+  return { token, caseId: created.body.id as string };
+}
+
+/** A blocked record in Aarau, paid: the case goes to the residents' office's review. */
+export async function orderForReview(citizen: string): Promise<{ token: string; caseId: string; caseNumber: string }> {
+  const { token, caseId } = await orderInAarau(citizen);
+  await payCase(token, caseId);
+  return { token, caseId, caseNumber: caseId.slice(0, 8).toUpperCase() };
+}
+
+/** The case's open task the clerk's groups are offered (other than `except`), once it is listed. */
+export function unassignedTaskOf(clerkCookie: string, caseId: string, except?: string): Promise<Body> {
+  return eventually(async () => {
+    const { body } = await callTasklist<Body>(clerkCookie, 'GET', `/tasklist/api/tasks?view=unassigned&caseNumber=${caseId.slice(0, 8)}`);
+    return (body.tasks as Body[] | undefined)?.find((task) => task.taskKey !== except);
+  }, 'the case\'s task in the tasklist');
+}
