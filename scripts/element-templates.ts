@@ -1,17 +1,50 @@
 // `npm run templates`: writes the connector tasks' element templates for the modeller.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { CONNECTOR_TEMPLATES, toElementTemplate } from '../workers/back-office/element-templates.ts';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { BACK_OFFICE_TEMPLATES } from '../workers/back-office/element-templates.ts';
+import { CASE_TEMPLATES, type ConnectorTemplate, toElementTemplate } from '../workers/element-templates.ts';
+import { PAYMENT_TEMPLATES } from '../workers/payment/element-templates.ts';
 
 export const ELEMENT_TEMPLATES_DIR = 'processes/element-templates';
+/** Superseded versions, served too: diagrams made with them show their fields and offer the upgrade. */
+export const PREVIOUS_TEMPLATES_DIR = `${ELEMENT_TEMPLATES_DIR}/previous`;
 
+/** Every connector task a diagram may use, in the order the modeller lists them. */
+export const CONNECTOR_TEMPLATES: readonly ConnectorTemplate[] = [...BACK_OFFICE_TEMPLATES, ...PAYMENT_TEMPLATES, ...CASE_TEMPLATES];
+
+/** The current templates' files, by file name. */
 export function elementTemplateFiles(): Record<string, string> {
   return Object.fromEntries(
     CONNECTOR_TEMPLATES.map((template) => [`${template.jobType}.json`, `${JSON.stringify(toElementTemplate(template), null, 2)}\n`]),
   );
 }
 
+/** File name of a superseded version in previous/. */
+export const previousFileName = (file: string, version: number): string => file.replace(/\.json$/, `.v${version}.json`);
+
+/**
+ * The superseded files to keep when writing `files`: the version on disk of every template whose
+ * version was raised. A template that changed without a new version is refused, since diagrams
+ * made with the old one would silently show the new fields.
+ */
+export function supersededFiles(files: Record<string, string>, readCurrent: (file: string) => string | undefined): Record<string, string> {
+  const superseded: Record<string, string> = {};
+  for (const [file, text] of Object.entries(files)) {
+    const current = readCurrent(file);
+    if (current === undefined || current === text) continue;
+    const before = (JSON.parse(current) as { version: number }).version;
+    const after = (JSON.parse(text) as { version: number }).version;
+    if (after <= before) throw new Error(`${file} changed: raise its version (now ${before}) beside its worker`);
+    superseded[previousFileName(file, before)] = current;
+  }
+  return superseded;
+}
+
 if (import.meta.main) {
-  mkdirSync(ELEMENT_TEMPLATES_DIR, { recursive: true });
-  for (const [file, text] of Object.entries(elementTemplateFiles())) writeFileSync(`${ELEMENT_TEMPLATES_DIR}/${file}`, text);
-  console.log(`wrote ${CONNECTOR_TEMPLATES.length} element templates to ${ELEMENT_TEMPLATES_DIR}`);
+  const files = elementTemplateFiles();
+  const read = (file: string) => (existsSync(`${ELEMENT_TEMPLATES_DIR}/${file}`) ? readFileSync(`${ELEMENT_TEMPLATES_DIR}/${file}`, 'utf8') : undefined);
+  const superseded = supersededFiles(files, read);
+  mkdirSync(PREVIOUS_TEMPLATES_DIR, { recursive: true });
+  for (const [file, text] of Object.entries(superseded)) writeFileSync(`${PREVIOUS_TEMPLATES_DIR}/${file}`, text);
+  for (const [file, text] of Object.entries(files)) writeFileSync(`${ELEMENT_TEMPLATES_DIR}/${file}`, text);
+  console.log(`wrote ${CONNECTOR_TEMPLATES.length} element templates to ${ELEMENT_TEMPLATES_DIR}, kept ${Object.keys(superseded).length} superseded versions in ${PREVIOUS_TEMPLATES_DIR}`);
 }

@@ -1,14 +1,14 @@
 /* global Blob, URL, document */
 import { h, replaceChildren } from '../../tasklist/public/dom.js';
 import { createBpmnEditor } from './bpmn-editor.js';
-import { applyTemplate, appliedTemplateId, templatesFor } from './element-templates.js';
 import { createFormEditors } from './form-editors.js';
+import { createTemplateChooser } from './template-chooser.js';
 
 const dateTime = new Intl.DateTimeFormat('de-CH', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Zurich' });
 
 /**
- * One service in the modeller: its diagram (bpmn-js, properties panel, element templates, live
- * lint, token simulation), its forms (form-js editor), its versions with running instances,
+ * One service in the modeller: its diagram (bpmn-js, properties panel with the platform's element
+ * templates, live lint, token simulation), its forms (form-js editor), its versions with running instances,
  * saving the draft, comparing it with the deployed version, and deploying it.
  */
 export async function showEditor(host, { api, texts, notices, me, serviceId, back }) {
@@ -39,13 +39,12 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
   const button = (label, onclick, extra = {}) => h('button', { type: 'button', onclick, ...extra }, label);
   const canvas = h('div', { class: 'canvas', role: 'region', 'aria-label': texts.canvasLabel });
   const properties = h('div', { class: 'properties' });
-  const templatePanel = h('section', { class: 'template-panel', 'aria-labelledby': 'template-heading' });
   const lintSummary = h('p', { id: 'lint-summary', class: 'lint-summary' });
   const lintList = h('ul', { class: 'lint-list' });
   const changesHost = h('section', { class: 'changes', 'aria-labelledby': 'changes-heading', hidden: true });
   const versionsHost = h('section', { class: 'versions', 'aria-labelledby': 'versions-heading' });
   const formsHost = h('div', { class: 'forms', hidden: true });
-  const diagramHost = h('div', { class: 'workspace' }, canvas, h('aside', { class: 'side', 'aria-label': texts.propertiesLabel }, templatePanel, properties));
+  const diagramHost = h('div', { class: 'workspace' }, canvas, h('aside', { class: 'side', 'aria-label': texts.propertiesLabel }, h('p', { class: 'hint template-hint' }, texts.templateHint), properties));
   const dirtyMark = h('span', { class: 'dirty', hidden: true }, texts.unsaved);
   const simulateButton = button(texts.simulate, () => {
     editor.toggleSimulation();
@@ -61,8 +60,10 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
   const editor = createBpmnEditor({
     canvas,
     properties,
+    templates,
     onLint: (issues) => renderLint(issues),
     onChange: () => markDirty(),
+    onChooseTemplate: (element) => chooser.open(element),
   });
   let formEditors = null;
 
@@ -80,31 +81,6 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
     lintSummary.className = `lint-summary ${errors.length ? 'has-errors' : 'passes'}`;
     replaceChildren(lintList, [...errors, ...warnings].map((issue) => h('li', { class: issue.category === 'warn' ? 'warning' : 'error' },
       h('code', {}, issue.elementId), ` ${issue.message} `, h('span', { class: 'rule' }, `(${issue.rule ?? issue.id ?? ''})`))));
-  }
-
-  function renderTemplates() {
-    const selected = editor.modeler.get('selection').get();
-    const element = selected.length === 1 ? selected[0] : null;
-    const applicable = templatesFor(element, templates);
-    if (!element || applicable.length === 0) {
-      replaceChildren(templatePanel, h('h2', { id: 'template-heading' }, texts.templatesTitle), h('p', { class: 'hint' }, texts.selectTask));
-      return;
-    }
-    const current = appliedTemplateId(element);
-    const select = h('select', { id: 'template-select' },
-      h('option', { value: '' }, texts.templateNone),
-      applicable.map((template) => h('option', { value: template.id, selected: template.id === current }, template.name)));
-    replaceChildren(templatePanel,
-      h('h2', { id: 'template-heading' }, texts.templatesTitle),
-      h('p', { class: 'hint' }, texts.templateHelp),
-      h('label', { for: 'template-select' }, texts.template), select,
-      button(texts.applyTemplate, () => {
-        const template = applicable.find((candidate) => candidate.id === select.value);
-        if (!template) return;
-        const shape = applyTemplate(editor.modeler, element, template);
-        editor.modeler.get('selection').select(shape);
-        notices.announce(texts.templateApplied(template.name));
-      }));
   }
 
   async function showTab(which) {
@@ -219,15 +195,15 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
     versionsHost,
   );
 
+  // After the page is built: replacing the host's children would take the dialog with it.
+  const chooser = createTemplateChooser(host, { modeler: editor.modeler, texts, onApplied: (template) => notices.announce(texts.templateApplied(template.name)) });
   await editor.open(opened.bpmnXml);
   dirty = false;
   dirtyMark.hidden = true;
-  editor.modeler.on('selection.changed', renderTemplates);
-  editor.modeler.on('elements.changed', renderTemplates);
-  renderTemplates();
   await renderVersions();
   return () => {
     editor.destroy();
+    chooser.destroy();
     formEditors?.destroy();
   };
 }

@@ -92,3 +92,6 @@ export function renderMessage(stored: string, params: Record<string, string>, la
 }
 
 export const isKnownTemplate = (template: string): boolean => Object.hasOwn(TEMPLATES, template);
+
+/** The names of the messages a process may send (notify-citizen's `template` header). */
+export const messageTemplateNames = (): string[] => Object.keys(TEMPLATES);

@@ -51,10 +51,15 @@ export function modelerRoutes(deps: ModelerDeps) {
       return { id, name, mayDeploy: roles.includes('modeller') };
     });
 
-    app.get('/modeler/api/element-templates', { schema: { tags: ['modeler'], summary: "The connector tasks' element templates" } }, async (request) => {
+    app.get('/modeler/api/element-templates', {
+      schema: { tags: ['modeler'], summary: "The connector tasks' element templates, with their superseded versions (for diagrams made with them)" },
+    }, async (request) => {
       requireModelerStaff(request, 'read');
-      const files = (await readdir(templatesDir)).filter((file) => file.endsWith('.json')).sort();
-      return Promise.all(files.map(async (file) => JSON.parse(await readFile(path.join(templatesDir, file), 'utf8')) as unknown));
+      const readAll = async (dir: string) => {
+        const files = (await readdir(dir).catch(() => [] as string[])).filter((file) => file.endsWith('.json')).sort();
+        return Promise.all(files.map(async (file) => JSON.parse(await readFile(path.join(dir, file), 'utf8')) as unknown));
+      };
+      return [...await readAll(templatesDir), ...await readAll(path.join(templatesDir, 'previous'))];
     });
 
     app.get('/modeler/api/services', { schema: { tags: ['modeler'], summary: 'Services with their versions, running instances per version, and drafts' } }, async (request) => {

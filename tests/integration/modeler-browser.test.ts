@@ -114,6 +114,25 @@ async function openService(page: Page): Promise<void> {
   await page.locator('.djs-element[data-element-id="validate-order"]').waitFor();
 }
 
+/** Picks a platform template for a task, through the properties panel's "Auswählen" and the chooser. */
+async function applyTemplate(page: Page, elementId: string, templateName: string): Promise<void> {
+  const element = page.locator(`.djs-element[data-element-id="${elementId}"]`);
+  const select = page.locator('.bio-properties-panel-select-template-button');
+  await element.click();
+  // A click that leaves a field of the panel commits the field first and can be lost to that re-render.
+  await select.waitFor({ timeout: 3_000 }).catch(() => element.click());
+  await select.click();
+  const chooser = page.getByRole('dialog', { name: 'Vorlage der Plattform wählen' });
+  await chooser.getByRole('button', { name: new RegExp(`^${templateName}`) }).click();
+  await page.getByRole('status').filter({ hasText: `Vorlage «${templateName}» angewendet.` }).waitFor();
+}
+
+/** The diagram as "BPMN herunterladen" gives it. */
+async function downloadedXml(page: Page): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'BPMN herunterladen' }).click()]);
+  return readFile(await download.path(), 'utf8');
+}
+
 describe("the modeller's API refuses", () => {
   it('when a clerk without the modeller role saves or deploys, then 403, while she may look', async () => {
     expect((await callModeler(clerkCookie, 'GET', '/modeler/api/services')).status).toBe(200);
@@ -232,12 +251,40 @@ describe('the modeller in the browser', () => {
     const before = await versionsOf(modellerCookie);
     const page = await modelerPage('mara.modell');
     await openService(page);
-    // An element template makes a task a connector of the platform, and the lint still passes.
+    // A diagram made with an older version of a template: the task shows it as such and upgrades in place.
+    const withOldTemplate = repositoryXml.replace('<bpmn:serviceTask id="find-resident"', '<bpmn:serviceTask zeebe:modelerTemplate="gemeindeportal.find-resident" zeebe:modelerTemplateVersion="1" id="find-resident"');
+    await page.locator('#bpmn-file').setInputFiles({ name: 'alt.bpmn', mimeType: 'application/xml', buffer: Buffer.from(withOldTemplate) });
     await page.locator('.djs-element[data-element-id="find-resident"]').click();
-    await page.getByLabel('Vorlage', { exact: true }).selectOption({ label: 'Find resident' });
-    await page.getByRole('button', { name: 'Vorlage anwenden' }).click();
-    await page.getByRole('status').filter({ hasText: 'Vorlage «Find resident» angewendet.' }).waitFor();
+    await page.getByRole('button', { name: 'Neue Version' }).click();
+    await page.getByText('Eine neue Version der Vorlage ist verfügbar: 2').waitFor();
+    await page.getByText('Aktualisieren', { exact: true }).click();
+    await page.locator('[data-group-id="group-ElementTemplates__Template"]').getByText('Angewendet').waitFor();
+
+    // The template's fields show in the properties panel, and a field edits its own zeebe:input.
+    // The panel's FEEL editors keep the accessible name they were made with (v1's English labels) until it is rebuilt.
+    await page.locator('.djs-element[data-element-id="issue-certificate"]').click();
+    await page.locator('.djs-element[data-element-id="find-resident"]').click();
+    const applicant = page.getByLabel('Antragsteller/in', { exact: true });
+    await expect(applicant.textContent()).resolves.toBe('applicant');
+    await applicant.fill('{firstName: applicant.firstName, lastName: applicant.lastName, dateOfBirth: applicant.dateOfBirth}');
+    // An emptied required field is refused by the panel, with the template's constraint.
+    const municipality = page.getByLabel('Gemeinde', { exact: true });
+    await municipality.fill('');
+    await page.getByText('Gemeinde darf nicht leer sein.').waitFor();
+    await municipality.fill('municipalityId'); // the FEEL field writes the leading =
+
+    // A task without a template gets one from the chooser; the lint still passes.
+    await applyTemplate(page, 'issue-certificate', 'Bescheinigung ausstellen');
+    await page.getByLabel('Sprache', { exact: true }).waitFor();
     await page.getByText('Prüfung bestanden: keine Fehler.').waitFor();
+    await screenshot(page, 'modeler-template');
+    const xml = await downloadedXml(page);
+    const task = (id: string) => new RegExp(`<bpmn:serviceTask id="${id}"[^>]*>[\\s\\S]*?</bpmn:serviceTask>`).exec(xml)?.[0] ?? '';
+    expect(task('find-resident')).toContain('zeebe:modelerTemplate="gemeindeportal.find-resident" zeebe:modelerTemplateVersion="2"');
+    expect(task('find-resident')).toContain('<zeebe:input source="={firstName: applicant.firstName, lastName: applicant.lastName, dateOfBirth: applicant.dateOfBirth}" target="applicant" />');
+    expect(task('find-resident')).toContain('<zeebe:input source="=municipalityId" target="municipalityId" />');
+    expect(task('issue-certificate')).toContain('zeebe:modelerTemplate="gemeindeportal.issue-certificate" zeebe:modelerTemplateVersion="1"');
+    expect(task('issue-certificate')).toContain('<zeebe:input source="=resident" target="resident" />');
 
     await page.locator('#bpmn-file').setInputFiles({ name: 'kaputt.bpmn', mimeType: 'application/xml', buffer: Buffer.from(withoutJobType) });
     await page.locator('#lint-summary').filter({ hasText: /[1-9]\d* Fehler/ }).waitFor();

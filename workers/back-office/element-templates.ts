@@ -1,170 +1,124 @@
 /**
- * The connector tasks modellers pick in the modeller instead of typing job types: one Zeebe
- * element template per back-office worker. `npm run templates` writes them as JSON to
- * processes/element-templates/; a test keeps the files, the workers and the schema in step.
+ * The back-office connectors' element templates: one per worker that calls a municipality's
+ * back office (or the office that serves it), whatever vendor runs it.
  */
+import { caseInputs, type ConnectorTemplate, type TemplateInput } from '../element-templates.ts';
 
-export type TemplateInput = {
-  readonly name: string;
-  readonly label: string;
-  readonly description: string;
-  /** FEEL expression the modeller starts with. */
-  readonly value: string;
+const residentId: TemplateInput = { name: 'residentId', label: 'Einwohner-Id', description: 'Aus «Person im Einwohnerregister suchen».', value: '=resident.residentId' };
+const deliveryAddress: TemplateInput = {
+  name: 'deliveryAddress', label: 'Lieferadresse', description: 'Kontext mit recipient, street, houseNumber, postalCode, town.', value: '=deliveryAddress',
 };
 
-export type TemplateOutput = { readonly variable: string; readonly label: string; readonly description: string };
-
-export type ConnectorTemplate = {
-  readonly jobType: string;
-  readonly name: string;
-  readonly description: string;
-  readonly inputs: readonly TemplateInput[];
-  readonly outputs: readonly TemplateOutput[];
-  /** BPMN error codes the task throws for business outcomes, for the modeller's boundary events. */
-  readonly errors: readonly string[];
-};
-
-const caseInputs: readonly TemplateInput[] = [
-  { name: 'caseId', label: 'Case', description: 'Correlates the call in logs and makes writes idempotent.', value: '=caseId' },
-  { name: 'municipalityId', label: 'Municipality', description: 'Whose back office (or serving institution) is asked; from the catalogue.', value: '=municipalityId' },
-];
-
-export const CONNECTOR_TEMPLATES: readonly ConnectorTemplate[] = [
+// Version 2: German names and labels (version 1 was English; previous/ keeps it for older diagrams).
+export const BACK_OFFICE_TEMPLATES: readonly ConnectorTemplate[] = [
   {
     jobType: 'find-resident',
-    name: 'Find resident',
-    description: "Looks the applicant up in the municipality's resident register, whatever vendor runs it, and assesses the residence.",
-    inputs: [...caseInputs, { name: 'applicant', label: 'Applicant', description: 'Context with firstName, lastName and dateOfBirth (YYYY-MM-DD).', value: '=applicant' }],
+    version: 2,
+    category: 'back-office',
+    name: 'Person im Einwohnerregister suchen',
+    description: 'Sucht die antragstellende Person im Einwohnerregister der Gemeinde und beurteilt ihren Wohnsitz.',
+    inputs: [...caseInputs, { name: 'applicant', label: 'Antragsteller/in', description: 'Kontext mit firstName, lastName und dateOfBirth (JJJJ-MM-TT).', value: '=applicant' }],
     outputs: [
-      { variable: 'residenceAssessment', label: 'Assessment', description: "'entitled', 'review' or 'not-resident'." },
-      { variable: 'resident', label: 'Resident', description: 'Resident id, residence type, since, blocked, address; null when not resident.' },
+      { variable: 'residenceAssessment', label: 'Beurteilung', description: "'entitled', 'review' oder 'not-resident'." },
+      { variable: 'resident', label: 'Einwohner/in', description: 'residentId, Wohnsitzart, seit, Sperre, Adresse; null ohne Wohnsitz.' },
     ],
     errors: ['PERSON_NOT_FOUND'],
   },
   {
     jobType: 'back-office-book-fee',
-    name: 'Book fee in finance module',
-    description: "Books a fee on the resident's debtor account, once per case and task however often it is retried.",
+    version: 2,
+    category: 'back-office',
+    name: 'Gebühr im Finanzmodul buchen',
+    description: 'Bucht eine Gebühr auf das Debitorenkonto der Person, einmal je Vorgang und Aufgabe, wie oft auch wiederholt wird.',
     inputs: [
       ...caseInputs,
-      { name: 'residentId', label: 'Resident id', description: 'From "Find resident".', value: '=resident.residentId' },
-      { name: 'amountRappen', label: 'Amount (Rappen)', description: 'Integer, e.g. 3000 for CHF 30.00.', value: '=feeRappen' },
-      { name: 'account', label: 'Revenue account', description: "The municipality's account for this service.", value: '=paymentAccount' },
-      { name: 'bookingText', label: 'Booking text', description: 'At most 80 characters.', value: '=bookingText' },
+      residentId,
+      { name: 'amountRappen', label: 'Betrag (Rappen)', description: 'Ganzzahl, z. B. 3000 für CHF 30.00.', value: '=feeRappen' },
+      { name: 'account', label: 'Ertragskonto', description: 'Das Konto der Gemeinde für diesen Dienst.', value: '=paymentAccount' },
+      { name: 'bookingText', label: 'Buchungstext', description: 'Höchstens 80 Zeichen.', value: '=bookingText' },
     ],
-    outputs: [{ variable: 'feeBooking', label: 'Booking', description: 'bookingId and bookedOn.' }],
+    outputs: [{ variable: 'feeBooking', label: 'Buchung', description: 'bookingId und bookedOn.' }],
     errors: ['RESIDENT_NOT_FOUND'],
   },
   {
     jobType: 'back-office-list-open-items',
-    name: 'List open items',
-    description: "Reads the resident's unpaid invoices from the finance module, oldest due date first.",
-    inputs: [...caseInputs, { name: 'residentId', label: 'Resident id', description: 'From "Find resident".', value: '=resident.residentId' }],
-    outputs: [{ variable: 'openItems', label: 'Open items', description: 'List of itemId, description, amountRappen, dueDate.' }],
+    version: 2,
+    category: 'back-office',
+    name: 'Offene Posten abfragen',
+    description: 'Liest die unbezahlten Rechnungen der Person aus dem Finanzmodul, älteste Fälligkeit zuerst.',
+    inputs: [...caseInputs, residentId],
+    outputs: [{ variable: 'openItems', label: 'Offene Posten', description: 'Liste mit itemId, description, amountRappen, dueDate.' }],
     errors: ['RESIDENT_NOT_FOUND'],
   },
   {
     jobType: 'back-office-request-instalment-plan',
-    name: 'Request instalment plan',
-    description: 'Agrees monthly instalments for open items with the finance module.',
+    version: 2,
+    category: 'back-office',
+    name: 'Ratenplan beantragen',
+    description: 'Vereinbart mit dem Finanzmodul monatliche Raten für offene Posten.',
     inputs: [
       ...caseInputs,
-      { name: 'residentId', label: 'Resident id', description: 'From "Find resident".', value: '=resident.residentId' },
-      { name: 'itemIds', label: 'Open items', description: 'List of item ids the plan covers.', value: '=itemIds' },
-      { name: 'instalments', label: 'Instalments', description: '2 to 12 monthly instalments.', value: '=instalments' },
-      { name: 'firstDueDate', label: 'First due date', description: 'YYYY-MM-DD.', value: '=firstDueDate' },
+      residentId,
+      { name: 'itemIds', label: 'Offene Posten', description: 'Liste der Posten-Ids, die der Plan umfasst.', value: '=itemIds' },
+      { name: 'instalments', label: 'Raten', description: '2 bis 12 Monatsraten.', value: '=instalments' },
+      { name: 'firstDueDate', label: 'Erste Fälligkeit', description: 'JJJJ-MM-TT.', value: '=firstDueDate' },
     ],
-    outputs: [{ variable: 'instalmentPlan', label: 'Plan', description: 'planId, totalRappen and the schedule.' }],
+    outputs: [{ variable: 'instalmentPlan', label: 'Ratenplan', description: 'planId, totalRappen und die Raten.' }],
     errors: ['INSTALMENT_PLAN_REFUSED'],
   },
   {
     jobType: 'back-office-forward-damage-report',
-    name: 'Forward damage report',
-    description: "Puts a citizen's damage report into the works department's ticket queue.",
+    version: 2,
+    category: 'back-office',
+    name: 'Schadenmeldung weiterleiten',
+    description: 'Legt die Schadenmeldung einer Bürgerin oder eines Bürgers in die Ticket-Warteschlange des Werkhofs.',
     inputs: [
       ...caseInputs,
-      { name: 'category', label: 'Category', description: 'road, lighting, waste, water, green-space or other.', value: '=category' },
-      { name: 'description', label: 'Description', description: "The citizen's text, at most 2000 characters.", value: '=description' },
-      { name: 'location', label: 'Location', description: 'Context with latitude and longitude (WGS84).', value: '=location' },
-      { name: 'reportedAt', label: 'Reported at', description: 'ISO 8601 date-time with offset.', value: '=reportedAt' },
+      { name: 'category', label: 'Kategorie', description: 'road, lighting, waste, water, green-space oder other.', value: '=category' },
+      { name: 'description', label: 'Beschreibung', description: 'Der Text der Meldung, höchstens 2000 Zeichen.', value: '=description' },
+      { name: 'location', label: 'Ort', description: 'Kontext mit latitude und longitude (WGS84).', value: '=location' },
+      { name: 'reportedAt', label: 'Gemeldet am', description: 'ISO-8601-Zeitpunkt mit Zeitzone.', value: '=reportedAt' },
     ],
-    outputs: [{ variable: 'damageTicketId', label: 'Ticket', description: "The works department's ticket id." }],
+    outputs: [{ variable: 'damageTicketId', label: 'Ticket', description: 'Die Ticket-Id des Werkhofs.' }],
     errors: [],
   },
   {
     jobType: 'back-office-deliver-stock',
-    name: 'Deliver from stock',
-    description: "Dispatches articles such as waste stamps from the municipality's stock.",
+    version: 2,
+    category: 'back-office',
+    name: 'Aus dem Lager liefern',
+    description: 'Versendet Artikel wie Kehrichtmarken aus dem Lager der Gemeinde.',
     inputs: [
       ...caseInputs,
-      { name: 'articleCode', label: 'Article', description: "The municipality's article number, e.g. KEHRICHT-35L.", value: '=articleCode' },
-      { name: 'quantity', label: 'Quantity', description: '1 to 100 units.', value: '=quantity' },
-      { name: 'deliveryAddress', label: 'Delivery address', description: 'Context with recipient, street, houseNumber, postalCode, town.', value: '=deliveryAddress' },
+      { name: 'articleCode', label: 'Artikel', description: 'Die Artikelnummer der Gemeinde, z. B. KEHRICHT-35L.', value: '=articleCode' },
+      { name: 'quantity', label: 'Menge', description: '1 bis 100 Stück.', value: '=quantity' },
+      deliveryAddress,
     ],
-    outputs: [{ variable: 'delivery', label: 'Delivery', description: 'deliveryId and expectedOn.' }],
+    outputs: [{ variable: 'delivery', label: 'Lieferung', description: 'deliveryId und expectedOn.' }],
     errors: ['OUT_OF_STOCK', 'UNKNOWN_ARTICLE'],
   },
   {
     jobType: 'back-office-request-debt-register-extract',
-    name: 'Request debt-enforcement register extract',
-    description: "Asks the district's debt-enforcement office that serves the municipality for an extract.",
-    inputs: [...caseInputs, { name: 'person', label: 'Person', description: 'Context with firstName, lastName, dateOfBirth and address.', value: '=person' }],
-    outputs: [{ variable: 'debtRegisterExtract', label: 'Extract', description: 'extractId, issuedOn and the number of proceedings.' }],
+    version: 2,
+    category: 'back-office',
+    name: 'Betreibungsregisterauszug anfordern',
+    description: 'Fordert beim Betreibungsamt, das die Gemeinde bedient, einen Auszug an.',
+    inputs: [...caseInputs, { name: 'person', label: 'Person', description: 'Kontext mit firstName, lastName, dateOfBirth und address.', value: '=person' }],
+    outputs: [{ variable: 'debtRegisterExtract', label: 'Auszug', description: 'extractId, issuedOn und die Zahl der Betreibungen.' }],
     errors: ['PERSON_NOT_IDENTIFIED'],
   },
   {
     jobType: 'back-office-order-birth-register-extract',
-    name: 'Order birth register extract',
-    description: 'Orders a birth register extract from the regional civil registry office, posted to the citizen.',
+    version: 2,
+    category: 'back-office',
+    name: 'Geburtsregisterauszug bestellen',
+    description: 'Bestellt beim regionalen Zivilstandsamt einen Geburtsregisterauszug, per Post an die Person.',
     inputs: [
       ...caseInputs,
-      { name: 'person', label: 'Person', description: 'Context with firstName, lastName, dateOfBirth and placeOfBirth.', value: '=person' },
-      { name: 'deliveryAddress', label: 'Delivery address', description: 'Context with recipient, street, houseNumber, postalCode, town.', value: '=deliveryAddress' },
+      { name: 'person', label: 'Person', description: 'Kontext mit firstName, lastName, dateOfBirth und placeOfBirth.', value: '=person' },
+      deliveryAddress,
     ],
-    outputs: [{ variable: 'birthRegisterExtractOrder', label: 'Order', description: 'orderId and expectedOn.' }],
+    outputs: [{ variable: 'birthRegisterExtractOrder', label: 'Bestellung', description: 'orderId und expectedOn.' }],
     errors: [],
   },
 ];
-
-const SCHEMA = 'https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json';
-
-/** The Zeebe element template JSON of one connector task. */
-export function toElementTemplate(template: ConnectorTemplate): Record<string, unknown> {
-  const errors = template.errors.length === 0 ? '' : ` Business outcomes as BPMN errors: ${template.errors.join(', ')}.`;
-  return {
-    $schema: SCHEMA,
-    name: template.name,
-    id: `gemeindeportal.${template.jobType}`,
-    version: 1,
-    description: `${template.description}${errors}`,
-    category: { id: 'gemeindeportal-back-office', name: 'Back office' },
-    appliesTo: ['bpmn:Task'],
-    elementType: { value: 'bpmn:ServiceTask' },
-    groups: [
-      { id: 'input', label: 'Input' },
-      { id: 'output', label: 'Result variables' },
-    ],
-    properties: [
-      { type: 'Hidden', value: template.jobType, binding: { type: 'zeebe:taskDefinition', property: 'type' } },
-      { type: 'Hidden', value: '3', binding: { type: 'zeebe:taskDefinition', property: 'retries' } },
-      ...template.inputs.map((input) => ({
-        label: input.label,
-        description: input.description,
-        group: 'input',
-        type: 'String',
-        feel: 'required',
-        value: input.value,
-        binding: { type: 'zeebe:input', name: input.name },
-        constraints: { notEmpty: true },
-      })),
-      ...template.outputs.map((output) => ({
-        label: output.label,
-        description: `${output.description} Name of the process variable that receives it.`,
-        group: 'output',
-        type: 'String',
-        value: output.variable,
-        binding: { type: 'zeebe:output', source: `=${output.variable}` },
-      })),
-    ],
-  };
-}
