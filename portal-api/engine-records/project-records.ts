@@ -90,11 +90,15 @@ export function createRecordProjector(db: Knex): RecordProjector {
     } else if (intent === 'ASSIGNED') {
       const assignee = typeof value.assignee === 'string' && value.assignee !== '' ? value.assignee : null;
       // The tasklist notes who assigned before this record arrives; an assignment made elsewhere has no known author.
-      await trx('user_tasks').where({ user_task_key: userTaskKey }).update({
-        assignee,
-        assigned_at: trx.raw('case when assignee is distinct from ? then ?::timestamptz else coalesce(assigned_at, ?::timestamptz) end', [assignee, at(record), at(record)]),
-        assigned_by: trx.raw('case when assignee is distinct from ? then null else assigned_by end', [assignee]),
-      });
+      // A record older than the tasklist's latest note (a claim's record arriving after the hand-over
+      // that followed it) must not put the earlier assignee back.
+      await trx('user_tasks').where({ user_task_key: userTaskKey })
+        .where((fresh) => fresh.whereNull('assigned_at').orWhere('assigned_at', '<=', at(record)))
+        .update({
+          assignee,
+          assigned_at: trx.raw('case when assignee is distinct from ? then ?::timestamptz else coalesce(assigned_at, ?::timestamptz) end', [assignee, at(record), at(record)]),
+          assigned_by: trx.raw('case when assignee is distinct from ? then null else assigned_by end', [assignee]),
+        });
     } else if (intent === 'COMPLETED' || intent === 'CANCELED') {
       await trx('user_tasks').where({ user_task_key: userTaskKey }).update({ state: intent, ended_at: at(record) });
     }
