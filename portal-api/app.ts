@@ -3,6 +3,11 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { StartApplication } from './applications/start-application.ts';
 import type { AnswerQuestion } from './cases/answer-question.ts';
+import type { Accounts } from './accounts/index.ts';
+import { accountRoutes } from './routes/accounts.ts';
+import type { Organisations } from './organisations/index.ts';
+import { OrganisationSchema } from './organisations/schemas.ts';
+import { organisationRoutes } from './routes/organisations.ts';
 import type { CatalogueRepository } from './db/catalogue-repository.ts';
 import type { CasesRepository } from './db/cases-repository.ts';
 import type { DocumentsRepository } from './db/documents-repository.ts';
@@ -26,8 +31,13 @@ import type { PaymentsRepository } from './db/payments-repository.ts';
 import type { RecordProviderTransaction } from './payments/record-provider-transaction.ts';
 import { CaseDetailSchema, CaseSummarySchema } from './schemas/cases.ts';
 import { LocalisedTextSchema, ProblemSchema } from './schemas/common.ts';
+import { AccountSchema, SessionSchema } from './accounts/schemas.ts';
 
 export interface AppDeps {
+  /** Citizen accounts ("Mein Konto"): their sessions are the citizens' bearer tokens. */
+  accounts: Accounts;
+  /** Organisations (ORG-1…5); without them a citizen sees and submits personal cases only (benchmarks). */
+  organisations?: Organisations;
   catalogue: CatalogueRepository;
   cases: CasesRepository;
   documents: DocumentsRepository;
@@ -45,6 +55,7 @@ export interface AppDeps {
   answerQuestion: AnswerQuestion;
   projector: RecordProjector;
   readiness: ReadinessCheck[];
+  /** Signs the finance department's development tokens (HS256); citizens use account sessions. */
   tokenSecret: string;
   recordsToken: string;
 }
@@ -56,26 +67,28 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   registerProblemDetails(app);
-  for (const schema of [LocalisedTextSchema, ProblemSchema, CaseSummarySchema, CaseDetailSchema]) app.addSchema(schema);
+  for (const schema of [LocalisedTextSchema, ProblemSchema, CaseSummarySchema, CaseDetailSchema, AccountSchema, SessionSchema, OrganisationSchema]) app.addSchema(schema);
 
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Gemeindeportal API', version: '0.1.0', description: 'Municipal e-government services: applications, cases, documents, payments, finance reports.' },
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      info: { title: 'Gemeindeportal API', version: '0.1.0', description: 'Municipal e-government services: accounts, applications, cases, documents, payments, finance reports.' },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'A citizen\'s session token from POST /sessions; finance reports take a signed staff token' } } },
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id as string | undefined) ?? `def-${i}` },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
-  await registerCitizenAuth(app, deps.tokenSecret);
+  await registerCitizenAuth(app, { staffTokenSecret: deps.tokenSecret, sessions: deps.accounts.sessions });
   await app.register(fastifyCookie, { secret: deps.sessionSecret });
 
   const loadCase = createCaseDetailLoader(deps.cases, deps.catalogue, deps.payments);
   await app.register(healthRoutes(deps.readiness));
+  await app.register(accountRoutes(deps.accounts));
+  if (deps.organisations) await app.register(organisationRoutes(deps.organisations));
   await app.register(municipalityRoutes(deps.catalogue));
   await app.register(applicationRoutes(deps.startApplication, deps.cases, loadCase));
-  await app.register(caseRoutes(deps.cases, loadCase, deps.answerQuestion));
-  await app.register(documentRoutes(deps.documents));
+  await app.register(caseRoutes(deps.cases, loadCase, deps.answerQuestion, deps.organisations?.memberships));
+  await app.register(documentRoutes(deps.documents, deps.organisations?.memberships));
   await app.register(engineRecordRoutes(deps.projector, deps.recordsToken));
   await app.register(payrexxWebhookRoutes(deps.recordPaymentTransaction));
   await app.register(paymentReturnRoutes());

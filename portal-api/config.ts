@@ -9,7 +9,7 @@ export const ConfigSchema = Type.Object({
   API_HOST: Type.String({ default: '127.0.0.1' }),
   API_PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
   LOG_LEVEL: Type.String({ default: 'info' }),
-  /** HMAC secret for citizen tokens (HS256); the accounts issue replaces the issuer. */
+  /** HMAC secret of the finance department's development tokens (HS256); citizens log in with their accounts. */
   PORTAL_TOKEN_SECRET: Type.String({ minLength: 32 }),
   /** Shared secret of the engine's record exporter (engine/application.yaml). */
   PORTAL_RECORDS_TOKEN: Type.String({ minLength: 16, default: 'dev-engine-records-token' }),
@@ -57,6 +57,18 @@ export const ConfigSchema = Type.Object({
   MAIL_FROM: Type.String({ default: 'Gemeindeportal <noreply@gemeindeportal.example>' }),
   /** How often staff get their digest of new and assigned tasks (one mail per run at most). */
   TASK_DIGEST_EVERY_MS: Type.Integer({ default: 900000, minimum: 1 }),
+  /** Proxies whose X-Forwarded-For names the client (comma-separated addresses or CIDR); unset: the peer is the client. */
+  API_TRUST_PROXY: Type.Optional(Type.String({ minLength: 1 })),
+  /** How long the links of account mails work: activation and new e-mail address (ACC-3, ACC-5), password reset (ACC-4). */
+  ACCOUNT_LINK_VALID_MS: Type.Integer({ default: 172800000, minimum: 1 }),
+  PASSWORD_RESET_VALID_MS: Type.Integer({ default: 3600000, minimum: 1 }),
+  /** A citizen's session ends after this long unused, and this long after login in any case. */
+  SESSION_IDLE_MS: Type.Integer({ default: 1800000, minimum: 1 }),
+  SESSION_MAX_MS: Type.Integer({ default: 43200000, minimum: 1 }),
+  /** Login, registration and password reset: attempts per window, per client address and per e-mail address. */
+  RATE_LIMIT_WINDOW_MS: Type.Integer({ default: 900000, minimum: 1 }),
+  RATE_LIMIT_PER_IP: Type.Integer({ default: 50, minimum: 1 }),
+  RATE_LIMIT_PER_ADDRESS: Type.Integer({ default: 5, minimum: 1 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

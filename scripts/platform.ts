@@ -23,6 +23,8 @@ import { createProviderTransactionRecorder } from '../portal-api/payments/record
 import { createInvoiceSettlement } from '../portal-api/payments/settle-invoice.ts';
 import { runPeriodically } from '../workers/periodic.ts';
 import { createSmtpMailer } from '../connectors/email/mailer.ts';
+import { createAccounts } from '../portal-api/accounts/index.ts';
+import { createOrganisations } from '../portal-api/organisations/index.ts';
 import { createTaskDigestRepository } from '../portal-api/db/task-digest-repository.ts';
 import { createTaskDigest } from '../portal-api/staff/task-digest.ts';
 import { buildApp } from '../portal-api/app.ts';
@@ -205,7 +207,25 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
   const staff = createStaffRepository(db);
   const caseRecords = createCaseRecordsRepository(db);
   const internalTasks = createInternalTasksRepository(db);
+  const accountMailer = config.SMTP_URL ? createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM }) : undefined;
+  if (!accountMailer) logger.warn('SMTP_URL is not set: account mails (activation, password reset) are not sent');
+  const accounts = createAccounts({
+    db, mailer: accountMailer, logger: logger.child({ component: 'accounts' }),
+    options: {
+      publicUrl: config.PORTAL_PUBLIC_URL,
+      activationValidMs: config.ACCOUNT_LINK_VALID_MS,
+      emailChangeValidMs: config.ACCOUNT_LINK_VALID_MS,
+      passwordResetValidMs: config.PASSWORD_RESET_VALID_MS,
+      sessions: { idleMs: config.SESSION_IDLE_MS, maxMs: config.SESSION_MAX_MS },
+      rateLimits: { windowMs: config.RATE_LIMIT_WINDOW_MS, perIp: config.RATE_LIMIT_PER_IP, perAddress: config.RATE_LIMIT_PER_ADDRESS },
+    },
+  });
+  const organisations = createOrganisations({
+    db, mailer: accountMailer, logger: logger.child({ component: 'organisations' }), options: { publicUrl: config.PORTAL_PUBLIC_URL },
+  });
   const app = await buildApp({
+    accounts,
+    organisations,
     catalogue,
     cases,
     documents: createDocumentsRepository(db),
@@ -240,6 +260,7 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
       catalogue,
       cases,
       engine: createProcessStarter(zeebe),
+      memberships: organisations.memberships,
       paymentDeadlines: {
         online: { reminderAfter: config.PAYMENT_REMINDER_AFTER, cancelAfter: config.PAYMENT_CANCEL_AFTER },
         invoice: { reminderAfter: config.INVOICE_REMINDER_AFTER, cancelAfter: config.INVOICE_CANCEL_AFTER },
@@ -253,7 +274,12 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
     ],
     tokenSecret: config.PORTAL_TOKEN_SECRET,
     recordsToken: config.PORTAL_RECORDS_TOKEN,
-  }, { loggerInstance: logger.child({ component: 'api' }) });
+  }, { loggerInstance: logger.child({ component: 'api' }), ...(config.API_TRUST_PROXY ? { trustProxy: config.API_TRUST_PROXY } : {}) });
+  app.addHook('onClose', async () => {
+    await accounts.mailIdle();
+    await organisations.mailIdle();
+    accountMailer?.close();
+  });
   const url = await app.listen({ host: config.API_HOST, port: config.API_PORT });
   return { app, url };
 }

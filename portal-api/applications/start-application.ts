@@ -3,6 +3,9 @@ import type { CatalogueRepository } from '../db/catalogue-repository.ts';
 import type { CaseRow, CasesRepository } from '../db/cases-repository.ts';
 import { ProblemError, invalidField } from '../plugins/problem-details.ts';
 import type { Application } from '../schemas/applications.ts';
+import type { OrganisationMemberships } from '../organisations/index.ts';
+import { organisationErrors } from '../organisations/organisation-errors.ts';
+import { audienceRefusal } from '../organisations/organisation-rules.ts';
 
 /** Starts process instances; the engine adapter implements it. */
 export interface ProcessStarter {
@@ -20,6 +23,8 @@ export interface StartApplicationDeps {
   catalogue: CatalogueRepository;
   cases: CasesRepository;
   engine: ProcessStarter;
+  /** Whom an application on behalf of an organisation is allowed (ORG-4). */
+  memberships: OrganisationMemberships;
   paymentDeadlines: PaymentDeadlines;
   /** ISO-8601 duration a clerk's question waits for the citizen's answer. */
   informationAnswerWithin: string;
@@ -78,6 +83,13 @@ export function createStartApplication(deps: StartApplicationDeps) {
         `${municipality.name} does not offer ${application.serviceId}.`, [{ pointer: '/body/serviceId', detail: 'is not offered by this municipality' }]);
     }
 
+    const audience = audienceRefusal(offering.audience, application.organisationId);
+    if (audience === 'organisation-required') throw organisationErrors.serviceNeedsOrganisation(offering.serviceId);
+    if (audience === 'personal-only') throw organisationErrors.servicePersonalOnly(offering.serviceId);
+    if (application.organisationId && !(await deps.memberships.organisationIdsOf(citizenId)).includes(application.organisationId)) {
+      throw organisationErrors.notOrganisationMember();
+    }
+
     const paymentMethod = application.paymentMethod ?? 'online';
     if (paymentMethod === 'invoice' && !(offering.invoiceAllowed && municipality.creditor)) {
       throw new ProblemError(422, 'payment-method-not-offered', 'Zahlungsart nicht angeboten',
@@ -104,6 +116,7 @@ export function createStartApplication(deps: StartApplicationDeps) {
       requestFingerprint: fingerprint(application),
       createdAt: now(),
       applicant: application.applicant,
+      organisationId: application.organisationId ?? null,
     });
     if (outcome === 'duplicate') {
       // A concurrent submit with the same key won the race; if its case is already gone again

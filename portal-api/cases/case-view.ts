@@ -35,6 +35,7 @@ export function toCaseSummary(row: CaseRow): CaseSummary {
     delayed,
     awaitingAnswer: !delayed && row.awaits !== null && row.instanceState === 'ACTIVE',
     outcome: row.outcome,
+    organisation: row.organisation,
   };
 }
 

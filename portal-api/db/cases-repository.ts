@@ -12,6 +12,8 @@ export interface NewCase {
   createdAt: Date;
   /** The application's applicant, for the clerks handling the case. */
   applicant: { firstName: string; lastName: string; dateOfBirth: string };
+  /** The organisation the case concerns (ORG-4); null for a personal case. */
+  organisationId: string | null;
 }
 
 export interface CaseRow {
@@ -31,6 +33,8 @@ export interface CaseRow {
   /** The message the current phase waits for from the citizen (their answer), else null. */
   awaits: string | null;
   outcome: string | null;
+  /** The organisation the case concerns (ORG-4); null for a personal case. */
+  organisation: { id: string; name: string } | null;
 }
 
 export interface PhaseEntry {
@@ -59,7 +63,8 @@ export interface CasesRepository {
   attachProcessInstance(caseId: string, processInstanceKey: string): Promise<void>;
   remove(caseId: string): Promise<void>;
   findById(caseId: string): Promise<CaseRow | undefined>;
-  listOfCitizen(citizenId: string, limit: number): Promise<CaseRow[]>;
+  /** The citizen's own cases and, given their ids, the cases of their organisations (CASE-1, ORG-4). */
+  listOfCitizen(citizenId: string, limit: number, organisationIds?: readonly string[]): Promise<CaseRow[]>;
   history(processInstanceKey: string): Promise<PhaseEntry[]>;
   documents(caseId: string): Promise<DocumentMeta[]>;
   messages(caseId: string): Promise<CaseMessage[]>;
@@ -85,6 +90,7 @@ function toCaseRow(row: Record<string, unknown>): CaseRow {
     currentPhase: (row.current_phase as LocalisedText | null) ?? null,
     awaits: (row.awaits as string | null) ?? null,
     outcome: (row.outcome as string | null) ?? null,
+    organisation: row.organisation_id ? { id: row.organisation_id as string, name: row.organisation_name as string } : null,
   };
 }
 
@@ -93,8 +99,10 @@ export function createCasesRepository(db: Knex): CasesRepository {
   const caseView = () =>
     db('cases as c')
       .leftJoin('process_instances as pi', 'pi.process_instance_key', 'c.process_instance_key')
+      .leftJoin('organisations as o', 'o.id', 'c.organisation_id')
       .select(
         'c.*',
+        'o.name as organisation_name',
         'pi.state as instance_state',
         'pi.ended_at',
         db.raw(`(select count(*) from incidents i where i.process_instance_key = c.process_instance_key and i.resolved_at is null) as open_incidents`),
@@ -116,6 +124,7 @@ export function createCasesRepository(db: Knex): CasesRepository {
           request_fingerprint: newCase.requestFingerprint,
           created_at: newCase.createdAt,
           applicant: JSON.stringify(newCase.applicant),
+          organisation_id: newCase.organisationId,
         })
         .onConflict(['citizen_id', 'idempotency_key'])
         .ignore()
@@ -136,8 +145,13 @@ export function createCasesRepository(db: Knex): CasesRepository {
       const row = await caseView().where('c.id', caseId).first();
       return row ? toCaseRow(row) : undefined;
     },
-    async listOfCitizen(citizenId, limit) {
-      const rows = await caseView().where('c.citizen_id', citizenId).orderBy('c.created_at', 'desc').limit(limit);
+    async listOfCitizen(citizenId, limit, organisationIds = []) {
+      const rows = await caseView()
+        .where((q) => {
+          q.where('c.citizen_id', citizenId);
+          if (organisationIds.length > 0) q.orWhereIn('c.organisation_id', organisationIds);
+        })
+        .orderBy('c.created_at', 'desc').limit(limit);
       return rows.map(toCaseRow);
     },
     async history(processInstanceKey) {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { LocalisedText } from '../engine-records/phase-map.ts';
+import type { ServiceAudience } from '../organisations/organisation-rules.ts';
 
 export interface Municipality {
   id: string;
@@ -44,6 +45,8 @@ export interface ServiceOffering {
   candidateGroup: string;
   /** Whether citizens may choose to pay by invoice (PAY-2). */
   invoiceAllowed: boolean;
+  /** Whether the service is for persons, for organisations or for both (ORG-5). */
+  audience: ServiceAudience;
 }
 
 /** Which municipality offers which service, and how (SVC-3, SVC-4, PAY-3). */
@@ -67,6 +70,7 @@ function toOffering(row: Record<string, unknown>): ServiceOffering {
     bookingText: row.booking_text as string,
     candidateGroup: row.candidate_group as string,
     invoiceAllowed: row.invoice_allowed as boolean,
+    audience: row.audience as ServiceAudience,
   };
 }
 
@@ -74,7 +78,7 @@ export function createCatalogueRepository(db: Knex): CatalogueRepository {
   const offerings = () =>
     db('municipality_services as ms')
       .join('services as s', 's.id', 'ms.service_id')
-      .select('ms.*', 's.bpmn_process_id', 's.names', 's.expected_processing_days');
+      .select('ms.*', 's.bpmn_process_id', 's.names', 's.expected_processing_days', 's.audience');
 
   return {
     async findMunicipality(id) {

@@ -5,6 +5,8 @@ export interface StoredDocument {
   id: string;
   caseId: string;
   citizenId: string;
+  /** The organisation the document's case concerns (ORG-4), else null. */
+  organisationId: string | null;
   fileName: string;
   mediaType: string;
   content: Buffer;
@@ -48,10 +50,10 @@ export function createDocumentsRepository(db: Knex): DocumentsRepository {
       const row = await db('documents as d')
         .join('cases as c', 'c.id', 'd.case_id')
         .where('d.id', documentId)
-        .first('d.id', 'd.case_id', 'c.citizen_id', 'd.file_name', 'd.media_type', 'd.content');
+        .first('d.id', 'd.case_id', 'c.citizen_id', 'c.organisation_id', 'd.file_name', 'd.media_type', 'd.content');
       if (!row) return undefined;
       return {
-        id: row.id, caseId: row.case_id, citizenId: row.citizen_id, fileName: row.file_name, mediaType: row.media_type,
+        id: row.id, caseId: row.case_id, citizenId: row.citizen_id, organisationId: row.organisation_id ?? null, fileName: row.file_name, mediaType: row.media_type,
         content: Buffer.from(row.content),
       };
     },

@@ -10,6 +10,8 @@ import * as internalTasks from './migrations/008-internal-tasks.ts';
 import * as taskDigest from './migrations/009-task-digest.ts';
 import * as registerExtract from './migrations/010-register-extract.ts';
 import * as staffOrganisation from './migrations/012-staff-organisation.ts';
+import * as accounts from './migrations/013-accounts.ts';
+import * as organisations from './migrations/014-organisations.ts';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -29,6 +31,8 @@ const migrations: Record<string, Migration> = {
   '009-task-digest': taskDigest,
   '010-register-extract': registerExtract,
   '012-staff-organisation': staffOrganisation,
+  '013-accounts': accounts,
+  '014-organisations': organisations,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -1,11 +1,18 @@
 import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AccountSession } from '../accounts/session-service.ts';
 import { ProblemError } from './problem-details.ts';
 
 export const TOKEN_ISSUER = 'gemeindeportal';
 
 export interface Citizen {
+  /** The account id ("Mein Konto"); cases carry it as their citizen id. */
   id: string;
+}
+
+/** Looks up the session behind a citizen's bearer token. */
+export interface CitizenSessions {
+  authenticate(token: string): Promise<AccountSession | undefined>;
 }
 
 declare module '@fastify/jwt' {
@@ -15,28 +22,38 @@ declare module '@fastify/jwt' {
   }
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    citizenSessions: CitizenSessions;
+  }
+}
+
 /**
- * Citizens authenticate with a signed bearer token (HS256). The accounts issue will issue them;
- * until then `npm run token` mints a development token.
+ * Citizens authenticate with the opaque session token of their account (`POST /sessions`),
+ * revocable and expiring. Signed HS256 tokens (`@fastify/jwt`) remain only for the finance
+ * department's development tokens (`npm run token -- --finance`); they never stand for a citizen.
  */
-export async function registerCitizenAuth(app: FastifyInstance, secret: string): Promise<void> {
+export async function registerCitizenAuth(app: FastifyInstance, options: { staffTokenSecret: string; sessions: CitizenSessions }): Promise<void> {
   await app.register(fastifyJwt, {
-    secret,
+    secret: options.staffTokenSecret,
     sign: { algorithm: 'HS256', iss: TOKEN_ISSUER },
     verify: { algorithms: ['HS256'], allowedIss: TOKEN_ISSUER },
   });
+  app.decorate('citizenSessions', options.sessions);
+}
+
+const BEARER = /^Bearer ([\x21-\x7e]{1,512})$/;
+
+/** The live session of the request's bearer token, or 401. */
+export async function authenticateCitizenSession(request: FastifyRequest): Promise<AccountSession> {
+  const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+  const session = token ? await request.server.citizenSessions.authenticate(token) : undefined;
+  if (!session) throw new ProblemError(401, 'unauthenticated', 'Anmeldung erforderlich', 'A valid bearer token is required.');
+  return session;
 }
 
 export async function authenticateCitizen(request: FastifyRequest): Promise<Citizen> {
-  try {
-    const payload = await request.jwtVerify<{ sub?: unknown; role?: unknown }>();
-    if (typeof payload.sub !== 'string' || payload.sub === '') throw new Error('no subject');
-    // Staff tokens carry a role; they never stand for a citizen.
-    if (payload.role !== undefined) throw new Error('not a citizen token');
-    return { id: payload.sub };
-  } catch {
-    throw new ProblemError(401, 'unauthenticated', 'Anmeldung erforderlich', 'A valid bearer token is required.');
-  }
+  return { id: (await authenticateCitizenSession(request)).accountId };
 }
 
 export const bearerSecurity = [{ bearerAuth: [] }];

@@ -10,6 +10,8 @@ import type { CaseDetail } from '../schemas/cases.ts';
 import { CaseIdParams, CitizenAnswerSchema } from '../schemas/cases.ts';
 import type { AnswerQuestion } from '../cases/answer-question.ts';
 import { problemResponses } from '../schemas/common.ts';
+import { NO_MEMBERSHIPS, type OrganisationMemberships } from '../organisations/index.ts';
+import { mayReadCase } from '../organisations/organisation-rules.ts';
 
 /** The detail view of a case row: its phases, documents, messages and expected processing time. */
 export type CaseDetailLoader = (row: CaseRow) => Promise<CaseDetail>;
@@ -30,13 +32,13 @@ export function createCaseDetailLoader(cases: CasesRepository, catalogue: Catalo
 // Another citizen's case answers exactly like a case that does not exist.
 const caseNotFound = () => new ProblemError(404, 'case-not-found', 'Vorgang nicht gefunden');
 
-/** CASE-1, CASE-2: the citizen's cases with phase, history and expected processing time. */
-export function caseRoutes(cases: CasesRepository, loadCase: CaseDetailLoader, answerQuestion: AnswerQuestion) {
+/** CASE-1, CASE-2, ORG-4: the citizen's cases and their organisations' with phase, history and expected processing time. */
+export function caseRoutes(cases: CasesRepository, loadCase: CaseDetailLoader, answerQuestion: AnswerQuestion, memberships: OrganisationMemberships = NO_MEMBERSHIPS) {
   return async function (app: FastifyInstance): Promise<void> {
     app.get('/cases', {
       schema: {
         tags: ['cases'],
-        summary: "The citizen's cases, newest first",
+        summary: "The citizen's own cases and those of their organisations (`organisation` says which), newest first",
         security: bearerSecurity,
         querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) }, { additionalProperties: false }),
         response: { 200: Type.Object({ cases: Type.Array(Type.Ref('CaseSummary')) }), ...problemResponses(400, 401) },
@@ -44,7 +46,7 @@ export function caseRoutes(cases: CasesRepository, loadCase: CaseDetailLoader, a
     }, async (request) => {
       const citizen = await authenticateCitizen(request);
       const { limit } = request.query as { limit: number };
-      const rows = await cases.listOfCitizen(citizen.id, limit);
+      const rows = await cases.listOfCitizen(citizen.id, limit, await memberships.organisationIdsOf(citizen.id));
       return { cases: rows.map(toCaseSummary) };
     });
 
@@ -60,7 +62,9 @@ export function caseRoutes(cases: CasesRepository, loadCase: CaseDetailLoader, a
       const citizen = await authenticateCitizen(request);
       const { id } = request.params as { id: string };
       const row = await cases.findById(id);
-      if (!row || row.citizenId !== citizen.id) throw caseNotFound();
+      const readable = row && mayReadCase(citizen.id, { citizenId: row.citizenId, organisationId: row.organisation?.id ?? null },
+        new Set(row.organisation ? await memberships.organisationIdsOf(citizen.id) : []));
+      if (!row || !readable) throw caseNotFound();
       return loadCase(row);
     });
 

@@ -4,9 +4,11 @@ import type { DocumentsRepository } from '../db/documents-repository.ts';
 import { authenticateCitizen, bearerSecurity } from '../plugins/citizen-auth.ts';
 import { ProblemError } from '../plugins/problem-details.ts';
 import { problemResponses } from '../schemas/common.ts';
+import { NO_MEMBERSHIPS, type OrganisationMemberships } from '../organisations/index.ts';
+import { mayReadCase } from '../organisations/organisation-rules.ts';
 
-/** CASE-4: a document of the citizen's cases, as the file itself. */
-export function documentRoutes(documents: DocumentsRepository) {
+/** CASE-4, ORG-4: a document of the citizen's cases or their organisations', as the file itself. */
+export function documentRoutes(documents: DocumentsRepository, memberships: OrganisationMemberships = NO_MEMBERSHIPS) {
   return async function (app: FastifyInstance): Promise<void> {
     app.get('/documents/:id', {
       schema: {
@@ -24,7 +26,9 @@ export function documentRoutes(documents: DocumentsRepository) {
       const citizen = await authenticateCitizen(request);
       const { id } = request.params as { id: string };
       const document = await documents.find(id);
-      if (!document || document.citizenId !== citizen.id) throw new ProblemError(404, 'document-not-found', 'Dokument nicht gefunden');
+      const readable = document && mayReadCase(citizen.id, document,
+        new Set(document.organisationId ? await memberships.organisationIdsOf(citizen.id) : []));
+      if (!document || !readable) throw new ProblemError(404, 'document-not-found', 'Dokument nicht gefunden');
       return reply
         .type(document.mediaType)
         .header('content-disposition', `attachment; filename="${document.fileName}"`)

@@ -11,6 +11,9 @@ const ServicesOfMunicipality = Type.Object({
     name: Type.Ref('LocalisedText'),
     feeRappen: Type.Integer({ description: 'Fee in Rappen (CHF 1 = 100)' }),
     expectedProcessingDays: Type.Integer(),
+    audience: Type.Union([Type.Literal('personal'), Type.Literal('organisation'), Type.Literal('both')], {
+      description: 'Who may apply (ORG-5): a person for themselves, on behalf of an organisation they are a member of, or both',
+    }),
   })),
 });
 
@@ -33,7 +36,7 @@ export function municipalityRoutes(catalogue: CatalogueRepository) {
       const offerings = municipality.participates ? await catalogue.listOfferings(id) : [];
       return {
         municipality: { id: municipality.id, name: municipality.name, participates: municipality.participates },
-        services: offerings.map((o) => ({ id: o.serviceId, name: o.names, feeRappen: o.feeRappen, expectedProcessingDays: o.expectedProcessingDays })),
+        services: offerings.map((o) => ({ id: o.serviceId, name: o.names, feeRappen: o.feeRappen, expectedProcessingDays: o.expectedProcessingDays, audience: o.audience })),
       };
     });
   };

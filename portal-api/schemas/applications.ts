@@ -15,6 +15,10 @@ export const ApplicationSchema = Type.Object({
   paymentMethod: Type.Optional(Type.Union([Type.Literal('online'), Type.Literal('invoice')], {
     description: 'online: Payrexx payment page (TWINT, PostFinance, cards); invoice: QR-bill, where the municipality allows it. Default online.',
   })),
+  organisationId: Type.Optional(Type.String({
+    format: 'uuid',
+    description: 'Apply on behalf of this organisation (ORG-4, ORG-5); the citizen must be a member. Left out: a personal application.',
+  })),
 }, { additionalProperties: false, $id: 'Application' });
 
 export type Application = Static<typeof ApplicationSchema>;

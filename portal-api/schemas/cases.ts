@@ -15,6 +15,9 @@ export const CaseSummarySchema = Type.Object({
   delayed: Type.Boolean({ description: 'A technical fault holds the case up; it continues once fixed' }),
   awaitingAnswer: Type.Boolean({ description: 'The municipality asked a question (see messages); answer with POST /cases/{id}/answers' }),
   outcome: Type.Union([Type.String(), Type.Null()], { description: 'issued, rejected, ... once known' }),
+  organisation: Type.Union([Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String() }), Type.Null()], {
+    description: 'The organisation the case concerns, visible to all its members (ORG-4); null for a personal case',
+  }),
 }, { $id: 'CaseSummary' });
 
 export const CaseDetailSchema = Type.Composite([

@@ -3,7 +3,7 @@
 // page as soon as the case shows it, the exporter and the read model — until GET /cases/{id} says
 // `completed` for every one of them.
 import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
-import { mintCitizenToken } from '../../scripts/token.ts';
+import { citizenSession } from '../../scripts/citizen-session.ts';
 import { perSecond, runBounded, sleep, summarize, type Summary } from './stats.ts';
 
 // Main residents without a record block: the certificate is issued without a clerk's review.
@@ -105,7 +105,8 @@ export interface OrdersOptions {
   apiUrl: string;
   /** Per vendor, its back-office simulator. */
   simulatorUrls: Record<string, string>;
-  tokenSecret: string;
+  /** The mail catcher, from which the citizens' accounts are activated. */
+  mailUrl: string;
   orders: number;
   warmup: number;
   concurrency: number;
@@ -199,9 +200,15 @@ export async function runOrders(options: OrdersOptions): Promise<OrdersOutcome> 
     return body;
   }
 
+  /** Real accounts: registered, activated through the mail catcher and logged in, before anything is measured. */
+  function sessionsOf(citizenPrefix: string): Promise<string[]> {
+    return Promise.all(Array.from({ length: options.citizens }, (_, n) => citizenSession({
+      apiUrl, mailUrl: options.mailUrl, email: `${citizenPrefix}-${n + 1}@bench.example`, password: 'Bench-Passwort-1', firstName: 'Bench', lastName: `${citizenPrefix}-${n + 1}`,
+    })));
+  }
+
   /** Submits `count` orders and polls until each accepted one is completed. */
-  async function round(count: number, citizenPrefix: string): Promise<Order[]> {
-    const tokens = Array.from({ length: options.citizens }, (_, n) => mintCitizenToken(options.tokenSecret, `${citizenPrefix}-${n + 1}`));
+  async function round(count: number, citizenPrefix: string, tokens: string[]): Promise<Order[]> {
     const orders: Order[] = Array.from({ length: count }, (_, index) => ({
       index,
       citizenId: `${citizenPrefix}-${(index % options.citizens) + 1}`,
@@ -269,14 +276,15 @@ export async function runOrders(options: OrdersOptions): Promise<OrdersOutcome> 
 
   if (options.warmup > 0) {
     log(`(b) warm-up: ${options.warmup} orders`);
-    await round(options.warmup, 'bench-warmup');
+    await round(options.warmup, 'bench-warmup', await sessionsOf('bench-warmup'));
     await sleep(500);
   }
+  const measuredSessions = await sessionsOf('bench-citizen');
   const callsWarm = await backOfficeCalls(options.simulatorUrls);
   statusPolls = 0;
   await options.onMeasureStart?.();
   log(`(b) ${options.orders} orders, ${options.concurrency} POSTs in flight, ${options.citizens} citizens`);
-  const orders = await round(options.orders, 'bench-citizen');
+  const orders = await round(options.orders, 'bench-citizen', measuredSessions);
   const callsAfter = await backOfficeCalls(options.simulatorUrls);
   const backOffice: Record<string, number> = {};
   for (const [operation, total] of Object.entries(callsAfter)) backOffice[operation] = total - (callsWarm[operation] ?? 0);

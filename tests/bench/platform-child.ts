@@ -13,6 +13,7 @@ export interface PlatformReady {
   simulatorUrls: Record<string, string>;
   tokenSecret: string;
   databaseUrl: string;
+  mailUrl: string;
 }
 
 export type ChildMessage = PlatformReady | { type: 'failed'; message: string } | { type: 'elu'; utilization: number };
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   const platform = await startTestPlatform({
     database: process.env.BENCH_DATABASE ?? 'portal_bench',
     logLevel: process.env.BENCH_LOG_LEVEL ?? 'warn',
+    // The benchmark opens its citizens' accounts from one address in a burst.
+    env: { RATE_LIMIT_PER_IP: '100000' },
   });
   const { tokenSecret, databaseUrl } = platform;
 
@@ -51,7 +54,7 @@ async function main(): Promise<void> {
   });
   process.once('disconnect', () => void stop());
   process.once('SIGTERM', () => void stop());
-  send({ type: 'ready', apiUrl: platform.apiUrl, simulatorUrls: platform.simulatorUrls, tokenSecret, databaseUrl });
+  send({ type: 'ready', apiUrl: platform.apiUrl, simulatorUrls: platform.simulatorUrls, tokenSecret, databaseUrl, mailUrl: platform.mailUrl });
 }
 
 main().catch((error: unknown) => {

@@ -76,6 +76,7 @@ export async function startPlatformProcess(options: { logFile: string; startTime
     simulatorUrls: ready.simulatorUrls,
     tokenSecret: ready.tokenSecret,
     databaseUrl: ready.databaseUrl,
+    mailUrl: ready.mailUrl,
     pid: child.pid as number,
     logFile: options.logFile,
     eventLoopUtilization,

@@ -137,7 +137,7 @@ async function main(): Promise<number> {
     const orders = await runOrders({
       apiUrl: platform.apiUrl,
       simulatorUrls: platform.simulatorUrls,
-      tokenSecret: platform.tokenSecret,
+      mailUrl: platform.mailUrl,
       orders: options.orders,
       warmup: options.orderWarmup,
       concurrency: options.orderConcurrency,

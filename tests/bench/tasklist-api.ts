@@ -5,7 +5,9 @@ import { sign } from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
 import { randomBytes } from 'node:crypto';
+import pino from 'pino';
 import { buildApp } from '../../portal-api/app.ts';
+import { createAccounts } from '../../portal-api/accounts/index.ts';
 import { createCasesRepository } from '../../portal-api/db/cases-repository.ts';
 import { createCatalogueRepository } from '../../portal-api/db/catalogue-repository.ts';
 import { createDocumentsRepository } from '../../portal-api/db/documents-repository.ts';
@@ -35,6 +37,14 @@ export async function startTasklistApi(db: Knex): Promise<TasklistApi> {
   const sessionSecret = randomBytes(32).toString('hex');
   const staff = createStaffRepository(db);
   const app = await buildApp({
+    // Citizens do not take part in the tasklist benchmark; accounts are there because the API always has them.
+    accounts: createAccounts({
+      db, mailer: undefined, logger: pino({ level: 'silent' }),
+      options: {
+        publicUrl: 'http://127.0.0.1', activationValidMs: 3_600_000, emailChangeValidMs: 3_600_000, passwordResetValidMs: 3_600_000,
+        sessions: { idleMs: 1_800_000, maxMs: 43_200_000 }, rateLimits: { windowMs: 60_000, perIp: 50, perAddress: 5 },
+      },
+    }),
     catalogue: createCatalogueRepository(db),
     cases: createCasesRepository(db),
     documents: createDocumentsRepository(db),

@@ -5,7 +5,8 @@
  * unanswered question goes back to review after its deadline (PT15S in the tests).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callApi, eventually, tokenFor } from './support/http.ts';
+import { callApi, eventually } from './support/http.ts';
+import { citizenToken } from './support/citizens.ts';
 import { orderForReview, unassignedTaskOf } from './support/orders.ts';
 import { callTasklist, staffSessionCookie } from './support/staff-login.ts';
 
@@ -65,7 +66,7 @@ describe('a question to the citizen', () => {
     expect(open.tasks).toEqual([]);
 
     // Refusals: another citizen, an empty answer, unknown fields.
-    expect((await callApi('POST', `/cases/${caseId}/answers`, { token: tokenFor('someone-else'), body: { text: 'Ich nicht' } })).status).toBe(404);
+    expect((await callApi('POST', `/cases/${caseId}/answers`, { token: await citizenToken('someone-else'), body: { text: 'Ich nicht' } })).status).toBe(404);
     const empty = await callApi<Body>('POST', `/cases/${caseId}/answers`, { token, body: { text: '   ' } });
     expect(empty.status).toBe(400);
     expect(empty.body.errors[0].pointer).toBe('/body/text');

@@ -16,7 +16,8 @@ import { createDatabase } from '../../portal-api/db/database.ts';
 import { createProcessDraftsRepository } from '../../portal-api/db/process-drafts-repository.ts';
 import { exportProcess } from '../../portal-api/modeler/export-process.ts';
 import { checkAccessibility, launchBrowser, newPage, screenshot } from './support/browser.ts';
-import { callApi, eventually, tokenFor } from './support/http.ts';
+import { callApi, eventually } from './support/http.ts';
+import { citizenToken } from './support/citizens.ts';
 import { payCase } from './support/payments.ts';
 import { callTasklist, staffSessionCookie } from './support/staff-login.ts';
 
@@ -62,7 +63,7 @@ async function versionOfCase(caseId: string): Promise<{ version: number; state: 
 }
 
 async function order(citizen: string, resident: { firstName: string; lastName: string; dateOfBirth: string }): Promise<{ token: string; caseId: string }> {
-  const token = tokenFor(citizen);
+  const token = await citizenToken(citizen);
   const created = await callApi<Body>('POST', '/applications', {
     token, body: { serviceId: SERVICE, municipalityId: 'aarau', language: 'de', applicant: { firstName: resident.firstName, lastName: resident.lastName, dateOfBirth: resident.dateOfBirth } },
   });

@@ -1,7 +1,8 @@
 import knex, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
-import { callApi, eventually, tokenFor } from './support/http.ts';
+import { callApi, eventually } from './support/http.ts';
+import { accountIdOf, citizenToken } from './support/citizens.ts';
 import { payCase } from './support/payments.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -23,7 +24,7 @@ afterAll(async () => {
   await db.destroy();
 });
 
-const casesOf = async (citizenId: string) => Number((await db('cases').where({ citizen_id: citizenId }).count<{ count: string }[]>('*'))[0]?.count);
+const casesOf = async (citizen: string) => Number((await db('cases').where({ citizen_id: await accountIdOf(citizen) }).count<{ count: string }[]>('*'))[0]?.count);
 
 describe('POST /applications refuses bad input', () => {
   const withApplicant = (applicant: Record<string, unknown>) => ({ ...validApplication(), applicant: { ...validApplication().applicant, ...applicant } });
@@ -42,7 +43,7 @@ describe('POST /applications refuses bad input', () => {
     ['a service the municipality does not offer', { ...validApplication(), serviceId: 'dog-licence' }, 422, '/body/serviceId'],
   ])('when the application has %s, then the answer is a problem naming the field and nothing is stored', async (_what, body, status, pointer) => {
     const citizen = `citizen-bad-input-${pointer}`;
-    const response = await callApi<Body>('POST', '/applications', { token: tokenFor(citizen), body });
+    const response = await callApi<Body>('POST', '/applications', { token: await citizenToken(citizen), body });
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(response.body.status).toBe(status);
@@ -52,7 +53,7 @@ describe('POST /applications refuses bad input', () => {
 
   it('when the body is not JSON, then the answer is 400 and nothing is stored', async () => {
     const response = await fetch(new URL('/applications', inject('apiUrl')), {
-      method: 'POST', headers: { authorization: `Bearer ${tokenFor('citizen-broken-json')}`, 'content-type': 'application/json' }, body: '{"serviceId":',
+      method: 'POST', headers: { authorization: `Bearer ${await citizenToken('citizen-broken-json')}`, 'content-type': 'application/json' }, body: '{"serviceId":',
     });
     expect(response.status).toBe(400);
     expect(await casesOf('citizen-broken-json')).toBe(0);
@@ -70,7 +71,7 @@ describe('POST /applications refuses bad input', () => {
 
 describe('POST /applications with an Idempotency-Key', () => {
   it('when the same application is submitted twice, then there is one case and the second answer replays it', async () => {
-    const token = tokenFor('citizen-double-click');
+    const token = await citizenToken('citizen-double-click');
     const headers = { 'idempotency-key': 'order-4711' };
     const first = await callApi<Body>('POST', '/applications', { token, body: validApplication(), headers });
     const second = await callApi<Body>('POST', '/applications', { token, body: validApplication(), headers });
@@ -82,17 +83,17 @@ describe('POST /applications with an Idempotency-Key', () => {
   });
 
   it('when two identical submits race, then exactly one case and one process exist', async () => {
-    const token = tokenFor('citizen-race');
+    const token = await citizenToken('citizen-race');
     const headers = { 'idempotency-key': 'race-1' };
     const answers = await Promise.all([1, 2, 3].map(() => callApi<Body>('POST', '/applications', { token, body: validApplication(), headers })));
     const ids = new Set(answers.filter((a) => a.status < 300).map((a) => a.body.id));
     expect(ids.size).toBe(1);
-    const rows = await db('cases').where({ citizen_id: 'citizen-race' }).whereNotNull('process_instance_key');
+    const rows = await db('cases').where({ citizen_id: await accountIdOf('citizen-race') }).whereNotNull('process_instance_key');
     expect(rows).toHaveLength(1);
   });
 
   it('when the key is reused for a different application, then it is refused and the first case stays as it was', async () => {
-    const token = tokenFor('citizen-key-reuse');
+    const token = await citizenToken('citizen-key-reuse');
     const headers = { 'idempotency-key': 'order-1' };
     const first = await callApi<Body>('POST', '/applications', { token, body: validApplication(), headers });
     const other = await callApi<Body>('POST', '/applications', { token, body: { ...validApplication(), language: 'fr' }, headers });
@@ -106,8 +107,8 @@ describe('POST /applications with an Idempotency-Key', () => {
 
 describe('a citizen sees only their own cases and documents', () => {
   it("when another citizen asks for a case or its certificate, then the answer is 404 as for a case that does not exist", async () => {
-    const owner = tokenFor('citizen-owner');
-    const intruder = tokenFor('citizen-intruder');
+    const owner = await citizenToken('citizen-owner');
+    const intruder = await citizenToken('citizen-intruder');
     const created = await callApi<Body>('POST', '/applications', { token: owner, body: validApplication() });
     await payCase(owner, created.body.id);
     const done = await eventually(async () => {
@@ -129,7 +130,7 @@ describe('a citizen sees only their own cases and documents', () => {
   });
 
   it('when a case id is not a UUID, then the answer is 400 naming the parameter', async () => {
-    const response = await callApi<Body>('GET', '/cases/1%20or%201=1', { token: tokenFor('citizen-sql') });
+    const response = await callApi<Body>('GET', '/cases/1%20or%201=1', { token: await citizenToken('citizen-sql') });
     expect(response.status).toBe(400);
     expect(response.body.errors[0].pointer).toBe('/params/id');
   });

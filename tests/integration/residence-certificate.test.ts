@@ -2,7 +2,8 @@ import knex, { type Knex } from 'knex';
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
-import { callApi, eventually, tokenFor } from './support/http.ts';
+import { callApi, eventually } from './support/http.ts';
+import { citizenToken } from './support/citizens.ts';
 import { payCase } from './support/payments.ts';
 
 // The case as the API returns it; the tests read it loosely and assert on the fields they need.
@@ -58,7 +59,7 @@ async function completeUserTask(userTaskKey: string, variables: Record<string, u
 
 describe('residence certificate, end to end on the real engine', () => {
   it('when a main resident orders a certificate, then it is issued as a PDF in the chosen language', async () => {
-    const token = tokenFor('citizen-anna');
+    const token = await citizenToken('citizen-anna');
     const resident = SEEDED_RESIDENTS.aarauMain;
     const created = await submit(token, 'aarau', resident, 'fr');
     await payCase(token, created.id);
@@ -86,7 +87,7 @@ describe('residence certificate, end to end on the real engine', () => {
   });
 
   it('when the record is blocked, then a clerk of the municipality reviews it and approval issues the certificate', async () => {
-    const token = tokenFor('citizen-greta');
+    const token = await citizenToken('citizen-greta');
     const created = await submit(token, 'aarau', SEEDED_RESIDENTS.aarauBlocked);
     await payCase(token, created.id);
 
@@ -106,7 +107,7 @@ describe('residence certificate, end to end on the real engine', () => {
   });
 
   it('when the clerk rejects the review after payment, then the fee is refunded, the case ends rejected with a reason and no certificate', async () => {
-    const token = tokenFor('citizen-greta-2');
+    const token = await citizenToken('citizen-greta-2');
     const created = await submit(token, 'aarau', SEEDED_RESIDENTS.aarauBlocked);
     await payCase(token, created.id, 'visa');
     const task = await openUserTask(created.id);
@@ -132,7 +133,7 @@ describe('residence certificate, end to end on the real engine', () => {
     ['a person with only a secondary residence', 'lenzburg', SEEDED_RESIDENTS.lenzburgSecondary, 'keinen Hauptwohnsitz'],
     ['a person the register does not know', 'aarau', { ...SEEDED_RESIDENTS.aarauMain, lastName: 'Niemand' }, 'nicht verzeichnet'],
   ])('when %s orders, then the case is rejected with the reason', async (_who, municipalityId, resident, reason) => {
-    const token = tokenFor(`citizen-${resident.lastName}`);
+    const token = await citizenToken(`citizen-${resident.lastName}`);
     const created = await submit(token, municipalityId, resident);
     const done = await caseWhen(token, created.id, 'the case to finish', finished);
     expect(done.outcome).toBe('rejected');
@@ -151,7 +152,7 @@ describe('one process for every back-office vendor', () => {
   ])('when a resident of $municipality ($vendor) orders a certificate, then it is issued', async ({ municipality, vendor, resident }) => {
     const simulator = inject('simulatorUrls')[vendor];
     const before = await simulatorCalls(simulator);
-    const token = tokenFor(`citizen-${municipality}-vendor`);
+    const token = await citizenToken(`citizen-${municipality}-vendor`);
     const created = await submit(token, municipality, resident);
     await payCase(token, created.id);
     const done = await caseWhen(token, created.id, 'the certificate', finished);
@@ -179,7 +180,7 @@ describe('a back office that does not answer', () => {
     const callsBefore = (await simulatorCalls(simulator)).findResident ?? 0;
     await setFaults(simulator, { mode: 'timeout', delayMs: 5000, municipality: 4021 });
     try {
-      const token = tokenFor('citizen-juerg');
+      const token = await citizenToken('citizen-juerg');
       const created = await submit(token, 'baden', SEEDED_RESIDENTS.badenMain);
 
       const delayed = await caseWhen(token, created.id, 'the delayed phase', (c) => c.delayed === true);
@@ -210,7 +211,7 @@ describe('a back office that does not answer', () => {
     const simulator = inject('simulatorUrls').talus;
     await setFaults(simulator, { mode: 'wrongShape', municipality: 4095 });
     try {
-      const token = tokenFor('citizen-chiara');
+      const token = await citizenToken('citizen-chiara');
       const created = await submit(token, 'brugg', SEEDED_RESIDENTS.bruggMain);
       await caseWhen(token, created.id, 'the delayed phase', (c) => c.delayed === true);
       const incident = await db('incidents as i').join('cases as c', 'c.process_instance_key', 'i.process_instance_key')

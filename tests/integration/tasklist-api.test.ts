@@ -5,7 +5,8 @@
  */
 import knex from 'knex';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { callApi, eventually, tokenFor } from './support/http.ts';
+import { callApi, eventually } from './support/http.ts';
+import { citizenToken } from './support/citizens.ts';
 import { orderForReview, unassignedTaskOf } from './support/orders.ts';
 import { callTasklist, staffSessionCookie } from './support/staff-login.ts';
 
@@ -48,7 +49,7 @@ describe('tasklist login and rights', () => {
 
   it('when a forged cookie or a citizen token is sent, then the API answers 401', async () => {
     expect((await callTasklist('gp_staff=eyJpZCI6ImhhY2tlciJ9.forged', 'GET', '/tasklist/api/me')).status).toBe(401);
-    const withToken = await fetch(new URL('/tasklist/api/me', inject('apiUrl')), { headers: { authorization: `Bearer ${tokenFor('citizen-x')}` } });
+    const withToken = await fetch(new URL('/tasklist/api/me', inject('apiUrl')), { headers: { authorization: `Bearer ${await citizenToken('citizen-x')}` } });
     expect(withToken.status).toBe(401);
   });
 });
@@ -167,6 +168,6 @@ describe('the review task in the tasklist', () => {
     const download = await callApi<Buffer>('GET', decision.href, { token });
     expect(download.status).toBe(200);
     expect(download.body.equals(pdf)).toBe(true);
-    expect((await callApi<Buffer>('GET', decision.href, { token: tokenFor('citizen-someone-else') })).status).toBe(404);
+    expect((await callApi<Buffer>('GET', decision.href, { token: await citizenToken('citizen-someone-else') })).status).toBe(404);
   });
 });

@@ -39,6 +39,8 @@ const residenceCertificate = {
     en: 'Certificate of main residence',
   },
   expected_processing_days: 2,
+  // A person orders it for themselves, an organisation for its people (e.g. a family's or staff's certificates, SVC-8): ORG-5.
+  audience: 'both',
 };
 
 // A few Aargau municipalities, each on another vendor's back office (INT-2); Wohlen does not

@@ -43,6 +43,12 @@ export default async function setup(project: TestProject) {
       INFORMATION_ANSWER_WITHIN: 'PT15S',
       TASK_DIGEST_EVERY_MS: '1500',
       PAYMENT_RECONCILE_GRACE_MS: '3000',
+      // The tests are the loopback proxy: X-Forwarded-For gives each test citizen its own client address.
+      API_TRUST_PROXY: '127.0.0.1',
+      // Low and short, so that accounts.test.ts sees 429 and its recovery within a test.
+      RATE_LIMIT_WINDOW_MS: '3000',
+      RATE_LIMIT_PER_IP: '10',
+      RATE_LIMIT_PER_ADDRESS: '8',
     },
   });
   project.provide('apiUrl', platform.apiUrl);

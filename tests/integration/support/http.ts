@@ -1,14 +1,10 @@
 import { inject } from 'vitest';
-import { mintCitizenToken } from '../../../scripts/token.ts';
 
 export interface ApiResponse<T = unknown> {
   status: number;
   headers: Headers;
   body: T;
 }
-
-/** A citizen's bearer token, signed as the portal's token issuer would. */
-export const tokenFor = (citizenId: string): string => mintCitizenToken(inject('tokenSecret'), citizenId);
 
 /** Calls the portal API over HTTP, as the portal front end does. */
 export async function callApi<T = Record<string, unknown>>(

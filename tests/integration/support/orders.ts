@@ -1,7 +1,8 @@
 // Orders as the integration tests place them: a citizen applies through the API, pays, and the
 // case reaches the clerks' review.
 import { SEEDED_RESIDENTS } from '../../../connectors/back-office/simulator/seed.ts';
-import { callApi, eventually, tokenFor } from './http.ts';
+import { callApi, eventually } from './http.ts';
+import { citizenToken } from './citizens.ts';
 import { payCase } from './payments.ts';
 import { callTasklist } from './staff-login.ts';
 
@@ -11,7 +12,7 @@ type Resident = { firstName: string; lastName: string; dateOfBirth: string };
 
 /** A residence certificate ordered in Aarau for `resident`; not yet paid. */
 export async function orderInAarau(citizen: string, resident: Resident = SEEDED_RESIDENTS.aarauBlocked): Promise<{ token: string; caseId: string }> {
-  const token = tokenFor(citizen);
+  const token = await citizenToken(citizen);
   const created = await callApi<Body>('POST', '/applications', {
     token,
     body: { serviceId: 'residence-certificate', municipalityId: 'aarau', language: 'de', applicant: { firstName: resident.firstName, lastName: resident.lastName, dateOfBirth: resident.dateOfBirth } },

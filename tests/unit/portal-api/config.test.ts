@@ -37,6 +37,13 @@ describe('loadConfig', () => {
       PAYMENT_RECONCILE_GRACE_MS: 60000,
       MAIL_FROM: 'Gemeindeportal <noreply@gemeindeportal.example>',
       TASK_DIGEST_EVERY_MS: 900000,
+      ACCOUNT_LINK_VALID_MS: 172800000,
+      PASSWORD_RESET_VALID_MS: 3600000,
+      SESSION_IDLE_MS: 1800000,
+      SESSION_MAX_MS: 43200000,
+      RATE_LIMIT_WINDOW_MS: 900000,
+      RATE_LIMIT_PER_IP: 50,
+      RATE_LIMIT_PER_ADDRESS: 5,
     });
   });
 

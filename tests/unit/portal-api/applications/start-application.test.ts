@@ -29,6 +29,7 @@ const certificateInAarau: ServiceOffering = {
   bookingText: 'Wohnsitzbestätigung',
   candidateGroup: 'aarau-residents-office',
   invoiceAllowed: true,
+  audience: 'both',
 };
 
 const application: Application = {
@@ -118,6 +119,7 @@ class InMemoryCases implements CasesRepository {
       id: row.id, citizenId: row.citizenId, serviceId: row.serviceId, municipalityId: row.municipalityId,
       language: row.language, requestFingerprint: row.requestFingerprint, processInstanceKey: row.processInstanceKey,
       createdAt: row.createdAt, instanceState: null, endedAt: null, openIncidents: 0, currentPhase: null, awaits: null, outcome: null,
+      organisation: row.organisationId ? { id: row.organisationId, name: 'Organisation' } : null,
     };
   }
 }
@@ -151,12 +153,19 @@ let catalogue: InMemoryCatalogue;
 let cases: InMemoryCases;
 let engine: RecordingEngine;
 let startApplication: ReturnType<typeof createStartApplication>;
+const ORGANISATION = '7f3e2d1c-0b9a-4876-9543-210fedcba987';
+/** The organisations each citizen is a member of. */
+let memberships: Map<string, string[]>;
 
 beforeEach(() => {
   catalogue = new InMemoryCatalogue();
   cases = new InMemoryCases();
   engine = new RecordingEngine();
-  startApplication = createStartApplication({ catalogue, cases, engine, paymentDeadlines: DEADLINES, informationAnswerWithin: 'P30D', now: () => NOW });
+  memberships = new Map([[CITIZEN, [ORGANISATION]]]);
+  startApplication = createStartApplication({
+    catalogue, cases, engine, paymentDeadlines: DEADLINES, informationAnswerWithin: 'P30D', now: () => NOW,
+    memberships: { organisationIdsOf: async (accountId) => memberships.get(accountId) ?? [] },
+  });
 });
 
 describe('startApplication', () => {
@@ -204,6 +213,32 @@ describe('startApplication', () => {
     expect(error.problem.errors?.[0]?.pointer).toBe('/body/paymentMethod');
     expect(cases.rows.size).toBe(0);
     expect(engine.starts).toEqual([]);
+  });
+
+  it('when a member applies on behalf of the organisation, then the case concerns it (ORG-4)', async () => {
+    const result = await startApplication(CITIZEN, { ...application, organisationId: ORGANISATION });
+    expect(cases.rows.get(result.caseId)).toMatchObject({ citizenId: CITIZEN, organisationId: ORGANISATION });
+    const personal = await startApplication(CITIZEN, application);
+    expect(cases.rows.get(personal.caseId)?.organisationId).toBeNull();
+  });
+
+  it('when the citizen is not a member of the organisation, then a 403 points at organisationId and nothing is stored', async () => {
+    const error = await refusal(startApplication('citizen-2', { ...application, organisationId: ORGANISATION }));
+    expect(error.problem).toMatchObject({ status: 403, type: 'urn:gemeindeportal:problem:not-organisation-member' });
+    expect(error.problem.errors?.[0]?.pointer).toBe('/body/organisationId');
+    expect(cases.rows.size).toBe(0);
+    expect(engine.starts).toEqual([]);
+  });
+
+  it.each([
+    { audience: 'organisation' as const, organisationId: undefined, code: 'service-needs-organisation' },
+    { audience: 'personal' as const, organisationId: ORGANISATION, code: 'service-personal-only' },
+  ])('when a service for $audience is applied for with organisationId $organisationId, then a 422 $code points at organisationId (ORG-5)', async ({ audience, organisationId, code }) => {
+    catalogue.offerings[0] = { ...certificateInAarau, audience, municipalityId: 'aarau' };
+    const error = await refusal(startApplication(CITIZEN, { ...application, ...(organisationId ? { organisationId } : {}) }));
+    expect(error.problem).toMatchObject({ status: 422, type: `urn:gemeindeportal:problem:${code}` });
+    expect(error.problem.errors?.[0]?.pointer).toBe('/body/organisationId');
+    expect(cases.rows.size).toBe(0);
   });
 
   it('when no idempotency key is sent, then each submit files a case of its own', async () => {

@@ -20,12 +20,19 @@ const caseRow = (overrides: Partial<CaseRow> = {}): CaseRow => ({
   currentPhase: IN_PROGRESS,
   awaits: null,
   outcome: null,
+  organisation: null,
   ...overrides,
 });
 
 const noParts: CaseDetailParts = { history: [], documents: [], messages: [], expectedProcessingDays: 5, payment: undefined };
 
 describe('toCaseSummary', () => {
+  it('when a case concerns an organisation, then the summary names it; a personal case says null (ORG-4)', () => {
+    const organisation = { id: '5d1c2b7a-3e4f-4a5b-8c9d-0e1f2a3b4c5d', name: 'Turnverein Aarau' };
+    expect(toCaseSummary(caseRow({ organisation })).organisation).toEqual(organisation);
+    expect(toCaseSummary(caseRow()).organisation).toBeNull();
+  });
+
   it('when a row is shown, then the identifying fields and the submission time are carried over', () => {
     expect(toCaseSummary(caseRow({ outcome: 'issued' }))).toMatchObject({
       id: '0b6f3c1e-9a3d-4c52-8f0e-2d7a1b9c4e55',

@@ -1,0 +1,45 @@
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { accountErrors } from './account-errors.ts';
+import { hashToken } from './secret-tokens.ts';
+
+export interface RateLimitSettings {
+  windowMs: number;
+  /** Attempts per client address and window, per kind (login, registration, password reset). */
+  perIp: number;
+  /** Attempts per e-mail address and window, per kind. */
+  perAddress: number;
+}
+
+export type RateLimitedKind = 'login' | 'registration' | 'password-reset';
+
+type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
+/**
+ * Login, registration and password reset are limited per client address and per e-mail address
+ * (guessing passwords, flooding mailboxes). Both limits count every attempt in the window. The
+ * counters live in the process's memory: with several API instances, give the plugin a shared
+ * store (Redis) instead. The client address is the peer's, or the proxy's X-Forwarded-For when
+ * API_TRUST_PROXY names that proxy.
+ */
+export async function registerRateLimits(app: FastifyInstance, settings: RateLimitSettings): Promise<(kind: RateLimitedKind) => Guard> {
+  await app.register(fastifyRateLimit, { global: false, max: settings.perIp, timeWindow: settings.windowMs });
+  return (kind) => {
+    const perIp = app.createRateLimit({ max: settings.perIp, timeWindow: settings.windowMs, keyGenerator: (request) => `${kind}:ip:${request.ip}` });
+    // The address is hashed: the counters never hold an e-mail address.
+    const perAddress = app.createRateLimit({
+      max: settings.perAddress,
+      timeWindow: settings.windowMs,
+      keyGenerator: (request) => `${kind}:address:${hashToken(String((request.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase())}`,
+    });
+    return async (request, reply) => {
+      for (const limiter of [perIp, perAddress]) {
+        const outcome = await limiter(request);
+        if (!outcome.isAllowed && outcome.isExceeded) {
+          reply.header('retry-after', String(outcome.ttlInSeconds));
+          throw accountErrors.rateLimited(outcome.ttlInSeconds);
+        }
+      }
+    };
+  };
+}

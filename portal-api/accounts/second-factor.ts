@@ -1,0 +1,46 @@
+import type { AccountsRepository } from '../db/accounts-repository.ts';
+import { accountErrors } from './account-errors.ts';
+import { formatKontoId } from './konto-id.ts';
+import { checkTotpCode } from './session-service.ts';
+import { acceptedTotpStep, newTotpSecret } from './totp.ts';
+
+export type SecondFactorService = ReturnType<typeof createSecondFactorService>;
+
+/**
+ * The optional second factor (TOTP, RFC 6238): enrolment gives a secret and its otpauth:// URI,
+ * and only a first valid code switches it on; switching it off needs a valid code too.
+ */
+export function createSecondFactorService(deps: { accounts: AccountsRepository; now: () => Date }) {
+  const { accounts, now } = deps;
+  async function accountOf(accountId: string) {
+    const account = await accounts.findById(accountId);
+    if (!account) throw accountErrors.unauthenticated();
+    return account;
+  }
+  return {
+    async begin(accountId: string): Promise<{ secret: string; otpauthUri: string }> {
+      const account = await accountOf(accountId);
+      if (account.totpSecret) throw accountErrors.secondFactorState('The second factor is already on; switch it off first.');
+      // The label shows the Konto-ID rather than the e-mail address in the authenticator app.
+      const { secret, uri } = newTotpSecret(formatKontoId(account.kontoId));
+      await accounts.update(accountId, { totpPendingSecret: secret });
+      return { secret, otpauthUri: uri };
+    },
+
+    async confirm(accountId: string, code: string): Promise<void> {
+      const account = await accountOf(accountId);
+      if (account.totpSecret) throw accountErrors.secondFactorState('The second factor is already on.');
+      if (!account.totpPendingSecret) throw accountErrors.secondFactorState('Start the enrolment first.');
+      const step = acceptedTotpStep(account.totpPendingSecret, code, now());
+      if (step === undefined) throw accountErrors.secondFactorInvalid();
+      await accounts.update(accountId, { totpSecret: account.totpPendingSecret, totpPendingSecret: null, totpLastStep: step });
+    },
+
+    async disable(accountId: string, code: string): Promise<void> {
+      const account = await accountOf(accountId);
+      if (!account.totpSecret) throw accountErrors.secondFactorState('The second factor is not on.');
+      if (!await checkTotpCode(accounts, account, account.totpSecret, code, now())) throw accountErrors.secondFactorInvalid();
+      await accounts.update(accountId, { totpSecret: null, totpPendingSecret: null, totpLastStep: null });
+    },
+  };
+}

@@ -1,0 +1,233 @@
+import type { Knex } from 'knex';
+
+export interface PostalAddress {
+  street: string;
+  postalCode: string;
+  town: string;
+  country: string;
+}
+
+export interface AccountRow {
+  id: string;
+  kontoId: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  address: PostalAddress | null;
+  language: string;
+  passwordHash: string | null;
+  state: 'pending' | 'active';
+  totpSecret: string | null;
+  totpPendingSecret: string | null;
+  totpLastStep: number | null;
+  createdAt: Date;
+  activatedAt: Date | null;
+  lastLoginAt: Date | null;
+}
+
+export type LinkPurpose = 'activation' | 'password-reset' | 'email-change';
+
+export interface LinkTokenRow {
+  accountId: string;
+  purpose: LinkPurpose;
+  newEmail: string | null;
+  expiresAt: Date;
+  usedAt: Date | null;
+}
+
+export interface SessionRow {
+  id: string;
+  accountId: string;
+  method: string;
+  userAgent: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+}
+
+export interface NewAccount {
+  id: string;
+  kontoId: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  language: string;
+  passwordHash: string;
+  createdAt: Date;
+}
+
+export type AccountChanges = Partial<Pick<AccountRow, 'firstName' | 'lastName' | 'address' | 'email' | 'passwordHash' | 'state' | 'activatedAt' | 'lastLoginAt' | 'totpSecret' | 'totpPendingSecret' | 'totpLastStep'>>;
+
+/** Accounts, their link tokens and sessions; every method takes an optional transaction. */
+export interface AccountsRepository {
+  transaction<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T>;
+  insert(account: NewAccount, trx?: Knex): Promise<'inserted' | 'email-taken' | 'konto-id-taken'>;
+  findById(id: string, trx?: Knex): Promise<AccountRow | undefined>;
+  findByEmail(email: string, trx?: Knex): Promise<AccountRow | undefined>;
+  update(id: string, changes: AccountChanges, trx?: Knex): Promise<void>;
+  /** Moves the TOTP step forward only if it is newer than the last accepted one; false means a replayed code. */
+  advanceTotpStep(id: string, step: number, trx?: Knex): Promise<boolean>;
+
+  insertLinkToken(token: { tokenHash: string; accountId: string; purpose: LinkPurpose; newEmail?: string; createdAt: Date; expiresAt: Date }, trx?: Knex): Promise<void>;
+  /** Marks the token used and answers it, or undefined when it is unknown, of another purpose or already used. */
+  consumeLinkToken(tokenHash: string, purpose: LinkPurpose, at: Date, trx?: Knex): Promise<LinkTokenRow | undefined>;
+  /** Earlier unused links of the purpose stop working when a new one is sent. */
+  retireLinkTokens(accountId: string, purpose: LinkPurpose, at: Date, trx?: Knex): Promise<void>;
+
+  insertSession(session: { id: string; accountId: string; tokenHash: string; method: string; userAgent: string | null; createdAt: Date; expiresAt: Date }, trx?: Knex): Promise<void>;
+  /** The live session of a token: not revoked, not past its absolute expiry, seen since `idleSince`. */
+  liveSessionByToken(tokenHash: string, now: Date, idleSince: Date): Promise<SessionRow | undefined>;
+  touchSession(id: string, at: Date): Promise<void>;
+  liveSessions(accountId: string, now: Date, idleSince: Date): Promise<SessionRow[]>;
+  /** Revokes one of the account's sessions; false when it has no such live session. */
+  revokeSession(accountId: string, sessionId: string, at: Date): Promise<boolean>;
+  /** Revokes all the account's sessions, except `keep`. */
+  revokeSessions(accountId: string, at: Date, keep?: string, trx?: Knex): Promise<number>;
+}
+
+const ACCOUNT_COLUMNS = {
+  id: 'id', kontoId: 'konto_id', email: 'email', firstName: 'first_name', lastName: 'last_name', address: 'address',
+  language: 'language', passwordHash: 'password_hash', state: 'state', totpSecret: 'totp_secret',
+  totpPendingSecret: 'totp_pending_secret', totpLastStep: 'totp_last_step', createdAt: 'created_at',
+  activatedAt: 'activated_at', lastLoginAt: 'last_login_at',
+} as const;
+
+function toAccount(row: Record<string, unknown>): AccountRow {
+  return {
+    id: row.id as string,
+    kontoId: row.konto_id as string,
+    email: row.email as string,
+    firstName: row.first_name as string,
+    lastName: row.last_name as string,
+    address: (row.address as PostalAddress | null) ?? null,
+    language: row.language as string,
+    passwordHash: (row.password_hash as string | null) ?? null,
+    state: row.state as AccountRow['state'],
+    totpSecret: (row.totp_secret as string | null) ?? null,
+    totpPendingSecret: (row.totp_pending_secret as string | null) ?? null,
+    totpLastStep: row.totp_last_step == null ? null : Number(row.totp_last_step),
+    createdAt: new Date(row.created_at as string),
+    activatedAt: row.activated_at ? new Date(row.activated_at as string) : null,
+    lastLoginAt: row.last_login_at ? new Date(row.last_login_at as string) : null,
+  };
+}
+
+function toSession(row: Record<string, unknown>): SessionRow {
+  return {
+    id: row.id as string,
+    accountId: row.account_id as string,
+    method: row.method as string,
+    userAgent: (row.user_agent as string | null) ?? null,
+    createdAt: new Date(row.created_at as string),
+    lastSeenAt: new Date(row.last_seen_at as string),
+    expiresAt: new Date(row.expires_at as string),
+  };
+}
+
+const isUniqueViolation = (error: unknown): error is { constraint?: string } =>
+  typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
+
+export function createAccountsRepository(db: Knex): AccountsRepository {
+  const live = (q: Knex, now: Date, idleSince: Date) =>
+    q('account_sessions').whereNull('revoked_at').where('expires_at', '>', now).where('last_seen_at', '>', idleSince);
+  return {
+    transaction: (work) => db.transaction(work),
+
+    async insert(account, trx = db) {
+      try {
+        // A savepoint, so that a refused insert does not abort the caller's transaction.
+        await trx.transaction(async (inner) => {
+          await inner('accounts').insert({
+            id: account.id, konto_id: account.kontoId, email: account.email, first_name: account.firstName,
+            last_name: account.lastName, language: account.language, password_hash: account.passwordHash,
+            state: 'pending', created_at: account.createdAt,
+          });
+        });
+        return 'inserted';
+      } catch (error) {
+        if (isUniqueViolation(error)) return error.constraint === 'accounts_email_unique' ? 'email-taken' : 'konto-id-taken';
+        throw error;
+      }
+    },
+
+    async findById(id, trx = db) {
+      const row = await trx('accounts').where({ id }).first();
+      return row ? toAccount(row) : undefined;
+    },
+
+    async findByEmail(email, trx = db) {
+      const row = await trx('accounts').whereRaw('lower(email) = lower(?)', [email]).first();
+      return row ? toAccount(row) : undefined;
+    },
+
+    async update(id, changes, trx = db) {
+      const values: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(changes)) {
+        const column = ACCOUNT_COLUMNS[key as keyof typeof ACCOUNT_COLUMNS];
+        values[column] = key === 'address' && value !== null ? JSON.stringify(value) : value;
+      }
+      if (Object.keys(values).length > 0) await trx('accounts').where({ id }).update(values);
+    },
+
+    async advanceTotpStep(id, step, trx = db) {
+      const updated = await trx('accounts').where({ id })
+        .where((q) => q.whereNull('totp_last_step').orWhere('totp_last_step', '<', step))
+        .update({ totp_last_step: step });
+      return updated === 1;
+    },
+
+    async insertLinkToken(token, trx = db) {
+      await trx('account_tokens').insert({
+        token_hash: token.tokenHash, account_id: token.accountId, purpose: token.purpose, new_email: token.newEmail ?? null,
+        created_at: token.createdAt, expires_at: token.expiresAt,
+      });
+    },
+
+    async consumeLinkToken(tokenHash, purpose, at, trx = db) {
+      // One statement: two clicks racing on the same link cannot both use it.
+      const [row] = await trx('account_tokens').where({ token_hash: tokenHash, purpose }).whereNull('used_at')
+        .update({ used_at: at }).returning(['account_id', 'purpose', 'new_email', 'expires_at', 'used_at']);
+      if (!row) return undefined;
+      return {
+        accountId: row.account_id, purpose: row.purpose, newEmail: row.new_email ?? null,
+        expiresAt: new Date(row.expires_at), usedAt: new Date(row.used_at),
+      };
+    },
+
+    async retireLinkTokens(accountId, purpose, at, trx = db) {
+      await trx('account_tokens').where({ account_id: accountId, purpose }).whereNull('used_at').update({ used_at: at });
+    },
+
+    async insertSession(session, trx = db) {
+      await trx('account_sessions').insert({
+        id: session.id, account_id: session.accountId, token_hash: session.tokenHash, method: session.method,
+        user_agent: session.userAgent, created_at: session.createdAt, last_seen_at: session.createdAt, expires_at: session.expiresAt,
+      });
+    },
+
+    async liveSessionByToken(tokenHash, now, idleSince) {
+      const row = await live(db, now, idleSince).where({ token_hash: tokenHash }).first();
+      return row ? toSession(row) : undefined;
+    },
+
+    async touchSession(id, at) {
+      await db('account_sessions').where({ id }).where('last_seen_at', '<', at).update({ last_seen_at: at });
+    },
+
+    async liveSessions(accountId, now, idleSince) {
+      const rows = await live(db, now, idleSince).where({ account_id: accountId }).orderBy('created_at', 'desc');
+      return rows.map(toSession);
+    },
+
+    async revokeSession(accountId, sessionId, at) {
+      const updated = await db('account_sessions').where({ id: sessionId, account_id: accountId }).whereNull('revoked_at').update({ revoked_at: at });
+      return updated === 1;
+    },
+
+    async revokeSessions(accountId, at, keep, trx = db) {
+      const query = trx('account_sessions').where({ account_id: accountId }).whereNull('revoked_at');
+      if (keep) query.whereNot({ id: keep });
+      return query.update({ revoked_at: at });
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Accounts } from '../accounts/index.ts';
+import type { PostalAddress } from '../db/accounts-repository.ts';
+import { registerRateLimits } from '../accounts/rate-limits.ts';
+import {
+  Accepted, EmailBody, EmailChange, LinkTokenBody, PasswordChange, PasswordResetCompletion, ProfileChanges, RegistrationSchema,
+} from '../accounts/schemas.ts';
+import { authenticateCitizenSession, bearerSecurity } from '../plugins/citizen-auth.ts';
+import { problemResponses } from '../schemas/common.ts';
+import { accountSecondFactorRoutes } from './accounts-second-factor.ts';
+import { accountSessionRoutes } from './accounts-sessions.ts';
+
+const tags = ['accounts'];
+
+/** "Mein Konto" (ACC-1…5): registration, activation, forgotten password, "Meine Daten" and its changes; sessions and the second factor. */
+export function accountRoutes(accounts: Accounts) {
+  return async function (app: FastifyInstance): Promise<void> {
+    const limited = await registerRateLimits(app, accounts.rateLimits);
+    const { service } = accounts;
+
+    app.post('/accounts', {
+      preHandler: limited('registration'),
+      schema: {
+        tags,
+        summary: 'Open an account (ACC-1); the answer is the same for a new and a known address, the mail says which',
+        description: 'The password needs at least 8 characters, an upper-case and a lower-case letter and a digit (ACC-2); a 400 names every missing part at /body/password.',
+        body: RegistrationSchema,
+        response: { 202: Accepted, ...problemResponses(400, 429) },
+      },
+    }, async (request, reply) => {
+      await service.register(request.body as { firstName: string; lastName: string; email: string; password: string; language?: string });
+      return reply.code(202).send({ message: 'Wir haben Ihnen eine E-Mail geschickt. Bitte folgen Sie dem Link darin.' });
+    });
+
+    app.post('/accounts/activation', {
+      schema: {
+        tags,
+        summary: 'Activate an account with the token of the registration mail\'s link (konto/aktivieren?token=…); once, before it expires',
+        body: LinkTokenBody,
+        response: { 204: Type.Null(), ...problemResponses(400, 410) },
+      },
+    }, async (request, reply) => {
+      await service.activate((request.body as { token: string }).token);
+      return reply.code(204).send();
+    });
+
+    app.post('/password-resets', {
+      preHandler: limited('password-reset'),
+      schema: {
+        tags,
+        summary: 'Forgotten password (ACC-4): a known address gets a link; the answer is the same for any address',
+        body: EmailBody,
+        response: { 202: Accepted, ...problemResponses(400, 429) },
+      },
+    }, async (request, reply) => {
+      await service.requestPasswordReset((request.body as { email: string }).email);
+      return reply.code(202).send({ message: 'Ist die Adresse bei uns registriert, erhalten Sie eine E-Mail mit einem Link.' });
+    });
+
+    app.post('/password-resets/completion', {
+      schema: {
+        tags,
+        summary: 'Set a new password with the token of the reset link (konto/passwort-zuruecksetzen?token=…); every session ends',
+        body: PasswordResetCompletion,
+        response: { 204: Type.Null(), ...problemResponses(400, 410) },
+      },
+    }, async (request, reply) => {
+      const { token, newPassword } = request.body as { token: string; newPassword: string };
+      await service.completePasswordReset(token, newPassword);
+      return reply.code(204).send();
+    });
+
+    app.get('/account', {
+      schema: { tags, summary: '"Meine Daten": Konto-ID, name, e-mail and postal address', security: bearerSecurity, response: { 200: Type.Ref('Account'), ...problemResponses(401) } },
+    }, async (request) => service.profile((await authenticateCitizenSession(request)).accountId));
+
+    app.patch('/account', {
+      schema: {
+        tags, summary: 'Change name and postal address (ACC-5); `address: null` removes it', security: bearerSecurity,
+        body: ProfileChanges, response: { 200: Type.Ref('Account'), ...problemResponses(400, 401) },
+      },
+    }, async (request) => {
+      const session = await authenticateCitizenSession(request);
+      return service.updateProfile(session.accountId, request.body as { firstName?: string; lastName?: string; address?: PostalAddress | null });
+    });
+
+    app.put('/account/password', {
+      schema: {
+        tags, summary: 'Change the password (ACC-5); needs the current one, and the other sessions end', security: bearerSecurity,
+        body: PasswordChange, response: { 204: Type.Null(), ...problemResponses(400, 401, 403) },
+      },
+    }, async (request, reply) => {
+      const session = await authenticateCitizenSession(request);
+      const { currentPassword, newPassword } = request.body as { currentPassword: string; newPassword: string };
+      await service.changePassword(session.accountId, session.sessionId, currentPassword, newPassword);
+      return reply.code(204).send();
+    });
+
+    app.post('/account/email-change', {
+      schema: {
+        tags, summary: 'Change the e-mail address (ACC-5): the new address gets a confirmation link and applies only once it is followed; the old one is told',
+        security: bearerSecurity, body: EmailChange, response: { 202: Accepted, ...problemResponses(400, 401, 403) },
+      },
+    }, async (request, reply) => {
+      const session = await authenticateCitizenSession(request);
+      const { newEmail, password } = request.body as { newEmail: string; password: string };
+      await service.requestEmailChange(session.accountId, newEmail, password);
+      return reply.code(202).send({ message: 'Bitte bestätigen Sie die neue Adresse mit dem Link, den wir ihr geschickt haben.' });
+    });
+
+    app.post('/account/email-change/confirmation', {
+      schema: {
+        tags, summary: 'Confirm a new e-mail address with the token of its link (konto/email-bestaetigen?token=…)',
+        body: LinkTokenBody, response: { 204: Type.Null(), ...problemResponses(400, 409, 410) },
+      },
+    }, async (request, reply) => {
+      await service.confirmEmailChange((request.body as { token: string }).token);
+      return reply.code(204).send();
+    });
+
+    await app.register(accountSessionRoutes(accounts.sessions, limited('login')));
+    await app.register(accountSecondFactorRoutes(accounts.secondFactor));
+  };
+}
