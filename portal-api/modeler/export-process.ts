@@ -8,7 +8,9 @@ import type { ProcessDraftsRepository } from '../db/process-drafts-repository.ts
  * Returns the files written, relative to `root`.
  */
 export async function exportProcess(drafts: ProcessDraftsRepository, bpmnProcessId: string, version: number | undefined, root: string): Promise<{ version: number; files: string[] }> {
-  const service = (await drafts.services()).find((candidate) => candidate.bpmnProcessId === bpmnProcessId);
+  // Several services may run one process; its folder is the one named like the process, if any.
+  const running = (await drafts.services()).filter((candidate) => candidate.bpmnProcessId === bpmnProcessId);
+  const service = running.find((candidate) => candidate.serviceId === bpmnProcessId) ?? running[0];
   if (!service) throw new Error(`no service runs the process ${bpmnProcessId}`);
   const content = await drafts.deployedContent(bpmnProcessId, version);
   if (!content) throw new Error(`${bpmnProcessId} has no deployed version${version === undefined ? '' : ` ${version}`} with its XML`);
