@@ -15,6 +15,9 @@ import type { RecordProjector } from './engine-records/project-records.ts';
 import { registerCitizenAuth } from './plugins/citizen-auth.ts';
 import { registerProblemDetails } from './plugins/problem-details.ts';
 import { applicationRoutes } from './routes/applications.ts';
+import type { DraftService } from './drafts/draft-service.ts';
+import { DraftSchema } from './drafts/schemas.ts';
+import { draftRoutes } from './routes/drafts.ts';
 import { caseRoutes, createCaseDetailLoader } from './routes/cases.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { engineRecordRoutes } from './routes/engine-records.ts';
@@ -38,6 +41,8 @@ export interface AppDeps {
   accounts: Accounts;
   /** Organisations (ORG-1…5); without them a citizen sees and submits personal cases only (benchmarks). */
   organisations?: Organisations;
+  /** Drafts of applications (ACC-9); left out where only other parts are exercised (benchmarks). */
+  drafts?: DraftService;
   catalogue: CatalogueRepository;
   cases: CasesRepository;
   documents: DocumentsRepository;
@@ -67,7 +72,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   registerProblemDetails(app);
-  for (const schema of [LocalisedTextSchema, ProblemSchema, CaseSummarySchema, CaseDetailSchema, AccountSchema, SessionSchema, OrganisationSchema]) app.addSchema(schema);
+  for (const schema of [LocalisedTextSchema, ProblemSchema, CaseSummarySchema, CaseDetailSchema, AccountSchema, SessionSchema, OrganisationSchema, DraftSchema]) app.addSchema(schema);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -87,6 +92,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   if (deps.organisations) await app.register(organisationRoutes(deps.organisations));
   await app.register(municipalityRoutes(deps.catalogue));
   await app.register(applicationRoutes(deps.startApplication, deps.cases, loadCase));
+  if (deps.drafts) await app.register(draftRoutes(deps.drafts, deps.cases, loadCase));
   await app.register(caseRoutes(deps.cases, loadCase, deps.answerQuestion, deps.organisations?.memberships));
   await app.register(documentRoutes(deps.documents, deps.organisations?.memberships));
   await app.register(engineRecordRoutes(deps.projector, deps.recordsToken));

@@ -69,6 +69,10 @@ export const ConfigSchema = Type.Object({
   RATE_LIMIT_WINDOW_MS: Type.Integer({ default: 900000, minimum: 1 }),
   RATE_LIMIT_PER_IP: Type.Integer({ default: 50, minimum: 1 }),
   RATE_LIMIT_PER_ADDRESS: Type.Integer({ default: 5, minimum: 1 }),
+  /** How often the account lifecycle runs: deletion of unused and inactive accounts, reminders (ACC-7), old drafts. */
+  ACCOUNT_LIFECYCLE_EVERY_MS: Type.Integer({ default: 3600000, minimum: 1 }),
+  /** Drafts of applications untouched this many months are deleted (ACC-9, INT-3). */
+  DRAFT_RETENTION_MONTHS: Type.Integer({ default: 6, minimum: 1 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

@@ -25,6 +25,10 @@ import { runPeriodically } from '../workers/periodic.ts';
 import { createSmtpMailer } from '../connectors/email/mailer.ts';
 import { createAccounts } from '../portal-api/accounts/index.ts';
 import { createOrganisations } from '../portal-api/organisations/index.ts';
+import { createAccountLifecycle } from '../portal-api/accounts/account-lifecycle.ts';
+import { createAccountDeletionRepository } from '../portal-api/db/account-deletion-repository.ts';
+import { createDraftsRepository } from '../portal-api/db/drafts-repository.ts';
+import { createDraftService } from '../portal-api/drafts/draft-service.ts';
 import { createTaskDigestRepository } from '../portal-api/db/task-digest-repository.ts';
 import { createTaskDigest } from '../portal-api/staff/task-digest.ts';
 import { buildApp } from '../portal-api/app.ts';
@@ -136,6 +140,27 @@ function startTaskDigests({ config, logger, db }: Parts): { stop(): void } {
   };
 }
 
+/**
+ * ACC-7 and the draft retention, run with the real time every ACCOUNT_LIFECYCLE_EVERY_MS. Without
+ * SMTP_URL never-used accounts and old drafts are still deleted, but no reminder goes out, so no
+ * account is deleted for inactivity.
+ */
+function startAccountLifecycle({ config, logger, db }: Parts): { stop(): void } {
+  const mailer = config.SMTP_URL ? createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM }) : undefined;
+  if (!mailer) logger.warn('SMTP_URL is not set: no inactivity reminders, so no account is deleted for inactivity');
+  const run = createAccountLifecycle({
+    deletion: createAccountDeletionRepository(db), mailer, logger: logger.child({ component: 'account-lifecycle' }),
+    settings: { publicUrl: config.PORTAL_PUBLIC_URL, draftRetentionMonths: config.DRAFT_RETENTION_MONTHS },
+  });
+  const periodic = runPeriodically('account-lifecycle', config.ACCOUNT_LIFECYCLE_EVERY_MS, () => run(new Date()), logger);
+  return {
+    stop() {
+      periodic.stop();
+      mailer?.close();
+    },
+  };
+}
+
 /** Retries a service task starts with in the diagrams (zeebe:taskDefinition retries="3"). */
 const WORKER_DEFAULT_RETRIES = 3;
 
@@ -146,6 +171,7 @@ export async function startWorkerPool(parts: Parts): Promise<RunningWorkers> {
   const paymentServices = openPaymentServices(parts);
   const reconciliation = runPeriodically('payment-reconciliation', config.PAYMENT_RECONCILE_EVERY_MS, paymentServices.reconcile, logger);
   const digests = startTaskDigests(parts);
+  const lifecycle = startAccountLifecycle(parts);
   const backOffices = createBackOfficeRegistry({
     adapters: Object.fromEntries(Object.values(BACK_OFFICE_VENDORS).map((vendor) => [vendor.name, vendor.createAdapter])),
     readCredential: readCredentialFrom(process.env),
@@ -194,6 +220,7 @@ export async function startWorkerPool(parts: Parts): Promise<RunningWorkers> {
       recovery.stop();
       reconciliation.stop();
       digests.stop();
+      lifecycle.stop();
       await workers.stop();
     },
   };
@@ -222,6 +249,17 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
   });
   const organisations = createOrganisations({
     db, mailer: accountMailer, logger: logger.child({ component: 'organisations' }), options: { publicUrl: config.PORTAL_PUBLIC_URL },
+  });
+  const startApplication = createStartApplication({
+    catalogue,
+    cases,
+    engine: createProcessStarter(zeebe),
+    memberships: organisations.memberships,
+    paymentDeadlines: {
+      online: { reminderAfter: config.PAYMENT_REMINDER_AFTER, cancelAfter: config.PAYMENT_CANCEL_AFTER },
+      invoice: { reminderAfter: config.INVOICE_REMINDER_AFTER, cancelAfter: config.INVOICE_CANCEL_AFTER },
+    },
+    informationAnswerWithin: config.INFORMATION_ANSWER_WITHIN,
   });
   const app = await buildApp({
     accounts,
@@ -256,17 +294,8 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
     servedMunicipalities: (institutionId) => staff.servedBy(institutionId),
     sessionSecret: config.SESSION_SECRET,
     answerQuestion: createAnswerQuestion({ cases, answers: createCitizenAnswersRepository(db), engine: zeebe }),
-    startApplication: createStartApplication({
-      catalogue,
-      cases,
-      engine: createProcessStarter(zeebe),
-      memberships: organisations.memberships,
-      paymentDeadlines: {
-        online: { reminderAfter: config.PAYMENT_REMINDER_AFTER, cancelAfter: config.PAYMENT_CANCEL_AFTER },
-        invoice: { reminderAfter: config.INVOICE_REMINDER_AFTER, cancelAfter: config.INVOICE_CANCEL_AFTER },
-      },
-      informationAnswerWithin: config.INFORMATION_ANSWER_WITHIN,
-    }),
+    startApplication,
+    drafts: createDraftService({ drafts: createDraftsRepository(db), startApplication, now: () => new Date() }),
     projector: createRecordProjector(db),
     readiness: [
       { name: 'database', check: async () => Boolean(await db.raw('select 1')) },

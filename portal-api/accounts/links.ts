@@ -9,6 +9,8 @@ export const ACCOUNT_PAGES = {
   passwordReset: 'konto/passwort-zuruecksetzen',
   forgotPassword: 'konto/passwort-vergessen',
   emailChange: 'konto/email-bestaetigen',
+  deletion: 'konto/loeschung-bestaetigen',
+  login: 'konto/anmelden',
 } as const;
 
 export function pageLink(publicUrl: string, page: string, token?: string): string {

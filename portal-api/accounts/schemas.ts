@@ -41,6 +41,7 @@ export const ProfileChanges = Type.Object({
 
 export const PasswordChange = Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false });
 export const EmailChange = Type.Object({ newEmail: Email, password: Password }, { additionalProperties: false });
+export const DeletionRequest = Type.Object({ password: Password }, { additionalProperties: false });
 export const TotpCodeBody = Type.Object({ code: TotpCode }, { additionalProperties: false });
 
 export const AccountSchema = Type.Object({

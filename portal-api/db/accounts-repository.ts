@@ -25,7 +25,7 @@ export interface AccountRow {
   lastLoginAt: Date | null;
 }
 
-export type LinkPurpose = 'activation' | 'password-reset' | 'email-change';
+export type LinkPurpose = 'activation' | 'password-reset' | 'email-change' | 'deletion';
 
 export interface LinkTokenRow {
   accountId: string;

@@ -12,6 +12,7 @@ import * as registerExtract from './migrations/010-register-extract.ts';
 import * as staffOrganisation from './migrations/012-staff-organisation.ts';
 import * as accounts from './migrations/013-accounts.ts';
 import * as organisations from './migrations/014-organisations.ts';
+import * as accountDeletionAndDrafts from './migrations/015-account-deletion-and-drafts.ts';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '012-staff-organisation': staffOrganisation,
   '013-accounts': accounts,
   '014-organisations': organisations,
+  '015-account-deletion-and-drafts': accountDeletionAndDrafts,
 };
 
 const source: Knex.MigrationSource<string> = {

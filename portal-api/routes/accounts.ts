@@ -8,12 +8,13 @@ import {
 } from '../accounts/schemas.ts';
 import { authenticateCitizenSession, bearerSecurity } from '../plugins/citizen-auth.ts';
 import { problemResponses } from '../schemas/common.ts';
+import { accountDeletionRoutes } from './accounts-deletion.ts';
 import { accountSecondFactorRoutes } from './accounts-second-factor.ts';
 import { accountSessionRoutes } from './accounts-sessions.ts';
 
 const tags = ['accounts'];
 
-/** "Mein Konto" (ACC-1…5): registration, activation, forgotten password, "Meine Daten" and its changes; sessions and the second factor. */
+/** "Mein Konto" (ACC-1…6): registration, activation, forgotten password, "Meine Daten" and its changes; sessions and the second factor. */
 export function accountRoutes(accounts: Accounts) {
   return async function (app: FastifyInstance): Promise<void> {
     const limited = await registerRateLimits(app, accounts.rateLimits);
@@ -121,5 +122,6 @@ export function accountRoutes(accounts: Accounts) {
 
     await app.register(accountSessionRoutes(accounts.sessions, limited('login')));
     await app.register(accountSecondFactorRoutes(accounts.secondFactor));
+    await app.register(accountDeletionRoutes(accounts.deletion));
   };
 }

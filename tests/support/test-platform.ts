@@ -19,6 +19,8 @@ export interface TestPlatform {
   payrexxUrl: string;
   /** The mail catcher's HTTP side: `/__sim/mails?to=`, `/__sim/faults`. */
   mailUrl: string;
+  /** The mail catcher's SMTP side, for jobs a test runs itself (the account lifecycle). */
+  smtpUrl: string;
   /** Passwords of the development staff accounts at the test's OpenID provider, by username. */
   staffPasswords: Record<string, string>;
   tokenSecret: string;
@@ -71,6 +73,7 @@ export async function startTestPlatform(options: { database: string; logLevel: s
     simulatorUrls: Object.fromEntries(Object.entries(backOffices.endpoints).map(([vendor, { url }]) => [vendor, url])),
     payrexxUrl: payrexx.simulator.url,
     mailUrl: mailCatcher.url,
+    smtpUrl: mailCatcher.smtpUrl,
     staffPasswords,
     tokenSecret,
     databaseUrl,

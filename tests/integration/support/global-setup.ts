@@ -10,6 +10,7 @@ declare module 'vitest' {
     simulatorUrls: Record<string, string>;
     payrexxUrl: string;
     mailUrl: string;
+    smtpUrl: string;
     staffPasswords: Record<string, string>;
     engineRestUrl: string;
     engineGrpcAddress: string;
@@ -57,6 +58,7 @@ export default async function setup(project: TestProject) {
   project.provide('simulatorUrls', platform.simulatorUrls);
   project.provide('payrexxUrl', platform.payrexxUrl);
   project.provide('mailUrl', platform.mailUrl);
+  project.provide('smtpUrl', platform.smtpUrl);
   project.provide('staffPasswords', platform.staffPasswords);
   project.provide('engineRestUrl', platform.engineRestUrl);
   project.provide('engineGrpcAddress', platform.engineGrpcAddress);

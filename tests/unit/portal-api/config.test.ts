@@ -44,6 +44,8 @@ describe('loadConfig', () => {
       RATE_LIMIT_WINDOW_MS: 900000,
       RATE_LIMIT_PER_IP: 50,
       RATE_LIMIT_PER_ADDRESS: 5,
+      ACCOUNT_LIFECYCLE_EVERY_MS: 3600000,
+      DRAFT_RETENTION_MONTHS: 6,
     });
   });
 
