@@ -26,6 +26,9 @@ import { municipalityRoutes } from './routes/municipalities.ts';
 import { financeRoutes, type FinanceDeps } from './routes/finance.ts';
 import { tasklistRoutes, type TasklistDeps } from './routes/tasklist.ts';
 import { modelerRoutes, type ModelerDeps } from './routes/modeler.ts';
+import { agovLoginRoutes, type AgovSettings } from './accounts/agov-login.ts';
+import type { Knex } from 'knex';
+import { createAccountIdentitiesRepository } from './db/account-identities-repository.ts';
 import { oidcLoginRoutes, type OidcSettings, type RememberStaff, type ServedMunicipalities } from './staff/oidc-login.ts';
 import fastifyCookie from '@fastify/cookie';
 import { paymentReturnRoutes } from './routes/payment-return.ts';
@@ -53,6 +56,8 @@ export interface AppDeps {
   /** The process modeller (SVC-6); left out where only other parts are exercised (benchmarks). */
   modeler?: ModelerDeps;
   oidc: OidcSettings;
+  /** Login with AGOV / e-ID and pre-filling (INT-5, INT-4); left out when AGOV is not configured. */
+  agov?: { settings: AgovSettings; db: Knex };
   rememberStaff: RememberStaff;
   servedMunicipalities: ServedMunicipalities;
   sessionSecret: string;
@@ -88,7 +93,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
 
   const loadCase = createCaseDetailLoader(deps.cases, deps.catalogue, deps.payments);
   await app.register(healthRoutes(deps.readiness));
-  await app.register(accountRoutes(deps.accounts));
+  await app.register(accountRoutes(deps.accounts, deps.agov ? createAccountIdentitiesRepository(deps.agov.db) : undefined));
   if (deps.organisations) await app.register(organisationRoutes(deps.organisations));
   await app.register(municipalityRoutes(deps.catalogue));
   await app.register(applicationRoutes(deps.startApplication, deps.cases, loadCase));
@@ -99,6 +104,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(payrexxWebhookRoutes(deps.recordPaymentTransaction));
   await app.register(paymentReturnRoutes());
   await app.register(financeRoutes({ catalogue: deps.catalogue, payments: deps.payments, ...deps.finance }));
+  if (deps.agov) await app.register(agovLoginRoutes(deps.agov.settings, deps.agov.db));
   await app.register(oidcLoginRoutes(deps.oidc, deps.rememberStaff, deps.servedMunicipalities));
   await app.register(tasklistRoutes({ catalogue: deps.catalogue, cases: deps.cases, documents: deps.documents, ...deps.tasklist }));
   if (deps.modeler) await app.register(modelerRoutes(deps.modeler));

@@ -48,6 +48,11 @@ export const ConfigSchema = Type.Object({
   OIDC_ISSUER: Type.String({ default: 'http://127.0.0.1:4300' }),
   OIDC_CLIENT_ID: Type.String({ default: 'gemeindeportal-tasklist' }),
   OIDC_CLIENT_SECRET: Type.String({ minLength: 16 }),
+  /** AGOV, the federal login service with the Swiss e-ID (INT-5): the development stand-in under `npm start`. */
+  AGOV_ISSUER: Type.String({ default: 'http://127.0.0.1:4310' }),
+  AGOV_CLIENT_ID: Type.String({ default: 'gemeindeportal-agov' }),
+  /** Unset: login with AGOV is off (its routes are not there). */
+  AGOV_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 16 })),
   /** Signs the staff session cookie. */
   SESSION_SECRET: Type.String({ minLength: 32 }),
   /** Open payments younger than this are left to their webhooks. */

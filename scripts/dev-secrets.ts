@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { developmentCredentialRef } from '../connectors/back-office/simulator/development-back-offices.ts';
 import { BACK_OFFICE_VENDORS } from '../connectors/back-office/vendors.ts';
 import { DEVELOPMENT_STAFF } from '../connectors/identity/staff-accounts.ts';
+import { DEVELOPMENT_AGOV_PERSONS } from '../connectors/identity/agov-persons.ts';
 import { payrexxInstanceOf, seededPayrexxMunicipalities } from '../portal-api/db/seed/catalogue.ts';
 
 const SECRETS_FILE = resolve('.cache/dev-secrets.json');
@@ -19,6 +20,9 @@ export interface DevSecrets {
   SESSION_SECRET: string;
   /** Passwords of the development staff accounts, by username (see connectors/identity). */
   staffPasswords: Record<string, string>;
+  /** The portal's client secret at the development AGOV stand-in, and its persons' passwords by username. */
+  AGOV_CLIENT_SECRET: string;
+  agovPasswords: Record<string, string>;
 }
 
 /**
@@ -47,6 +51,10 @@ export function loadDevSecrets(env: NodeJS.ProcessEnv = process.env): DevSecrets
     staffPasswords: Object.fromEntries(
       DEVELOPMENT_STAFF.map((account) => [account.username, stored.staffPasswords?.[account.username] ?? randomBytes(9).toString('base64url')]),
     ),
+    AGOV_CLIENT_SECRET: stored.AGOV_CLIENT_SECRET ?? randomBytes(24).toString('base64url'),
+    agovPasswords: Object.fromEntries(
+      DEVELOPMENT_AGOV_PERSONS.map((person) => [person.username, stored.agovPasswords?.[person.username] ?? randomBytes(9).toString('base64url')]),
+    ),
   };
   if (JSON.stringify(stored) !== JSON.stringify(secrets)) {
     mkdirSync(dirname(SECRETS_FILE), { recursive: true });
@@ -64,6 +72,8 @@ export function loadDevSecrets(env: NodeJS.ProcessEnv = process.env): DevSecrets
     OIDC_CLIENT_SECRET: env.OIDC_CLIENT_SECRET || secrets.OIDC_CLIENT_SECRET,
     SESSION_SECRET: env.SESSION_SECRET || secrets.SESSION_SECRET,
     staffPasswords: secrets.staffPasswords,
+    AGOV_CLIENT_SECRET: env.AGOV_CLIENT_SECRET || secrets.AGOV_CLIENT_SECRET,
+    agovPasswords: secrets.agovPasswords,
   };
 }
 

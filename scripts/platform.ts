@@ -290,6 +290,15 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
     },
     modeler: { modeller: openProcessModeller(parts), bundle: createBrowserBundle() },
     oidc: { issuer: config.OIDC_ISSUER, clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET, publicUrl: config.PORTAL_PUBLIC_URL },
+    ...(config.AGOV_CLIENT_SECRET ? {
+      agov: {
+        db,
+        settings: {
+          issuer: config.AGOV_ISSUER, clientId: config.AGOV_CLIENT_ID, clientSecret: config.AGOV_CLIENT_SECRET, publicUrl: config.PORTAL_PUBLIC_URL,
+          sessions: { idleMs: config.SESSION_IDLE_MS, maxMs: config.SESSION_MAX_MS },
+        },
+      },
+    } : {}),
     rememberStaff: (member) => staff.remember(member),
     servedMunicipalities: (institutionId) => staff.servedBy(institutionId),
     sessionSecret: config.SESSION_SECRET,

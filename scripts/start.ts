@@ -8,6 +8,7 @@ import { ensureEngineRunning, stopEngine } from './engine.ts';
 import { startPlatform } from './platform.ts';
 import { closeOnSignal } from './close-on-signal.ts';
 import { startDevelopmentIdentity } from './development-identity.ts';
+import { startDevelopmentAgov } from './development-agov.ts';
 import { startDevelopmentPayrexx } from './development-payrexx.ts';
 import { startMailCatcher } from '../connectors/email/mail-catcher.ts';
 
@@ -32,6 +33,7 @@ const config = loadConfig({
   ...(mailCatcher ? { SMTP_URL: mailCatcher.smtpUrl } : {}),
   PORTAL_TOKEN_SECRET: secrets.PORTAL_TOKEN_SECRET,
   OIDC_CLIENT_SECRET: secrets.OIDC_CLIENT_SECRET,
+  AGOV_CLIENT_SECRET: secrets.AGOV_CLIENT_SECRET,
   SESSION_SECRET: secrets.SESSION_SECRET,
 });
 const identity = await startDevelopmentIdentity({
@@ -41,6 +43,14 @@ const identity = await startDevelopmentIdentity({
   clientSecret: config.OIDC_CLIENT_SECRET,
   passwords: secrets.staffPasswords,
   logger: logger.child({ component: 'identity-provider' }),
+});
+const agov = await startDevelopmentAgov({
+  port: Number(new URL(config.AGOV_ISSUER).port || 4310),
+  publicUrl,
+  clientId: config.AGOV_CLIENT_ID,
+  clientSecret: secrets.AGOV_CLIENT_SECRET,
+  passwords: secrets.agovPasswords,
+  logger: logger.child({ component: 'agov-stand-in' }),
 });
 
 const engine = await ensureEngineRunning();
@@ -58,6 +68,7 @@ logger.info({
   mails: mailCatcher ? `${mailCatcher.url}/__sim/mails` : 'SMTP_URL',
   tasklist: `${platform.apiUrl}/tasklist/`,
   staffDirectory: `${identity.issuer} (development accounts and passwords: .cache/dev-secrets.json)`,
+  agov: `${agov.issuer} (AGOV stand-in; persons' passwords: .cache/dev-secrets.json agovPasswords; login at ${platform.apiUrl}/login/agov)`,
   backOfficeSimulators: Object.fromEntries(Object.entries(backOffices.endpoints).map(([vendor, { url }]) => [vendor, url])),
   engine: engine.startedByUs ? 'started' : 'reused',
   database: config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.EMBEDDED_DB_DIR}`,
@@ -68,6 +79,7 @@ closeOnSignal(logger, async () => {
   await backOffices.close();
   await payrexx.simulator.close();
   await identity.close();
+  await agov.close();
   await mailCatcher?.close();
   if (engine.startedByUs) await stopEngine();
 });

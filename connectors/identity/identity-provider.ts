@@ -16,7 +16,7 @@ import { Provider, type Jwk } from 'oidc-provider';
 import type { Logger } from 'pino';
 import { createLoginInteraction, type LoginInteraction } from './login-interaction.ts';
 import { providerConfiguration, type IdentityClient } from './provider-configuration.ts';
-import type { StaffAccountWithPassword } from './staff-accounts.ts';
+import type { DirectoryAccountWithPassword } from './staff-accounts.ts';
 import { createStaffDirectory } from './staff-directory.ts';
 
 export type { IdentityClient } from './provider-configuration.ts';
@@ -31,7 +31,9 @@ export type IdentityProviderOptions = {
   /** Default `http://{host}:{port}`; set it when browsers reach the provider by another name. No path. */
   readonly issuer?: string;
   readonly clients: readonly IdentityClient[];
-  readonly accounts: readonly StaffAccountWithPassword[];
+  readonly accounts: readonly DirectoryAccountWithPassword[];
+  /** Which claims each scope releases; the staff directory's (CLAIMS_BY_SCOPE) unless told. */
+  readonly claimsByScope?: Readonly<Record<string, readonly string[]>>;
   /** Logins and errors go here, never who logged in; silent when absent. */
   readonly logger?: Logger;
 };
@@ -71,6 +73,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
       directory,
       signingKey,
       cookieKey: randomBytes(32).toString('base64url'),
+      ...(options.claimsByScope === undefined ? {} : { claimsByScope: options.claimsByScope }),
     }));
     logProviderEvents(provider, options.logger);
     const interaction = createLoginInteraction({ provider, directory, logger: options.logger });

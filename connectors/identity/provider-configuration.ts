@@ -6,7 +6,7 @@
 import type { ClientMetadata, Configuration, Grant, Jwk, KoaContextWithOIDC } from 'oidc-provider';
 import { createMemoryAdapter } from './memory-adapter.ts';
 import { errorPage, logoutPage, noticePage, type HtmlPage } from './pages.ts';
-import type { StaffAccount } from './staff-accounts.ts';
+import type { DirectoryAccount } from './staff-accounts.ts';
 import type { StaffDirectory } from './staff-directory.ts';
 
 /** An application that lets staff log in here; all of them are the platform's own. */
@@ -37,6 +37,8 @@ export type ProviderConfigurationInput = {
   readonly signingKey: Jwk;
   /** Signs the provider's cookies. */
   readonly cookieKey: string;
+  /** Which claims each scope releases; CLAIMS_BY_SCOPE unless told. */
+  readonly claimsByScope?: Readonly<Record<string, readonly string[]>>;
 };
 
 export function providerConfiguration(input: ProviderConfigurationInput): Configuration {
@@ -46,7 +48,7 @@ export function providerConfiguration(input: ProviderConfigurationInput): Config
     clientAuthMethods: ['client_secret_basic'],
     responseTypes: ['code'],
     scopes: ['openid'],
-    claims: { ...CLAIMS_BY_SCOPE, acr: null, sid: null, auth_time: null, iss: null },
+    claims: { ...Object.fromEntries(Object.entries(input.claimsByScope ?? CLAIMS_BY_SCOPE).map(([scope, names]) => [scope, [...names]])), acr: null, sid: null, auth_time: null, iss: null },
     // By default a code flow's ID token holds only `sub`; the portal reads its claims from there.
     conformIdTokenClaims: false,
     pkce: { required: () => true },
@@ -94,7 +96,8 @@ function clientMetadata(client: IdentityClient): ClientMetadata {
 }
 
 /** Every claim the account has; oidc-provider releases only those of the granted scopes. */
-function accountClaims(account: StaffAccount): Record<string, unknown> {
+function accountClaims(account: DirectoryAccount): Record<string, unknown> {
+  if ('claims' in account) return { ...account.claims, sub: account.sub };
   return {
     sub: account.sub,
     name: account.name,

@@ -31,6 +31,16 @@ export type StaffAccount = {
 /** A staff account as the identity provider needs it: with the password it checks. */
 export type StaffAccountWithPassword = StaffAccount & { readonly password: string };
 
+/**
+ * A person at a provider that is not a staff directory (the development stand-in for AGOV): the
+ * provider releases `claims` as they are (`sub` always from the account).
+ */
+export type PersonAccount = { readonly username: string; readonly sub: string; readonly claims: Readonly<Record<string, unknown>> };
+
+/** Whom the development provider knows: staff members, or persons with their own claims. */
+export type DirectoryAccount = StaffAccount | PersonAccount;
+export type DirectoryAccountWithPassword = DirectoryAccount & { readonly password: string };
+
 // Candidate groups match the catalogue seed (`${bfs_number}-einwohnerkontrolle`).
 export const DEVELOPMENT_STAFF: readonly StaffAccount[] = [
   {

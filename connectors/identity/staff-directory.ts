@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { StaffAccount, StaffAccountWithPassword } from './staff-accounts.ts';
+import type { DirectoryAccount as StaffAccount, DirectoryAccountWithPassword as StaffAccountWithPassword } from './staff-accounts.ts';
 
 /** The accounts the provider knows, looked up by login or by subject. */
 export type StaffDirectory = {

@@ -55,6 +55,8 @@ export const AccountSchema = Type.Object({
   secondFactor: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
   lastLoginAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  identities: Type.Optional(Type.Array(Type.Object({ provider: Type.String({ description: 'e.g. agov' }), linkedAt: Type.String({ format: 'date-time' }) }),
+    { description: 'External logins linked to the account (AGOV / e-ID, INT-5); there when AGOV login is configured' })),
 }, { $id: 'Account' });
 
 export const SessionSchema = Type.Object({

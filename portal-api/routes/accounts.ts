@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Accounts } from '../accounts/index.ts';
 import type { PostalAddress } from '../db/accounts-repository.ts';
+import type { AccountIdentitiesRepository } from '../db/account-identities-repository.ts';
 import { registerRateLimits } from '../accounts/rate-limits.ts';
 import {
   Accepted, EmailBody, EmailChange, LinkTokenBody, PasswordChange, PasswordResetCompletion, ProfileChanges, RegistrationSchema,
@@ -15,7 +16,7 @@ import { accountSessionRoutes } from './accounts-sessions.ts';
 const tags = ['accounts'];
 
 /** "Mein Konto" (ACC-1…6): registration, activation, forgotten password, "Meine Daten" and its changes; sessions and the second factor. */
-export function accountRoutes(accounts: Accounts) {
+export function accountRoutes(accounts: Accounts, identities?: AccountIdentitiesRepository) {
   return async function (app: FastifyInstance): Promise<void> {
     const limited = await registerRateLimits(app, accounts.rateLimits);
     const { service } = accounts;
@@ -74,7 +75,13 @@ export function accountRoutes(accounts: Accounts) {
 
     app.get('/account', {
       schema: { tags, summary: '"Meine Daten": Konto-ID, name, e-mail and postal address', security: bearerSecurity, response: { 200: Type.Ref('Account'), ...problemResponses(401) } },
-    }, async (request) => service.profile((await authenticateCitizenSession(request)).accountId));
+    }, async (request) => {
+      const { accountId } = await authenticateCitizenSession(request);
+      const profile = await service.profile(accountId);
+      if (!identities) return profile;
+      const linked = await identities.list(accountId);
+      return { ...profile, identities: linked.map((identity) => ({ provider: identity.provider, linkedAt: identity.linkedAt.toISOString() })) };
+    });
 
     app.patch('/account', {
       schema: {

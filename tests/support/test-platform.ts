@@ -5,6 +5,8 @@ import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
 import { exportBackOfficeCredentials } from '../../scripts/dev-secrets.ts';
 import { startDevelopmentPayrexx } from '../../scripts/development-payrexx.ts';
 import { startDevelopmentIdentity } from '../../scripts/development-identity.ts';
+import { startDevelopmentAgov } from '../../scripts/development-agov.ts';
+import { DEVELOPMENT_AGOV_PERSONS } from '../../connectors/identity/agov-persons.ts';
 import { DEVELOPMENT_STAFF } from '../../connectors/identity/staff-accounts.ts';
 import { loadConfig } from '../../portal-api/config.ts';
 import { startPlatform } from '../../scripts/platform.ts';
@@ -23,6 +25,8 @@ export interface TestPlatform {
   smtpUrl: string;
   /** Passwords of the development staff accounts at the test's OpenID provider, by username. */
   staffPasswords: Record<string, string>;
+  /** Passwords of the development persons at the test's AGOV stand-in, by username. */
+  agovPasswords: Record<string, string>;
   tokenSecret: string;
   databaseUrl: string;
   engineRestUrl: string;
@@ -52,6 +56,11 @@ export async function startTestPlatform(options: { database: string; logLevel: s
   const identity = await startDevelopmentIdentity({
     port: 0, publicUrl, clientId: 'gemeindeportal-tasklist', clientSecret: oidcClientSecret, passwords: staffPasswords,
   });
+  const agovClientSecret = randomBytes(24).toString('hex');
+  const agovPasswords = Object.fromEntries(DEVELOPMENT_AGOV_PERSONS.map((person) => [person.username, randomBytes(9).toString('base64url')]));
+  const agov = await startDevelopmentAgov({
+    port: 0, publicUrl, clientId: 'gemeindeportal-agov', clientSecret: agovClientSecret, passwords: agovPasswords,
+  });
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -62,6 +71,9 @@ export async function startTestPlatform(options: { database: string; logLevel: s
     OIDC_ISSUER: identity.issuer,
     OIDC_CLIENT_ID: 'gemeindeportal-tasklist',
     OIDC_CLIENT_SECRET: oidcClientSecret,
+    AGOV_ISSUER: agov.issuer,
+    AGOV_CLIENT_ID: 'gemeindeportal-agov',
+    AGOV_CLIENT_SECRET: agovClientSecret,
     SESSION_SECRET: randomBytes(32).toString('hex'),
     ...payrexx.environment,
     SMTP_URL: mailCatcher.smtpUrl,
@@ -75,6 +87,7 @@ export async function startTestPlatform(options: { database: string; logLevel: s
     mailUrl: mailCatcher.url,
     smtpUrl: mailCatcher.smtpUrl,
     staffPasswords,
+    agovPasswords,
     tokenSecret,
     databaseUrl,
     engineRestUrl: config.ZEEBE_REST_ADDRESS,
@@ -84,6 +97,7 @@ export async function startTestPlatform(options: { database: string; logLevel: s
       await backOffices.close();
       await payrexx.simulator.close();
       await identity.close();
+      await agov.close();
       await mailCatcher.close();
     },
   };

@@ -12,6 +12,7 @@ declare module 'vitest' {
     mailUrl: string;
     smtpUrl: string;
     staffPasswords: Record<string, string>;
+    agovPasswords: Record<string, string>;
     engineRestUrl: string;
     engineGrpcAddress: string;
   }
@@ -60,6 +61,7 @@ export default async function setup(project: TestProject) {
   project.provide('mailUrl', platform.mailUrl);
   project.provide('smtpUrl', platform.smtpUrl);
   project.provide('staffPasswords', platform.staffPasswords);
+  project.provide('agovPasswords', platform.agovPasswords);
   project.provide('engineRestUrl', platform.engineRestUrl);
   project.provide('engineGrpcAddress', platform.engineGrpcAddress);
 

@@ -15,6 +15,8 @@ describe('loadConfig', () => {
       ...STAFF, PORTAL_TOKEN_SECRET: SECRET,
       OIDC_ISSUER: 'http://127.0.0.1:4300',
       OIDC_CLIENT_ID: 'gemeindeportal-tasklist',
+      AGOV_ISSUER: 'http://127.0.0.1:4310',
+      AGOV_CLIENT_ID: 'gemeindeportal-agov',
       PORTAL_RECORDS_TOKEN: 'dev-engine-records-token',
       ZEEBE_GRPC_ADDRESS: 'grpc://127.0.0.1:26500',
       ZEEBE_REST_ADDRESS: 'http://127.0.0.1:8080',
