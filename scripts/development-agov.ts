@@ -3,6 +3,7 @@
 import type { Logger } from 'pino';
 import { startIdentityProvider } from '../connectors/identity/identity-provider.ts';
 import { AGOV_CLAIMS_BY_SCOPE, DEVELOPMENT_AGOV_PERSONS } from '../connectors/identity/agov-persons.ts';
+import { withPasswords } from './development-identity.ts';
 
 export interface DevelopmentAgov {
   issuer: string;
@@ -30,11 +31,7 @@ export async function startDevelopmentAgov(options: {
       redirectUris: [agovRedirectUri(options.publicUrl)],
       postLogoutRedirectUris: [`${options.publicUrl}/`],
     }],
-    accounts: DEVELOPMENT_AGOV_PERSONS.map((account) => {
-      const password = options.passwords[account.username];
-      if (!password) throw new Error(`no development AGOV password for ${account.username}`);
-      return { ...account, password };
-    }),
+    accounts: withPasswords(DEVELOPMENT_AGOV_PERSONS, options.passwords),
     claimsByScope: AGOV_CLAIMS_BY_SCOPE,
     ...(options.logger === undefined ? {} : { logger: options.logger }),
   });

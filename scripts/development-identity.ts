@@ -10,6 +10,15 @@ export interface DevelopmentIdentity {
   close(): Promise<void>;
 }
 
+/** The development accounts with the passwords their provider checks; every account must have one. */
+export function withPasswords<Account extends { username: string }>(accounts: readonly Account[], passwords: Readonly<Record<string, string>>): (Account & { password: string })[] {
+  return accounts.map((account) => {
+    const password = passwords[account.username];
+    if (!password) throw new Error(`no development password for ${account.username}`);
+    return { ...account, password };
+  });
+}
+
 export async function startDevelopmentIdentity(options: {
   port: number;
   /** The portal's public URL: the tasklist's redirect and post-logout URIs live there. */
@@ -27,11 +36,7 @@ export async function startDevelopmentIdentity(options: {
       redirectUris: [`${options.publicUrl}/tasklist/callback`],
       postLogoutRedirectUris: [`${options.publicUrl}/tasklist/logged-out`],
     }],
-    accounts: DEVELOPMENT_STAFF.map((account) => {
-      const password = options.passwords[account.username];
-      if (!password) throw new Error(`no development password for ${account.username}`);
-      return { ...account, password };
-    }),
+    accounts: withPasswords(DEVELOPMENT_STAFF, options.passwords),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
 }

@@ -27,6 +27,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
 import * as oidc from 'openid-client';
+import { lazyDiscovery } from '../oidc/discovery.ts';
 import { createAccountIdentitiesRepository } from '../db/account-identities-repository.ts';
 import { createAccountsRepository, type AccountRow, type PostalAddress } from '../db/accounts-repository.ts';
 import { ProblemError } from '../plugins/problem-details.ts';
@@ -125,16 +126,7 @@ export function agovLoginRoutes(settings: AgovSettings, db: Knex, now: () => Dat
   const handOffs = new Map<string, HandOff>();
   // Birth dates AGOV gave at login, per session: kept in memory for pre-filling only, never stored.
   const birthdates = new Map<string, { birthdate: string; expiresAt: number }>();
-  let configuration: Promise<oidc.Configuration> | undefined;
-  const discovered = () => {
-    configuration ??= oidc.discovery(new URL(settings.issuer), settings.clientId, undefined, oidc.ClientSecretBasic(settings.clientSecret),
-      settings.issuer.startsWith('http:') ? { execute: [oidc.allowInsecureRequests] } : undefined)
-      .catch((error: unknown) => {
-        configuration = undefined;
-        throw error;
-      });
-    return configuration;
-  };
+  const discovered = lazyDiscovery(settings);
 
   const frontEnd = (path: string, params: Record<string, string>) => {
     const url = new URL(path, settings.publicUrl);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
+import { lazyDiscovery } from '../oidc/discovery.ts';
 import { endStaffSession, readStaffSession, startStaffSession, type StaffSession } from './staff-session.ts';
 
 export interface OidcSettings {
@@ -34,17 +35,7 @@ export type ServedMunicipalities = (institutionId: string) => Promise<string[]>;
 export function oidcLoginRoutes(settings: OidcSettings, rememberStaff: RememberStaff, servedBy: ServedMunicipalities) {
   const redirectUri = `${settings.publicUrl}/tasklist/callback`;
   const secure = settings.publicUrl.startsWith('https:');
-  let configuration: Promise<oidc.Configuration> | undefined;
-  // Discovered on first use and again after a failure, so the portal starts before the provider.
-  const discovered = () => {
-    configuration ??= oidc.discovery(new URL(settings.issuer), settings.clientId, undefined, oidc.ClientSecretBasic(settings.clientSecret),
-      settings.issuer.startsWith('http:') ? { execute: [oidc.allowInsecureRequests] } : undefined)
-      .catch((error: unknown) => {
-        configuration = undefined;
-        throw error;
-      });
-    return configuration;
-  };
+  const discovered = lazyDiscovery(settings);
 
   return async function (app: FastifyInstance): Promise<void> {
     app.get('/tasklist/login', { schema: { hide: true } }, async (request, reply) => {

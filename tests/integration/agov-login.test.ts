@@ -3,45 +3,13 @@
 // and the pre-filling of forms.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
-import { LOGIN_FORM } from '../../connectors/identity/pages.ts';
 import { activatedAccount, logIn } from './support/citizens.ts';
 import { callApi } from './support/http.ts';
+import { type CookieJar, cookieHeader, logInAtProvider, remember } from './support/provider-login.ts';
 
-type Jar = Map<string, Map<string, string>>;
-type Hop = { url: URL; status: number; cookie: string };
-
-function remember(jar: Jar, url: URL, response: Response): void {
-  const cookies = jar.get(url.origin) ?? new Map<string, string>();
-  for (const header of response.headers.getSetCookie()) {
-    const [pair] = header.split(';');
-    const [name, ...value] = (pair ?? '').split('=');
-    if (!name) continue;
-    if (/max-age=0|expires=Thu, 01 Jan 1970/i.test(header)) cookies.delete(name.trim());
-    else cookies.set(name.trim(), value.join('='));
-  }
-  jar.set(url.origin, cookies);
-}
-
-const cookieHeader = (jar: Jar, url: URL) => [...(jar.get(url.origin) ?? new Map()).entries()].map(([k, v]) => `${k}=${v}`).join('; ');
-
-/** Follows redirects with cookies; stops at a non-redirect or at the front end's return page. */
-async function go(jar: Jar, start: URL, init: RequestInit = {}, hops: Hop[] = []): Promise<{ url: URL; response: Response; hops: Hop[] }> {
-  let url = start;
-  let request = init;
-  for (let hop = 0; hop < 15; hop++) {
-    const cookie = cookieHeader(jar, url);
-    const response = await fetch(url, { ...request, redirect: 'manual', headers: { ...(request.headers ?? {}), cookie } });
-    hops.push({ url, status: response.status, cookie });
-    remember(jar, url, response);
-    const location = response.headers.get('location');
-    if (response.status < 300 || response.status >= 400 || !location) return { url, response, hops };
-    url = new URL(location, url);
-    request = {};
-    // The return page belongs to the front end, which these tests do not run.
-    if (url.pathname.startsWith('/konto')) return { url, response, hops };
-  }
-  throw new Error('too many redirects');
-}
+type Jar = CookieJar;
+// The return page belongs to the front end, which these tests do not run.
+const atFrontEnd = (url: URL) => url.pathname.startsWith('/konto');
 
 const api = () => new URL(inject('apiUrl'));
 
@@ -49,16 +17,7 @@ const api = () => new URL(inject('apiUrl'));
 async function agovLogin(username: string, start: string, jar: Jar = new Map()) {
   const password = inject('agovPasswords')[username];
   if (!password) throw new Error(`no AGOV person ${username}`);
-  const first = await go(jar, new URL(start, api()));
-  expect(first.response.status).toBe(200);
-  const html = await first.response.text();
-  const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
-  if (!action) throw new Error(`no login form at ${first.url.href}`);
-  const body = new URLSearchParams({ [LOGIN_FORM.usernameField]: username, [LOGIN_FORM.passwordField]: password });
-  const landed = await go(jar, new URL(action, first.url), {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString(),
-  });
-  return { ...landed, hops: [...first.hops, ...landed.hops] };
+  return logInAtProvider(jar, new URL(start, api()), username, password, atFrontEnd);
 }
 
 async function agovCode(username: string, next = '/konto/anmelden'): Promise<string> {
