@@ -12,8 +12,8 @@
  * - Every writing operation carries the platform's `reference` and is idempotent on it: a retry
  *   after a lost answer returns the first answer and never books, delivers or orders twice.
  * - Adapters never log or put into error messages any personal data (names, dates of birth,
- *   AHV numbers, addresses, resident ids, free texts): only correlation id, vendor, operation,
- *   municipality, HTTP status and duration (INT-3, NF-4).
+ *   AHV numbers, addresses, phone numbers, e-mail addresses, resident ids, free texts): only
+ *   correlation id, vendor, operation, municipality, HTTP status and duration (INT-3, NF-4).
  * - Dates are ISO calendar dates 'YYYY-MM-DD' (no time, no time zone), as in eCH-0011; money is
  *   an integer number of Rappen.
  */
@@ -107,6 +107,36 @@ export type Residence = {
   readonly blocked: boolean;
   /** The other members of the person's household, ordered by resident id; empty after moving out. */
   readonly household: readonly HouseholdMember[];
+};
+
+// ---------------------------------------------------------------------------------------------
+// Contact data the municipality holds beside the data standard (ADM-4)
+
+/**
+ * Optional contact data of a resident: not part of the eCH-0011/eCH-0044 data standard, so the
+ * citizen may ask to change it (the municipality approves first). Null: not recorded.
+ */
+export type ContactData = {
+  /** E.164, e.g. '+41791234567'. */
+  readonly phone: string | null;
+  readonly email: string | null;
+};
+
+/**
+ * A change the municipality approved. A field left out stays as it is; null removes the entry.
+ * At least one of phone and email is given.
+ */
+export type ContactDataChange = {
+  readonly reference: PlatformReference;
+  readonly residentId: ResidentId;
+  readonly phone?: string | null;
+  readonly email?: string | null;
+};
+
+export type ContactDataChangeReceipt = {
+  /** The contact data as the register holds it after the change. */
+  readonly contact: ContactData;
+  readonly changedOn: IsoDate;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -258,6 +288,15 @@ export interface BackOfficePort {
   /** The resident's residence in `context.municipalityBfs`, or null for an unknown resident id. */
   getResidence(residentId: ResidentId, context: BackOfficeCallContext): Promise<Residence | null>;
 
+  /** The resident's contact data (ADM-4), or null for an unknown resident id. */
+  getContactData(residentId: ResidentId, context: BackOfficeCallContext): Promise<ContactData | null>;
+
+  /**
+   * Writes an approved change of contact data; null for an unknown resident id. Idempotent on
+   * `reference`: a repeat returns the first receipt and does not overwrite a later change.
+   */
+  changeContactData(change: ContactDataChange, context: BackOfficeCallContext): Promise<ContactDataChangeReceipt | null>;
+
   /** Books a fee on the resident's debtor account; null for an unknown resident id. */
   bookFee(booking: FeeBooking, context: BackOfficeCallContext): Promise<FeeBookingReceipt | null>;
 
@@ -292,6 +331,8 @@ export type BackOfficeOperation = Exclude<keyof BackOfficePort, 'vendor'>;
 export const BACK_OFFICE_OPERATIONS = [
   'findResident',
   'getResidence',
+  'getContactData',
+  'changeContactData',
   'bookFee',
   'listOpenItems',
   'requestInstalmentPlan',

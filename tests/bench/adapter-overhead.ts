@@ -37,6 +37,9 @@ async function measure(calls: number, call: (index: number) => Promise<unknown>)
 const operations: Record<string, (port: BackOfficePort, index: number) => Promise<unknown>> = {
   findResident: (port) => port.findResident(byName, context()),
   getResidence: (port) => port.getResidence(aarauMain.id, context()),
+  getContactData: (port) => port.getContactData(aarauMain.id, context()),
+  changeContactData: (port, index) =>
+    port.changeContactData({ reference: `bench-contact-${index}`, residentId: aarauMain.id, phone: '+41795550101' }, context()),
   bookFee: (port, index) =>
     port.bookFee({ reference: `bench-${index}`, residentId: aarauMain.id, amountRappen: 3_000, account: '4210.01', bookingText: 'Bench' }, context()),
 };

@@ -13,7 +13,16 @@ import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
 
 const { aarauMain, aarauPartner, aarauBlocked, badenMain, badenNamesakeA, bruggMovedAway, lenzburgMain, zofingenMain } = SEEDED_RESIDENTS;
 const UNSERVED_MUNICIPALITY = 9999;
-const PERSONAL_DATA = Object.values(SEEDED_RESIDENTS).flatMap((r) => [r.firstName, r.lastName, r.dateOfBirth, r.ahvNumber, r.id, r.residence.address.street]);
+const NEW_PHONE = '+41795550101';
+const NEW_EMAIL = 'anna.neu@example.ch';
+const PERSONAL_DATA = [
+  ...Object.values(SEEDED_RESIDENTS).flatMap((r: SeededResident) => [
+    r.firstName, r.lastName, r.dateOfBirth, r.ahvNumber, r.id, r.residence.address.street,
+    ...(r.contact === undefined ? [] : [r.contact.phone, r.contact.email].filter((value) => value !== null)),
+  ]),
+  NEW_PHONE,
+  NEW_EMAIL,
+];
 
 const recipient = (person: SeededResident): PostalAddress & { recipient: string } => ({
   recipient: `${person.firstName} ${person.lastName}`,
@@ -121,6 +130,58 @@ describe.each(Object.values(BACK_OFFICE_VENDORS))('back-office contract: $displa
       expect(error).toBeInstanceOf(BackOfficeRejectedError);
       expect(error.status).toBe(401);
       expect(error.retryable).toBe(false);
+    });
+  });
+
+  describe('contact data (ADM-4)', () => {
+    const change = (reference: string, fields: { phone?: string | null; email?: string | null }) =>
+      adapter.changeContactData({ reference, residentId: aarauMain.id, ...fields }, context(4001));
+
+    it('when contact data is read, then it is what the register holds; none is null entries; unknown resident is null', async () => {
+      await expect(adapter.getContactData(aarauMain.id, context(4001))).resolves.toEqual({ phone: '+41791234567', email: 'anna.muster@example.ch' });
+      await expect(adapter.getContactData(badenMain.id, context(4021))).resolves.toEqual({ phone: '+41562221133', email: null });
+      await expect(adapter.getContactData(lenzburgMain.id, context(4201))).resolves.toEqual({ phone: null, email: 'élodie.exemple@example.ch' });
+      await expect(adapter.getContactData(aarauPartner.id, context(4001))).resolves.toEqual({ phone: null, email: null });
+      await expect(adapter.getContactData('P-4001-9999', context(4001))).resolves.toBeNull();
+      // A resident of another municipality is unknown here.
+      await expect(adapter.getContactData(aarauMain.id, context(4021))).resolves.toBeNull();
+    });
+
+    it('when only the phone changes, then the e-mail stays; when only the e-mail changes, then the phone stays', async () => {
+      const phoneOnly = await change('case-20:contact', { phone: NEW_PHONE });
+      expect(phoneOnly).toEqual({ contact: { phone: NEW_PHONE, email: 'anna.muster@example.ch' }, changedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+      await expect(change('case-21:contact', { email: NEW_EMAIL })).resolves.toMatchObject({ contact: { phone: NEW_PHONE, email: NEW_EMAIL } });
+      await expect(adapter.getContactData(aarauMain.id, context(4001))).resolves.toEqual({ phone: NEW_PHONE, email: NEW_EMAIL });
+      expect(simulator.state.written().contactDataChanges).toBe(2);
+    });
+
+    it('when a field is null, then its entry is removed and the other stays', async () => {
+      await expect(change('case-22:contact', { phone: null })).resolves.toMatchObject({ contact: { phone: null, email: 'anna.muster@example.ch' } });
+      await expect(adapter.getContactData(aarauMain.id, context(4001))).resolves.toEqual({ phone: null, email: 'anna.muster@example.ch' });
+      await expect(change('case-23:contact', { phone: NEW_PHONE, email: null })).resolves.toMatchObject({ contact: { phone: NEW_PHONE, email: null } });
+    });
+
+    it('when a change is repeated with its reference, then the first receipt comes back and a later change is not overwritten', async () => {
+      const first = await change('case-24:contact', { phone: NEW_PHONE });
+      const later = await change('case-25:contact', { phone: null, email: NEW_EMAIL });
+      await expect(change('case-24:contact', { phone: NEW_PHONE })).resolves.toEqual(first);
+      await expect(adapter.getContactData(aarauMain.id, context(4001))).resolves.toEqual(later?.contact);
+      expect(later?.contact).toEqual({ phone: null, email: NEW_EMAIL });
+      expect(simulator.state.written().contactDataChanges).toBe(2);
+    });
+
+    it('when a change names neither entry or a phone number that is not E.164, then it fails for good and nothing is written', async () => {
+      for (const fields of [{}, { phone: '079 555 01 01' }, { email: 'keine-adresse' }]) {
+        const error = await failure(change('case-27:contact', fields));
+        expect(error.retryable).toBe(false);
+        expect([BackOfficeRejectedError, BackOfficeProtocolError].some((type) => error instanceof type)).toBe(true);
+      }
+      expect(simulator.state.written().contactDataChanges).toBe(0);
+    });
+
+    it('when the resident is unknown, then nothing changes', async () => {
+      await expect(adapter.changeContactData({ reference: 'case-26:contact', residentId: 'P-4001-9999', phone: NEW_PHONE }, context(4001))).resolves.toBeNull();
+      expect(simulator.state.written().contactDataChanges).toBe(0);
     });
   });
 
@@ -255,11 +316,29 @@ describe.each(Object.values(BACK_OFFICE_VENDORS))('back-office contract: $displa
 
     it.each(['malformed', 'wrongShape'] as const)('when the answer is %s, then it is a protocol fault nobody retries', async (mode) => {
       withFaults({ mode });
-      for (const call of [find, () => adapter.getResidence(aarauMain.id, context(4001)), () => adapter.listOpenItems(aarauMain.id, context(4001))]) {
+      for (const call of [
+        find,
+        () => adapter.getResidence(aarauMain.id, context(4001)),
+        () => adapter.listOpenItems(aarauMain.id, context(4001)),
+        () => adapter.getContactData(aarauMain.id, context(4001)),
+        () => adapter.changeContactData({ reference: 'case-30:contact', residentId: aarauMain.id, phone: NEW_PHONE }, context(4001)),
+      ]) {
         const error = await failure(call());
         expect(error).toBeInstanceOf(BackOfficeProtocolError);
         expect(error.retryable).toBe(false);
       }
+    });
+
+    it('when the vendor answers 503 or not in time to a contact data call, then the fault is retryable and nothing is written', async () => {
+      const calls = (port: BackOfficePort) => [
+        () => port.getContactData(aarauMain.id, context(4001)),
+        () => port.changeContactData({ reference: 'case-31:contact', residentId: aarauMain.id, email: NEW_EMAIL }, context(4001)),
+      ];
+      withFaults({ mode: 'error5xx' });
+      for (const call of calls(adapter)) expect(await failure(call())).toBeInstanceOf(BackOfficeUnavailableError);
+      withFaults({ mode: 'timeout', delayMs: 10_000 });
+      for (const call of calls(adapterWith({ timeoutMs: 300 }))) expect(await failure(call())).toBeInstanceOf(BackOfficeUnavailableError);
+      expect(simulator.state.written().contactDataChanges).toBe(0);
     });
 
     it('when the answer is cut off, then the fault is retryable', async () => {
@@ -311,6 +390,8 @@ describe.each(Object.values(BACK_OFFICE_VENDORS))('back-office contract: $displa
         withFaults({ mode });
         const error = await failure(adapter.bookFee({ reference: 'r', residentId: aarauMain.id, amountRappen: 100, account: '1', bookingText: 'Muster' }, context(4001)));
         for (const value of PERSONAL_DATA) expect(error.message).not.toContain(value);
+        const contactError = await failure(adapter.changeContactData({ reference: 'r', residentId: aarauMain.id, phone: NEW_PHONE, email: NEW_EMAIL }, context(4001)));
+        for (const value of PERSONAL_DATA) expect(contactError.message).not.toContain(value);
       }
     });
   });

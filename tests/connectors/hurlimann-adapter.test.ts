@@ -209,6 +209,33 @@ describe('text on the wire', () => {
   });
 });
 
+describe('contact data', () => {
+  it('when a change sets the phone and deletes the e-mail, then a value and a delete element travel; what stays is left out', async () => {
+    const adapter = adapterFor(proxyUrl);
+    await expect(adapter.changeContactData({ reference: 'r-10', residentId: aarauMain.id, phone: '+41795550101', email: null }, context(4001)))
+      .resolves.toMatchObject({ contact: { phone: '+41795550101', email: null } });
+    const change = recorded(0);
+    expect(xpathValues(change.request, '//hp:contactDataChangeRequest/hp:phoneNumber')).toEqual(['+41795550101']);
+    expect(xpathValues(change.request, '//hp:contactDataChangeRequest/hp:deleteEmailAddress')).toEqual(['']);
+    // The answer leaves out the entry the register no longer holds.
+    expect(xpathValues(change.answer, '//hp:contactDataChangeResponse/hp:emailAddress')).toEqual([]);
+    await adapter.changeContactData({ reference: 'r-11', residentId: aarauMain.id, email: 'anna@example.ch' }, context(4001));
+    expect(xpathValues(recorded(1).request, '//hp:contactDataChangeRequest/*[local-name()="phoneNumber" or local-name()="deletePhoneNumber"]')).toEqual([]);
+  });
+
+  it('when a change names neither entry or a phone number that is not E.164, then the adapter refuses to send it', async () => {
+    const adapter = adapterFor(simulator.url);
+    const before = simulator.calls().total;
+    for (const change of [{}, { phone: '079 555 01 01' }]) {
+      const error = await failure(adapter.changeContactData({ reference: 'r-12', residentId: aarauMain.id, ...change }, context(4001)));
+      expect(error).toBeInstanceOf(BackOfficeProtocolError);
+      expect(error.message).toContain('not sent');
+      expect(error.message).not.toContain('079');
+    }
+    expect(simulator.calls().total).toBe(before);
+  });
+});
+
 describe('authentication and error documents', () => {
   it('when the password is wrong or missing, then Hürlimann answers 401 AUTH-INVALID and the adapter rejects with 401', async () => {
     const error = await failure(adapterFor(simulator.url, 'gemeindeportal:falsch').findResident({ ahvNumber: aarauMain.ahvNumber }, context(4001)));

@@ -22,7 +22,7 @@ import { childNamed } from '../../connectors/back-office/obt/xml.ts';
 
 const CREDENTIAL = 'gemeindeportal:geheim:mit:doppelpunkten';
 const { aarauMain, badenMain, lenzburgMain } = SEEDED_RESIDENTS;
-const NS = { soap: SOAP_ENVELOPE_NAMESPACE, obt: OBT_NAMESPACE, wsse: WSSE_NAMESPACE, wsdl: 'http://schemas.xmlsoap.org/wsdl/', wsoap: 'http://schemas.xmlsoap.org/wsdl/soap/', xs: 'http://www.w3.org/2001/XMLSchema' };
+const NS = { soap: SOAP_ENVELOPE_NAMESPACE, obt: OBT_NAMESPACE, wsse: WSSE_NAMESPACE, xsi: 'http://www.w3.org/2001/XMLSchema-instance', wsdl: 'http://schemas.xmlsoap.org/wsdl/', wsoap: 'http://schemas.xmlsoap.org/wsdl/soap/', xs: 'http://www.w3.org/2001/XMLSchema' };
 
 const context = (municipalityBfs: number): BackOfficeCallContext => ({ municipalityBfs, correlationId: 'obt-test', signal: new AbortController().signal });
 const adapterFor = (baseUrl: string, credential = CREDENTIAL): BackOfficePort =>
@@ -150,6 +150,8 @@ describe('OBT requests as sent', () => {
     const calls = {
       findResident: () => adapter.findResident({ ahvNumber: aarauMain.ahvNumber }, context(4001)),
       getResidence: () => adapter.getResidence('P-1', context(4001)),
+      getContactData: () => adapter.getContactData('P-1', context(4001)),
+      changeContactData: () => adapter.changeContactData({ reference: 'r', residentId: 'P-1', phone: '+41791234567', email: null }, context(4001)),
       bookFee: () => adapter.bookFee({ reference: 'r', residentId: 'P-1', amountRappen: 1, account: 'K', bookingText: 'T' }, context(4001)),
       listOpenItems: () => adapter.listOpenItems('P-1', context(4001)),
       requestInstalmentPlan: () => adapter.requestInstalmentPlan({ reference: 'r', residentId: 'P-1', itemIds: ['A'], instalments: 2, firstDueDate: '2027-01-31' }, context(4001)),
@@ -158,6 +160,7 @@ describe('OBT requests as sent', () => {
       requestDebtRegisterExtract: () => adapter.requestDebtRegisterExtract({ reference: 'r', person: { firstName: 'F', lastName: 'L', dateOfBirth: '2000-01-01', address } }, context(4001)),
       orderBirthRegisterExtract: () => adapter.orderBirthRegisterExtract({ reference: 'r', person: { firstName: 'F', lastName: 'L', dateOfBirth: '2000-01-01', placeOfBirth: 'P' }, deliveryAddress: { recipient: 'R', ...address } }, context(4001)),
     };
+    expect(Object.keys(calls)).toEqual(Object.keys(OBT_OPERATIONS));
     for (const [operation, call] of Object.entries(calls)) {
       await failure(call());
       const sent = recorded.at(-1);
@@ -246,6 +249,40 @@ describe('OBT simulator', () => {
       expect(match).toMatchObject({ firstName: resident.firstName, lastName: resident.lastName });
     }
     await expect(adapter.listOpenItems(aarauMain.id, context(4001))).resolves.toContainEqual(expect.objectContaining({ description: 'Abfallgrundgebühr 2026' }));
+  });
+});
+
+describe('OBT contact data', () => {
+  it('when a change sets one entry and deletes the other, then the value travels and the deletion is xsi:nil; what stays is left out', async () => {
+    reply = () => ({ status: 200, body: answer('AendereKontaktdatenAntwort', '<obt:Kontaktdaten><obt:Telefon>+41791234567</obt:Telefon></obt:Kontaktdaten><obt:Aenderungsdatum>2026-11-20</obt:Aenderungsdatum>') });
+    const adapter = adapterFor(scriptedUrl);
+    await expect(adapter.changeContactData({ reference: 'c-1', residentId: 'P-1', phone: '+41791234567', email: null }, context(4001)))
+      .resolves.toEqual({ contact: { phone: '+41791234567', email: null }, changedOn: '2026-11-20' });
+    const sent = recorded[0]?.body ?? '';
+    expect(xpathValues(sent, '//obt:AendereKontaktdaten/obt:Telefon')).toEqual(['+41791234567']);
+    expect(xpathValues(sent, '//obt:AendereKontaktdaten/obt:EMail/@xsi:nil')).toEqual(['true']);
+    await adapter.changeContactData({ reference: 'c-2', residentId: 'P-1', email: 'a@example.ch' }, context(4001));
+    expect(xpathValues(recorded[1]?.body ?? '', '//obt:AendereKontaktdaten/obt:Telefon')).toEqual([]);
+  });
+
+  it('when a change names neither entry, then OBT answers VALIDIERUNG and nothing is written', async () => {
+    const simulated = await startVendorSimulator(obtProtocol, { port: 0, credential: CREDENTIAL });
+    try {
+      const error = await failure(adapterFor(simulated.url).changeContactData({ reference: 'c-3', residentId: aarauMain.id }, context(4001)));
+      expect(error).toBeInstanceOf(BackOfficeRejectedError);
+      expect(error.status).toBe(400);
+      expect(simulated.state.written().contactDataChanges).toBe(0);
+    } finally {
+      await simulated.close();
+    }
+  });
+
+  it('when Kontaktdaten carry a phone number that is not E.164, then the answer is a protocol fault that does not quote it', async () => {
+    reply = () => ({ status: 200, body: answer('HoleKontaktdatenAntwort', '<obt:Kontaktdaten><obt:Telefon>079 123 45 67</obt:Telefon></obt:Kontaktdaten>') });
+    const error = await failure(adapterFor(scriptedUrl).getContactData('P-1', context(4001)));
+    expect(error).toBeInstanceOf(BackOfficeProtocolError);
+    expect(error.message).toContain('Telefon');
+    expect(error.message).not.toContain('079');
   });
 });
 

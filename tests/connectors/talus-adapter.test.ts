@@ -255,6 +255,15 @@ describe('Talus adapter: dates and error answers', () => {
     expect(error.status).toBe(400);
   });
 
+  it('when a contact details change names no field or a phone number that is not E.164, then Talus refuses it and writes nothing', async () => {
+    for (const fields of [{}, { phone: '0795550101' }]) {
+      const error = await failure(adapterFor(simulator).changeContactData({ reference: 'case-3:contact', residentId: aarauMain.id, ...fields }, context(4001)));
+      expect(error).toBeInstanceOf(BackOfficeRejectedError);
+      expect(error.status).toBe(400);
+    }
+    expect(simulator.state.written().contactDataChanges).toBe(0);
+  });
+
   it('when the tenant is not served, then the call is rejected with 404, not read as an unknown person', async () => {
     const error = await failure(adapterFor(simulator).getResidence(aarauMain.id, context(4002)));
     expect(error).toBeInstanceOf(BackOfficeRejectedError);

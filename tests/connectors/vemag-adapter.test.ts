@@ -269,6 +269,19 @@ describe('Vemag adapter reading canned answers', () => {
     expect(second?.headers['x-vemag-mandant']).toBe('4021');
   });
 
+  it('when a contact mutation is sent, then null deletes, a left-out field is absent and the answer\'s date is Swiss', async () => {
+    canned = ok({ telefon: null, email: 'anna@example.ch', mutiertAm: '20.11.2026' });
+    await expect(adapterFor(baseUrl).changeContactData({ reference: 'case-3:kontakt', residentId: 'P-1', phone: null }, context(4001)))
+      .resolves.toEqual({ contact: { phone: null, email: 'anna@example.ch' }, changedOn: '2026-11-20' });
+    expect(received[0]?.url).toBe('/prefix/vemag/api/einwohner/kontaktmutationen');
+    expect(JSON.parse(received[0]?.body ?? '')).toEqual({ referenz: 'case-3:kontakt', personId: 'P-1', telefon: null });
+    canned = ok({ id: 'P-1', telefon: '079 555 01 01', email: null });
+    const error = await failure(adapterFor(baseUrl).getContactData('P-1', context(4001)));
+    expect(error).toBeInstanceOf(BackOfficeProtocolError);
+    expect(error.message).toContain('/daten/telefon');
+    expect(error.message).not.toContain('079');
+  });
+
   it('when a damage report is sent, then its category and time are in Vemag terms', async () => {
     canned = ok({ ticketNr: 'T-1' });
     const report = { reference: 'r', category: 'green-space' as const, description: 'Ast', location: { latitude: 47.39, longitude: 8.04 }, reportedAt: '2026-11-20T18:45:00+01:00' };

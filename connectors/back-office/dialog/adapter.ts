@@ -10,6 +10,8 @@ import {
 } from '../port.ts';
 import {
   DialogBirthExtractOrder,
+  DialogContact,
+  DialogContactChange,
   DialogDamageTicket,
   DialogDebtExtract,
   DialogDelivery,
@@ -26,6 +28,8 @@ import { callDialog, callDialogForBody, compile, type DialogSettings } from './c
 
 const searchAnswer = compile(DialogSearchResponse);
 const residenceAnswer = compile(DialogResidence);
+const contactAnswer = compile(DialogContact);
+const contactChangeAnswer = compile(DialogContactChange);
 const bookingAnswer = compile(DialogFeeBooking);
 const openItemsAnswer = compile(DialogOpenItems);
 const planAnswer = compile(DialogInstalmentPlan);
@@ -90,6 +94,26 @@ export function createDialogAdapter(options: BackOfficeAdapterOptions): BackOffi
         blocked: residence.dataLock !== 0,
         household: residence.household.map(toMatch),
       };
+    },
+
+    async getContactData(residentId, context) {
+      const answer = await callDialog(settings, {
+        operation: 'getContactData', method: 'GET', path: dialogPaths.contact(context.municipalityBfs, residentId),
+        answer: contactAnswer, businessProblems: [residentNotFound], context,
+      });
+      return answer.ok ? { phone: answer.body.phoneNumber, email: answer.body.emailAddress } : null;
+    },
+
+    async changeContactData(change, context) {
+      const answer = await callDialog(settings, {
+        operation: 'changeContactData', method: 'PUT', path: dialogPaths.contactChange(context.municipalityBfs, change.reference),
+        // JSON.stringify leaves out what is undefined: a field the change leaves out stays as it is.
+        body: { personId: change.residentId, phoneNumber: change.phone, emailAddress: change.email },
+        answer: contactChangeAnswer, businessProblems: [residentNotFound], context,
+      });
+      if (!answer.ok) return null;
+      const { contact, changeDate } = answer.body;
+      return { contact: { phone: contact.phoneNumber, email: contact.emailAddress }, changedOn: changeDate };
     },
 
     async bookFee(booking, context) {

@@ -15,6 +15,10 @@
  * - `POST residents/search` — body { officialName, firstName, dateOfBirth } or { vn }; 200
  *   { persons } with all matching current and former residents; names match case-insensitively.
  * - `GET residents/{id}/residence` — 200 `DialogResidence`; 404 `resident-not-found`.
+ * - `GET residents/{id}/contact` — 200 `DialogContact`; 404 `resident-not-found`.
+ * - `PUT residents/contact-changes/{reference}` — body `DialogContactChangeRequest`: `personId`
+ *   and at least one of `phoneNumber`, `emailAddress` (JSON merge-patch semantics: a field left
+ *   out stays, null deletes it); 201/200 { contact, changeDate }; 404 `resident-not-found`.
  * - `PUT finance/fee-bookings/{reference}` — 201/200 { bookingId, bookingDate }; 404 `resident-not-found`.
  * - `GET finance/debtors/{id}/open-items` — 200 { items }; 404 `resident-not-found`.
  * - `PUT finance/instalment-plans/{reference}` — 201/200 plan; 422 `instalment-plan-refused` with `reason`.
@@ -28,9 +32,10 @@
  *
  * Codes follow eCH-0011: `typeOfResidence` 1 = main (Hauptwohnsitz), 2 = secondary
  * (Nebenwohnsitz); `dataLock` 0 = none, 1 = address lock, 2 = disclosure lock. Money is
- * `amountRappen`, an integer.
+ * `amountRappen`, an integer. Phone numbers are E.164 ('+41791234567'); e-mail addresses as given.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { E164_PATTERN, EMAIL_MAX_LENGTH, EMAIL_PATTERN } from '../contact-data.ts';
 
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Name = Type.String({ minLength: 1, maxLength: 100 });
@@ -92,6 +97,31 @@ export const DialogResidence = Type.Object({
   household: Type.Array(DialogPerson),
 });
 export type DialogResidence = Static<typeof DialogResidence>;
+
+const PhoneNumber = Type.String({ pattern: E164_PATTERN });
+const EmailAddress = Type.String({ pattern: EMAIL_PATTERN, maxLength: EMAIL_MAX_LENGTH });
+const DialogContactFields = {
+  phoneNumber: Type.Union([PhoneNumber, Type.Null()]),
+  emailAddress: Type.Union([EmailAddress, Type.Null()]),
+};
+
+export const DialogContact = Type.Object({ personId: Id, ...DialogContactFields });
+export type DialogContact = Static<typeof DialogContact>;
+
+/** `personId` plus at least one of the two fields. */
+export const DialogContactChangeRequest = Type.Object(
+  {
+    personId: Id,
+    phoneNumber: Type.Optional(DialogContactFields.phoneNumber),
+    emailAddress: Type.Optional(DialogContactFields.emailAddress),
+  },
+  { additionalProperties: false, minProperties: 2 },
+);
+export type DialogContactChangeRequest = Static<typeof DialogContactChangeRequest>;
+export const DialogContactChange = Type.Object({
+  contact: Type.Object(DialogContactFields),
+  changeDate: IsoDate,
+});
 
 export const DialogFeeBookingRequest = Type.Object(
   { personId: Id, amountRappen: Type.Integer({ minimum: 1 }), account: Type.String({ minLength: 1, maxLength: 20 }), text: Type.String({ minLength: 1, maxLength: 80 }) },
@@ -164,6 +194,8 @@ const segment = encodeURIComponent;
 export const dialogPaths = {
   searchResidents: (bfs: number) => inMunicipality(bfs, 'residents/search'),
   residence: (bfs: number, personId: string) => inMunicipality(bfs, `residents/${segment(personId)}/residence`),
+  contact: (bfs: number, personId: string) => inMunicipality(bfs, `residents/${segment(personId)}/contact`),
+  contactChange: (bfs: number, reference: string) => inMunicipality(bfs, `residents/contact-changes/${segment(reference)}`),
   feeBooking: (bfs: number, reference: string) => inMunicipality(bfs, `finance/fee-bookings/${segment(reference)}`),
   openItems: (bfs: number, personId: string) => inMunicipality(bfs, `finance/debtors/${segment(personId)}/open-items`),
   instalmentPlan: (bfs: number, reference: string) => inMunicipality(bfs, `finance/instalment-plans/${segment(reference)}`),

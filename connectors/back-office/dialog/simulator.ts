@@ -7,6 +7,7 @@ import type { ResidentMatch } from '../port.ts';
 import type { ProtocolContext, VendorProtocol } from '../simulator/vendor-simulator.ts';
 import {
   DialogBirthExtractRequest,
+  DialogContactChangeRequest,
   DialogDamageReportRequest,
   DialogDebtExtractRequest,
   DialogDeliveryRequest,
@@ -14,6 +15,7 @@ import {
   DialogInstalmentPlanRequest,
   DialogProblemType,
   DialogSearchRequest,
+  type DialogContact,
   type DialogPerson,
   type DialogProblem,
   type DialogResidence,
@@ -22,6 +24,8 @@ import {
 const OPERATION_BY_ROUTE: Readonly<Record<string, string>> = {
   '/api/v1/municipalities/:bfs/residents/search': 'findResident',
   '/api/v1/municipalities/:bfs/residents/:id/residence': 'getResidence',
+  '/api/v1/municipalities/:bfs/residents/:id/contact': 'getContactData',
+  '/api/v1/municipalities/:bfs/residents/contact-changes/:reference': 'changeContactData',
   '/api/v1/municipalities/:bfs/finance/fee-bookings/:reference': 'bookFee',
   '/api/v1/municipalities/:bfs/finance/debtors/:id/open-items': 'listOpenItems',
   '/api/v1/municipalities/:bfs/finance/instalment-plans/:reference': 'requestInstalmentPlan',
@@ -119,6 +123,25 @@ export const dialogProtocol: VendorProtocol = {
         household: residence.household.map(toDialogPerson),
       };
       return answer;
+    });
+
+    route('GET', 'residents/:id/contact', null, (bfs, params, _body, reply) => {
+      const contact = state.contactData(bfs, params.id);
+      if (contact === undefined) return notFound(reply);
+      const answer: DialogContact = { personId: params.id, phoneNumber: contact.phone, emailAddress: contact.email };
+      return answer;
+    });
+
+    route('PUT', 'residents/contact-changes/:reference', DialogContactChangeRequest, (bfs, params, body: DialogContactChangeRequest, reply) => {
+      const before = state.written().contactDataChanges;
+      const receipt = state.changeContactData(bfs, {
+        reference: params.reference, residentId: body.personId,
+        ...(body.phoneNumber === undefined ? {} : { phone: body.phoneNumber }),
+        ...(body.emailAddress === undefined ? {} : { email: body.emailAddress }),
+      });
+      if (receipt === 'resident-not-found') return notFound(reply);
+      const answer = { contact: { phoneNumber: receipt.contact.phone, emailAddress: receipt.contact.email }, changeDate: receipt.changedOn };
+      return created(reply, answer, isNew(before, state.written().contactDataChanges));
     });
 
     route('PUT', 'finance/fee-bookings/:reference', DialogFeeBookingRequest, (bfs, params, body: { personId: string; amountRappen: number; account: string; text: string }, reply) => {

@@ -10,11 +10,13 @@ import {
 import { readInstalmentPlan, readOpenItems, readResidence, readStockDelivery } from './answers.ts';
 import { basicAuthorization, callHurlimann, unexpectedNegativeReport, type HurlimannAnswer, type HurlimannSettings } from './client.ts';
 import {
+  contactDataChange,
   decimalOf,
   deliveryAddress,
   francsOf,
   localPersonId,
   personLight,
+  readContactData,
   readCount,
   readDate,
   readPersonIdentification,
@@ -76,6 +78,25 @@ export function createHurlimannAdapter(options: BackOfficeAdapterOptions): BackO
       const content = { 'hp:localPersonId': localPersonId(residentId) };
       return callHurlimann(settings, { operation, content, context }, (answer) =>
         unlessPersonUnknown(operation, answer, (residence) => readResidence(residence, context.municipalityBfs)),
+      );
+    },
+
+    getContactData(residentId, context) {
+      const operation = 'getContactData';
+      const content = { 'hp:localPersonId': localPersonId(residentId) };
+      return callHurlimann(settings, { operation, content, context }, (answer) => unlessPersonUnknown(operation, answer, readContactData));
+    },
+
+    changeContactData(change, context) {
+      const operation = 'changeContactData';
+      const content = {
+        'hp:reference': change.reference,
+        'hp:localPersonId': localPersonId(change.residentId),
+        // A change that names neither entry fails the schema check and is not sent.
+        ...contactDataChange(change),
+      };
+      return callHurlimann(settings, { operation, content, context }, (answer) =>
+        unlessPersonUnknown(operation, answer, (receipt) => ({ contact: readContactData(receipt), changedOn: readDate(receipt, 'changedOn') })),
       );
     },
 

@@ -3,7 +3,7 @@
  * addresses, eCH-0044 person identifications. Encoders make `XmlContent` with this adapter's
  * prefixes; decoders take an `XmlReader` of a schema-checked document.
  */
-import type { IsoDate, PostalAddress, ResidentMatch } from '../port.ts';
+import type { ContactData, ContactDataChange, IsoDate, PostalAddress, ResidentMatch } from '../port.ts';
 import { formatFrancs, parseFrancs } from '../swiss-francs.ts';
 import { LOCAL_PERSON_ID_CATEGORY } from './protocol.ts';
 import { XmlShapeError, type XmlContent, type XmlReader } from './xml.ts';
@@ -119,4 +119,34 @@ function readDateOfBirth(reader: XmlReader): IsoDate {
   const date = reader.child('dateOfBirth');
   if (!date.has('yearMonthDay')) throw new XmlShapeError(date.path, 'expected a full date of birth');
   return readDate(date, 'yearMonthDay');
+}
+
+/** Text elements by qualified name, to spread into a content element. */
+type XmlFields = Readonly<Record<string, string | undefined>>;
+
+/** contactDataResponse's entries: each left out when the register holds none. */
+export function contactData(contact: ContactData): XmlFields {
+  return { 'hp:phoneNumber': contact.phone ?? undefined, 'hp:emailAddress': contact.email ?? undefined };
+}
+
+export function readContactData(reader: XmlReader): ContactData {
+  return { phone: reader.optionalText('phoneNumber') ?? null, email: reader.optionalText('emailAddress') ?? null };
+}
+
+/** A change's entries: a new value, a delete element for null, nothing for what stays. */
+export function contactDataChange(change: Pick<ContactDataChange, 'phone' | 'email'>): XmlFields {
+  const entry = (value: string | null | undefined, name: string, deleteName: string) =>
+    value === undefined ? {} : value === null ? { [deleteName]: '' } : { [name]: value };
+  return {
+    ...entry(change.phone, 'hp:phoneNumber', 'hp:deletePhoneNumber'),
+    ...entry(change.email, 'hp:emailAddress', 'hp:deleteEmailAddress'),
+  };
+}
+
+export function readContactDataChange(reader: XmlReader): Pick<ContactDataChange, 'phone' | 'email'> {
+  const entry = (name: string, deleteName: string) =>
+    reader.has(deleteName) ? { value: null } : reader.has(name) ? { value: reader.text(name) } : undefined;
+  const phone = entry('phoneNumber', 'deletePhoneNumber');
+  const email = entry('emailAddress', 'deleteEmailAddress');
+  return { ...(phone === undefined ? {} : { phone: phone.value }), ...(email === undefined ? {} : { email: email.value }) };
 }

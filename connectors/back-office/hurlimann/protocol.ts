@@ -31,6 +31,12 @@
  *     members, ordered by person id (none after moving out). For a secondary residence whose main
  *     residence Hürlimann does not record, mainResidence names the municipality `unbekannt` and
  *     comesFrom is `unknown`.
+ *   contactDataRequest (localPersonId) → contactDataResponse: phoneNumber (E.164) and emailAddress,
+ *     each left out when the register holds none. Contact data is not part of eCH-0011/eCH-0044,
+ *     so it lives in Hürlimann's namespace.
+ *   contactDataChangeRequest (reference, localPersonId, then phoneNumber or deletePhoneNumber,
+ *     emailAddress or deleteEmailAddress, at least one of the two; what is left out stays) →
+ *     contactDataChangeResponse: the contact data after the change, and changedOn.
  *   feeBookingRequest → feeBookingResponse; openItemsRequest → openItemsResponse (oldest due date
  *   first); instalmentPlanRequest → instalmentPlanResponse (agreed with schedule, or refused with
  *   ITEM-NOT-OPEN, IN-DEBT-ENFORCEMENT or BELOW-MINIMUM); damageReportRequest →
@@ -42,8 +48,8 @@
  *   repeated reference with the first answer and writes nothing (eCH-0058's business reference
  *   fields hold at most 50 characters, the platform's references up to 64).
  *   Unknown person: HTTP 200 with an `hp:negativeReport` (action 8) of code PERSON-UNKNOWN, for
- *   residence, fee booking, open items and debt-enforcement extract (the office cannot identify
- *   the person unambiguously).
+ *   residence, contact data and its change, fee booking, open items and debt-enforcement extract
+ *   (the office cannot identify the person unambiguously).
  *
  * Errors: the gateway answers a request it refuses or cannot pass on with an `hp:error` document
  *   (code, optional text, referenceMessageId when it could read one) and an HTTP status:
@@ -98,6 +104,8 @@ export function messageTypeOf(contentElement: string): string {
 export const EXCHANGES = {
   findResident: { request: 'searchPersonRequest', answer: 'searchPersonResponse' },
   getResidence: { request: 'residenceRequest', answer: 'residenceResponse' },
+  getContactData: { request: 'contactDataRequest', answer: 'contactDataResponse' },
+  changeContactData: { request: 'contactDataChangeRequest', answer: 'contactDataChangeResponse' },
   bookFee: { request: 'feeBookingRequest', answer: 'feeBookingResponse' },
   listOpenItems: { request: 'openItemsRequest', answer: 'openItemsResponse' },
   requestInstalmentPlan: { request: 'instalmentPlanRequest', answer: 'instalmentPlanResponse' },

@@ -3,8 +3,10 @@ import type { BackOfficeOperation, ResidentMatch } from '../port.ts';
 import type { BackOfficeState, ResidentSearch } from '../simulator/back-office-state.ts';
 import type { SeededResident } from '../simulator/seed.ts';
 import {
+  contactData,
   francsOf,
   personIdentification,
+  readContactDataChange,
   readDeliveryAddress,
   readLocalPersonId,
   readPersonLight,
@@ -31,6 +33,21 @@ export function serveRequest(state: BackOfficeState, bfs: number, operation: Bac
     case 'getResidence': {
       const content = residenceContent(state, bfs, residentIdOf(request));
       return content === undefined ? PERSON_UNKNOWN : answer(content);
+    }
+
+    case 'getContactData': {
+      const contact = state.contactData(bfs, residentIdOf(request));
+      return contact === undefined ? PERSON_UNKNOWN : answer(contactData(contact));
+    }
+
+    case 'changeContactData': {
+      const receipt = state.changeContactData(bfs, {
+        reference: request.text('reference'),
+        residentId: residentIdOf(request),
+        ...readContactDataChange(request),
+      });
+      if (receipt === 'resident-not-found') return PERSON_UNKNOWN;
+      return answer({ ...contactData(receipt.contact), 'hp:changedOn': receipt.changedOn });
     }
 
     case 'bookFee': {

@@ -69,6 +69,8 @@ export function createObtAdapter(options: BackOfficeAdapterOptions): BackOfficeP
     },
 
     getResidence: (residentId, context) => ask('getResidence', { residentId }, context, none),
+    getContactData: (residentId, context) => ask('getContactData', { residentId }, context, none),
+    changeContactData: (change, context) => ask('changeContactData', change, context, none),
     bookFee: (booking, context) => ask('bookFee', booking, context, none),
     listOpenItems: (residentId, context) => ask('listOpenItems', { residentId }, context, none),
     requestInstalmentPlan: (request, context) => ask('requestInstalmentPlan', request, context),

@@ -5,6 +5,8 @@
  */
 import type {
   BirthRegisterExtractReceipt,
+  ContactData,
+  ContactDataChangeReceipt,
   DamageReportReceipt,
   DebtRegisterExtract,
   FeeBookingReceipt,
@@ -23,6 +25,8 @@ import type { XmlChildren, XmlNode } from './xml.ts';
 export type ObtAnswers = {
   findResident: readonly ResidentMatch[];
   getResidence: Residence;
+  getContactData: ContactData;
+  changeContactData: ContactDataChangeReceipt;
   bookFee: FeeBookingReceipt;
   listOpenItems: readonly OpenItem[];
   requestInstalmentPlan: InstalmentPlanResult;
@@ -71,6 +75,14 @@ export const answerCodecs: { readonly [K in PortOperation]: Codec<ObtAnswers[K]>
           .sort((a, b) => a.residentId.localeCompare(b.residentId)),
       };
     },
+  },
+  getContactData: {
+    write: (contact) => ({ Kontaktdaten: writeContactData(contact) }),
+    read: (node) => readContactData(part(node, 'Kontaktdaten')),
+  },
+  changeContactData: {
+    write: (receipt) => ({ Kontaktdaten: writeContactData(receipt.contact), Aenderungsdatum: receipt.changedOn }),
+    read: (node) => ({ contact: readContactData(part(node, 'Kontaktdaten')), changedOn: readDate(field(node, 'Aenderungsdatum')) }),
   },
   bookFee: {
     write: (receipt) => ({ BuchungsId: receipt.bookingId, Buchungsdatum: receipt.bookedOn }),
@@ -185,6 +197,15 @@ function readPerson(node: XmlNode): ResidentMatch {
     lastName: field(node, 'Name'),
     dateOfBirth: readDate(field(node, 'Geburtsdatum')),
   };
+}
+
+/** `Kontaktdaten`: an entry the register does not hold is left out. */
+function writeContactData(contact: ContactData): XmlChildren {
+  return { Telefon: contact.phone ?? undefined, EMail: contact.email ?? undefined };
+}
+
+function readContactData(node: XmlNode): ContactData {
+  return { phone: optionalField(node, 'Telefon')?.trim() ?? null, email: optionalField(node, 'EMail')?.trim() ?? null };
 }
 
 function optionalPart(node: XmlNode, localName: string): XmlNode | undefined {

@@ -28,6 +28,11 @@
  *   SuchePerson (Name+Vorname+Geburtsdatum, or AHVN13) → every matching Person, former residents
  *     included; none when nobody matches.
  *   HoleWohnsitz (PersonId) → Wohnsitz with Haushalt; PERSON_UNBEKANNT.
+ *   HoleKontaktdaten (PersonId) → Kontaktdaten with Telefon (E.164) and EMail, each left out
+ *     when the register holds none; PERSON_UNBEKANNT.
+ *   AendereKontaktdaten (Referenz, PersonId, Telefon and/or EMail) → Kontaktdaten after the
+ *     change, Aenderungsdatum; PERSON_UNBEKANNT. An element left out stays as it is; one with
+ *     xsi:nil="true" deletes the entry (the usual SOAP spelling of null).
  *   BucheGebuehr → BuchungsId, Buchungsdatum; PERSON_UNBEKANNT.
  *   HoleOffenePosten (PersonId) → Posten, oldest Faelligkeit first; PERSON_UNBEKANNT.
  *   BeantrageRatenplan → Vereinbart (with Rate…) or Abgelehnt/Grund.
@@ -61,6 +66,8 @@
  * class: soap:Server → Unavailable, soap:Client (VersionMismatch, MustUnderstand) → Rejected 400.
  */
 
+import type { BackOfficeOperation } from '../port.ts';
+
 export const OBT = 'OBT';
 
 export const OBT_ENDPOINT_PATH = 'soap/gemeinde/v3';
@@ -70,11 +77,14 @@ export const WSSE_NAMESPACE = 'http://docs.oasis-open.org/wss/2004/01/oasis-2004
 export const WSSE_PASSWORD_TEXT =
   'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText';
 export const SOAP_CONTENT_TYPE = 'text/xml; charset=utf-8';
+export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 
 /** OBT's operations by the port operation they serve. */
 export const OBT_OPERATIONS = {
   findResident: 'SuchePerson',
   getResidence: 'HoleWohnsitz',
+  getContactData: 'HoleKontaktdaten',
+  changeContactData: 'AendereKontaktdaten',
   bookFee: 'BucheGebuehr',
   listOpenItems: 'HoleOffenePosten',
   requestInstalmentPlan: 'BeantrageRatenplan',
@@ -82,7 +92,7 @@ export const OBT_OPERATIONS = {
   deliverStock: 'LiefereArtikel',
   requestDebtRegisterExtract: 'BestelleBetreibungsauszug',
   orderBirthRegisterExtract: 'BestelleGeburtsregisterauszug',
-} as const;
+} as const satisfies Record<BackOfficeOperation, string>;
 
 export type PortOperation = keyof typeof OBT_OPERATIONS;
 export type ObtOperation = (typeof OBT_OPERATIONS)[PortOperation];

@@ -5,6 +5,7 @@
  */
 import type {
   BirthRegisterExtractOrder,
+  ContactDataChange,
   DamageReport,
   DebtRegisterExtractRequest,
   FeeBooking,
@@ -15,9 +16,9 @@ import type {
   StockDeliveryOrder,
 } from '../port.ts';
 import { field, optionalField, part, parts } from './envelope.ts';
-import { invert, OBT_DAMAGE_CATEGORIES, type PortOperation } from './protocol.ts';
+import { invert, OBT_DAMAGE_CATEGORIES, OBT_NAMESPACE, XSI_NAMESPACE, type PortOperation } from './protocol.ts';
 import { chfToRappen, rappenToChf, readDate, readDecimal, readInteger, ValueError, writeDegrees } from './values.ts';
-import type { XmlChildren, XmlNode } from './xml.ts';
+import { attributeNamed, childNamed, type XmlChildren, type XmlNode } from './xml.ts';
 
 /** Writes a port value as an element's children and reads it back. */
 export type Codec<T> = { write(value: T): XmlChildren; read(node: XmlNode): T };
@@ -30,6 +31,8 @@ export type PersonSearch =
 export type ObtRequests = {
   findResident: PersonSearch;
   getResidence: { readonly residentId: ResidentId };
+  getContactData: { readonly residentId: ResidentId };
+  changeContactData: ContactDataChange;
   bookFee: FeeBooking;
   listOpenItems: { readonly residentId: ResidentId };
   requestInstalmentPlan: InstalmentPlanRequest;
@@ -54,6 +57,25 @@ export const requestCodecs: { readonly [K in PortOperation]: Codec<ObtRequests[K
     },
   },
   getResidence: personId(),
+  getContactData: personId(),
+  changeContactData: {
+    write: (change) => ({
+      Referenz: change.reference,
+      PersonId: change.residentId,
+      Telefon: nillable(change.phone),
+      EMail: nillable(change.email),
+    }),
+    read: (node) => {
+      const phone = readNillable(node, 'Telefon');
+      const email = readNillable(node, 'EMail');
+      return {
+        reference: field(node, 'Referenz'),
+        residentId: field(node, 'PersonId'),
+        ...(phone === undefined ? {} : { phone }),
+        ...(email === undefined ? {} : { email }),
+      };
+    },
+  },
   bookFee: {
     write: (booking) => ({
       Referenz: booking.reference,
@@ -154,6 +176,18 @@ export const requestCodecs: { readonly [K in PortOperation]: Codec<ObtRequests[K
 
 function personId(): Codec<{ readonly residentId: ResidentId }> {
   return { write: ({ residentId }) => ({ PersonId: residentId }), read: (node) => ({ residentId: field(node, 'PersonId') }) };
+}
+
+/** A value, xsi:nil for null, nothing for undefined (the element is left out). */
+function nillable(value: string | null | undefined): XmlChildren | string | undefined {
+  return value === null ? { '@xmlns:xsi': XSI_NAMESPACE, '@xsi:nil': 'true' } : value;
+}
+
+function readNillable(node: XmlNode, localName: string): string | null | undefined {
+  const element = childNamed(node, OBT_NAMESPACE, localName);
+  if (element === undefined) return undefined;
+  const nil = attributeNamed(element, XSI_NAMESPACE, 'nil')?.trim();
+  return nil === 'true' || nil === '1' ? null : element.text.trim();
 }
 
 function readNames(person: XmlNode) {

@@ -14,6 +14,11 @@ type Handler<K extends PortOperation> = (state: BackOfficeState, bfs: number, re
 const handlers: { readonly [K in PortOperation]: Handler<K> } = {
   findResident: (state, bfs, search) => state.searchResidents(bfs, search).map(toMatch),
   getResidence: (state, bfs, { residentId }) => state.residence(bfs, residentId) ?? 'person-unknown',
+  getContactData: (state, bfs, { residentId }) => state.contactData(bfs, residentId) ?? 'person-unknown',
+  changeContactData: (state, bfs, change) => {
+    const receipt = state.changeContactData(bfs, change);
+    return receipt === 'resident-not-found' ? 'person-unknown' : receipt;
+  },
   bookFee: (state, bfs, booking) => {
     const receipt = state.bookFee(bfs, booking);
     return receipt === 'resident-not-found' ? 'person-unknown' : receipt;

@@ -129,6 +129,8 @@ const builder = new XMLBuilder({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   suppressEmptyNode: true,
+  // fast-xml-parser would write an attribute whose value is "true" bare (xsi:nil), which is not XML.
+  suppressBooleanAttributes: false,
   processEntities: true,
 });
 

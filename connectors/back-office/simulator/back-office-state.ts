@@ -9,9 +9,13 @@
  * (see connectors/README.md).
  */
 import { parseAhvNumber } from '../ahv-number.ts';
+import { applyContactDataChange, NO_CONTACT_DATA } from '../contact-data.ts';
 import type {
   BirthRegisterExtractOrder,
   BirthRegisterExtractReceipt,
+  ContactData,
+  ContactDataChange,
+  ContactDataChangeReceipt,
   DamageReport,
   DamageReportReceipt,
   DebtRegisterExtract,
@@ -45,6 +49,7 @@ export type ResidentSearch =
 
 /** How many writes the simulator holds, by kind: tests prove that retries wrote once. */
 export type WrittenRecords = {
+  readonly contactDataChanges: number;
   readonly feeBookings: number;
   readonly instalmentPlans: number;
   readonly damageReports: number;
@@ -61,6 +66,9 @@ export type BackOfficeState = {
   resident(bfs: number, residentId: string): SeededResident | undefined;
   /** The residence with its household, as the port returns it. */
   residence(bfs: number, residentId: string): Residence | undefined;
+  /** The contact data the register holds now: the seed's, after every change. */
+  contactData(bfs: number, residentId: string): ContactData | undefined;
+  changeContactData(bfs: number, change: ContactDataChange): ContactDataChangeReceipt | 'resident-not-found';
   bookFee(bfs: number, booking: FeeBooking): FeeBookingReceipt | 'resident-not-found';
   openItems(bfs: number, residentId: string): readonly OpenItem[] | 'resident-not-found';
   requestInstalmentPlan(bfs: number, request: InstalmentPlanRequest): InstalmentPlanResult;
@@ -89,7 +97,10 @@ export function createBackOfficeState(options: BackOfficeStateOptions = {}): Bac
   let stock = new Map<string, number>();
   let paidIntoPlans = new Set<string>();
   let written = new Map<string, unknown>();
+  /** Contact data changed since the seed, by `${bfs} ${residentId}`. */
+  let contacts = new Map<string, ContactData>();
   const counts = (): Record<keyof WrittenRecords, number> => ({
+    contactDataChanges: 0,
     feeBookings: 0,
     instalmentPlans: 0,
     damageReports: 0,
@@ -113,6 +124,10 @@ export function createBackOfficeState(options: BackOfficeStateOptions = {}): Bac
 
   function resident(bfs: number, residentId: string): SeededResident | undefined {
     return residents.find((r) => r.residence.municipality.bfsNumber === bfs && r.id === residentId);
+  }
+
+  function contactOf(bfs: number, person: SeededResident): ContactData {
+    return contacts.get(`${bfs} ${person.id}`) ?? person.contact ?? NO_CONTACT_DATA;
   }
 
   function itemsOf(residentId: string) {
@@ -151,6 +166,21 @@ export function createBackOfficeState(options: BackOfficeStateOptions = {}): Bac
               .sort((a, b) => a.id.localeCompare(b.id))
               .map(toMatch);
       return { ...person.residence, household };
+    },
+
+    contactData(bfs, residentId) {
+      const person = resident(bfs, residentId);
+      return person === undefined ? undefined : { ...contactOf(bfs, person) };
+    },
+
+    changeContactData(bfs, change) {
+      const person = resident(bfs, change.residentId);
+      if (person === undefined) return 'resident-not-found';
+      return once('contactDataChanges', bfs, change.reference, () => {
+        const contact = applyContactDataChange(contactOf(bfs, person), change);
+        contacts.set(`${bfs} ${person.id}`, contact);
+        return { contact, changedOn: today() };
+      });
     },
 
     bookFee(bfs, booking) {
@@ -231,6 +261,7 @@ export function createBackOfficeState(options: BackOfficeStateOptions = {}): Bac
       stock = new Map();
       paidIntoPlans = new Set();
       written = new Map();
+      contacts = new Map();
       tally = counts();
     },
   };

@@ -1,10 +1,11 @@
 /**
  * The simulators' residents: fictitious people in six Aargau municipalities. Tests and demos
  * refer to them by name (`SEEDED_RESIDENTS.aarauMain`); `residence` plus the household derived
- * from `householdId` is exactly what the port's `getResidence` must return for them. Every vendor
+ * from `householdId` is exactly what the port's `getResidence` must return for them, and `contact`
+ * what `getContactData` returns before any change (both null when absent). Every vendor
  * simulator serves the same seed, so that one contract test suite runs against all of them.
  */
-import type { BfsNumber, IsoDate, OpenItem, Residence } from '../port.ts';
+import type { BfsNumber, ContactData, IsoDate, OpenItem, Residence } from '../port.ts';
 
 /** The simulated municipalities by BFS number, with their official names. */
 export const SIMULATED_MUNICIPALITIES = {
@@ -29,6 +30,8 @@ export type SeededResident = {
   /** Residents with the same household id live together; absent for a one-person household. */
   readonly householdId?: string;
   readonly residence: Omit<Residence, 'household'>;
+  /** Phone and e-mail the register holds (ADM-4); absent when it holds neither. */
+  readonly contact?: ContactData;
 };
 
 const aarau = { bfsNumber: 4001, name: 'Aarau' } as const;
@@ -56,6 +59,7 @@ export const SEEDED_RESIDENTS = {
       address: { street: 'Musterstrasse', houseNumber: '12', postalCode: '5000', town: 'Aarau' },
       blocked: false,
     },
+    contact: { phone: '+41791234567', email: 'anna.muster@example.ch' },
   },
   /** Main residence, record blocked for disclosure (Datensperre). */
   aarauBlocked: {
@@ -90,6 +94,7 @@ export const SEEDED_RESIDENTS = {
       address: { street: 'Probeweg', houseNumber: '7', postalCode: '5400', town: 'Baden' },
       blocked: false,
     },
+    contact: { phone: '+41562221133', email: null },
   },
   /** Same name and date of birth as `badenNamesakeB`: a search by name finds nobody unique. */
   badenNamesakeA: {
@@ -191,6 +196,7 @@ export const SEEDED_RESIDENTS = {
       address: { street: 'Platzhalterstrasse', houseNumber: '5', postalCode: '5600', town: 'Lenzburg' },
       blocked: false,
     },
+    contact: { phone: null, email: 'élodie.exemple@example.ch' },
   },
   /** Only a secondary residence (Nebenwohnsitz) in Lenzburg; the main residence is elsewhere. */
   lenzburgSecondary: {
@@ -243,6 +249,7 @@ export const SEEDED_RESIDENTS = {
       address: { street: 'Vorlagenweg', houseNumber: '8', postalCode: '4800', town: 'Zofingen' },
       blocked: false,
     },
+    contact: { phone: '+41627459900', email: 'lea.probst@example.org' },
   },
 } as const satisfies Record<string, SeededResident>;
 

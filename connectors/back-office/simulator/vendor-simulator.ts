@@ -5,7 +5,8 @@
  *
  * Admin endpoints (no credential; bind simulators to localhost):
  *   GET /__sim/faults, PUT /__sim/faults (body `SimulatorFaults`), POST /__sim/reset,
- *   GET /__sim/calls (`SimulatorCalls`), GET /__sim/written (`WrittenRecords`).
+ *   GET /__sim/calls (`SimulatorCalls`), GET /__sim/written (`WrittenRecords`),
+ *   GET /__sim/contact-data?bfs=&residentId= (what the register keeps now, to check an approved change).
  * Faults act before the vendor's authentication, like an outage in front of its application.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -206,6 +207,13 @@ export async function startVendorSimulator(
   });
   app.get('/__sim/calls', async () => calls);
   app.get('/__sim/written', async () => state.written());
+  app.get('/__sim/contact-data', {
+    schema: { querystring: { type: 'object', required: ['bfs', 'residentId'], properties: { bfs: { type: 'integer' }, residentId: { type: 'string' } } } },
+  }, async (request, reply) => {
+    const { bfs, residentId } = request.query as { bfs: number; residentId: string };
+    const contact = state.contactData(bfs, residentId);
+    return contact ? contact : reply.code(404).send({ error: 'unknown resident' });
+  });
 
   await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   const address = app.server.address();

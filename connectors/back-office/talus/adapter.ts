@@ -6,6 +6,8 @@ import { isQueryByAhv, type BackOfficeAdapterOptions, type BackOfficePort } from
 import {
   TALUS_MAX_PAGE_SIZE,
   TalusBirthExtractOrder,
+  TalusContactDetails,
+  TalusContactDetailsReceipt,
   TalusDebtExtract,
   TalusDeliveryAnswer,
   TalusFeeReceipt,
@@ -48,6 +50,8 @@ export type TalusAdapterOptions = BackOfficeAdapterOptions & {
 const personPage = TypeCompiler.Compile(TalusPage(TalusPerson));
 const openItemPage = TypeCompiler.Compile(TalusPage(TalusOpenItem));
 const residenceAnswer = TypeCompiler.Compile(TalusResidence);
+const contactDetails = TypeCompiler.Compile(TalusContactDetails);
+const contactDetailsReceipt = TypeCompiler.Compile(TalusContactDetailsReceipt);
 const feeReceipt = TypeCompiler.Compile(TalusFeeReceipt);
 const planAnswer = TypeCompiler.Compile(TalusPlanAnswer);
 const workOrder = TypeCompiler.Compile(TalusWorkOrder);
@@ -119,6 +123,33 @@ export function createTalusAdapter(options: TalusAdapterOptions): BackOfficePort
         context,
       });
       return answer === PERSON_NOT_FOUND ? null : fromTalusResidence(answer);
+    },
+
+    async getContactData(residentId, context) {
+      const answer = await talus.callAboutPerson({
+        operation: 'getContactData',
+        method: 'GET',
+        path: talusPaths.contactDetails(context.municipalityBfs, residentId),
+        answer: contactDetails,
+        context,
+      });
+      return answer === PERSON_NOT_FOUND ? null : { phone: answer.phone_number, email: answer.email };
+    },
+
+    async changeContactData(change, context) {
+      const answer = await talus.callAboutPerson({
+        operation: 'changeContactData',
+        method: 'POST',
+        path: talusPaths.contactDetailsChanges(context.municipalityBfs, change.residentId),
+        idempotencyKey: change.reference,
+        // Undefined fields are left out of the JSON: Talus keeps what a change does not name.
+        body: { phone_number: change.phone, email: change.email },
+        answer: contactDetailsReceipt,
+        context,
+      });
+      if (answer === PERSON_NOT_FOUND) return null;
+      const { contact_details: details } = answer;
+      return { contact: { phone: details.phone_number, email: details.email }, changedOn: fromTalusDate(answer.change_date) };
     },
 
     async bookFee(booking, context) {

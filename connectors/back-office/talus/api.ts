@@ -30,6 +30,10 @@
  *                                 residents; names match case-insensitively. Next pages: the
  *                                 same body plus `page_token`.
  *   GET  persons/{id}/residence   → `TalusResidence`; PERSON_NOT_FOUND.
+ *   GET  persons/{id}/contact-details → `TalusContactDetails`; PERSON_NOT_FOUND.
+ *   POST persons/{id}/contact-details-changes `TalusContactDetailsChange` (at least one field;
+ *                                 left out stays, null deletes) → 201 `TalusContactDetailsReceipt`;
+ *                                 PERSON_NOT_FOUND.
  *   POST debtors/{id}/fees        `TalusFeeRequest` → 201 `TalusFeeReceipt`; PERSON_NOT_FOUND.
  *   GET  debtors/{id}/open-items  `?page_size&page_token` → page of `TalusOpenItem`, oldest
  *                                 due date first; PERSON_NOT_FOUND.
@@ -45,8 +49,10 @@
  * Errors: `TalusError` `{ "error": { "code", "message" } }` with PERSON_NOT_FOUND (404),
  * TENANT_NOT_FOUND (404: municipality not served), VALIDATION_FAILED (400), RATE_LIMITED (429,
  * Retry-After) and SERVICE_UNAVAILABLE (503, Retry-After).
+ * Phone numbers are E.164 strings, e-mail addresses as given.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { E164_PATTERN, EMAIL_MAX_LENGTH, EMAIL_PATTERN } from '../contact-data.ts';
 
 export const TALUS = 'Talus';
 
@@ -120,6 +126,22 @@ export const TalusResidence = Type.Object({
   household: Type.Array(TalusPerson),
 });
 export type TalusResidence = Static<typeof TalusResidence>;
+
+const ContactDetailFields = {
+  phone_number: Type.Union([Type.String({ pattern: E164_PATTERN }), Type.Null()]),
+  email: Type.Union([Type.String({ pattern: EMAIL_PATTERN, maxLength: EMAIL_MAX_LENGTH }), Type.Null()]),
+};
+export const TalusContactDetails = Type.Object({ person_id: Id, ...ContactDetailFields });
+export type TalusContactDetails = Static<typeof TalusContactDetails>;
+export const TalusContactDetailsChange = Type.Object(
+  { phone_number: Type.Optional(ContactDetailFields.phone_number), email: Type.Optional(ContactDetailFields.email) },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type TalusContactDetailsChange = Static<typeof TalusContactDetailsChange>;
+export const TalusContactDetailsReceipt = Type.Object({
+  contact_details: Type.Object(ContactDetailFields),
+  change_date: TalusDate,
+});
 
 export const TalusFeeRequest = Type.Object(
   {
@@ -213,6 +235,8 @@ export const talusPaths = {
   token: 'oauth2/token',
   personSearch: (bfs: number) => `${tenant(bfs)}/persons:search`,
   residence: (bfs: number, id: string) => `${tenant(bfs)}/persons/${encodeURIComponent(id)}/residence`,
+  contactDetails: (bfs: number, id: string) => `${tenant(bfs)}/persons/${encodeURIComponent(id)}/contact-details`,
+  contactDetailsChanges: (bfs: number, id: string) => `${tenant(bfs)}/persons/${encodeURIComponent(id)}/contact-details-changes`,
   fees: (bfs: number, id: string) => `${tenant(bfs)}/debtors/${encodeURIComponent(id)}/fees`,
   openItems: (bfs: number, id: string) => `${tenant(bfs)}/debtors/${encodeURIComponent(id)}/open-items`,
   instalmentPlans: (bfs: number, id: string) => `${tenant(bfs)}/debtors/${encodeURIComponent(id)}/instalment-plans`,

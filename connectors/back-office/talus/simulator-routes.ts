@@ -5,6 +5,7 @@ import type { BackOfficeState } from '../simulator/back-office-state.ts';
 import {
   IdempotencyKey,
   TalusBirthExtractRequest,
+  TalusContactDetailsChange,
   TalusDebtExtractRequest,
   TalusDeliveryRequest,
   TalusErrorCode,
@@ -48,6 +49,7 @@ export type TalusRoute = {
 
 export const idempotencyKey = TypeCompiler.Compile(IdempotencyKey);
 const personSearch = TypeCompiler.Compile(TalusPersonSearch);
+const contactDetailsChange = TypeCompiler.Compile(TalusContactDetailsChange);
 const feeRequest = TypeCompiler.Compile(TalusFeeRequest);
 const planRequest = TypeCompiler.Compile(TalusPlanRequest);
 const workOrderRequest = TypeCompiler.Compile(TalusWorkOrderRequest);
@@ -86,6 +88,38 @@ export const TALUS_ROUTES: readonly TalusRoute[] = [
       const id = input.params.id ?? '';
       const residence = state.residence(input.bfs, id) ?? personNotFound();
       return { status: 200, body: toTalusResidence(id, residence) };
+    },
+  },
+  {
+    method: 'GET',
+    url: `${TENANT}/persons/:id/contact-details`,
+    operation: 'getContactData',
+    handle(input, state) {
+      const id = input.params.id ?? '';
+      const contact = state.contactData(input.bfs, id) ?? personNotFound();
+      return { status: 200, body: { person_id: id, phone_number: contact.phone, email: contact.email } };
+    },
+  },
+  {
+    method: 'POST',
+    url: `${TENANT}/persons/:id/contact-details-changes`,
+    operation: 'changeContactData',
+    handle(input, state) {
+      const change = valid(contactDetailsChange, input.body, 'request body');
+      const receipt = state.changeContactData(input.bfs, {
+        reference: input.reference(),
+        residentId: input.params.id ?? '',
+        ...(change.phone_number === undefined ? {} : { phone: change.phone_number }),
+        ...(change.email === undefined ? {} : { email: change.email }),
+      });
+      if (receipt === 'resident-not-found') return personNotFound();
+      return {
+        status: 201,
+        body: {
+          contact_details: { phone_number: receipt.contact.phone, email: receipt.contact.email },
+          change_date: toTalusDate(receipt.changedOn),
+        },
+      };
     },
   },
   {

@@ -21,6 +21,8 @@ import {
   BetreibungsauszugDaten,
   BuchungDaten,
   GeburtsregisterauszugDaten,
+  KontaktDaten,
+  KontaktmutationDaten,
   OffenePostenDaten,
   RatenplanDaten,
   SchadenmeldungDaten,
@@ -35,6 +37,8 @@ export const VEMAG_VENDOR = 'vemag';
 
 const suche = TypeCompiler.Compile(SucheDaten);
 const wohnsitz = TypeCompiler.Compile(WohnsitzDaten);
+const kontaktDaten = TypeCompiler.Compile(KontaktDaten);
+const kontaktmutation = TypeCompiler.Compile(KontaktmutationDaten);
 const buchung = TypeCompiler.Compile(BuchungDaten);
 const offenePosten = TypeCompiler.Compile(OffenePostenDaten);
 const ratenplan = TypeCompiler.Compile(RatenplanDaten);
@@ -101,6 +105,24 @@ export function createVemagAdapter(options: BackOfficeAdapterOptions): BackOffic
       const operation = 'getResidence';
       const daten = await dataOrUnknownPerson({ operation, method: 'GET', path: vemagPaths.wohnsitz(residentId), context });
       return daten === null ? null : toResidence(readShape(wohnsitz, daten, operation, '/daten'));
+    },
+
+    async getContactData(residentId, context) {
+      const operation = 'getContactData';
+      const daten = await dataOrUnknownPerson({ operation, method: 'GET', path: vemagPaths.kontakt(residentId), context });
+      if (daten === null) return null;
+      const kontakt = readShape(kontaktDaten, daten, operation, '/daten');
+      return { phone: kontakt.telefon, email: kontakt.email };
+    },
+
+    async changeContactData(change, context) {
+      const operation = 'changeContactData';
+      // Undefined fields are left out of the JSON: Vemag keeps what a mutation does not name.
+      const body = { referenz: change.reference, personId: change.residentId, telefon: change.phone, email: change.email };
+      const daten = await dataOrUnknownPerson({ operation, method: 'POST', path: vemagPaths.kontaktmutationen, body, context });
+      if (daten === null) return null;
+      const mutation = readShape(kontaktmutation, daten, operation, '/daten');
+      return { contact: { phone: mutation.telefon, email: mutation.email }, changedOn: checkedDate(mutation.mutiertAm) };
     },
 
     async bookFee(booking, context) {

@@ -18,7 +18,8 @@
  * Conventions: German field names; dates 'DD.MM.YYYY'; the damage report's time
  * 'DD.MM.YYYY HH:MM:SS' on the Zurich wall clock; amounts in francs as decimal strings with
  * exactly two decimals ('1250.00'); flags 'J'/'N'; residence type 'HWS' (Hauptwohnsitz) or 'NWS'
- * (Nebenwohnsitz); no house number is `null`. Writes carry the platform's reference as
+ * (Nebenwohnsitz); no house number is `null`; phone numbers E.164 ('+41791234567'), e-mail
+ * addresses as given. Writes carry the platform's reference as
  * `referenz`; Vemag answers a repeated `referenz` with the first answer and writes nothing.
  *
  * Endpoints (path: request body → `daten` of the answer; business error codes):
@@ -26,6 +27,11 @@
  *     former residents included, `treffer: []` when nobody does.
  *   GET  einwohner/{id}/wohnsitz: → `WohnsitzDaten`, with `haushalt` the other members of the
  *     household ordered by id (empty after moving out); E-PERSON-UNBEKANNT.
+ *   GET  einwohner/{id}/kontakt: → `KontaktDaten`, null for what the register does not hold;
+ *     E-PERSON-UNBEKANNT.
+ *   POST einwohner/kontaktmutationen: `KontaktmutationAnfrage`, at least one of `telefon` and
+ *     `email` (left out: unchanged; null: deleted) → `KontaktmutationDaten`, the contact data
+ *     after the mutation; E-PERSON-UNBEKANNT.
  *   POST finanzen/buchungen: `BuchungAnfrage` → `BuchungDaten`; E-PERSON-UNBEKANNT.
  *   GET  finanzen/debitoren/{id}/offene-posten: → `OffenePostenDaten`, oldest due date first
  *     (the debtor number is the person id); E-PERSON-UNBEKANNT.
@@ -45,6 +51,7 @@
  * error; try again later).
  */
 import { FormatRegistry, Type, type Static, type TProperties } from '@sinclair/typebox';
+import { E164_PATTERN, EMAIL_MAX_LENGTH, EMAIL_PATTERN } from '../contact-data.ts';
 import { isSwissDate } from './encoding.ts';
 
 export const VEMAG_API_ROOT = 'vemag/api/';
@@ -70,6 +77,8 @@ export type VemagFehlercode = (typeof VemagFehlercode)[keyof typeof VemagFehlerc
 export const vemagPaths = {
   suche: 'einwohner/suche',
   wohnsitz: (personId: string) => `einwohner/${encodeURIComponent(personId)}/wohnsitz`,
+  kontakt: (personId: string) => `einwohner/${encodeURIComponent(personId)}/kontakt`,
+  kontaktmutationen: 'einwohner/kontaktmutationen',
   buchungen: 'finanzen/buchungen',
   offenePosten: (personId: string) => `finanzen/debitoren/${encodeURIComponent(personId)}/offene-posten`,
   ratenplaene: 'finanzen/ratenplaene',
@@ -98,6 +107,10 @@ const adresse = {
 } satisfies TProperties;
 const Lieferadresse = Type.Object({ empfaenger: Text(100), ...adresse }, strict);
 const person = { name: Text(100), vorname: Text(100), geburtsdatum: Datum } satisfies TProperties;
+const kontakt = {
+  telefon: Type.Union([Type.String({ pattern: E164_PATTERN }), Type.Null()]),
+  email: Type.Union([Type.String({ pattern: EMAIL_PATTERN, maxLength: EMAIL_MAX_LENGTH }), Type.Null()]),
+} satisfies TProperties;
 
 // ---------------------------------------------------------------------------------------------
 // Requests (strict: Vemag answers E-VALIDIERUNG to unknown fields)
@@ -107,6 +120,13 @@ export const SucheAnfrage = Type.Union([
   Type.Object({ ahvNr: Type.String({ pattern: '^756\\.\\d{4}\\.\\d{4}\\.\\d{2}$' }) }, strict),
 ]);
 export type SucheAnfrage = Static<typeof SucheAnfrage>;
+
+/** `referenz`, `personId` and at least one of `telefon` and `email`. */
+export const KontaktmutationAnfrage = Type.Object(
+  { referenz: Referenz, personId: Id, telefon: Type.Optional(kontakt.telefon), email: Type.Optional(kontakt.email) },
+  { ...strict, minProperties: 3 },
+);
+export type KontaktmutationAnfrage = Static<typeof KontaktmutationAnfrage>;
 
 export const BuchungAnfrage = Type.Object(
   { referenz: Referenz, personId: Id, betrag: Betrag, konto: Type.String({ pattern: '^[0-9A-Za-z.-]{1,20}$' }), text: Text(80) },
@@ -208,6 +228,12 @@ export const WohnsitzDaten = Type.Object({
   haushalt: Type.Array(Person),
 });
 export type WohnsitzDaten = Static<typeof WohnsitzDaten>;
+
+export const KontaktDaten = Type.Object({ id: Id, ...kontakt });
+export type KontaktDaten = Static<typeof KontaktDaten>;
+
+export const KontaktmutationDaten = Type.Object({ ...kontakt, mutiertAm: Datum });
+export type KontaktmutationDaten = Static<typeof KontaktmutationDaten>;
 
 export const BuchungDaten = Type.Object({ belegNr: Id, buchungsdatum: Datum });
 export type BuchungDaten = Static<typeof BuchungDaten>;

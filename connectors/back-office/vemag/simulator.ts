@@ -17,6 +17,7 @@ import {
   BetreibungsauszugAnfrage,
   BuchungAnfrage,
   GeburtsregisterauszugAnfrage,
+  KontaktmutationAnfrage,
   RatenplanAnfrage,
   SchadenmeldungAnfrage,
   SucheAnfrage,
@@ -59,6 +60,26 @@ const ENDPOINTS: readonly Endpoint[] = [
     answer(bfs, _body, id, { state }) {
       const residence = state.residence(bfs, id);
       return residence === undefined ? personUnbekannt : daten(renderWohnsitz(id, residence));
+    },
+  },
+  {
+    operation: 'getContactData', method: 'GET', path: 'einwohner/:id/kontakt',
+    answer(bfs, _body, id, { state }) {
+      const contact = state.contactData(bfs, id);
+      return contact === undefined ? personUnbekannt : daten({ id, telefon: contact.phone, email: contact.email });
+    },
+  },
+  {
+    operation: 'changeContactData', method: 'POST', path: 'einwohner/kontaktmutationen', body: KontaktmutationAnfrage,
+    answer(bfs, body: KontaktmutationAnfrage, _id, { state }) {
+      const receipt = state.changeContactData(bfs, {
+        reference: body.referenz,
+        residentId: body.personId,
+        ...(body.telefon === undefined ? {} : { phone: body.telefon }),
+        ...(body.email === undefined ? {} : { email: body.email }),
+      });
+      if (receipt === 'resident-not-found') return personUnbekannt;
+      return daten({ telefon: receipt.contact.phone, email: receipt.contact.email, mutiertAm: toSwissDate(receipt.changedOn) });
     },
   },
   {
