@@ -5,10 +5,12 @@ import type { CatalogueRepository } from '../portal-api/db/catalogue-repository.
 import type { CaseRecordsRepository } from '../portal-api/db/case-records-repository.ts';
 import type { DocumentsRepository } from '../portal-api/db/documents-repository.ts';
 import { createBookFeeWorker } from './back-office/book-fee.ts';
+import { createChangeContactDataWorker } from './back-office/change-contact-data.ts';
 import { createDeliverStockWorker } from './back-office/deliver-stock.ts';
 import { createForwardDamageReportWorker } from './back-office/forward-damage-report.ts';
 import { createListOpenItemsWorker } from './back-office/list-open-items.ts';
 import { createOrderBirthRegisterExtractWorker } from './back-office/order-birth-register-extract.ts';
+import { createReadContactDataWorker } from './back-office/read-contact-data.ts';
 import { createRequestDebtRegisterExtractWorker } from './back-office/request-debt-register-extract.ts';
 import { createRequestInstalmentPlanWorker } from './back-office/request-instalment-plan.ts';
 import { createFindResidentWorker } from './find-resident.ts';
@@ -50,5 +52,7 @@ export function allWorkers(deps: WorkerDeps): JobWorkerDefinition[] {
     createDeliverStockWorker(deps),
     createRequestDebtRegisterExtractWorker(deps),
     createOrderBirthRegisterExtractWorker(deps),
+    createReadContactDataWorker(deps),
+    createChangeContactDataWorker(deps),
   ];
 }

@@ -88,8 +88,9 @@ export const CASE_TEMPLATES: readonly ConnectorTemplate[] = [
     errors: [],
   },
   {
+    // Version 2: the messages of the contact-data change (ADM-4) joined the dropdown.
     jobType: 'notify-citizen',
-    version: 1,
+    version: 2,
     category: 'case',
     name: 'Bürger/in benachrichtigen',
     description: 'Schreibt der Bürgerin oder dem Bürger eine Nachricht zum Vorgang, einmal je Besuch der Aufgabe.',

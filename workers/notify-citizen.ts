@@ -13,7 +13,8 @@ const Input = Type.Object({
 /**
  * Posts a message to the case (CASE-3); the diagram chooses the text with the task header
  * `template`. The message is kept once per visit of the task: a retried job does not post twice,
- * a loop that comes back (a second question) posts again. E-mail comes with the accounts issue.
+ * a loop that comes back (a second question) posts again. The citizen is told by e-mail
+ * separately (portal-api/cases/case-notices.ts).
  */
 export function createNotifyCitizenWorker(deps: { caseRecords: CaseRecordsRepository }) {
   return defineJobWorker({

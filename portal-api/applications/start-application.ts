@@ -42,16 +42,36 @@ const canonical = (value: unknown): unknown =>
     ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
     : value;
 
-const fingerprint = (application: Application): string =>
-  createHash('sha256').update(JSON.stringify(canonical(application))).digest('hex');
+const fingerprint = (application: Application, serviceRequest?: Record<string, unknown>): string =>
+  createHash('sha256').update(JSON.stringify(canonical(serviceRequest ? { application, serviceRequest } : application))).digest('hex');
 
-function checkDateOfBirth(dateOfBirth: string, today: Date): void {
+/** Services whose request carries more than an application, with the route that takes it. */
+export const SERVICES_WITH_OWN_REQUEST: Readonly<Record<string, string>> = {
+  'contact-data-change': 'POST /contact-data-changes',
+};
+
+/** Refuses a date of birth that is no calendar date, lies ahead or more than 130 years back. */
+export function checkDateOfBirth(dateOfBirth: string, today: Date, pointer = '/body/applicant/dateOfBirth'): void {
   const date = new Date(`${dateOfBirth}T00:00:00Z`);
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== dateOfBirth) {
-    throw invalidField('/body/applicant/dateOfBirth', 'is not a calendar date');
+    throw invalidField(pointer, 'is not a calendar date');
   }
-  if (date > today) throw invalidField('/body/applicant/dateOfBirth', 'lies in the future');
-  if (date.getUTCFullYear() < today.getUTCFullYear() - 130) throw invalidField('/body/applicant/dateOfBirth', 'lies too far in the past');
+  if (date > today) throw invalidField(pointer, 'lies in the future');
+  if (date.getUTCFullYear() < today.getUTCFullYear() - 130) throw invalidField(pointer, 'lies too far in the past');
+}
+
+type Municipality = NonNullable<Awaited<ReturnType<CatalogueRepository['findMunicipality']>>>;
+type Offering = NonNullable<Awaited<ReturnType<CatalogueRepository['findOffering']>>>;
+
+function checkPaymentMethodOffered(paymentMethod: 'online' | 'invoice', municipality: Municipality, offering: Offering): void {
+  if (paymentMethod === 'invoice' && !(offering.invoiceAllowed && municipality.creditor)) {
+    throw new ProblemError(422, 'payment-method-not-offered', 'Zahlungsart nicht angeboten',
+      `${municipality.name} does not offer payment by invoice for this service.`, [{ pointer: '/body/paymentMethod', detail: 'invoice is not offered here' }]);
+  }
+  if (paymentMethod === 'online' && !municipality.payrexx) {
+    throw new ProblemError(422, 'payment-method-not-offered', 'Zahlungsart nicht angeboten',
+      `${municipality.name} does not offer online payment.`, [{ pointer: '/body/paymentMethod', detail: 'online payment is not offered here' }]);
+  }
 }
 
 /**
@@ -61,15 +81,24 @@ function checkDateOfBirth(dateOfBirth: string, today: Date): void {
 export function createStartApplication(deps: StartApplicationDeps) {
   const now = deps.now ?? (() => new Date());
 
-  async function replay(existing: CaseRow, application: Application): Promise<StartApplicationResult> {
-    if (existing.requestFingerprint !== fingerprint(application)) {
+  async function replay(existing: CaseRow, application: Application, serviceRequest?: Record<string, unknown>): Promise<StartApplicationResult> {
+    if (existing.requestFingerprint !== fingerprint(application, serviceRequest)) {
       throw new ProblemError(422, 'idempotency-key-reused', 'Idempotency-Key bereits verwendet',
         'This Idempotency-Key was used for a different application.');
     }
     return { caseId: existing.id, replayed: true };
   }
 
-  return async function startApplication(citizenId: string, application: Application, idempotencyKey?: string): Promise<StartApplicationResult> {
+  /**
+   * `serviceRequest` is what a service with a request of its own (see SERVICES_WITH_OWN_REQUEST)
+   * asks beyond the applicant: kept on the case while the process runs and handed to it as
+   * `request`.
+   */
+  return async function startApplication(
+    citizenId: string, application: Application, idempotencyKey?: string, serviceRequest?: Record<string, unknown>,
+  ): Promise<StartApplicationResult> {
+    const ownRoute = SERVICES_WITH_OWN_REQUEST[application.serviceId];
+    if (ownRoute && !serviceRequest) throw invalidField('/body/serviceId', `is requested through ${ownRoute}`);
     checkDateOfBirth(application.applicant.dateOfBirth, now());
     const municipality = await deps.catalogue.findMunicipality(application.municipalityId);
     if (!municipality) throw invalidField('/body/municipalityId', 'is not a known municipality');
@@ -90,19 +119,14 @@ export function createStartApplication(deps: StartApplicationDeps) {
       throw organisationErrors.notOrganisationMember();
     }
 
+    const free = offering.feeRappen === 0;
+    if (free && application.paymentMethod) throw invalidField('/body/paymentMethod', 'the service is free of charge');
     const paymentMethod = application.paymentMethod ?? 'online';
-    if (paymentMethod === 'invoice' && !(offering.invoiceAllowed && municipality.creditor)) {
-      throw new ProblemError(422, 'payment-method-not-offered', 'Zahlungsart nicht angeboten',
-        `${municipality.name} does not offer payment by invoice for this service.`, [{ pointer: '/body/paymentMethod', detail: 'invoice is not offered here' }]);
-    }
-    if (paymentMethod === 'online' && !municipality.payrexx) {
-      throw new ProblemError(422, 'payment-method-not-offered', 'Zahlungsart nicht angeboten',
-        `${municipality.name} does not offer online payment.`, [{ pointer: '/body/paymentMethod', detail: 'online payment is not offered here' }]);
-    }
+    if (!free) checkPaymentMethodOffered(paymentMethod, municipality, offering);
 
     if (idempotencyKey) {
       const existing = await deps.cases.findByIdempotencyKey(citizenId, idempotencyKey);
-      if (existing) return replay(existing, application);
+      if (existing) return replay(existing, application, serviceRequest);
     }
 
     const caseId = randomUUID();
@@ -113,16 +137,17 @@ export function createStartApplication(deps: StartApplicationDeps) {
       municipalityId: municipality.id,
       language: application.language,
       idempotencyKey: idempotencyKey ?? null,
-      requestFingerprint: fingerprint(application),
+      requestFingerprint: fingerprint(application, serviceRequest),
       createdAt: now(),
       applicant: application.applicant,
       organisationId: application.organisationId ?? null,
+      serviceRequest: serviceRequest ?? null,
     });
     if (outcome === 'duplicate') {
       // A concurrent submit with the same key won the race; if its case is already gone again
       // (its start failed), this submit must not carry on with a case that was never stored.
       const existing = idempotencyKey ? await deps.cases.findByIdempotencyKey(citizenId, idempotencyKey) : undefined;
-      if (existing) return replay(existing, application);
+      if (existing) return replay(existing, application, serviceRequest);
       throw new ProblemError(409, 'concurrent-submit', 'Gleichzeitige Übermittlung', 'The same application is being submitted concurrently; please retry.');
     }
 
@@ -136,10 +161,13 @@ export function createStartApplication(deps: StartApplicationDeps) {
         applicant: application.applicant,
         feeRappen: offering.feeRappen,
         residentsOfficeGroup: offering.candidateGroup,
-        paymentMethod,
-        paymentReminderAfter: deps.paymentDeadlines[paymentMethod].reminderAfter,
-        paymentCancelAfter: deps.paymentDeadlines[paymentMethod].cancelAfter,
+        ...(free ? {} : {
+          paymentMethod,
+          paymentReminderAfter: deps.paymentDeadlines[paymentMethod].reminderAfter,
+          paymentCancelAfter: deps.paymentDeadlines[paymentMethod].cancelAfter,
+        }),
         informationAnswerWithin: deps.informationAnswerWithin,
+        ...(serviceRequest ? { request: serviceRequest } : {}),
       }));
       await deps.cases.attachProcessInstance(caseId, processInstanceKey);
     } catch (error) {

@@ -77,6 +77,7 @@ export function toCaseDetail(row: CaseRow, parts: CaseDetailParts): CaseDetail {
       text: renderMessage(message.template, message.params, row.language),
       createdAt: message.createdAt.toISOString(),
     })),
+    request: row.serviceRequest,
     payment: paymentView(parts.payment),
   };
 }

@@ -34,6 +34,24 @@ const TEMPLATES: Record<string, Texts> = {
     it: 'Per la sua domanda il Comune necessita di ulteriori indicazioni: «{question}» Risponda nel suo conto, presso la pratica.',
     en: 'The municipality needs more information for your application: "{question}" Please answer in your account, on the case.',
   },
+  'contact-data-changed': {
+    de: 'Die Gemeinde hat Ihre Kontaktdaten im Einwohnerregister geändert.',
+    fr: 'La commune a modifié vos coordonnées dans le registre des habitants.',
+    it: 'Il Comune ha modificato i suoi dati di contatto nel registro degli abitanti.',
+    en: 'The municipality has changed your contact details in the residents register.',
+  },
+  'contact-data-change-rejected': {
+    de: 'Die Gemeinde hat die Änderung Ihrer Kontaktdaten nicht übernommen. Begründung: {comment}',
+    fr: "La commune n'a pas repris la modification de vos coordonnées. Motif : {comment}",
+    it: 'Il Comune non ha ripreso la modifica dei suoi dati di contatto. Motivo: {comment}',
+    en: 'The municipality did not take over the change of your contact details. Reason: {comment}',
+  },
+  'contact-data-person-not-found': {
+    de: 'Die Gemeinde hat Sie mit Namen und Geburtsdatum nicht im Einwohnerregister gefunden; Ihre Kontaktdaten wurden nicht geändert. Bitte wenden Sie sich an die Einwohnerkontrolle.',
+    fr: "La commune ne vous a pas trouvé·e dans le registre des habitants avec ce nom et cette date de naissance ; vos coordonnées n'ont pas été modifiées. Veuillez vous adresser au contrôle des habitants.",
+    it: 'Il Comune non l’ha trovata nel registro degli abitanti con nome e data di nascita; i suoi dati di contatto non sono stati modificati. Si rivolga al controllo abitanti.',
+    en: 'The municipality did not find you in the residents register by name and date of birth; your contact details were not changed. Please contact the residents office.',
+  },
   'payment-refunded': {
     de: 'Die bezahlte Gebühr von CHF {amount} wird Ihnen zurückerstattet.',
     fr: 'La taxe payée de CHF {amount} vous sera remboursée.',

@@ -14,6 +14,8 @@ export interface CaseRecordsRepository {
   postMessage(caseId: string, template: string, params: Record<string, string>): Promise<void>;
   /** Kept for the review while the process runs; cleared when it ends. */
   noteRegisterExtract(caseId: string, extract: RegisterExtract): Promise<void>;
+  /** Adds the contact data the register keeps (ADM-4) to the extract; cleared with it. */
+  noteRegisterContact(caseId: string, contact: { phone: string | null; email: string | null }): Promise<void>;
 }
 
 export function createCaseRecordsRepository(db: Knex): CaseRecordsRepository {
@@ -28,6 +30,10 @@ export function createCaseRecordsRepository(db: Knex): CaseRecordsRepository {
     },
     async noteRegisterExtract(caseId, extract) {
       await db('cases').where({ id: caseId }).update({ register_extract: JSON.stringify(extract) });
+    },
+    async noteRegisterContact(caseId, contact) {
+      await db('cases').where({ id: caseId })
+        .update({ register_extract: db.raw("coalesce(register_extract, '{}'::jsonb) || jsonb_build_object('contact', ?::jsonb)", [JSON.stringify(contact)]) });
     },
   };
 }

@@ -14,6 +14,8 @@ export interface NewCase {
   applicant: { firstName: string; lastName: string; dateOfBirth: string };
   /** The organisation the case concerns (ORG-4); null for a personal case. */
   organisationId: string | null;
+  /** What the citizen asks for beyond the applicant (e.g. new contact data, ADM-4); kept while the process runs. */
+  serviceRequest?: Record<string, unknown> | null;
 }
 
 export interface CaseRow {
@@ -32,6 +34,8 @@ export interface CaseRow {
   currentPhase: LocalisedText | null;
   /** The message the current phase waits for from the citizen (their answer), else null. */
   awaits: string | null;
+  /** What the citizen asked for beyond the applicant, while the process runs; null otherwise. */
+  serviceRequest: Record<string, unknown> | null;
   outcome: string | null;
   /** The organisation the case concerns (ORG-4); null for a personal case. */
   organisation: { id: string; name: string } | null;
@@ -89,6 +93,7 @@ function toCaseRow(row: Record<string, unknown>): CaseRow {
     openIncidents: Number(row.open_incidents ?? 0),
     currentPhase: (row.current_phase as LocalisedText | null) ?? null,
     awaits: (row.awaits as string | null) ?? null,
+    serviceRequest: (row.service_request as Record<string, unknown> | null) ?? null,
     outcome: (row.outcome as string | null) ?? null,
     organisation: row.organisation_id ? { id: row.organisation_id as string, name: row.organisation_name as string } : null,
   };
@@ -125,6 +130,7 @@ export function createCasesRepository(db: Knex): CasesRepository {
           created_at: newCase.createdAt,
           applicant: JSON.stringify(newCase.applicant),
           organisation_id: newCase.organisationId,
+          service_request: newCase.serviceRequest ? JSON.stringify(newCase.serviceRequest) : null,
         })
         .onConflict(['citizen_id', 'idempotency_key'])
         .ignore()
@@ -173,8 +179,10 @@ export function createCasesRepository(db: Knex): CasesRepository {
       return (row?.applicant as NewCase['applicant'] | null | undefined) ?? null;
     },
     async formContextOf(caseId) {
-      const row = await db('cases').where({ id: caseId }).first('applicant', 'register_extract', 'language');
-      return row ? { applicant: row.applicant ?? null, resident: row.register_extract ?? null, language: row.language } : {};
+      const row = await db('cases').where({ id: caseId }).first('applicant', 'register_extract', 'service_request', 'language');
+      return row
+        ? { applicant: row.applicant ?? null, resident: row.register_extract ?? null, request: row.service_request ?? null, language: row.language }
+        : {};
     },
     async messages(caseId) {
       const rows = await db('case_messages').where({ case_id: caseId }).orderBy('created_at').select('template', 'params', 'created_at');

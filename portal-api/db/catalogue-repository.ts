@@ -39,9 +39,10 @@ export interface ServiceOffering {
   bpmnProcessId: string;
   names: LocalisedText;
   expectedProcessingDays: number;
+  /** 0 for a service free of charge; then there is no account nor booking text. */
   feeRappen: number;
-  paymentAccount: string;
-  bookingText: string;
+  paymentAccount: string | null;
+  bookingText: string | null;
   candidateGroup: string;
   /** Whether citizens may choose to pay by invoice (PAY-2). */
   invoiceAllowed: boolean;
@@ -66,8 +67,8 @@ function toOffering(row: Record<string, unknown>): ServiceOffering {
     names: row.names as LocalisedText,
     expectedProcessingDays: row.expected_processing_days as number,
     feeRappen: row.fee_rappen as number,
-    paymentAccount: row.payment_account as string,
-    bookingText: row.booking_text as string,
+    paymentAccount: (row.payment_account as string | null) ?? null,
+    bookingText: (row.booking_text as string | null) ?? null,
     candidateGroup: row.candidate_group as string,
     invoiceAllowed: row.invoice_allowed as boolean,
     audience: row.audience as ServiceAudience,

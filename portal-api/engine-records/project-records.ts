@@ -49,8 +49,10 @@ export function createRecordProjector(db: Knex): RecordProjector {
     if (isProcess) {
       const state = intent === 'ELEMENT_COMPLETED' ? 'COMPLETED' : 'TERMINATED';
       await trx('process_instances').where({ process_instance_key: instanceKey }).update({ state, ended_at: at(record) });
-      // The register's data served the process only (INT-3).
-      await trx('cases').where({ process_instance_key: instanceKey }).whereNotNull('register_extract').update({ register_extract: null });
+      // The register's data and the citizen's request served the process only (INT-3).
+      await trx('cases').where({ process_instance_key: instanceKey })
+        .where((q) => q.whereNotNull('register_extract').orWhereNotNull('service_request'))
+        .update({ register_extract: null, service_request: null });
       return;
     }
     if (intent !== 'ELEMENT_ACTIVATED') return;

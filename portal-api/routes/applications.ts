@@ -1,5 +1,5 @@
-import type { FastifyInstance } from 'fastify';
-import type { StartApplication } from '../applications/start-application.ts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { StartApplication, StartApplicationResult } from '../applications/start-application.ts';
 import { authenticateCitizen, bearerSecurity } from '../plugins/citizen-auth.ts';
 import { type Application, ApplicationSchema, IdempotencyHeaders } from '../schemas/applications.ts';
 import { problemResponses } from '../schemas/common.ts';
@@ -26,11 +26,16 @@ export function applicationRoutes(startApplication: StartApplication, cases: Cas
       const citizen = await authenticateCitizen(request);
       const key = (request.headers as { 'idempotency-key'?: string })['idempotency-key'];
       const result = await startApplication(citizen.id, request.body as Application, key);
-      const row = await cases.findById(result.caseId);
-      if (!row) throw new Error(`case ${result.caseId} vanished after it was filed`);
-      const detail = await loadCase(row);
-      if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.code(result.replayed ? 200 : 201).header('location', `/cases/${result.caseId}`).send(detail);
+      return sendFiledCase(reply, result, cases, loadCase);
     });
   };
+}
+
+/** Answers a submit with the filed case: 201 when new, 200 when an Idempotency-Key replayed it. */
+export async function sendFiledCase(reply: FastifyReply, result: StartApplicationResult, cases: CasesRepository, loadCase: CaseDetailLoader) {
+  const row = await cases.findById(result.caseId);
+  if (!row) throw new Error(`case ${result.caseId} vanished after it was filed`);
+  const detail = await loadCase(row);
+  if (result.replayed) reply.header('idempotent-replayed', 'true');
+  return reply.code(result.replayed ? 200 : 201).header('location', `/cases/${result.caseId}`).send(detail);
 }

@@ -19,6 +19,7 @@ import type { CreateInternalTask } from '../staff/create-internal-task.ts';
 import type { InternalTasksRepository } from '../db/internal-tasks-repository.ts';
 import { readStaffSession, requireStaff, type StaffSession } from '../staff/staff-session.ts';
 import { problemResponses } from '../schemas/common.ts';
+import { withReadablePhoneNumbers } from '../contact-data/readable-phone-numbers.ts';
 
 export interface TasklistDeps {
   tasks: TasksRepository;
@@ -146,7 +147,7 @@ export function tasklistRoutes(deps: TasklistDeps) {
         task.caseId ? caseViewOf(task.caseId, task.caseNumber ?? '', names) : Promise.resolve(null),
         task.internalTaskId ? deps.internalTasks.find(task.internalTaskId) : Promise.resolve(undefined),
         task.formKey ? deps.tasks.formSchema(task.formKey) : Promise.resolve(null),
-        task.caseId ? deps.cases.formContextOf(task.caseId) : Promise.resolve({}),
+        task.caseId ? deps.cases.formContextOf(task.caseId).then(withReadablePhoneNumbers) : Promise.resolve({}),
       ]);
       return {
         task: withServiceName(names)(task),

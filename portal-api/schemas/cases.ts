@@ -37,6 +37,9 @@ export const CaseDetailSchema = Type.Composite([
       text: Type.String(),
       createdAt: Type.String({ format: 'date-time' }),
     })),
+    request: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
+      description: 'What the citizen asked for beyond the applicant (e.g. the new contact data, ADM-4), while the case runs; null otherwise',
+    }),
     payment: Type.Union([
       Type.Object({
         method: Type.Union([Type.Literal('online'), Type.Literal('invoice')]),

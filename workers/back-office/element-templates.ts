@@ -121,4 +121,28 @@ export const BACK_OFFICE_TEMPLATES: readonly ConnectorTemplate[] = [
     outputs: [{ variable: 'birthRegisterExtractOrder', label: 'Bestellung', description: 'orderId und expectedOn.' }],
     errors: [],
   },
+  {
+    jobType: 'back-office-read-contact-data',
+    version: 1,
+    category: 'back-office',
+    name: 'Kontaktdaten im Register lesen',
+    description: 'Liest Telefonnummer und E-Mail-Adresse, welche die Gemeinde neben dem Datenstandard führt (ADM-4), und zeigt sie der Prüfung.',
+    inputs: [...caseInputs, residentId],
+    outputs: [{ variable: 'registerContact', label: 'Kontaktdaten im Register', description: 'phone (E.164) und email; null, wo nichts geführt wird.' }],
+    errors: ['RESIDENT_NOT_FOUND'],
+  },
+  {
+    jobType: 'back-office-change-contact-data',
+    version: 1,
+    category: 'back-office',
+    name: 'Kontaktdaten im Register ändern',
+    description: 'Schreibt eine genehmigte Änderung von Telefonnummer oder E-Mail-Adresse ins Register (ADM-4), einmal je Vorgang und Aufgabe. Daten des Datenstandards ändert sie nie.',
+    inputs: [
+      ...caseInputs,
+      residentId,
+      { name: 'changes', label: 'Änderung', description: 'Kontext mit phone und/oder email; null löscht den Eintrag, was fehlt, bleibt.', value: '=request.changes' },
+    ],
+    outputs: [{ variable: 'contactDataChange', label: 'Änderung', description: 'contact (nach der Änderung) und changedOn.' }],
+    errors: ['RESIDENT_NOT_FOUND'],
+  },
 ];

@@ -112,6 +112,7 @@ export function createRequestPaymentWorker(deps: RequestPaymentDeps) {
       const municipality = await deps.catalogue.findMunicipality(v.municipalityId);
       const offering = await deps.catalogue.findOffering(v.municipalityId, v.serviceId);
       if (!municipality || !offering) throw new NonRetryableError(`no offering of ${v.serviceId} in ${v.municipalityId}`);
+      if (!offering.paymentAccount || !offering.bookingText) throw new NonRetryableError(`${v.serviceId} in ${v.municipalityId} is free of charge`);
       const payment = await deps.payments.openForCase({
         caseId: v.caseId,
         municipalityId: municipality.id,

@@ -43,6 +43,21 @@ const residenceCertificate = {
   audience: 'both',
 };
 
+// ADM-4: the phone number and e-mail address the residents register keeps beside the data
+// standard; free of charge, personal only (one's own data), approved by the residents office.
+const contactDataChange = {
+  id: 'contact-data-change',
+  bpmn_process_id: 'contact-data-change',
+  names: {
+    de: 'Kontaktdaten bei der Gemeinde ändern',
+    fr: 'Modifier les coordonnées auprès de la commune',
+    it: 'Modificare i dati di contatto presso il Comune',
+    en: 'Change the contact details the municipality holds',
+  },
+  expected_processing_days: 3,
+  audience: 'personal',
+};
+
 // A few Aargau municipalities, each on another vendor's back office (INT-2); Wohlen does not
 // take part in the portal (SVC-4).
 const municipalities = [
@@ -73,8 +88,9 @@ export async function seedCatalogue(db: Knex, options: CatalogueSeedOptions): Pr
     return { back_office_vendor: vendor, back_office_url: configured.url, back_office_credential_ref: configured.credentialRef };
   };
   await db.transaction(async (trx) => {
-    await trx('services').insert({ ...residenceCertificate, names: JSON.stringify(residenceCertificate.names) })
-      .onConflict('id').merge();
+    for (const service of [residenceCertificate, contactDataChange]) {
+      await trx('services').insert({ ...service, names: JSON.stringify(service.names) }).onConflict('id').merge();
+    }
     for (const m of municipalities) {
       await trx('municipalities').insert({
         id: m.id,
@@ -95,6 +111,15 @@ export async function seedCatalogue(db: Knex, options: CatalogueSeedOptions): Pr
         booking_text: `Wohnsitzbescheinigung ${m.name}`,
         candidate_group: `${m.bfs_number}-einwohnerkontrolle`,
         invoice_allowed: Object.hasOwn(creditors, m.id),
+      }).onConflict(['municipality_id', 'service_id']).merge();
+      await trx('municipality_services').insert({
+        municipality_id: m.id,
+        service_id: contactDataChange.id,
+        fee_rappen: 0,
+        payment_account: null,
+        booking_text: null,
+        candidate_group: `${m.bfs_number}-einwohnerkontrolle`,
+        invoice_allowed: false,
       }).onConflict(['municipality_id', 'service_id']).merge();
     }
     for (const institution of institutions) {

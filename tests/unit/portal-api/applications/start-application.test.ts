@@ -118,7 +118,7 @@ class InMemoryCases implements CasesRepository {
     return {
       id: row.id, citizenId: row.citizenId, serviceId: row.serviceId, municipalityId: row.municipalityId,
       language: row.language, requestFingerprint: row.requestFingerprint, processInstanceKey: row.processInstanceKey,
-      createdAt: row.createdAt, instanceState: null, endedAt: null, openIncidents: 0, currentPhase: null, awaits: null, outcome: null,
+      createdAt: row.createdAt, instanceState: null, endedAt: null, openIncidents: 0, currentPhase: null, awaits: null, outcome: null, serviceRequest: row.serviceRequest ?? null,
       organisation: row.organisationId ? { id: row.organisationId, name: 'Organisation' } : null,
     };
   }

@@ -20,6 +20,7 @@ const caseRow = (overrides: Partial<CaseRow> = {}): CaseRow => ({
   currentPhase: IN_PROGRESS,
   awaits: null,
   outcome: null,
+  serviceRequest: null,
   organisation: null,
   ...overrides,
 });
