@@ -1,5 +1,4 @@
-import type { Logger } from 'pino';
-import type { Mailer } from '../../connectors/email/mailer.ts';
+import { deliverEach, type MailingRun, type PeriodicMailingDeps } from '../../connectors/email/deliver-each.ts';
 import type { DigestItem, DigestRecipient, TaskDigestRepository } from '../db/task-digest-repository.ts';
 import { DIGEST_TEXTS, type DigestTexts } from './digest-texts.ts';
 
@@ -8,29 +7,16 @@ import { DIGEST_TEXTS, type DigestTexts } from './digest-texts.ts';
  * digest names the step, service, case number, due date and a link; never the citizen, because an
  * e-mail leaves the platform (data protection: details only behind the tasklist's login).
  */
-export function createTaskDigest(deps: {
-  repository: TaskDigestRepository;
-  mailer: Mailer;
-  /** Where staff open the tasklist, e.g. https://portal.example.ch */
-  publicUrl: string;
-  logger: Logger;
-  now?: () => Date;
-}): () => Promise<{ sent: number; failed: number }> {
+export function createTaskDigest(deps: PeriodicMailingDeps<TaskDigestRepository>): MailingRun {
   const now = deps.now ?? (() => new Date());
   const texts = DIGEST_TEXTS.de;
   return async () => {
-    let sent = 0;
-    let failed = 0;
-    for (const recipient of await deps.repository.pending()) {
-      try {
-        const outcome = await deps.repository.deliver(recipient, (items) => deps.mailer.send(digestMail(recipient, items, texts, deps.publicUrl)), now());
-        if (outcome === 'sent') sent += 1;
-      } catch (error) {
-        // Tried again at the next run: nothing was recorded as told.
-        failed += 1;
-        deps.logger.warn({ staffId: recipient.staffId, error: error instanceof Error ? error.message : String(error) }, 'task digest not delivered');
-      }
-    }
+    // A refused delivery records nothing as told, so the next run tries again.
+    const { sent, failed } = await deliverEach(
+      await deps.repository.pending(),
+      (recipient) => deps.repository.deliver(recipient, (items) => deps.mailer.send(digestMail(recipient, items, texts, deps.publicUrl)), now()),
+      (recipient, error) => deps.logger.warn({ staffId: recipient.staffId, error }, 'task digest not delivered'),
+    );
     if (sent > 0 || failed > 0) deps.logger.info({ sent, failed }, 'task digests');
     return { sent, failed };
   };
