@@ -1,44 +1,32 @@
-// Development tokens.
-//   npm run token -- <name>                                 a citizen's session token: the account
-//       <name>@buerger.example is opened and activated through the mail catcher the first time
-//       (needs `npm start` running), then logged in over the API.
-//   npm run token -- --finance <staff-id> <municipality,...>  a finance clerk's signed token (HS256)
+// A development citizen's session token:
+//   npm run token -- <name>   the account <name>@buerger.example is opened and activated through the
+//       mail catcher the first time (needs `npm start` running), then logged in over the API.
+// Staff, the finance department included, log in through the staff directory (/tasklist/login).
 import { createHash } from 'node:crypto';
-import { createSigner } from 'fast-jwt';
-import { TOKEN_ISSUER } from '../portal-api/plugins/citizen-auth.ts';
 import { citizenSession } from './citizen-session.ts';
 import { loadDevSecrets } from './dev-secrets.ts';
 
-/** A development token for a finance clerk of the given municipalities. */
-export function mintFinanceToken(secret: string, staffId: string, municipalities: readonly string[], ttlSeconds = 8 * 3600): string {
-  const sign = createSigner({ key: secret, algorithm: 'HS256', iss: TOKEN_ISSUER, expiresIn: ttlSeconds * 1000 });
-  return sign({ sub: staffId, role: 'finance', municipalities });
+/** The development citizen's password: derived from a development seed, so it is the same at every call. */
+export function developmentCitizenPassword(seed: string, name: string): string {
+  return `Dev-${createHash('sha256').update(`${seed}:${name}`).digest('base64url').slice(0, 16)}-1a`;
 }
-
-/** The development citizen's password: derived from the development secret, so it is the same at every call. */
-export function developmentCitizenPassword(secret: string, name: string): string {
-  return `Dev-${createHash('sha256').update(`${secret}:${name}`).digest('base64url').slice(0, 16)}-1a`;
-}
-
-const ID = /^[\w.@-]{1,100}$/;
 
 if (import.meta.main) {
-  const [first, second, third] = process.argv.slice(2);
-  const secret = loadDevSecrets().PORTAL_TOKEN_SECRET;
-  if (first === '--finance' && second && ID.test(second) && third && third.split(',').every((m) => ID.test(m))) {
-    console.log(mintFinanceToken(secret, second, third.split(',')));
-  } else if (first && first !== '--finance' && /^[\w.-]{1,60}$/.test(first)) {
+  const [name] = process.argv.slice(2);
+  // A leading dash is an option, never a name (`--finance` is gone: see the usage).
+  if (name && /^\w[\w.-]{0,59}$/.test(name)) {
     const token = await citizenSession({
       apiUrl: process.env.PORTAL_API_URL ?? 'http://127.0.0.1:3000',
       mailUrl: process.env.MAIL_CATCHER_URL ?? `http://127.0.0.1:${process.env.MAIL_CATCHER_HTTP_PORT ?? 4402}`,
-      email: `${first.toLowerCase()}@buerger.example`,
-      password: developmentCitizenPassword(secret, first),
+      email: `${name.toLowerCase()}@buerger.example`,
+      password: developmentCitizenPassword(loadDevSecrets().citizenPasswordSeed, name),
       firstName: 'Dev',
-      lastName: first,
+      lastName: name,
     });
     console.log(token);
   } else {
-    console.error('usage: npm run token -- <citizen-name>   (letters, digits, . _ -; needs npm start)\n       npm run token -- --finance <staff-id> <municipality,...>   (letters, digits, . _ @ -)');
+    console.error('usage: npm run token -- <citizen-name>   (letters, digits, . _ -; needs npm start)\n'
+      + 'Staff, the finance department included, log in at http://127.0.0.1:3000/tasklist/ (passwords in .cache/dev-secrets.json).');
     process.exitCode = 2;
   }
 }

@@ -1,33 +1,29 @@
 import type { FastifyRequest } from 'fastify';
+import { requireStaff, type StaffSession } from '../staff/staff-session.ts';
 import { ProblemError } from './problem-details.ts';
 
+/** Roles of the staff directory that parts of the API outside the tasklist ask for. */
 export type StaffRole = 'finance';
 
-export interface StaffMember {
-  id: string;
-  role: StaffRole;
-  /** The municipalities whose data this person may see. */
-  municipalities: readonly string[];
-}
+/** What a refusal tells a staff member who lacks a role. */
+const ROLE_REFUSALS: Record<StaffRole, string> = {
+  finance: 'Dazu braucht es die Rolle «finance» (Finanzabteilung).',
+};
+
+/** OpenAPI: staff calls carry the session cookie of the staff login (`/tasklist/login`). */
+export const staffSessionSecurity = [{ staffSession: [] }];
 
 /**
- * Staff authenticate with the same signed bearer tokens as citizens, carrying a `role` and the
- * `municipalities` they work for; the clerks' issue replaces the issuer with the cantonal login
- * (OIDC). A token without the role is refused (403), and so is a municipality outside the list.
+ * The staff member behind a call that needs `role` for `municipalityId`. Staff log in through the
+ * directory's OpenID Connect login like every clerk (session cookie, `x-requested-with: tasklist`
+ * on state-changing calls): 401 without a session, 403 naming the missing role, or the
+ * municipality the member does not work for.
  */
-export async function authenticateStaff(request: FastifyRequest, role: StaffRole, municipalityId: string): Promise<StaffMember> {
-  let payload: { sub?: unknown; role?: unknown; municipalities?: unknown };
-  try {
-    payload = await request.jwtVerify();
-  } catch {
-    throw new ProblemError(401, 'unauthenticated', 'Anmeldung erforderlich', 'A valid bearer token is required.');
+export function requireStaffRole(request: FastifyRequest, role: StaffRole, municipalityId: string): StaffSession {
+  const staff = requireStaff(request);
+  if (!staff.roles.includes(role)) throw new ProblemError(403, `${role}-role-required`, 'Keine Berechtigung', ROLE_REFUSALS[role]);
+  if (!staff.municipalities.includes(municipalityId)) {
+    throw new ProblemError(403, 'municipality-not-yours', 'Keine Berechtigung', `Sie arbeiten nicht für die Gemeinde «${municipalityId}».`);
   }
-  const municipalities = Array.isArray(payload.municipalities) ? payload.municipalities.filter((m): m is string => typeof m === 'string') : [];
-  if (typeof payload.sub !== 'string' || payload.role !== role) {
-    throw new ProblemError(403, 'forbidden', 'Keine Berechtigung', `This requires the ${role} role.`);
-  }
-  if (!municipalities.includes(municipalityId)) {
-    throw new ProblemError(403, 'forbidden', 'Keine Berechtigung', 'You do not work for this municipality.');
-  }
-  return { id: payload.sub, role, municipalities };
+  return staff;
 }

@@ -4,13 +4,14 @@ import { Camt054Error } from '../../connectors/payment/camt054.ts';
 import { toCsv, toXlsx } from '../../connectors/payment/report-formats.ts';
 import type { CatalogueRepository, Municipality } from '../db/catalogue-repository.ts';
 import type { PaymentsRepository } from '../db/payments-repository.ts';
+import { caseNumberOf } from '../db/tasks-repository.ts';
 import type { ImportBankCredits } from '../payments/import-bank-credits.ts';
 import type { SettleInvoice } from '../payments/settle-invoice.ts';
-import { bearerSecurity } from '../plugins/citizen-auth.ts';
 import { ProblemError, invalidField } from '../plugins/problem-details.ts';
-import { authenticateStaff } from '../plugins/staff-auth.ts';
+import { requireStaffRole, staffSessionSecurity } from '../plugins/staff-auth.ts';
 import { LanguageSchema, problemResponses } from '../schemas/common.ts';
 import { zurichMidnight } from '../payments/swiss-day.ts';
+import type { StaffSession } from '../staff/staff-session.ts';
 
 export interface FinanceDeps {
   catalogue: CatalogueRepository;
@@ -25,12 +26,13 @@ const MAX_REPORT_DAYS = 366;
 
 /** PAY-4 and PAY-2 for the finance department of one municipality: paid services, bank statements, invoices. */
 export function financeRoutes(deps: FinanceDeps) {
-  async function municipalityFor(request: FastifyRequest): Promise<Municipality> {
+  // The finance department logs in like every clerk (staff session); the role and the municipality come from the directory.
+  async function financeAccess(request: FastifyRequest): Promise<{ staff: StaffSession; municipality: Municipality }> {
     const { municipalityId } = request.params as { municipalityId: string };
-    await authenticateStaff(request, 'finance', municipalityId);
+    const staff = requireStaffRole(request, 'finance', municipalityId);
     const municipality = await deps.catalogue.findMunicipality(municipalityId);
     if (!municipality) throw new ProblemError(404, 'municipality-not-found', 'Gemeinde nicht gefunden');
-    return municipality;
+    return { staff, municipality };
   }
 
   return async function (app: FastifyInstance): Promise<void> {
@@ -40,7 +42,7 @@ export function financeRoutes(deps: FinanceDeps) {
       schema: {
         tags: ['finance'],
         summary: 'Paid services of a period (Swiss days, `to` exclusive), with amount, payment method, account and booking text (CSV, XLSX or JSON)',
-        security: bearerSecurity,
+        security: staffSessionSecurity,
         params: MunicipalityParams,
         querystring: Type.Object({
           from: IsoDate,
@@ -51,7 +53,7 @@ export function financeRoutes(deps: FinanceDeps) {
         response: { ...problemResponses(400, 401, 403, 404) },
       },
     }, async (request, reply) => {
-      const municipality = await municipalityFor(request);
+      const { municipality } = await financeAccess(request);
       const query = request.query as { from: string; to?: string; format?: 'csv' | 'xlsx' | 'json'; language?: 'de' | 'fr' | 'it' | 'en' };
       // Days in Swiss time; `to` is exclusive and defaults to the day after `from`.
       const from = zurichMidnight(query.from);
@@ -92,7 +94,7 @@ export function financeRoutes(deps: FinanceDeps) {
       schema: {
         tags: ['finance'],
         summary: "Import the bank's camt.054 credit notification; open invoices are settled by their reference",
-        security: bearerSecurity,
+        security: staffSessionSecurity,
         params: MunicipalityParams,
         consumes: ['application/xml', 'text/xml'],
         response: {
@@ -101,10 +103,12 @@ export function financeRoutes(deps: FinanceDeps) {
         },
       },
     }, async (request) => {
-      const municipality = await municipalityFor(request);
+      const { staff, municipality } = await financeAccess(request);
       if (typeof request.body !== 'string' || request.body.trim() === '') throw invalidField('/body', 'must be a camt.054 XML document');
       try {
-        return await deps.importBankCredits(municipality, request.body);
+        const imported = await deps.importBankCredits(municipality, request.body);
+        request.log.info({ staffId: staff.id, municipalityId: municipality.id, ...imported }, 'bank statement imported');
+        return imported;
       } catch (error) {
         if (error instanceof Camt054Error) throw invalidField('/body', `is not a readable camt.054 notification: ${error.message}`);
         throw error;
@@ -115,12 +119,12 @@ export function financeRoutes(deps: FinanceDeps) {
       schema: {
         tags: ['finance'],
         summary: 'Bank credits no invoice could be matched to, for manual handling',
-        security: bearerSecurity,
+        security: staffSessionSecurity,
         params: MunicipalityParams,
         response: { ...problemResponses(401, 403, 404) },
       },
     }, async (request) => {
-      const municipality = await municipalityFor(request);
+      const { municipality } = await financeAccess(request);
       const credits = await deps.payments.listUnmatchedCredits(municipality.id);
       return { credits: credits.map((c) => ({ ...c, importedAt: c.importedAt.toISOString() })) };
     });
@@ -129,29 +133,32 @@ export function financeRoutes(deps: FinanceDeps) {
       schema: {
         tags: ['finance'],
         summary: 'Invoices not paid yet, oldest due date first',
-        security: bearerSecurity,
+        security: staffSessionSecurity,
         params: MunicipalityParams,
         response: { ...problemResponses(401, 403, 404) },
       },
     }, async (request) => {
-      const municipality = await municipalityFor(request);
-      return { invoices: await deps.payments.listOpenInvoices(municipality.id) };
+      const { municipality } = await financeAccess(request);
+      const invoices = await deps.payments.listOpenInvoices(municipality.id);
+      return { invoices: invoices.map((invoice) => ({ ...invoice, caseNumber: caseNumberOf(invoice.caseId) })) };
     });
 
     app.post('/finance/municipalities/:municipalityId/invoices/:invoiceId/settlement', {
       schema: {
         tags: ['finance'],
         summary: 'Mark an invoice paid (e.g. paid at the counter)',
-        security: bearerSecurity,
+        security: staffSessionSecurity,
         params: Type.Composite([MunicipalityParams, Type.Object({ invoiceId: Type.String({ format: 'uuid' }) })]),
         response: { 200: Type.Object({ outcome: Type.String() }), ...problemResponses(400, 401, 403, 404) },
       },
     }, async (request) => {
-      const municipality = await municipalityFor(request);
+      const { staff, municipality } = await financeAccess(request);
       const { invoiceId } = request.params as { invoiceId: string };
       const invoice = await deps.payments.findInvoice(invoiceId);
       if (!invoice || invoice.municipalityId !== municipality.id) throw new ProblemError(404, 'invoice-not-found', 'Rechnung nicht gefunden');
-      return { outcome: await deps.settleInvoice(invoiceId, 'clerk', new Date()) };
+      const outcome = await deps.settleInvoice(invoiceId, 'clerk', new Date());
+      request.log.info({ staffId: staff.id, invoiceId, outcome }, 'invoice marked paid by staff');
+      return { outcome };
     });
   };
 }

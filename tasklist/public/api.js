@@ -21,12 +21,15 @@ import { ProblemError, readProblem } from './problem.js';
  */
 
 /**
- * The tasklist's JSON API. On 401 it calls `onUnauthorized` (which leaves for the login) and throws
- * a ProblemError marked `unauthorized`, so callers stay quiet about it.
+ * Calls of the staff's JSON APIs under `baseUrl`, with the session cookie. On 401 it calls
+ * `onUnauthorized` (which leaves for the login) and throws a ProblemError marked `unauthorized`,
+ * so callers stay quiet about it. `send` answers the successful response itself (for files),
+ * `request` its JSON.
  * @param {{ baseUrl: string, fetch: typeof globalThis.fetch, onUnauthorized: () => void }} dependencies
  */
-export function createTasklistApi({ baseUrl, fetch, onUnauthorized }) {
-  async function request(method, path, body, extraHeaders = {}) {
+export function createApiClient({ baseUrl, fetch, onUnauthorized }) {
+  /** @returns {Promise<Response>} */
+  async function send(method, path, body, extraHeaders = {}) {
     const headers = { accept: 'application/json, application/problem+json', ...extraHeaders };
     // The API refuses POSTs without it: a cross-site form cannot set this header.
     if (method !== 'GET') headers['x-requested-with'] = 'tasklist';
@@ -48,14 +51,28 @@ export function createTasklistApi({ baseUrl, fetch, onUnauthorized }) {
       throw new ProblemError({ type: 'about:blank', title: 'Sitzung abgelaufen', status: 401 });
     }
     if (!response.ok) throw new ProblemError(await readProblem(response));
+    return response;
+  }
+
+  async function request(method, path, body, extraHeaders = {}) {
+    const response = await send(method, path, body, extraHeaders);
     if (response.status === 204) return undefined;
     return response.json();
   }
 
+  return { send, request };
+}
+
+/**
+ * The tasklist's JSON API.
+ * @param {{ baseUrl: string, fetch: typeof globalThis.fetch, onUnauthorized: () => void }} dependencies
+ */
+export function createTasklistApi(dependencies) {
+  const { request } = createApiClient(dependencies);
   const task = (taskKey) => `/tasks/${encodeURIComponent(taskKey)}`;
 
   return {
-    /** @returns {Promise<{ id: string, name: string, municipality: string, roles: string[], groups: string[] }>} */
+    /** @returns {Promise<{ id: string, name: string, organisation: string, municipalities: string[], roles: string[], groups: string[] }>} */
     me: () => request('GET', '/me'),
     /** @param {TaskQuery} query @returns {Promise<{ tasks: Task[] }>} */
     listTasks(query) {

@@ -7,6 +7,9 @@ import { createTaskListView } from './task-list-view.js';
 import { createTaskView } from './task-view.js';
 import { createIncidentsView } from './incidents-view.js';
 import { createNewTaskView } from './new-task-view.js';
+import { createFinanceApi } from './finance-api.js';
+import { textsFor as financeTextsFor } from './finance-texts.js';
+import { createFinanceView } from './finance-view.js';
 
 // The composition of the tasklist page: the one place that touches globals and wires modules.
 const basePath = '/tasklist/';
@@ -21,6 +24,12 @@ async function main() {
     fetch: window.fetch.bind(window),
     onUnauthorized: () => window.location.assign(`${basePath}login`),
   });
+  const financeApi = createFinanceApi({
+    baseUrl: '/finance/municipalities',
+    fetch: window.fetch.bind(window),
+    onUnauthorized: () => window.location.assign(`${basePath}login`),
+  });
+  const financeTexts = financeTextsFor(document.documentElement.lang.slice(0, 2));
   const router = createRouter(basePath);
   const recentlyLeft = createRecentlyLeft();
   const filters = { service: '', caseNumber: '', citizen: '', sort: 'due' };
@@ -42,11 +51,16 @@ async function main() {
     return;
   }
   byId('user-name').textContent = me.name;
-  if (me.roles.includes('operator')) {
+  // Views of a role are linked only for those who have it; the API refuses everyone else.
+  const roleLinks = [
+    { role: 'operator', route: { name: 'incidents' }, label: 'Störungen' },
+    { role: 'finance', route: { name: 'finance' }, label: financeTexts.title },
+  ].filter((link) => me.roles.includes(link.role));
+  for (const { route, label } of roleLinks.reverse()) {
     const link = document.createElement('a');
-    link.href = `${basePath}?stoerungen`;
+    link.href = router.href(route);
     link.className = 'logout';
-    link.textContent = 'Störungen';
+    link.textContent = label;
     byId('user-name').after(link);
   }
 
@@ -86,6 +100,17 @@ async function main() {
       viewHost.replaceChildren(view.element);
       setTitle('Störungen');
       if (!initial) view.heading.focus();
+      return;
+    }
+
+    if (route.name === 'finance') {
+      screen?.destroy();
+      const view = createFinanceView({ api: financeApi, notices, me, texts: financeTexts });
+      screen = { kind: 'finance', ...view };
+      viewHost.replaceChildren(view.element);
+      setTitle(financeTexts.title);
+      if (!initial) view.heading.focus();
+      view.load();
       return;
     }
 

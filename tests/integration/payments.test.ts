@@ -6,12 +6,12 @@
 import knex, { type Knex } from 'knex';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SEEDED_RESIDENTS, type SeededResident } from '../../connectors/back-office/simulator/seed.ts';
-import { mintFinanceToken } from '../../scripts/token.ts';
 import { scanQrCode } from '../support/qr-bill-scan.ts';
 import { camt054 } from './support/camt054.ts';
 import { callApi, eventually } from './support/http.ts';
 import { citizenToken } from './support/citizens.ts';
 import { caseAwaitingPayment, payOnPaymentPage, setWebhookMode } from './support/payments.ts';
+import { staffHeaders, staffSessionCookie } from './support/staff-login.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Body = Record<string, any>;
@@ -20,13 +20,14 @@ const AARAU_ACCOUNT = 'CH4431999123000889012';
 const BADEN_ACCOUNT = 'CH9300762011623852957';
 
 let db: Knex;
-beforeAll(() => {
+// The finance department logs in like every clerk: franz.finanz is Aarau's finance clerk (role `finance`).
+let finance: Record<string, string>;
+beforeAll(async () => {
   db = knex({ client: 'pg', connection: inject('databaseUrl') });
+  finance = staffHeaders(await staffSessionCookie('franz.finanz'));
 });
 afterAll(() => db.destroy());
 afterEach(() => setWebhookMode('normal'));
-
-const financeToken = (...municipalities: string[]) => mintFinanceToken(inject('tokenSecret'), 'finance-clerk', municipalities);
 
 async function order(citizen: string, municipalityId: string, resident: SeededResident, paymentMethod: 'online' | 'invoice' = 'online') {
   const token = await citizenToken(citizen);
@@ -203,8 +204,8 @@ describe('invoices with a Swiss QR-bill', () => {
       { bankReference: `BANK-${caseId}-1`, amountRappen: 2000, reference: { type: 'QRR', value: invoice.reference } },
       { bankReference: `BANK-${caseId}-2`, amountRappen: 4500, reference: null },
     ]);
-    const post = (body: string, auth = financeToken('aarau')) => fetch(`${inject('apiUrl')}/finance/municipalities/aarau/bank-statements`, {
-      method: 'POST', headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/xml' }, body,
+    const post = (body: string) => fetch(`${inject('apiUrl')}/finance/municipalities/aarau/bank-statements`, {
+      method: 'POST', headers: { ...finance, 'content-type': 'application/xml' }, body,
     });
     const first = await post(statement);
     expect(first.status).toBe(200);
@@ -215,7 +216,7 @@ describe('invoices with a Swiss QR-bill', () => {
     const done = await finished(token, caseId);
     expect(done.outcome).toBe('issued');
     expect(done.payment).toMatchObject({ status: 'paid', paidWith: 'bank-transfer' });
-    const unmatched = await callApi<Body>('GET', '/finance/municipalities/aarau/unmatched-credits', { token: financeToken('aarau') });
+    const unmatched = await callApi<Body>('GET', '/finance/municipalities/aarau/unmatched-credits', { headers: finance });
     expect(unmatched.body.credits).toEqual(expect.arrayContaining([expect.objectContaining({ bankReference: `BANK-${caseId}-2/1`, amountRappen: 4500, creditorReference: null })]));
 
     const broken = await post('<Document><nothing/></Document>');
@@ -223,17 +224,26 @@ describe('invoices with a Swiss QR-bill', () => {
     expect((await broken.json() as Body).errors[0].pointer).toBe('/body');
   });
 
-  it('when a finance clerk marks an invoice paid, then the case goes on; a clerk of another municipality is refused', async () => {
+  it('when a finance clerk marks an invoice paid, then the case goes on; another municipality, a clerk without the role and a call without the tasklist\'s marker are refused', async () => {
     const { token, caseId, invoice } = await orderByInvoice('citizen-invoice-counter', 'aarau', aarauMain);
-    const open = await callApi<Body>('GET', '/finance/municipalities/aarau/open-invoices', { token: financeToken('aarau') });
-    expect(open.body.invoices).toEqual(expect.arrayContaining([expect.objectContaining({ invoiceId: invoice.id, caseId, amountRappen: 2000 })]));
+    const open = await callApi<Body>('GET', '/finance/municipalities/aarau/open-invoices', { headers: finance });
+    expect(open.body.invoices).toEqual(expect.arrayContaining([expect.objectContaining({ invoiceId: invoice.id, caseId, caseNumber: caseId.slice(0, 8).toUpperCase(), amountRappen: 2000 })]));
     const path = `/finance/municipalities/aarau/invoices/${invoice.id}/settlement`;
-    expect((await callApi<Body>('POST', path, { token: financeToken('baden') })).status).toBe(403);
+    // franz.finanz works for Aarau only.
+    const elsewhere = await callApi<Body>('POST', `/finance/municipalities/baden/invoices/${invoice.id}/settlement`, { headers: finance });
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.body.type).toBe('urn:gemeindeportal:problem:municipality-not-yours');
+    // A clerk of the residents' office is logged in, but has no finance role.
+    const clerk = await callApi<Body>('POST', path, { headers: staffHeaders(await staffSessionCookie('sandra.meier')) });
+    expect(clerk.status).toBe(403);
+    expect(clerk.body.type).toBe('urn:gemeindeportal:problem:finance-role-required');
+    // The session cookie alone, as a cross-site form would send it, changes nothing (CSRF).
+    expect((await callApi<Body>('POST', path, { headers: { cookie: finance.cookie ?? '' } })).status).toBe(403);
     // The citizen's session is no staff credential: 401.
     expect((await callApi<Body>('POST', path, { token })).status).toBe(401);
-    const settled = await callApi<Body>('POST', path, { token: financeToken('aarau') });
+    const settled = await callApi<Body>('POST', path, { headers: finance });
     expect(settled.body).toEqual({ outcome: 'settled' });
-    expect((await callApi<Body>('POST', path, { token: financeToken('aarau') })).body).toEqual({ outcome: 'already-settled' });
+    expect((await callApi<Body>('POST', path, { headers: finance })).body).toEqual({ outcome: 'already-settled' });
     expect((await finished(token, caseId)).payment).toMatchObject({ status: 'paid', paidWith: 'marked-paid' });
   });
 
@@ -263,7 +273,7 @@ describe("the finance department's report", () => {
     await finished(token, caseId);
 
     const query = `from=${today}&to=${tomorrow}`;
-    const json = await callApi<Body>('GET', `/finance/municipalities/aarau/paid-services?${query}&format=json`, { token: financeToken('aarau') });
+    const json = await callApi<Body>('GET', `/finance/municipalities/aarau/paid-services?${query}&format=json`, { headers: finance });
     expect(json.status).toBe(200);
     const paid = await db('payments').where({ municipality_id: 'aarau' }).whereNotNull('paid_at').select('amount_rappen', 'paid_with', 'transaction_id');
     expect(json.body.rows).toHaveLength(paid.length);
@@ -278,7 +288,7 @@ describe("the finance department's report", () => {
       expect(transaction?.amount).toBe(row.amount_rappen);
     }
 
-    const csv = await callApi<Buffer>('GET', `/finance/municipalities/aarau/paid-services?${query}`, { token: financeToken('aarau') });
+    const csv = await callApi<Buffer>('GET', `/finance/municipalities/aarau/paid-services?${query}`, { headers: finance });
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = csv.body.toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(lines[0]).toContain('Betrag CHF');
@@ -286,7 +296,7 @@ describe("the finance department's report", () => {
     const total = lines.at(-1)?.split(';').at(-1);
     expect(total).toBe((json.body.totalRappen / 100).toFixed(2));
 
-    const xlsx = await callApi<Buffer>('GET', `/finance/municipalities/aarau/paid-services?${query}&format=xlsx`, { token: financeToken('aarau') });
+    const xlsx = await callApi<Buffer>('GET', `/finance/municipalities/aarau/paid-services?${query}&format=xlsx`, { headers: finance });
     expect(xlsx.status).toBe(200);
     expect(xlsx.body.subarray(0, 2).toString()).toBe('PK');
   });
@@ -296,8 +306,17 @@ describe("the finance department's report", () => {
     expect((await callApi<Body>('GET', path)).status).toBe(401);
     // A citizen's session is no staff credential at all: not recognised, hence 401 rather than 403.
     expect((await callApi<Body>('GET', path, { token: await citizenToken('citizen-curious') })).status).toBe(401);
-    expect((await callApi<Body>('GET', path, { token: financeToken('baden') })).status).toBe(403);
-    const bad = await callApi<Body>('GET', `/finance/municipalities/aarau/paid-services?from=${today}&to=2020-01-01`, { token: financeToken('aarau') });
+    // A staff cookie the portal did not sign is no session either.
+    expect((await callApi<Body>('GET', path, { headers: { cookie: 'gp_staff=eyJpZCI6ImZyYW56In0.forged' } })).status).toBe(401);
+    // Logged in, but not in the finance department: 403 names the role.
+    const clerk = await callApi<Body>('GET', path, { headers: staffHeaders(await staffSessionCookie('sandra.meier')) });
+    expect(clerk.status).toBe(403);
+    expect(clerk.body).toMatchObject({ type: 'urn:gemeindeportal:problem:finance-role-required', detail: expect.stringContaining('finance') });
+    // In the finance department of Aarau, not of Baden: 403 names the municipality.
+    const baden = await callApi<Body>('GET', `/finance/municipalities/baden/paid-services?from=${today}`, { headers: finance });
+    expect(baden.status).toBe(403);
+    expect(baden.body).toMatchObject({ type: 'urn:gemeindeportal:problem:municipality-not-yours', detail: expect.stringContaining('baden') });
+    const bad = await callApi<Body>('GET', `/finance/municipalities/aarau/paid-services?from=${today}&to=2020-01-01`, { headers: finance });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].pointer).toBe('/querystring/to');
   });

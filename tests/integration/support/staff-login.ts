@@ -30,3 +30,9 @@ export async function callTasklist<T = Record<string, unknown>>(cookie: string, 
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
+
+/**
+ * Headers of a staff call outside the tasklist's own API (the finance routes), as the tasklist's
+ * page sends them: the session cookie and the marker that state-changing calls need (CSRF).
+ */
+export const staffHeaders = (cookie: string): Record<string, string> => ({ cookie, 'x-requested-with': 'tasklist' });
