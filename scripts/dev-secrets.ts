@@ -10,7 +10,8 @@ import { payrexxInstanceOf, seededPayrexxMunicipalities } from '../portal-api/db
 const SECRETS_FILE = resolve('.cache/dev-secrets.json');
 
 export interface DevSecrets {
-  PORTAL_TOKEN_SECRET: string;
+  /** Derives the passwords of `npm run token -- <name>`'s development citizens (never an environment variable). */
+  citizenPasswordSeed: string;
   /** Per vendor, the credential its development simulator accepts. */
   backOfficeCredentials: Record<string, string>;
   /** Per credential reference (PAYREXX_<MUNICIPALITY>_API_KEY), the Payrexx simulator's instance key. */
@@ -23,6 +24,8 @@ export interface DevSecrets {
   /** The portal's client secret at the development AGOV stand-in, and its persons' passwords by username. */
   AGOV_CLIENT_SECRET: string;
   agovPasswords: Record<string, string>;
+  /** Encrypts the accounts' TOTP secrets and pending mails (AES-256-GCM): 32 bytes, base64. Kept, or what the database holds no longer opens. */
+  ACCOUNT_SECRETS_KEY: string;
 }
 
 /**
@@ -33,7 +36,8 @@ export function loadDevSecrets(env: NodeJS.ProcessEnv = process.env): DevSecrets
   let stored: Partial<DevSecrets> = {};
   if (existsSync(SECRETS_FILE)) stored = JSON.parse(readFileSync(SECRETS_FILE, 'utf8')) as Partial<DevSecrets>;
   const secrets: DevSecrets = {
-    PORTAL_TOKEN_SECRET: stored.PORTAL_TOKEN_SECRET ?? randomBytes(32).toString('base64url'),
+    // The former token secret, where a cache has one: the development citizens made with it keep their passwords.
+    citizenPasswordSeed: stored.citizenPasswordSeed ?? (stored as { PORTAL_TOKEN_SECRET?: string }).PORTAL_TOKEN_SECRET ?? randomBytes(32).toString('base64url'),
     backOfficeCredentials: Object.fromEntries(
       Object.values(BACK_OFFICE_VENDORS).map((vendor) => [
         vendor.name,
@@ -55,13 +59,14 @@ export function loadDevSecrets(env: NodeJS.ProcessEnv = process.env): DevSecrets
     agovPasswords: Object.fromEntries(
       DEVELOPMENT_AGOV_PERSONS.map((person) => [person.username, stored.agovPasswords?.[person.username] ?? randomBytes(9).toString('base64url')]),
     ),
+    ACCOUNT_SECRETS_KEY: stored.ACCOUNT_SECRETS_KEY ?? randomBytes(32).toString('base64'),
   };
   if (JSON.stringify(stored) !== JSON.stringify(secrets)) {
     mkdirSync(dirname(SECRETS_FILE), { recursive: true });
     writeFileSync(SECRETS_FILE, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
   return {
-    PORTAL_TOKEN_SECRET: env.PORTAL_TOKEN_SECRET || secrets.PORTAL_TOKEN_SECRET,
+    citizenPasswordSeed: secrets.citizenPasswordSeed,
     backOfficeCredentials: Object.fromEntries(
       Object.entries(secrets.backOfficeCredentials).map(([vendor, credential]) => [
         vendor,
@@ -74,6 +79,7 @@ export function loadDevSecrets(env: NodeJS.ProcessEnv = process.env): DevSecrets
     staffPasswords: secrets.staffPasswords,
     AGOV_CLIENT_SECRET: env.AGOV_CLIENT_SECRET || secrets.AGOV_CLIENT_SECRET,
     agovPasswords: secrets.agovPasswords,
+    ACCOUNT_SECRETS_KEY: env.ACCOUNT_SECRETS_KEY || secrets.ACCOUNT_SECRETS_KEY,
   };
 }
 
