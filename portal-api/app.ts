@@ -15,6 +15,8 @@ import type { RecordProjector } from './engine-records/project-records.ts';
 import { registerCitizenAuth } from './plugins/citizen-auth.ts';
 import { registerProblemDetails } from './plugins/problem-details.ts';
 import { applicationRoutes } from './routes/applications.ts';
+import { contactDataChangeRoutes } from './routes/contact-data-changes.ts';
+import { createRequestContactDataChange } from './contact-data/contact-data-change.ts';
 import type { DraftService } from './drafts/draft-service.ts';
 import { DraftSchema } from './drafts/schemas.ts';
 import { draftRoutes } from './routes/drafts.ts';
@@ -65,8 +67,6 @@ export interface AppDeps {
   answerQuestion: AnswerQuestion;
   projector: RecordProjector;
   readiness: ReadinessCheck[];
-  /** Signs the finance department's development tokens (HS256); citizens use account sessions. */
-  tokenSecret: string;
   recordsToken: string;
 }
 
@@ -83,20 +83,32 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Gemeindeportal API', version: '0.1.0', description: 'Municipal e-government services: accounts, applications, cases, documents, payments, finance reports.' },
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'A citizen\'s session token from POST /sessions; finance reports take a signed staff token' } } },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'opaque', description: 'A citizen\'s session token from POST /sessions' },
+          staffSession: { type: 'apiKey', in: 'cookie', name: 'gp_staff', description: 'The staff login\'s session (GET /tasklist/login); changes also need the header x-requested-with: tasklist' },
+        },
+      },
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id as string | undefined) ?? `def-${i}` },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
-  await registerCitizenAuth(app, { staffTokenSecret: deps.tokenSecret, sessions: deps.accounts.sessions });
+  registerCitizenAuth(app, { sessions: deps.accounts.sessions });
   await app.register(fastifyCookie, { secret: deps.sessionSecret });
 
   const loadCase = createCaseDetailLoader(deps.cases, deps.catalogue, deps.payments);
   await app.register(healthRoutes(deps.readiness));
-  await app.register(accountRoutes(deps.accounts, deps.agov ? createAccountIdentitiesRepository(deps.agov.db) : undefined));
+  const identities = deps.agov ? createAccountIdentitiesRepository(deps.agov.db) : undefined;
+  await app.register(accountRoutes(deps.accounts, identities));
   if (deps.organisations) await app.register(organisationRoutes(deps.organisations));
   await app.register(municipalityRoutes(deps.catalogue));
   await app.register(applicationRoutes(deps.startApplication, deps.cases, loadCase));
+  const requestContactDataChange = createRequestContactDataChange({
+    startApplication: deps.startApplication,
+    nameOf: (accountId) => deps.accounts.service.profile(accountId),
+    identityVerified: async (accountId) => (identities ? (await identities.list(accountId)).length > 0 : false),
+  });
+  await app.register(contactDataChangeRoutes(requestContactDataChange, deps.cases, loadCase));
   if (deps.drafts) await app.register(draftRoutes(deps.drafts, deps.cases, loadCase));
   await app.register(caseRoutes(deps.cases, loadCase, deps.answerQuestion, deps.organisations?.memberships));
   await app.register(documentRoutes(deps.documents, deps.organisations?.memberships));

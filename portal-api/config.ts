@@ -9,8 +9,6 @@ export const ConfigSchema = Type.Object({
   API_HOST: Type.String({ default: '127.0.0.1' }),
   API_PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
   LOG_LEVEL: Type.String({ default: 'info' }),
-  /** HMAC secret of the finance department's development tokens (HS256); citizens log in with their accounts. */
-  PORTAL_TOKEN_SECRET: Type.String({ minLength: 32 }),
   /** Shared secret of the engine's record exporter (engine/application.yaml). */
   PORTAL_RECORDS_TOKEN: Type.String({ minLength: 16, default: 'dev-engine-records-token' }),
   ZEEBE_GRPC_ADDRESS: Type.String({ default: 'grpc://127.0.0.1:26500' }),
@@ -55,6 +53,13 @@ export const ConfigSchema = Type.Object({
   AGOV_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 16 })),
   /** Signs the staff session cookie. */
   SESSION_SECRET: Type.String({ minLength: 32 }),
+  /**
+   * Encrypts what the accounts must read back (TOTP secrets, the pending account mails with their
+   * links): 32 random bytes in base64 (`openssl rand -base64 32`). Losing it switches off every second factor.
+   */
+  ACCOUNT_SECRETS_KEY: Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$' }),
+  /** How often the account mails' outbox is run: refused mails tried again (after 1, 2, 4… runs, at most hourly, for a day), and those a stopped process left. */
+  ACCOUNT_MAIL_EVERY_MS: Type.Integer({ default: 10000, minimum: 1 }),
   /** Open payments younger than this are left to their webhooks. */
   PAYMENT_RECONCILE_GRACE_MS: Type.Integer({ default: 60000, minimum: 0 }),
   /** Outgoing mail, e.g. smtps://user:password@mail.example.ch:465; unset sends no mail (and says so at start). */
@@ -62,6 +67,8 @@ export const ConfigSchema = Type.Object({
   MAIL_FROM: Type.String({ default: 'Gemeindeportal <noreply@gemeindeportal.example>' }),
   /** How often staff get their digest of new and assigned tasks (one mail per run at most). */
   TASK_DIGEST_EVERY_MS: Type.Integer({ default: 900000, minimum: 1 }),
+  /** How often citizens are told by e-mail of new messages on their cases (CASE-3); one mail per case and run. */
+  CASE_NOTICE_EVERY_MS: Type.Integer({ default: 60000, minimum: 1 }),
   /** Proxies whose X-Forwarded-For names the client (comma-separated addresses or CIDR); unset: the peer is the client. */
   API_TRUST_PROXY: Type.Optional(Type.String({ minLength: 1 })),
   /** How long the links of account mails work: activation and new e-mail address (ACC-3, ACC-5), password reset (ACC-4). */
@@ -83,6 +90,11 @@ export const ConfigSchema = Type.Object({
 export type Config = Static<typeof ConfigSchema>;
 
 const INTEGER_TEXT = /^-?\d+$/;
+
+/** What to do about a missing or malformed value, where the schema's own message would not say. */
+const HINTS: Partial<Record<keyof Config, string>> = {
+  ACCOUNT_SECRETS_KEY: 'must be set to 32 random bytes in base64, e.g. from `openssl rand -base64 32` (it encrypts TOTP secrets and pending account mails)',
+};
 
 /** Environment text to the schema's types; an integer must be written as one (no 1e3, no 80.5). */
 function convert(env: Record<string, string | undefined>): { values: Record<string, unknown>; errors: string[] } {
@@ -107,7 +119,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const withDefaults = Value.Default(ConfigSchema, converted.values);
   const errors = [...Value.Errors(ConfigSchema, withDefaults)];
   if (errors.length > 0) {
-    const list = errors.map((e) => `${e.path.slice(1) || '(root)'}: ${e.message}`).join('; ');
+    const list = [...new Set(errors.map((e) => {
+      const field = e.path.slice(1);
+      return `${field || '(root)'}: ${HINTS[field as keyof Config] ?? e.message}`;
+    }))].join('; ');
     throw new Error(`invalid configuration: ${list}`);
   }
   return withDefaults as Config;

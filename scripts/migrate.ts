@@ -5,7 +5,11 @@ import { createDatabase } from '../portal-api/db/database.ts';
 import { migrateToLatest } from '../portal-api/db/migrate.ts';
 import { loadDevSecrets } from './dev-secrets.ts';
 
-const config = loadConfig({ ...process.env, PORTAL_TOKEN_SECRET: loadDevSecrets().PORTAL_TOKEN_SECRET });
+const secrets = loadDevSecrets();
+// Only the database settings matter here; the secrets are there because the configuration requires them.
+const config = loadConfig({
+  ...process.env, OIDC_CLIENT_SECRET: secrets.OIDC_CLIENT_SECRET, SESSION_SECRET: secrets.SESSION_SECRET, ACCOUNT_SECRETS_KEY: secrets.ACCOUNT_SECRETS_KEY,
+});
 const db = createDatabase({ databaseUrl: config.DATABASE_URL, embeddedDir: config.EMBEDDED_DB_DIR });
 try {
   const ran = await migrateToLatest(db);

@@ -22,8 +22,13 @@ import { createPaymentReconciliation } from '../portal-api/payments/reconcile-pa
 import { createProviderTransactionRecorder } from '../portal-api/payments/record-provider-transaction.ts';
 import { createInvoiceSettlement } from '../portal-api/payments/settle-invoice.ts';
 import { runPeriodically } from '../workers/periodic.ts';
-import { createSmtpMailer } from '../connectors/email/mailer.ts';
+import { createSmtpMailer, type Mailer } from '../connectors/email/mailer.ts';
 import { createAccounts } from '../portal-api/accounts/index.ts';
+import { ACCOUNT_STATE_SWEEP_EVERY_MS } from '../portal-api/accounts/account-state-sweep.ts';
+import { createAccountMailDelivery } from '../portal-api/accounts/mail-delivery.ts';
+import { createSecretBox } from '../portal-api/accounts/secret-box.ts';
+import { createAccountMailOutboxRepository } from '../portal-api/db/account-mail-outbox-repository.ts';
+import { createAccountsRepository } from '../portal-api/db/accounts-repository.ts';
 import { createOrganisations } from '../portal-api/organisations/index.ts';
 import { createAccountLifecycle } from '../portal-api/accounts/account-lifecycle.ts';
 import { createAccountDeletionRepository } from '../portal-api/db/account-deletion-repository.ts';
@@ -31,6 +36,8 @@ import { createDraftsRepository } from '../portal-api/db/drafts-repository.ts';
 import { createDraftService } from '../portal-api/drafts/draft-service.ts';
 import { createTaskDigestRepository } from '../portal-api/db/task-digest-repository.ts';
 import { createTaskDigest } from '../portal-api/staff/task-digest.ts';
+import { createCaseNoticesRepository } from '../portal-api/db/case-notices-repository.ts';
+import { createCaseNotices } from '../portal-api/cases/case-notices.ts';
 import { buildApp } from '../portal-api/app.ts';
 import { createStartApplication } from '../portal-api/applications/start-application.ts';
 import type { Config } from '../portal-api/config.ts';
@@ -121,23 +128,38 @@ export function openPaymentServices({ config, logger, db, zeebe }: Parts) {
   };
 }
 
-/** E-mail digests of new and assigned tasks to staff; without SMTP_URL none are sent, and the log says so. */
-function startTaskDigests({ config, logger, db }: Parts): { stop(): void } {
+/** Runs a mailing every `everyMs` over its own SMTP connection; without SMTP_URL it does not run, and the log says what is missing. */
+function startMailing(
+  { config, logger }: Parts, name: string, everyMs: number, missing: string, mailing: (mailer: Mailer) => () => Promise<unknown>,
+): { stop(): void } {
   if (!config.SMTP_URL) {
-    logger.warn('SMTP_URL is not set: staff get no e-mail digests of their tasks');
+    logger.warn(`SMTP_URL is not set: ${missing}`);
     return { stop: () => undefined };
   }
   const mailer = createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM });
-  const digest = createTaskDigest({
-    repository: createTaskDigestRepository(db), mailer, publicUrl: config.PORTAL_PUBLIC_URL, logger: logger.child({ component: 'task-digest' }),
-  });
-  const periodic = runPeriodically('task-digest', config.TASK_DIGEST_EVERY_MS, digest, logger);
+  const periodic = runPeriodically(name, everyMs, mailing(mailer), logger);
   return {
     stop() {
       periodic.stop();
       mailer.close();
     },
   };
+}
+
+/** E-mail digests of new and assigned tasks to staff. */
+function startTaskDigests(parts: Parts): { stop(): void } {
+  const { config, logger, db } = parts;
+  return startMailing(parts, 'task-digest', config.TASK_DIGEST_EVERY_MS, 'staff get no e-mail digests of their tasks', (mailer) => createTaskDigest({
+    repository: createTaskDigestRepository(db), mailer, publicUrl: config.PORTAL_PUBLIC_URL, logger: logger.child({ component: 'task-digest' }),
+  }));
+}
+
+/** Citizens are told by e-mail of new messages on their cases (CASE-3). */
+function startCaseNotices(parts: Parts): { stop(): void } {
+  const { config, logger, db } = parts;
+  return startMailing(parts, 'case-notices', config.CASE_NOTICE_EVERY_MS, 'citizens are not told of new messages on their cases', (mailer) => createCaseNotices({
+    repository: createCaseNoticesRepository(db), mailer, publicUrl: config.PORTAL_PUBLIC_URL, logger: logger.child({ component: 'case-notices' }),
+  }));
 }
 
 /**
@@ -171,6 +193,7 @@ export async function startWorkerPool(parts: Parts): Promise<RunningWorkers> {
   const paymentServices = openPaymentServices(parts);
   const reconciliation = runPeriodically('payment-reconciliation', config.PAYMENT_RECONCILE_EVERY_MS, paymentServices.reconcile, logger);
   const digests = startTaskDigests(parts);
+  const notices = startCaseNotices(parts);
   const lifecycle = startAccountLifecycle(parts);
   const backOffices = createBackOfficeRegistry({
     adapters: Object.fromEntries(Object.values(BACK_OFFICE_VENDORS).map((vendor) => [vendor.name, vendor.createAdapter])),
@@ -220,6 +243,7 @@ export async function startWorkerPool(parts: Parts): Promise<RunningWorkers> {
       recovery.stop();
       reconciliation.stop();
       digests.stop();
+      notices.stop();
       lifecycle.stop();
       await workers.stop();
     },
@@ -234,10 +258,20 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
   const staff = createStaffRepository(db);
   const caseRecords = createCaseRecordsRepository(db);
   const internalTasks = createInternalTasksRepository(db);
+  const accountSecrets = createSecretBox([config.ACCOUNT_SECRETS_KEY]);
+  // Each start, not a migration: only the running code knows the key, and an instance of the previous version may still write in clear.
+  const sealed = await createAccountsRepository(db, accountSecrets).sealClearTotpSecrets();
+  if (sealed > 0) logger.info({ accounts: sealed }, 'TOTP secrets stored in clear are encrypted now');
   const accountMailer = config.SMTP_URL ? createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM }) : undefined;
   if (!accountMailer) logger.warn('SMTP_URL is not set: account mails (activation, password reset) are not sent');
+  // One outbox for the accounts' and the organisations' mails; every API instance runs it, each mail is claimed by one.
+  const accountMail = createAccountMailDelivery({
+    outbox: createAccountMailOutboxRepository(db), secrets: accountSecrets, mailer: accountMailer,
+    logger: logger.child({ component: 'account-mails' }), settings: { everyMs: config.ACCOUNT_MAIL_EVERY_MS },
+  });
+  const accountMailRuns = runPeriodically('account-mails', config.ACCOUNT_MAIL_EVERY_MS, accountMail.deliverDue, logger);
   const accounts = createAccounts({
-    db, mailer: accountMailer, logger: logger.child({ component: 'accounts' }),
+    db, secrets: accountSecrets, mail: accountMail,
     options: {
       publicUrl: config.PORTAL_PUBLIC_URL,
       activationValidMs: config.ACCOUNT_LINK_VALID_MS,
@@ -247,8 +281,10 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
       rateLimits: { windowMs: config.RATE_LIMIT_WINDOW_MS, perIp: config.RATE_LIMIT_PER_IP, perAddress: config.RATE_LIMIT_PER_ADDRESS },
     },
   });
+  // Rate-limit counts, hand-off codes and AGOV birth dates are shared in the database; every instance sweeps what has run out.
+  const accountStateSweeps = runPeriodically('account-state-sweep', ACCOUNT_STATE_SWEEP_EVERY_MS, accounts.sweepState, logger);
   const organisations = createOrganisations({
-    db, mailer: accountMailer, logger: logger.child({ component: 'organisations' }), options: { publicUrl: config.PORTAL_PUBLIC_URL },
+    db, mail: accountMail, logger: logger.child({ component: 'organisations' }), options: { publicUrl: config.PORTAL_PUBLIC_URL },
   });
   const startApplication = createStartApplication({
     catalogue,
@@ -296,6 +332,7 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
         settings: {
           issuer: config.AGOV_ISSUER, clientId: config.AGOV_CLIENT_ID, clientSecret: config.AGOV_CLIENT_SECRET, publicUrl: config.PORTAL_PUBLIC_URL,
           sessions: { idleMs: config.SESSION_IDLE_MS, maxMs: config.SESSION_MAX_MS },
+          accountSecrets,
         },
       },
     } : {}),
@@ -310,10 +347,12 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
       { name: 'database', check: async () => Boolean(await db.raw('select 1')) },
       { name: 'engine', check: () => engineIsReady(zeebe) },
     ],
-    tokenSecret: config.PORTAL_TOKEN_SECRET,
     recordsToken: config.PORTAL_RECORDS_TOKEN,
   }, { loggerInstance: logger.child({ component: 'api' }), ...(config.API_TRUST_PROXY ? { trustProxy: config.API_TRUST_PROXY } : {}) });
   app.addHook('onClose', async () => {
+    accountMailRuns.stop();
+    accountStateSweeps.stop();
+    // Mails handed over are in the outbox and tried once; what is left waits there for the next start.
     await accounts.mailIdle();
     await organisations.mailIdle();
     accountMailer?.close();

@@ -31,10 +31,10 @@ const mailCatcher = process.env.SMTP_URL ? undefined : await startMailCatcher({
 const config = loadConfig({
   ...process.env,
   ...(mailCatcher ? { SMTP_URL: mailCatcher.smtpUrl } : {}),
-  PORTAL_TOKEN_SECRET: secrets.PORTAL_TOKEN_SECRET,
   OIDC_CLIENT_SECRET: secrets.OIDC_CLIENT_SECRET,
   AGOV_CLIENT_SECRET: secrets.AGOV_CLIENT_SECRET,
   SESSION_SECRET: secrets.SESSION_SECRET,
+  ACCOUNT_SECRETS_KEY: secrets.ACCOUNT_SECRETS_KEY,
 });
 const identity = await startDevelopmentIdentity({
   port: Number(new URL(config.OIDC_ISSUER).port || 4300),

@@ -1,5 +1,14 @@
-import { ProblemError } from '../plugins/problem-details.ts';
+import { invalidField, ProblemError } from '../plugins/problem-details.ts';
 import type { PasswordShortfall } from './password-rule.ts';
+
+/** A 429 that knows how long to wait: the accounts' routes put it into `Retry-After`. */
+export class RateLimitedError extends ProblemError {
+  readonly retryAfterSeconds: number;
+  constructor(seconds: number) {
+    super(429, 'rate-limited', 'Zu viele Versuche. Bitte warten Sie einen Moment.', `Try again in ${seconds} seconds.`);
+    this.retryAfterSeconds = seconds;
+  }
+}
 
 /** The refusals of "Mein Konto", with stable codes that clients and tests rely on. */
 export const accountErrors = {
@@ -30,6 +39,16 @@ export const accountErrors = {
   secondFactorState: (detail: string) => new ProblemError(409, 'second-factor-state', 'Zweiter Faktor', detail),
   unauthenticated: () => new ProblemError(401, 'unauthenticated', 'Anmeldung erforderlich', 'A valid bearer token is required.'),
   sessionNotFound: () => new ProblemError(404, 'session-not-found', 'Sitzung nicht gefunden'),
-  rateLimited: (seconds: number) =>
-    new ProblemError(429, 'rate-limited', 'Zu viele Versuche. Bitte warten Sie einen Moment.', `Try again in ${seconds} seconds.`),
+  rateLimited: (seconds: number) => new RateLimitedError(seconds),
+  /** An account with a password confirms sensitive changes with it. */
+  passwordRequired: (pointer: string) => invalidField(pointer, 'required: this account confirms changes with its password'),
+  /** A password was sent for an account that has none (opened with AGOV). */
+  passwordNotSet: (pointer: string, remedy: string) =>
+    new ProblemError(400, 'password-not-set', 'Dieses Konto hat kein Passwort.', `${pointer}: this account has no password; ${remedy}`,
+      [{ pointer, detail: `this account has no password; ${remedy}` }]),
+  /** An account without a password confirms sensitive changes with a fresh AGOV login instead. */
+  reauthenticationRequired: (windowMinutes: number) =>
+    new ProblemError(403, 'reauthentication-required', 'Bitte melden Sie sich zur Bestätigung erneut mit AGOV an.',
+      `This account has no password: log in with AGOV again (GET /login/agov, then POST /sessions/agov) and repeat the request with the new session within ${windowMinutes} minutes.`,
+      [{ pointer: '/headers/authorization', detail: `session not authenticated with AGOV within the last ${windowMinutes} minutes` }]),
 };

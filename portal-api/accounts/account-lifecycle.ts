@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Mailer } from '../../connectors/email/mailer.ts';
-import type { AccountDeletionRepository, LifecycleAccount, LifecycleScope } from '../db/account-deletion-repository.ts';
+import type { AccountDeletionRepository, HandedOnManagement, LifecycleAccount, LifecycleScope } from '../db/account-deletion-repository.ts';
+import { LANGUAGES, type Language } from '../engine-records/phase-map.ts';
+import { ORGANISATION_MAIL_TEXTS } from '../organisations/organisation-texts.ts';
 import type { MailText } from './account-texts.ts';
 import { deletionTextsOf, eraseAccount, nameOf } from './deletion-service.ts';
 import { ACC7_PERIODS, addMonths, lifecycleCutoffs, lifecycleStep, type LifecyclePeriods, staleDraftsBefore } from './lifecycle-rules.ts';
@@ -68,11 +70,21 @@ export function createAccountLifecycle(deps: {
 
   /** Deletes the account if the step is still due once it is locked (a login may have come in between). */
   async function deleteIfStillDue(candidate: LifecycleAccount, at: Date): Promise<boolean> {
-    return deletion.transaction(async (trx) => {
+    const outcome = await deletion.transaction(async (trx) => {
       const account = await deletion.lock(candidate.id, trx);
-      if (!account || lifecycleStep(account, at, periods) !== lifecycleStep(candidate, at, periods)) return false;
+      if (!account || lifecycleStep(account, at, periods) !== lifecycleStep(candidate, at, periods)) return { deleted: false, handedOn: [] };
       return eraseAccount(deletion, account.id, trx);
     });
+    for (const handedOn of outcome.handedOn) await tellNewManager(handedOn);
+    return outcome.deleted;
+  }
+
+  /** ORG-3: a member who became manager because the only manager's account went is told, like one made manager by a person. */
+  async function tellNewManager({ organisationName, successor }: HandedOnManagement): Promise<void> {
+    const language: Language = (LANGUAGES as readonly string[]).includes(successor.language) ? successor.language as Language : 'de';
+    await send(successor.email, ORGANISATION_MAIL_TEXTS[language].madeManagerInPlace({
+      name: `${successor.firstName} ${successor.lastName}`, organisation: organisationName,
+    }), 'organisation-made-manager-in-place');
   }
 
   return async function runAccountLifecycle(at, scope) {

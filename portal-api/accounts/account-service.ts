@@ -3,12 +3,15 @@ import type { AccountRow, AccountsRepository, LinkPurpose, LinkTokenRow, PostalA
 import { LANGUAGES, type Language } from '../engine-records/phase-map.ts';
 import { accountErrors } from './account-errors.ts';
 import { ACCOUNT_MAIL_TEXTS, type AccountMailTexts } from './account-texts.ts';
+import type { ConfirmHolder } from './holder-confirmation.ts';
 import { formatKontoId, newKontoId } from './konto-id.ts';
 import { ACCOUNT_PAGES, pageLink } from './links.ts';
 import type { SendAccountMail } from './mail-delivery.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { passwordShortfalls } from './password-rule.ts';
+import type { SecretAttempts } from './secret-attempts.ts';
 import { hashToken, newSecretToken } from './secret-tokens.ts';
+import type { AccountSession } from './session-service.ts';
 
 export interface AccountSettings {
   /** The portal front end, where the links in mails lead. */
@@ -69,6 +72,10 @@ export function createAccountService(deps: {
   sendMail: SendAccountMail;
   /** Ends sessions when a password changes; the session service owns them. */
   revokeSessions: (accountId: string, keep?: string) => Promise<void>;
+  /** Wrong passwords behind a session are limited per account. */
+  attempts: SecretAttempts;
+  /** The password, or for an account without one a fresh AGOV login. */
+  confirmHolder: ConfirmHolder;
   settings: AccountSettings;
   now: () => Date;
 }) {
@@ -190,10 +197,15 @@ export function createAccountService(deps: {
       return toAccountView(await accountOf(accountId));
     },
 
-    /** ACC-5: needs the current password; the other sessions end, this one stays. */
+    /**
+     * ACC-5: needs the current password; the other sessions end, this one stays. An account opened
+     * with AGOV has none to change: it sets its first one through the forgotten-password mail.
+     */
     async changePassword(accountId: string, currentSessionId: string, currentPassword: string, newPassword: string): Promise<void> {
       const account = await accountOf(accountId);
-      if (!await verifyPassword(account.passwordHash ?? undefined, currentPassword)) throw accountErrors.wrongPassword('/body/currentPassword');
+      const stored = account.passwordHash;
+      if (stored === null) throw accountErrors.passwordNotSet('/body/currentPassword', 'set a first one through the forgotten-password mail (POST /password-resets)');
+      if (!await deps.attempts.verify(accountId, 'password', () => verifyPassword(stored, currentPassword))) throw accountErrors.wrongPassword('/body/currentPassword');
       requireStrong(newPassword, '/body/newPassword');
       await accounts.update(accountId, { passwordHash: await hashPassword(newPassword) });
       await deps.revokeSessions(accountId, currentSessionId);
@@ -202,11 +214,13 @@ export function createAccountService(deps: {
     /**
      * ACC-5: the new address gets a confirmation link and the old one is told; the account keeps
      * the old address until the link is followed. An address of another account gets a mail
-     * saying so, and the answer is the same (no enumeration through e-mail changes either).
+     * saying so, and the answer is the same (no enumeration through e-mail changes either). The
+     * password confirms it; an account without one confirms with a fresh AGOV login.
      */
-    async requestEmailChange(accountId: string, newEmail: string, password: string): Promise<void> {
-      const account = await accountOf(accountId);
-      if (!await verifyPassword(account.passwordHash ?? undefined, password)) throw accountErrors.wrongPassword('/body/password');
+    async requestEmailChange(session: AccountSession, newEmail: string, password: string | undefined): Promise<void> {
+      const account = await accountOf(session.accountId);
+      const accountId = account.id;
+      await deps.confirmHolder(account, session, password, '/body/password');
       const email = normaliseEmail(newEmail);
       if (email === account.email) return;
       const owner = await accounts.findByEmail(email);

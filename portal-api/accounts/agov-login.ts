@@ -19,8 +19,10 @@
  *   nothing, and a code made for one account does not link to another.
  *   `DELETE /account/identities/agov` unlinks, provided the account has a password.
  *
- * Pending logins live in a signed cookie; the one-time codes live in this process's memory, so a
- * deployment with several API instances needs sticky sessions or a shared store for them.
+ * Pending logins live in a signed cookie. The one-time codes live in PostgreSQL (`agov_hand_offs`,
+ * by SHA-256 of the code, what they carry sealed with ACCOUNT_SECRETS_KEY), so that a code issued
+ * by one API instance is redeemed at another, once: using a code is a `delete … returning`. The
+ * birth date AGOV gives is kept sealed with the session it opened, for pre-filling only.
  */
 import { randomUUID } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
@@ -29,6 +31,7 @@ import type { Knex } from 'knex';
 import * as oidc from 'openid-client';
 import { lazyDiscovery } from '../oidc/discovery.ts';
 import { createAccountIdentitiesRepository } from '../db/account-identities-repository.ts';
+import { createAgovHandOffsRepository, type StoredHandOff } from '../db/agov-hand-offs-repository.ts';
 import { createAccountsRepository, type AccountRow, type PostalAddress } from '../db/accounts-repository.ts';
 import { ProblemError } from '../plugins/problem-details.ts';
 import { authenticateCitizenSession, bearerSecurity } from '../plugins/citizen-auth.ts';
@@ -36,6 +39,7 @@ import { problemResponses } from '../schemas/common.ts';
 import { accountErrors } from './account-errors.ts';
 import { normaliseEmail } from './account-service.ts';
 import { newKontoId } from './konto-id.ts';
+import type { SecretBox } from './secret-box.ts';
 import { hashToken, newSecretToken } from './secret-tokens.ts';
 import type { SessionSettings } from './session-service.ts';
 
@@ -48,6 +52,8 @@ export interface AgovSettings {
   /** The portal's public URL: the callback is `<it>/login/agov/callback`, and the front-end pages are there too. */
   publicUrl: string;
   sessions: SessionSettings;
+  /** The box of ACCOUNT_SECRETS_KEY: TOTP secrets, hand-off codes' contents and AGOV birth dates are stored encrypted. */
+  accountSecrets: SecretBox;
 }
 
 /** Front-end pages a login may return to (no open redirect); the first is the default. */
@@ -76,10 +82,13 @@ export interface AgovPerson {
 }
 
 type PendingLogin = { verifier: string; state: string; nonce: string; next: string; link?: string };
-type HandOff = { expiresAt: number } & (
+type HandOff =
   | { kind: 'login'; accountId: string; person: AgovPerson }
   | { kind: 'unknown'; person: AgovPerson }
-  | { kind: 'link'; accountId: string; person: AgovPerson });
+  | { kind: 'link'; accountId: string; person: AgovPerson };
+
+/** A hand-off is sealed for its code: a body copied into another code's row does not open. */
+const handOffContext = (codeHash: string) => `agov-hand-off:${codeHash}`;
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
 
@@ -121,11 +130,10 @@ const Prefill = Type.Object({
 export function agovLoginRoutes(settings: AgovSettings, db: Knex, now: () => Date = () => new Date()) {
   const redirectUri = `${settings.publicUrl}/login/agov/callback`;
   const secure = settings.publicUrl.startsWith('https:');
-  const accounts = createAccountsRepository(db);
+  const accounts = createAccountsRepository(db, settings.accountSecrets);
   const identities = createAccountIdentitiesRepository(db);
-  const handOffs = new Map<string, HandOff>();
-  // Birth dates AGOV gave at login, per session: kept in memory for pre-filling only, never stored.
-  const birthdates = new Map<string, { birthdate: string; expiresAt: number }>();
+  const handOffs = createAgovHandOffsRepository(db);
+  const idleSince = (at: Date) => new Date(at.getTime() - settings.sessions.idleMs);
   const discovered = lazyDiscovery(settings);
 
   const frontEnd = (path: string, params: Record<string, string>) => {
@@ -134,17 +142,37 @@ export function agovLoginRoutes(settings: AgovSettings, db: Knex, now: () => Dat
     return url.href;
   };
 
-  const issueHandOff = (handOff: HandOff): string => {
-    const at = now().getTime();
-    for (const [key, entry] of handOffs) if (entry.expiresAt <= at) handOffs.delete(key);
+  // Expired codes are removed by the accounts' periodic sweep (account-state-sweep.ts).
+  const issueHandOff = async (handOff: HandOff): Promise<string> => {
     const code = newSecretToken('gpl');
-    handOffs.set(hashToken(code), handOff);
+    const codeHash = hashToken(code);
+    await handOffs.insert({
+      codeHash, kind: handOff.kind, body: settings.accountSecrets.seal(JSON.stringify(handOff), handOffContext(codeHash)),
+      expiresAt: new Date(now().getTime() + CODE_VALID_MS),
+    });
     return code;
   };
-  const readHandOff = (code: string): HandOff => {
-    const entry = handOffs.get(hashToken(code));
-    if (!entry || entry.expiresAt <= now().getTime()) throw codeInvalid();
-    return entry;
+  const opened = (codeHash: string, stored: StoredHandOff | undefined): HandOff => {
+    if (!stored) throw codeInvalid();
+    let handOff: HandOff;
+    try {
+      handOff = JSON.parse(settings.accountSecrets.open(stored.body, handOffContext(codeHash))) as HandOff;
+    } catch {
+      // Altered, or sealed under a key no longer configured: as good as unknown.
+      throw codeInvalid();
+    }
+    if (handOff.kind !== stored.kind) throw codeInvalid();
+    return handOff;
+  };
+  /** The hand-off of a valid code, which stays valid. */
+  const readHandOff = async (code: string): Promise<HandOff> => {
+    const codeHash = hashToken(code);
+    return opened(codeHash, await handOffs.find(codeHash, now()));
+  };
+  /** Uses a code up; of requests racing with the same code, one gets the hand-off and the others 400. */
+  const consumeHandOff = async (code: string): Promise<HandOff> => {
+    const codeHash = hashToken(code);
+    return opened(codeHash, await handOffs.take(codeHash, now()));
   };
 
   async function startSession(account: AccountRow, person: AgovPerson, userAgent: string | undefined, trx: Knex = db) {
@@ -154,10 +182,9 @@ export function agovLoginRoutes(settings: AgovSettings, db: Knex, now: () => Dat
       id: randomUUID(), accountId: account.id, tokenHash: hashToken(token), method: 'agov',
       userAgent: userAgent?.slice(0, 200) ?? null, createdAt: at, expiresAt: new Date(at.getTime() + settings.sessions.maxMs),
     };
-    await accounts.insertSession(session, trx);
+    // The birth date goes with the session, sealed, for pre-filling only.
+    await accounts.insertSession({ ...session, agovBirthdate: person.birthdate }, trx);
     await accounts.update(account.id, { lastLoginAt: at }, trx);
-    for (const [key, entry] of birthdates) if (entry.expiresAt <= at.getTime()) birthdates.delete(key);
-    if (person.birthdate) birthdates.set(session.id, { birthdate: person.birthdate, expiresAt: session.expiresAt.getTime() });
     return {
       token, accountId: account.id,
       session: {
@@ -265,8 +292,6 @@ export function agovLoginRoutes(settings: AgovSettings, db: Knex, now: () => Dat
         return failed(reply, 401, 'Die Anmeldung mit AGOV ist fehlgeschlagen.');
       }
       if (!person) return failed(reply, 401, 'AGOV hat die nötigen Angaben nicht übermittelt.');
-      const expiresAt = now().getTime() + CODE_VALID_MS;
-
       if (pending.link !== undefined) {
         const accountId = readTicket(request, pending.link, PENDING_LOGIN_MAX_AGE_S * 1000);
         if (!accountId || !await accounts.findById(accountId)) return failed(reply, 400, 'Der Link zum Verknüpfen ist abgelaufen.');
@@ -275,11 +300,11 @@ export function agovLoginRoutes(settings: AgovSettings, db: Knex, now: () => Dat
           request.log.info({ accountId }, 'AGOV identity already linked to another account');
           return failed(reply, 409, 'Dieses AGOV-Login ist bereits mit einem anderen Konto verknüpft.');
         }
-        return reply.redirect(frontEnd(pending.next, { 'agov-link': issueHandOff({ kind: 'link', accountId, person, expiresAt }) }));
+        return reply.redirect(frontEnd(pending.next, { 'agov-link': await issueHandOff({ kind: 'link', accountId, person }) }));
       }
 
       const accountId = await identities.accountOf(AGOV_PROVIDER, person.subject);
-      const code = issueHandOff(accountId ? { kind: 'login', accountId, person, expiresAt } : { kind: 'unknown', person, expiresAt });
+      const code = await issueHandOff(accountId ? { kind: 'login', accountId, person } : { kind: 'unknown', person });
       return reply.redirect(frontEnd(pending.next, { agov: code }));
     });
 
@@ -292,13 +317,13 @@ export function agovLoginRoutes(settings: AgovSettings, db: Knex, now: () => Dat
       },
     }, async (request, reply) => {
       const { code } = request.body as { code: string };
-      const handOff = readHandOff(code);
+      const handOff = await readHandOff(code);
       if (handOff.kind === 'link') throw codeInvalid();
       if (handOff.kind === 'unknown') {
         throw new ProblemError(404, 'agov-identity-unknown', 'Zu diesem AGOV-Login gibt es noch kein Konto.',
           'Open a new account with POST /accounts/agov, or log in with your password and link AGOV (POST /account/identities/agov).');
       }
-      handOffs.delete(hashToken(code));
+      await consumeHandOff(code);
       const account = await accounts.findById(handOff.accountId);
       if (!account) throw codeInvalid();
       return reply.code(201).send(await startSession(account, handOff.person, request.headers['user-agent']));
@@ -313,9 +338,9 @@ export function agovLoginRoutes(settings: AgovSettings, db: Knex, now: () => Dat
       },
     }, async (request, reply) => {
       const { code } = request.body as { code: string };
-      const handOff = readHandOff(code);
+      const handOff = await readHandOff(code);
       if (handOff.kind !== 'unknown') throw codeInvalid();
-      handOffs.delete(hashToken(code));
+      await consumeHandOff(code);
       const account = await openAccount(handOff.person);
       request.log.info({ accountId: account.id }, 'account opened with AGOV');
       return reply.code(201).send(await startSession(account, handOff.person, request.headers['user-agent']));
@@ -345,9 +370,9 @@ export function agovLoginRoutes(settings: AgovSettings, db: Knex, now: () => Dat
     }, async (request, reply) => {
       const session = await authenticateCitizenSession(request);
       const { code } = request.body as { code: string };
-      const handOff = readHandOff(code);
+      const handOff = await readHandOff(code);
       if (handOff.kind !== 'link' || handOff.accountId !== session.accountId) throw codeInvalid();
-      handOffs.delete(hashToken(code));
+      await consumeHandOff(code);
       const outcome = await identities.link(session.accountId, AGOV_PROVIDER, handOff.person.subject, now());
       if (outcome === 'linked-elsewhere') throw new ProblemError(409, 'agov-identity-linked', 'Dieses AGOV-Login ist bereits mit einem anderen Konto verknüpft.');
       request.log.info({ accountId: session.accountId }, 'AGOV identity linked');
@@ -384,7 +409,7 @@ export function agovLoginRoutes(settings: AgovSettings, db: Knex, now: () => Dat
     app.get('/account/prefill', {
       schema: {
         tags, summary: 'Pre-filling of application forms (INT-4): the applicant as the account knows them',
-        description: 'First and last name, e-mail and postal address and language of the account; the date of birth only when this session was opened with AGOV and AGOV gave it (it is not stored). `serviceId` is echoed; every service\'s form takes the same applicant fields today.',
+        description: 'First and last name, e-mail and postal address and language of the account; the date of birth only when this session was opened with AGOV and AGOV gave it (kept, encrypted, with the session until it ends). `serviceId` is echoed; every service\'s form takes the same applicant fields today.',
         security: bearerSecurity,
         querystring: Type.Object({ serviceId: Type.Optional(Type.String({ maxLength: 200 })) }),
         response: { 200: Prefill, ...problemResponses(401) },
@@ -393,13 +418,14 @@ export function agovLoginRoutes(settings: AgovSettings, db: Knex, now: () => Dat
       const session = await authenticateCitizenSession(request);
       const account = await accounts.findById(session.accountId);
       if (!account) throw new ProblemError(401, 'unauthenticated', 'Anmeldung erforderlich');
-      const birth = birthdates.get(session.sessionId);
+      const at = now();
+      const dateOfBirth = await accounts.sessionBirthdate(session.sessionId, at, idleSince(at));
       const address: PostalAddress | null = account.address;
       return {
         serviceId: (request.query as { serviceId?: string }).serviceId ?? null,
         applicant: {
           firstName: account.firstName, lastName: account.lastName,
-          dateOfBirth: birth && birth.expiresAt > now().getTime() ? birth.birthdate : null,
+          dateOfBirth,
           email: account.email, address, language: account.language,
         },
       };

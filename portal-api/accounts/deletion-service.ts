@@ -1,14 +1,15 @@
 import type { Knex } from 'knex';
-import type { AccountDeletionRepository, LifecycleAccount } from '../db/account-deletion-repository.ts';
+import type { AccountDeletionRepository, HandedOnManagement, LifecycleAccount } from '../db/account-deletion-repository.ts';
 import type { AccountsRepository } from '../db/accounts-repository.ts';
 import { LANGUAGES, type Language } from '../engine-records/phase-map.ts';
 import { accountErrors } from './account-errors.ts';
 import { deletionErrors } from './deletion-errors.ts';
 import { DELETION_MAIL_TEXTS, type DeletionMailTexts } from './deletion-texts.ts';
+import type { ConfirmHolder } from './holder-confirmation.ts';
 import { ACCOUNT_PAGES, pageLink } from './links.ts';
 import type { SendAccountMail } from './mail-delivery.ts';
-import { verifyPassword } from './passwords.ts';
 import { hashToken, newSecretToken } from './secret-tokens.ts';
+import type { AccountSession } from './session-service.ts';
 
 export interface DeletionSettings {
   publicUrl: string;
@@ -25,11 +26,12 @@ export const nameOf = (account: { firstName: string; lastName: string }) => `${a
 /**
  * Deletes an account inside `trx` (ACC-8): an organisation it managed alone keeps a manager (the
  * longest-standing other member), then the row goes and with it sessions, tokens, memberships and
- * drafts; cases keep their `citizen_id` and are processed on, seen by nobody's session.
+ * drafts; cases keep their `citizen_id` and are processed on, seen by nobody's session. Answers
+ * whether it was deleted and who became manager where (to be told once the transaction is committed).
  */
-export async function eraseAccount(deletion: AccountDeletionRepository, accountId: string, trx: Knex.Transaction): Promise<boolean> {
-  await deletion.handOnManagement(accountId, trx);
-  return deletion.deleteAccount(accountId, trx);
+export async function eraseAccount(deletion: AccountDeletionRepository, accountId: string, trx: Knex.Transaction): Promise<{ deleted: boolean; handedOn: HandedOnManagement[] }> {
+  const handedOn = await deletion.handOnManagement(accountId, trx);
+  return { deleted: await deletion.deleteAccount(accountId, trx), handedOn };
 }
 
 /** ACC-6: self-deletion, confirmed through a link mailed to the account's address. */
@@ -37,6 +39,8 @@ export function createDeletionService(deps: {
   accounts: AccountsRepository;
   deletion: AccountDeletionRepository;
   sendMail: SendAccountMail;
+  /** The password, or for an account without one a fresh AGOV login. */
+  confirmHolder: ConfirmHolder;
   settings: DeletionSettings;
   now: () => Date;
 }) {
@@ -49,11 +53,15 @@ export function createDeletionService(deps: {
   }
 
   return {
-    /** Needs the password; refused while a personal case is pending or the account alone manages an organisation with members. */
-    async request(accountId: string, password: string): Promise<void> {
+    /**
+     * Needs the password (an account without one: a fresh AGOV login); refused while a personal
+     * case is pending or the account alone manages an organisation with members.
+     */
+    async request(session: AccountSession, password: string | undefined): Promise<void> {
+      const accountId = session.accountId;
       const account = await accounts.findById(accountId);
       if (!account) throw accountErrors.unauthenticated();
-      if (!await verifyPassword(account.passwordHash ?? undefined, password)) throw accountErrors.wrongPassword('/body/password');
+      await deps.confirmHolder(account, session, password, '/body/password');
       await refuseIfBlocked(accountId);
       const token = newSecretToken('gpl');
       const at = now();

@@ -1,13 +1,18 @@
 import type { Knex } from 'knex';
-import type { Logger } from 'pino';
-import type { Mailer } from '../../connectors/email/mailer.ts';
 import { createAccountDeletionRepository } from '../db/account-deletion-repository.ts';
 import { createAccountsRepository } from '../db/accounts-repository.ts';
+import { createAgovHandOffsRepository } from '../db/agov-hand-offs-repository.ts';
+import { createRateLimitHitsRepository, type RateLimitHitsRepository } from '../db/rate-limit-hits-repository.ts';
+import { createSecretFailuresRepository } from '../db/secret-failures-repository.ts';
+import { type AccountStateSweepSummary, createAccountStateSweep } from './account-state-sweep.ts';
 import { type AccountService, type AccountSettings, createAccountService } from './account-service.ts';
 import { createDeletionService, type DeletionService } from './deletion-service.ts';
-import { createAccountMailDelivery } from './mail-delivery.ts';
+import { AGOV_REAUTHENTICATION_MS, createHolderConfirmation } from './holder-confirmation.ts';
+import type { AccountMailDelivery } from './mail-delivery.ts';
 import type { RateLimitSettings } from './rate-limits.ts';
 import { createSecondFactorService, type SecondFactorService } from './second-factor.ts';
+import type { SecretBox } from './secret-box.ts';
+import { createSecretAttempts } from './secret-attempts.ts';
 import { createSessionService, type SessionService, type SessionSettings } from './session-service.ts';
 
 /** "Mein Konto" as the API uses it. */
@@ -18,7 +23,11 @@ export interface Accounts {
   /** Self-deletion confirmed by e-mail (ACC-6). */
   deletion: DeletionService;
   rateLimits: RateLimitSettings;
-  /** Resolves once the account mails in flight are handed to the mail server (or given up). */
+  /** The counters of those limits, in PostgreSQL: shared by every API instance. */
+  rateLimitHits: RateLimitHitsRepository;
+  /** Removes shared account state that has run out (counts, hand-off codes, birth dates of ended sessions); each API instance runs it now and then. */
+  sweepState(): Promise<AccountStateSweepSummary>;
+  /** Resolves once the account mails handed over so far are stored in the outbox and tried once (delivered, or left for a retry). */
   mailIdle(): Promise<void>;
 }
 
@@ -27,24 +36,41 @@ export interface AccountsOptions extends AccountSettings {
   rateLimits: RateLimitSettings;
   /** How long the link confirming a self-deletion works; a day unless told. */
   deletionLinkValidMs?: number;
+  /**
+   * An account without a password (opened with AGOV) confirms an e-mail change or its deletion
+   * with a session opened through AGOV at most this long ago; ten minutes unless told.
+   */
+  agovReauthenticationMs?: number;
 }
 
-/** Composes the accounts' use cases over the database and the mailer (none: mails are logged as not sent). */
-export function createAccounts(deps: { db: Knex; mailer: Mailer | undefined; logger: Logger; options: AccountsOptions; now?: () => Date }): Accounts {
+/**
+ * Composes the accounts' use cases over the database, the box of ACCOUNT_SECRETS_KEY (TOTP
+ * secrets are stored encrypted) and the account mails' outbox, which organisations share.
+ */
+export function createAccounts(deps: { db: Knex; secrets: SecretBox; mail: AccountMailDelivery; options: AccountsOptions; now?: () => Date }): Accounts {
   const now = deps.now ?? (() => new Date());
-  const accounts = createAccountsRepository(deps.db);
-  const sendMail = createAccountMailDelivery({ mailer: deps.mailer, logger: deps.logger });
+  const accounts = createAccountsRepository(deps.db, deps.secrets);
+  const sendMail = deps.mail.send;
   const sessions = createSessionService({ accounts, settings: deps.options.sessions, now });
-  const { sessions: _sessions, rateLimits, deletionLinkValidMs, ...settings } = deps.options;
+  const { sessions: _sessions, rateLimits, deletionLinkValidMs, agovReauthenticationMs, ...settings } = deps.options;
+  // Password and TOTP checks behind a session: as many wrong attempts per account as login allows per address.
+  const secretFailures = createSecretFailuresRepository(deps.db);
+  const attempts = createSecretAttempts({ failures: secretFailures, settings: { windowMs: rateLimits.windowMs, maxFailures: rateLimits.perAddress }, now });
+  const rateLimitHits = createRateLimitHitsRepository(deps.db);
+  const confirmHolder = createHolderConfirmation({ attempts, agovReauthenticationMs: agovReauthenticationMs ?? AGOV_REAUTHENTICATION_MS, now });
   return {
-    service: createAccountService({ accounts, sendMail, revokeSessions: (accountId, keep) => sessions.revokeAll(accountId, keep), settings, now }),
+    service: createAccountService({ accounts, sendMail, revokeSessions: (accountId, keep) => sessions.revokeAll(accountId, keep), attempts, confirmHolder, settings, now }),
     sessions,
-    secondFactor: createSecondFactorService({ accounts, now }),
+    secondFactor: createSecondFactorService({ accounts, attempts, now }),
     deletion: createDeletionService({
-      accounts, deletion: createAccountDeletionRepository(deps.db), sendMail, now,
+      accounts, deletion: createAccountDeletionRepository(deps.db), sendMail, confirmHolder, now,
       settings: { publicUrl: settings.publicUrl, deletionLinkValidMs: deletionLinkValidMs ?? 24 * 3600 * 1000 },
     }),
     rateLimits,
-    mailIdle: () => sendMail.idle(),
+    rateLimitHits,
+    sweepState: createAccountStateSweep({
+      accounts, rateLimitHits, secretFailures, agovHandOffs: createAgovHandOffsRepository(deps.db), sessions: deps.options.sessions, now,
+    }),
+    mailIdle: () => deps.mail.idle(),
   };
 }

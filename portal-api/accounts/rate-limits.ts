@@ -1,6 +1,8 @@
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { RateLimitHitsRepository } from '../db/rate-limit-hits-repository.ts';
 import { accountErrors } from './account-errors.ts';
+import { postgresRateLimitStore } from './rate-limit-store.ts';
 import { hashToken } from './secret-tokens.ts';
 
 export interface RateLimitSettings {
@@ -18,12 +20,12 @@ type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 /**
  * Login, registration and password reset are limited per client address and per e-mail address
  * (guessing passwords, flooding mailboxes). Both limits count every attempt in the window. The
- * counters live in the process's memory: with several API instances, give the plugin a shared
- * store (Redis) instead. The client address is the peer's, or the proxy's X-Forwarded-For when
- * API_TRUST_PROXY names that proxy.
+ * counters are in PostgreSQL (`rate_limit_hits`), so several API instances count together. The
+ * client address is the peer's, or the proxy's X-Forwarded-For when API_TRUST_PROXY names that
+ * proxy.
  */
-export async function registerRateLimits(app: FastifyInstance, settings: RateLimitSettings): Promise<(kind: RateLimitedKind) => Guard> {
-  await app.register(fastifyRateLimit, { global: false, max: settings.perIp, timeWindow: settings.windowMs });
+export async function registerRateLimits(app: FastifyInstance, settings: RateLimitSettings, hits: RateLimitHitsRepository): Promise<(kind: RateLimitedKind) => Guard> {
+  await app.register(fastifyRateLimit, { global: false, max: settings.perIp, timeWindow: settings.windowMs, store: postgresRateLimitStore(hits) });
   return (kind) => {
     const perIp = app.createRateLimit({ max: settings.perIp, timeWindow: settings.windowMs, keyGenerator: (request) => `${kind}:ip:${request.ip}` });
     // The address is hashed: the counters never hold an e-mail address.

@@ -40,8 +40,10 @@ export const ProfileChanges = Type.Object({
 }, { additionalProperties: false, minProperties: 1 });
 
 export const PasswordChange = Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false });
-export const EmailChange = Type.Object({ newEmail: Email, password: Password }, { additionalProperties: false });
-export const DeletionRequest = Type.Object({ password: Password }, { additionalProperties: false });
+// The password confirms; an account opened with AGOV has none and leaves it out (a fresh AGOV login confirms instead).
+const ConfirmingPassword = Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'Required for an account with a password; left out by an account without one (opened with AGOV), whose session must come from an AGOV login of the last 10 minutes' }));
+export const EmailChange = Type.Object({ newEmail: Email, password: ConfirmingPassword }, { additionalProperties: false });
+export const DeletionRequest = Type.Object({ password: ConfirmingPassword }, { additionalProperties: false });
 export const TotpCodeBody = Type.Object({ code: TotpCode }, { additionalProperties: false });
 
 export const AccountSchema = Type.Object({

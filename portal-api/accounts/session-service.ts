@@ -17,6 +17,10 @@ export interface SessionSettings {
 export interface AccountSession {
   accountId: string;
   sessionId: string;
+  /** How the session was opened: 'password', 'password+totp' or 'agov'. */
+  method: string;
+  /** When it was opened, i.e. when its holder last proved who they are. */
+  authenticatedAt: Date;
 }
 
 export interface SessionView {
@@ -87,16 +91,16 @@ export function createSessionService(deps: { accounts: AccountsRepository; setti
       const session = await accounts.liveSessionByToken(hashToken(token), at, idleSince(at));
       if (!session) return undefined;
       if (at.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) await accounts.touchSession(session.id, at);
-      return { accountId: session.accountId, sessionId: session.id };
+      return { accountId: session.accountId, sessionId: session.id, method: session.method, authenticatedAt: session.createdAt };
     },
 
-    async list(current: AccountSession): Promise<SessionView[]> {
+    async list(current: Pick<AccountSession, 'accountId' | 'sessionId'>): Promise<SessionView[]> {
       const at = now();
       return (await accounts.liveSessions(current.accountId, at, idleSince(at))).map((session) => view(session, current.sessionId));
     },
 
     /** Another session of the same account, or this one; another account's session answers as unknown. */
-    async revoke(current: AccountSession, sessionId: string): Promise<void> {
+    async revoke(current: Pick<AccountSession, 'accountId'>, sessionId: string): Promise<void> {
       if (!await accounts.revokeSession(current.accountId, sessionId, now())) throw accountErrors.sessionNotFound();
     },
 

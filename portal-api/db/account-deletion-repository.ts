@@ -24,6 +24,13 @@ export interface DeletionBlockers {
   lastManagerOf: { id: string; name: string }[];
 }
 
+/** An organisation whose only manager went, and the member who became its manager in their place. */
+export interface HandedOnManagement {
+  organisationId: string;
+  organisationName: string;
+  successor: { id: string; email: string; firstName: string; lastName: string; language: string };
+}
+
 /** Reads and deletes for ACC-6…8; every write takes an optional transaction. */
 export interface AccountDeletionRepository {
   transaction<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T>;
@@ -38,9 +45,9 @@ export interface AccountDeletionRepository {
   markReminded(accountId: string, at: Date, lastLoginAt: Date | null): Promise<boolean>;
   /**
    * Where the account is the only manager, the longest-standing other member becomes manager, so
-   * that no organisation is left without one; answers the organisations concerned.
+   * that no organisation is left without one; answers the organisations concerned and their new managers.
    */
-  handOnManagement(accountId: string, trx: Knex): Promise<string[]>;
+  handOnManagement(accountId: string, trx: Knex): Promise<HandedOnManagement[]>;
   /**
    * Deletes the account: tokens, sessions, identities, memberships and drafts go with it (foreign
    * keys); cases keep their `citizen_id` and run on (ACC-8). False when it was already gone.
@@ -126,13 +133,18 @@ export function createAccountDeletionRepository(db: Knex): AccountDeletionReposi
         .whereNotExists((q) => q.select(trx.raw('1')).from('organisation_members as other')
           .whereRaw('other.organisation_id = m.organisation_id').whereNot('other.account_id', accountId).where('other.role', 'manager'))
         .select('m.organisation_id');
-      const handedOn: string[] = [];
+      const handedOn: HandedOnManagement[] = [];
       for (const { organisation_id: organisationId } of orphaned as { organisation_id: string }[]) {
-        const successor = await trx('organisation_members').where({ organisation_id: organisationId }).whereNot({ account_id: accountId })
-          .orderBy([{ column: 'joined_at' }, { column: 'account_id' }]).first('account_id');
+        const successor = await trx('organisation_members as m').join('accounts as a', 'a.id', 'm.account_id').join('organisations as o', 'o.id', 'm.organisation_id')
+          .where({ 'm.organisation_id': organisationId }).whereNot({ 'm.account_id': accountId })
+          .orderBy([{ column: 'm.joined_at' }, { column: 'm.account_id' }])
+          .first('m.account_id', 'a.email', 'a.first_name', 'a.last_name', 'a.language', 'o.name');
         if (!successor) continue;
         await trx('organisation_members').where({ organisation_id: organisationId, account_id: successor.account_id }).update({ role: 'manager' });
-        handedOn.push(organisationId);
+        handedOn.push({
+          organisationId, organisationName: successor.name,
+          successor: { id: successor.account_id, email: successor.email, firstName: successor.first_name, lastName: successor.last_name, language: successor.language },
+        });
       }
       return handedOn;
     },

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { isSealed, SEALED_PREFIX, type SecretBox } from '../accounts/secret-box.ts';
 
 export interface PostalAddress {
   street: string;
@@ -74,15 +75,26 @@ export interface AccountsRepository {
   /** Earlier unused links of the purpose stop working when a new one is sent. */
   retireLinkTokens(accountId: string, purpose: LinkPurpose, at: Date, trx?: Knex): Promise<void>;
 
-  insertSession(session: { id: string; accountId: string; tokenHash: string; method: string; userAgent: string | null; createdAt: Date; expiresAt: Date }, trx?: Knex): Promise<void>;
+  /** `agovBirthdate`: the birth date AGOV gave at this login, stored sealed with the session for pre-filling only. */
+  insertSession(session: { id: string; accountId: string; tokenHash: string; method: string; userAgent: string | null; createdAt: Date; expiresAt: Date; agovBirthdate?: string | null }, trx?: Knex): Promise<void>;
   /** The live session of a token: not revoked, not past its absolute expiry, seen since `idleSince`. */
   liveSessionByToken(tokenHash: string, now: Date, idleSince: Date): Promise<SessionRow | undefined>;
   touchSession(id: string, at: Date): Promise<void>;
   liveSessions(accountId: string, now: Date, idleSince: Date): Promise<SessionRow[]>;
-  /** Revokes one of the account's sessions; false when it has no such live session. */
+  /** Revokes one of the account's sessions; false when it has no such live session. Its AGOV birth date goes with it. */
   revokeSession(accountId: string, sessionId: string, at: Date): Promise<boolean>;
-  /** Revokes all the account's sessions, except `keep`. */
+  /** Revokes all the account's sessions, except `keep`, and forgets their AGOV birth dates. */
   revokeSessions(accountId: string, at: Date, keep?: string, trx?: Knex): Promise<number>;
+  /** The AGOV birth date of a live session (see liveSessionByToken), or null. */
+  sessionBirthdate(sessionId: string, now: Date, idleSince: Date): Promise<string | null>;
+  /** Forgets the AGOV birth dates of sessions that have ended (revoked, expired, idle); answers how many. */
+  forgetEndedSessionBirthdates(now: Date, idleSince: Date): Promise<number>;
+
+  /**
+   * Encrypts the TOTP secrets still stored in clear (written before they were encrypted); answers
+   * how many accounts it changed. Idempotent, and a value changed meanwhile is left to its writer.
+   */
+  sealClearTotpSecrets(): Promise<number>;
 }
 
 const ACCOUNT_COLUMNS = {
@@ -92,7 +104,19 @@ const ACCOUNT_COLUMNS = {
   activatedAt: 'activated_at', lastLoginAt: 'last_login_at',
 } as const;
 
-function toAccount(row: Record<string, unknown>): AccountRow {
+/** TOTP secrets of one account are sealed for that account: a value copied into another row does not open. */
+const totpContext = (accountId: string) => `totp:${accountId}`;
+/** An AGOV birth date is sealed for its session: copied into another session's row, it does not open. */
+const birthdateContext = (sessionId: string) => `agov-birthdate:${sessionId}`;
+
+/** A stored TOTP secret: sealed, or in clear if written before encryption (read both, see sealClearTotpSecrets). */
+function revealTotp(secrets: SecretBox, accountId: string, stored: unknown): string | null {
+  if (stored === null || stored === undefined) return null;
+  const value = stored as string;
+  return isSealed(value) ? secrets.open(value, totpContext(accountId)) : value;
+}
+
+function toAccount(row: Record<string, unknown>, secrets: SecretBox): AccountRow {
   return {
     id: row.id as string,
     kontoId: row.konto_id as string,
@@ -103,8 +127,8 @@ function toAccount(row: Record<string, unknown>): AccountRow {
     language: row.language as string,
     passwordHash: (row.password_hash as string | null) ?? null,
     state: row.state as AccountRow['state'],
-    totpSecret: (row.totp_secret as string | null) ?? null,
-    totpPendingSecret: (row.totp_pending_secret as string | null) ?? null,
+    totpSecret: revealTotp(secrets, row.id as string, row.totp_secret),
+    totpPendingSecret: revealTotp(secrets, row.id as string, row.totp_pending_secret),
     totpLastStep: row.totp_last_step == null ? null : Number(row.totp_last_step),
     createdAt: new Date(row.created_at as string),
     activatedAt: row.activated_at ? new Date(row.activated_at as string) : null,
@@ -127,7 +151,8 @@ function toSession(row: Record<string, unknown>): SessionRow {
 const isUniqueViolation = (error: unknown): error is { constraint?: string } =>
   typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
 
-export function createAccountsRepository(db: Knex): AccountsRepository {
+/** Accounts over `db`; the TOTP secrets are encrypted with `secrets` (ACCOUNT_SECRETS_KEY) before they are written. */
+export function createAccountsRepository(db: Knex, secrets: SecretBox): AccountsRepository {
   const live = (q: Knex, now: Date, idleSince: Date) =>
     q('account_sessions').whereNull('revoked_at').where('expires_at', '>', now).where('last_seen_at', '>', idleSince);
   return {
@@ -152,19 +177,21 @@ export function createAccountsRepository(db: Knex): AccountsRepository {
 
     async findById(id, trx = db) {
       const row = await trx('accounts').where({ id }).first();
-      return row ? toAccount(row) : undefined;
+      return row ? toAccount(row, secrets) : undefined;
     },
 
     async findByEmail(email, trx = db) {
       const row = await trx('accounts').whereRaw('lower(email) = lower(?)', [email]).first();
-      return row ? toAccount(row) : undefined;
+      return row ? toAccount(row, secrets) : undefined;
     },
 
     async update(id, changes, trx = db) {
       const values: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(changes)) {
         const column = ACCOUNT_COLUMNS[key as keyof typeof ACCOUNT_COLUMNS];
-        values[column] = key === 'address' && value !== null ? JSON.stringify(value) : value;
+        if (key === 'address' && value !== null) values[column] = JSON.stringify(value);
+        else if ((key === 'totpSecret' || key === 'totpPendingSecret') && typeof value === 'string') values[column] = secrets.seal(value, totpContext(id));
+        else values[column] = value;
       }
       if (Object.keys(values).length > 0) await trx('accounts').where({ id }).update(values);
     },
@@ -202,6 +229,7 @@ export function createAccountsRepository(db: Knex): AccountsRepository {
       await trx('account_sessions').insert({
         id: session.id, account_id: session.accountId, token_hash: session.tokenHash, method: session.method,
         user_agent: session.userAgent, created_at: session.createdAt, last_seen_at: session.createdAt, expires_at: session.expiresAt,
+        agov_birthdate: session.agovBirthdate ? secrets.seal(session.agovBirthdate, birthdateContext(session.id)) : null,
       });
     },
 
@@ -220,14 +248,45 @@ export function createAccountsRepository(db: Knex): AccountsRepository {
     },
 
     async revokeSession(accountId, sessionId, at) {
-      const updated = await db('account_sessions').where({ id: sessionId, account_id: accountId }).whereNull('revoked_at').update({ revoked_at: at });
+      const updated = await db('account_sessions').where({ id: sessionId, account_id: accountId }).whereNull('revoked_at')
+        .update({ revoked_at: at, agov_birthdate: null });
       return updated === 1;
     },
 
     async revokeSessions(accountId, at, keep, trx = db) {
       const query = trx('account_sessions').where({ account_id: accountId }).whereNull('revoked_at');
       if (keep) query.whereNot({ id: keep });
-      return query.update({ revoked_at: at });
+      return query.update({ revoked_at: at, agov_birthdate: null });
+    },
+
+    async sessionBirthdate(sessionId, now, idleSince) {
+      const row = await live(db, now, idleSince).where({ id: sessionId }).whereNotNull('agov_birthdate').first('agov_birthdate');
+      return row ? secrets.open(row.agov_birthdate as string, birthdateContext(sessionId)) : null;
+    },
+
+    async forgetEndedSessionBirthdates(now, idleSince) {
+      return db('account_sessions').whereNotNull('agov_birthdate')
+        .where((q) => q.whereNotNull('revoked_at').orWhere('expires_at', '<=', now).orWhere('last_seen_at', '<=', idleSince))
+        .update({ agov_birthdate: null });
+    },
+
+    async sealClearTotpSecrets() {
+      const clear = (column: string) => (q: Knex.QueryBuilder) => q.whereNotNull(column).whereNot(column, 'like', `${SEALED_PREFIX}%`);
+      const rows = await db('accounts').where((q) => q.where(clear('totp_secret')).orWhere(clear('totp_pending_secret')))
+        .select('id', 'totp_secret', 'totp_pending_secret');
+      let sealed = 0;
+      for (const row of rows as { id: string; totp_secret: string | null; totp_pending_secret: string | null }[]) {
+        const changes: Record<string, string> = {};
+        for (const column of ['totp_secret', 'totp_pending_secret'] as const) {
+          const value = row[column];
+          if (value !== null && !isSealed(value)) changes[column] = secrets.seal(value, totpContext(row.id));
+        }
+        // Only if both columns still hold what was read: a login or enrolment in between wrote its own values.
+        const updated = await db('accounts').where({ id: row.id, totp_secret: row.totp_secret, totp_pending_secret: row.totp_pending_secret })
+          .update(changes);
+        sealed += updated;
+      }
+      return sealed;
     },
   };
 }

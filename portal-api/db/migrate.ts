@@ -13,6 +13,10 @@ import * as staffOrganisation from './migrations/012-staff-organisation.ts';
 import * as accounts from './migrations/013-accounts.ts';
 import * as organisations from './migrations/014-organisations.ts';
 import * as accountDeletionAndDrafts from './migrations/015-account-deletion-and-drafts.ts';
+import * as serviceRequests from './migrations/016-service-requests.ts';
+import * as caseMessageNotices from './migrations/018-case-message-notices.ts';
+import * as accountMailOutbox from './migrations/019-account-mail-outbox.ts';
+import * as sharedAccountState from './migrations/020-shared-account-state.ts';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -35,6 +39,10 @@ const migrations: Record<string, Migration> = {
   '013-accounts': accounts,
   '014-organisations': organisations,
   '015-account-deletion-and-drafts': accountDeletionAndDrafts,
+  '016-service-requests': serviceRequests,
+  '018-case-message-notices': caseMessageNotices,
+  '019-account-mail-outbox': accountMailOutbox,
+  '020-shared-account-state': sharedAccountState,
 };
 
 const source: Knex.MigrationSource<string> = {

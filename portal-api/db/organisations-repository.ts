@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { AccountRow } from './accounts-repository.ts';
 import type { InvitationState, Membership, OrganisationRole } from '../organisations/organisation-rules.ts';
 import type { SwissPostalAddress } from '../organisations/postal-address.ts';
 
@@ -31,14 +32,7 @@ export interface MemberRow extends Membership {
 }
 
 /** What an invitation needs to know of an account: whom to write to, in which language. */
-export interface AccountContact {
-  id: string;
-  kontoId: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  language: string;
-}
+export type AccountContact = Pick<AccountRow, 'id' | 'kontoId' | 'email' | 'firstName' | 'lastName' | 'language'>;
 
 export interface InvitationRow {
   id: string;

@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import type { Mailer } from '../../connectors/email/mailer.ts';
-import { createAccountMailDelivery } from '../accounts/mail-delivery.ts';
+import type { AccountMailDelivery } from '../accounts/mail-delivery.ts';
 import { createOrganisationsRepository } from '../db/organisations-repository.ts';
 import { createInvitationService, type InvitationService, type InvitationSettings } from './invitation-service.ts';
 import { createOrganisationService, type OrganisationService } from './organisation-service.ts';
+import { createRoleNotices } from './role-notices.ts';
 
 /** Who may see an organisation's cases and act for it (ORG-4, ORG-5). */
 export interface OrganisationMemberships {
@@ -20,7 +20,7 @@ export interface Organisations {
   service: OrganisationService;
   invitations: InvitationService;
   memberships: OrganisationMemberships;
-  /** Resolves once the invitation mails in flight are handed to the mail server (or given up). */
+  /** Resolves once the invitation and role mails handed over so far are stored in the outbox and tried once. */
   mailIdle(): Promise<void>;
 }
 
@@ -29,26 +29,26 @@ export const INVITATION_VALID_MS = 14 * 24 * 3600 * 1000;
 /** Enough for a manager filling a club's member list, too few to use the portal as a mail cannon. */
 export const INVITATIONS_PER_INVITER_PER_HOUR = 100;
 
-/** Composes the organisations' use cases over the database and the mailer (none: mails are logged as not sent). */
+/** Composes the organisations' use cases over the database and the account mails' outbox (shared with the accounts). */
 export function createOrganisations(deps: {
   db: Knex;
-  mailer: Mailer | undefined;
+  mail: AccountMailDelivery;
   logger: Logger;
   options: { publicUrl: string; invitationValidMs?: number; invitationsPerInviterPerHour?: number };
   now?: () => Date;
 }): Organisations {
   const now = deps.now ?? (() => new Date());
   const organisations = createOrganisationsRepository(deps.db);
-  const sendMail = createAccountMailDelivery({ mailer: deps.mailer, logger: deps.logger });
+  const sendMail = deps.mail.send;
   const settings: InvitationSettings = {
     publicUrl: deps.options.publicUrl,
     validMs: deps.options.invitationValidMs ?? INVITATION_VALID_MS,
     perInviterPerHour: deps.options.invitationsPerInviterPerHour ?? INVITATIONS_PER_INVITER_PER_HOUR,
   };
   return {
-    service: createOrganisationService({ organisations, now }),
+    service: createOrganisationService({ organisations, now, roleChanged: createRoleNotices({ organisations, sendMail, logger: deps.logger }) }),
     invitations: createInvitationService({ organisations, sendMail, settings, now }),
     memberships: { organisationIdsOf: (accountId) => organisations.organisationIdsOf(accountId) },
-    mailIdle: () => sendMail.idle(),
+    mailIdle: () => deps.mail.idle(),
   };
 }

@@ -33,6 +33,14 @@ export interface OrganisationInput {
   billingAddress?: PostalAddressInput | null;
 }
 
+/** A role that really changed, by another member's hand. */
+export interface RoleChange {
+  organisationId: string;
+  actorId: string;
+  targetId: string;
+  role: OrganisationRole;
+}
+
 export type OrganisationService = ReturnType<typeof createOrganisationService>;
 
 export const toOrganisationView = (row: OrganisationRow, role: OrganisationRole): OrganisationView => ({
@@ -59,8 +67,12 @@ export function membershipProblem(refusal: MembershipRefusal, pointer: string) {
   }
 }
 
-/** ORG-1 and ORG-3: organisations, their data and their members' roles. */
-export function createOrganisationService(deps: { organisations: OrganisationsRepository; now: () => Date }) {
+/**
+ * ORG-1 and ORG-3: organisations, their data and their members' roles. `roleChanged` hears of a
+ * role that changed after it is committed (the notice to the member concerned); a manager who
+ * steps down themselves is not told.
+ */
+export function createOrganisationService(deps: { organisations: OrganisationsRepository; now: () => Date; roleChanged?: (change: RoleChange) => Promise<void> }) {
   const { organisations, now } = deps;
 
   /** The organisation and the viewer's role; a non-member gets 404 as if it did not exist. */
@@ -127,11 +139,15 @@ export function createOrganisationService(deps: { organisations: OrganisationsRe
 
     /** ORG-3: a manager designates managers among the members, or makes one a member again. */
     async changeRole(actorId: string, organisationId: string, targetId: string, role: OrganisationRole): Promise<void> {
-      await organisations.transaction(async (trx) => {
-        const refusal = roleChangeRefusal(await organisations.lockMembers(organisationId, trx), actorId, targetId, role);
+      const changed = await organisations.transaction(async (trx) => {
+        const members = await organisations.lockMembers(organisationId, trx);
+        const refusal = roleChangeRefusal(members, actorId, targetId, role);
         if (refusal) throw membershipProblem(refusal, '/params/accountId');
+        if (members.find((m) => m.accountId === targetId)?.role === role) return false;
         await organisations.setRole(organisationId, targetId, role, trx);
+        return true;
       });
+      if (changed && targetId !== actorId) await deps.roleChanged?.({ organisationId, actorId, targetId, role });
     },
 
     /** ORG-3: a manager removes a member, or a member leaves. */

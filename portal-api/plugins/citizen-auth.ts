@@ -1,9 +1,6 @@
-import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AccountSession } from '../accounts/session-service.ts';
 import { ProblemError } from './problem-details.ts';
-
-export const TOKEN_ISSUER = 'gemeindeportal';
 
 export interface Citizen {
   /** The account id ("Mein Konto"); cases carry it as their citizen id. */
@@ -15,13 +12,6 @@ export interface CitizenSessions {
   authenticate(token: string): Promise<AccountSession | undefined>;
 }
 
-declare module '@fastify/jwt' {
-  interface FastifyJWT {
-    payload: { sub: string; role?: string; municipalities?: string[] };
-    user: { sub: string; role?: string; municipalities?: string[] };
-  }
-}
-
 declare module 'fastify' {
   interface FastifyInstance {
     citizenSessions: CitizenSessions;
@@ -30,15 +20,10 @@ declare module 'fastify' {
 
 /**
  * Citizens authenticate with the opaque session token of their account (`POST /sessions`),
- * revocable and expiring. Signed HS256 tokens (`@fastify/jwt`) remain only for the finance
- * department's development tokens (`npm run token -- --finance`); they never stand for a citizen.
+ * revocable and expiring. Staff never use bearer tokens: they log in through the staff
+ * directory (`/tasklist/login`) and carry its session cookie, so a citizen's token is no staff credential.
  */
-export async function registerCitizenAuth(app: FastifyInstance, options: { staffTokenSecret: string; sessions: CitizenSessions }): Promise<void> {
-  await app.register(fastifyJwt, {
-    secret: options.staffTokenSecret,
-    sign: { algorithm: 'HS256', iss: TOKEN_ISSUER },
-    verify: { algorithms: ['HS256'], allowedIss: TOKEN_ISSUER },
-  });
+export function registerCitizenAuth(app: FastifyInstance, options: { sessions: CitizenSessions }): void {
   app.decorate('citizenSessions', options.sessions);
 }
 

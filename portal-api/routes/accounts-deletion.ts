@@ -14,12 +14,12 @@ export function accountDeletionRoutes(deletion: DeletionService) {
       schema: {
         tags, security: bearerSecurity,
         summary: 'Ask to delete the account (ACC-6): needs the password; a confirmation link is mailed',
-        description: 'Refused with 409 while a personal case is being processed (deletion-blocked-pending-case) and while the account is the only manager of an organisation that has other members (deletion-blocked-last-manager).',
-        body: DeletionRequest, response: { 202: Accepted, ...problemResponses(400, 401, 403, 409) },
+        description: 'Refused with 409 while a personal case is being processed (deletion-blocked-pending-case) and while the account is the only manager of an organisation that has other members (deletion-blocked-last-manager). An account opened with AGOV has no password: it sends `{}`, and its session must come from an AGOV login of the last 10 minutes, else 403 reauthentication-required. Wrong passwords are limited per account (429 with Retry-After).',
+        body: DeletionRequest, response: { 202: Accepted, ...problemResponses(400, 401, 403, 409, 429) },
       },
     }, async (request, reply) => {
       const session = await authenticateCitizenSession(request);
-      await deletion.request(session.accountId, (request.body as { password: string }).password);
+      await deletion.request(session, (request.body as { password?: string }).password);
       return reply.code(202).send({ message: 'Bitte bestätigen Sie die Löschung mit dem Link, den wir Ihnen geschickt haben.' });
     });
 

@@ -23,7 +23,7 @@ export function accountSecondFactorRoutes(secondFactor: SecondFactorService) {
     app.post('/account/second-factor/confirmation', {
       schema: {
         tags, summary: 'Confirm the enrolment with the app\'s first code: from now on login needs a code', security: bearerSecurity,
-        body: TotpCodeBody, response: { 204: Type.Null(), ...problemResponses(400, 401, 409) },
+        body: TotpCodeBody, response: { 204: Type.Null(), ...problemResponses(400, 401, 409, 429) },
       },
     }, async (request, reply) => {
       const session = await authenticateCitizenSession(request);
@@ -33,8 +33,8 @@ export function accountSecondFactorRoutes(secondFactor: SecondFactorService) {
 
     app.post('/account/second-factor/removal', {
       schema: {
-        tags, summary: 'Switch the second factor off; needs a current code', security: bearerSecurity,
-        body: TotpCodeBody, response: { 204: Type.Null(), ...problemResponses(400, 401, 409) },
+        tags, summary: 'Switch the second factor off; needs a current code (wrong codes are limited per account: 429 with Retry-After)', security: bearerSecurity,
+        body: TotpCodeBody, response: { 204: Type.Null(), ...problemResponses(400, 401, 409, 429) },
       },
     }, async (request, reply) => {
       const session = await authenticateCitizenSession(request);

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Accounts } from '../accounts/index.ts';
 import type { PostalAddress } from '../db/accounts-repository.ts';
 import type { AccountIdentitiesRepository } from '../db/account-identities-repository.ts';
+import { RateLimitedError } from '../accounts/account-errors.ts';
 import { registerRateLimits } from '../accounts/rate-limits.ts';
 import {
   Accepted, EmailBody, EmailChange, LinkTokenBody, PasswordChange, PasswordResetCompletion, ProfileChanges, RegistrationSchema,
@@ -18,8 +19,12 @@ const tags = ['accounts'];
 /** "Mein Konto" (ACC-1…6): registration, activation, forgotten password, "Meine Daten" and its changes; sessions and the second factor. */
 export function accountRoutes(accounts: Accounts, identities?: AccountIdentitiesRepository) {
   return async function (app: FastifyInstance): Promise<void> {
-    const limited = await registerRateLimits(app, accounts.rateLimits);
+    const limited = await registerRateLimits(app, accounts.rateLimits, accounts.rateLimitHits);
     const { service } = accounts;
+    // The use cases say how long a limited client waits (wrong passwords behind a session); HTTP says it in Retry-After.
+    app.addHook('onError', async (_request, reply, error) => {
+      if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
+    });
 
     app.post('/accounts', {
       preHandler: limited('registration'),
@@ -96,7 +101,8 @@ export function accountRoutes(accounts: Accounts, identities?: AccountIdentities
     app.put('/account/password', {
       schema: {
         tags, summary: 'Change the password (ACC-5); needs the current one, and the other sessions end', security: bearerSecurity,
-        body: PasswordChange, response: { 204: Type.Null(), ...problemResponses(400, 401, 403) },
+        description: 'Wrong current passwords are limited per account (429 with Retry-After). An account opened with AGOV has no password yet (400 password-not-set): it sets one through the forgotten-password mail.',
+        body: PasswordChange, response: { 204: Type.Null(), ...problemResponses(400, 401, 403, 429) },
       },
     }, async (request, reply) => {
       const session = await authenticateCitizenSession(request);
@@ -108,12 +114,13 @@ export function accountRoutes(accounts: Accounts, identities?: AccountIdentities
     app.post('/account/email-change', {
       schema: {
         tags, summary: 'Change the e-mail address (ACC-5): the new address gets a confirmation link and applies only once it is followed; the old one is told',
-        security: bearerSecurity, body: EmailChange, response: { 202: Accepted, ...problemResponses(400, 401, 403) },
+        description: 'An account with a password sends it (wrong ones are limited per account: 429 with Retry-After). An account opened with AGOV has none: it leaves `password` out, and its session must come from an AGOV login of the last 10 minutes, else 403 reauthentication-required.',
+        security: bearerSecurity, body: EmailChange, response: { 202: Accepted, ...problemResponses(400, 401, 403, 429) },
       },
     }, async (request, reply) => {
       const session = await authenticateCitizenSession(request);
-      const { newEmail, password } = request.body as { newEmail: string; password: string };
-      await service.requestEmailChange(session.accountId, newEmail, password);
+      const { newEmail, password } = request.body as { newEmail: string; password?: string };
+      await service.requestEmailChange(session, newEmail, password);
       return reply.code(202).send({ message: 'Bitte bestätigen Sie die neue Adresse mit dem Link, den wir ihr geschickt haben.' });
     });
 

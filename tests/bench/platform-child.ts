@@ -11,7 +11,6 @@ export interface PlatformReady {
   apiUrl: string;
   /** Per vendor, its back-office simulator. */
   simulatorUrls: Record<string, string>;
-  tokenSecret: string;
   databaseUrl: string;
   mailUrl: string;
 }
@@ -27,7 +26,7 @@ async function main(): Promise<void> {
     // The benchmark opens its citizens' accounts from one address in a burst.
     env: { RATE_LIMIT_PER_IP: '100000' },
   });
-  const { tokenSecret, databaseUrl } = platform;
+  const { databaseUrl } = platform;
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -54,7 +53,7 @@ async function main(): Promise<void> {
   });
   process.once('disconnect', () => void stop());
   process.once('SIGTERM', () => void stop());
-  send({ type: 'ready', apiUrl: platform.apiUrl, simulatorUrls: platform.simulatorUrls, tokenSecret, databaseUrl, mailUrl: platform.mailUrl });
+  send({ type: 'ready', apiUrl: platform.apiUrl, simulatorUrls: platform.simulatorUrls, databaseUrl, mailUrl: platform.mailUrl });
 }
 
 main().catch((error: unknown) => {

@@ -74,7 +74,6 @@ export async function startPlatformProcess(options: { logFile: string; startTime
   return {
     apiUrl: ready.apiUrl,
     simulatorUrls: ready.simulatorUrls,
-    tokenSecret: ready.tokenSecret,
     databaseUrl: ready.databaseUrl,
     mailUrl: ready.mailUrl,
     pid: child.pid as number,

@@ -74,7 +74,7 @@ async function main(): Promise<number> {
   mkdirSync(OUT_DIR, { recursive: true });
 
   // Only the engine addresses and the exporter's token matter here; the platform child has its own secret.
-  const config = loadConfig({ ...process.env, PORTAL_TOKEN_SECRET: 'bench-placeholder-secret-not-used-0000', OIDC_CLIENT_SECRET: 'bench-placeholder-not-used', SESSION_SECRET: 'bench-placeholder-secret-not-used-00000' });
+  const config = loadConfig({ ...process.env, OIDC_CLIENT_SECRET: 'bench-placeholder-not-used', SESSION_SECRET: 'bench-placeholder-secret-not-used-00000', ACCOUNT_SECRETS_KEY: Buffer.alloc(32).toString('base64') });
   const recordsUrl = process.env.PORTAL_RECORDS_URL ?? 'http://127.0.0.1:3000/internal/engine-records';
 
   const engine = await ensureEngineRunning({ log: (line) => log(`engine: ${line}`) });

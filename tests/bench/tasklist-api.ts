@@ -8,6 +8,9 @@ import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { buildApp } from '../../portal-api/app.ts';
 import { createAccounts } from '../../portal-api/accounts/index.ts';
+import { createAccountMailDelivery } from '../../portal-api/accounts/mail-delivery.ts';
+import { createSecretBox } from '../../portal-api/accounts/secret-box.ts';
+import { createAccountMailOutboxRepository } from '../../portal-api/db/account-mail-outbox-repository.ts';
 import { createCasesRepository } from '../../portal-api/db/cases-repository.ts';
 import { createCatalogueRepository } from '../../portal-api/db/catalogue-repository.ts';
 import { createDocumentsRepository } from '../../portal-api/db/documents-repository.ts';
@@ -36,10 +39,14 @@ export interface TasklistApi {
 export async function startTasklistApi(db: Knex): Promise<TasklistApi> {
   const sessionSecret = randomBytes(32).toString('hex');
   const staff = createStaffRepository(db);
+  const accountSecrets = createSecretBox([randomBytes(32).toString('base64')]);
+  const accountMail = createAccountMailDelivery({
+    outbox: createAccountMailOutboxRepository(db), secrets: accountSecrets, mailer: undefined, logger: pino({ level: 'silent' }), settings: { everyMs: 60_000 },
+  });
   const app = await buildApp({
     // Citizens do not take part in the tasklist benchmark; accounts are there because the API always has them.
     accounts: createAccounts({
-      db, mailer: undefined, logger: pino({ level: 'silent' }),
+      db, secrets: accountSecrets, mail: accountMail,
       options: {
         publicUrl: 'http://127.0.0.1', activationValidMs: 3_600_000, emailChangeValidMs: 3_600_000, passwordResetValidMs: 3_600_000,
         sessions: { idleMs: 1_800_000, maxMs: 43_200_000 }, rateLimits: { windowMs: 60_000, perIp: 50, perAddress: 5 },
@@ -79,7 +86,6 @@ export async function startTasklistApi(db: Knex): Promise<TasklistApi> {
     answerQuestion: notInThisBenchmark('answering a question'),
     projector: createRecordProjector(db),
     readiness: [{ name: 'database', check: async () => Boolean(await db.raw('select 1')) }],
-    tokenSecret: randomBytes(32).toString('hex'),
     recordsToken: randomBytes(16).toString('hex'),
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });

@@ -8,6 +8,7 @@ import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
 import { payrexxInstanceOf, seededPayrexxMunicipalities } from '../../portal-api/db/seed/catalogue.ts';
 import { DEVELOPMENT_STAFF } from '../../connectors/identity/staff-accounts.ts';
 import { loadConfig } from '../../portal-api/config.ts';
+import { passwordVariable } from '../../scripts/development-identity.ts';
 
 interface Service {
   image?: string;
@@ -94,7 +95,7 @@ describe('docker-compose.yml', () => {
     const api = service('portal-api').environment ?? {};
     expect(api.OIDC_ISSUER).toBe(identity.IDENTITY_PROVIDER_ISSUER);
     expect(api.OIDC_CLIENT_SECRET).toBe(identity.OIDC_CLIENT_SECRET);
-    for (const account of DEVELOPMENT_STAFF) expect(identity[`STAFF_PASSWORD_${account.username.toUpperCase().replaceAll('.', '_')}`], account.username).toBeTruthy();
+    for (const account of DEVELOPMENT_STAFF) expect(identity[passwordVariable('STAFF_PASSWORD', account.username)], account.username).toBeTruthy();
     expect(loadConfig(service('workers').environment as Record<string, string>).SESSION_SECRET).toBe(api.SESSION_SECRET);
   });
 });

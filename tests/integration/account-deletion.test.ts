@@ -316,14 +316,20 @@ describe('what a deletion leaves behind (ACC-8)', () => {
     expect(list.body.cases.map((c) => c.id)).not.toContain(caseId);
   });
 
-  it('when the only manager is deleted automatically, then the longest-standing member becomes manager', async () => {
+  it('when the only manager is deleted automatically, then the longest-standing member becomes manager and is told by mail', async () => {
     const jana = await citizen('geloescht-jana');
     const kurt = await citizen('geloescht-kurt');
     const organisationId = await createOrganisation(jana.token);
     await joins(jana.token, organisationId, kurt);
     const lastLogin = new Date((await accountRow(jana.email))?.last_login_at);
     await lifecycleAt(later(lastLogin, 18, 1), jana.id);
+    const before = (await mailsTo(kurt.email)).length;
     expect(await lifecycleAt(later(lastLogin, 20, 2), jana.id)).toMatchObject({ deletedInactive: 1 });
     expect(await db('organisation_members').where({ organisation_id: organisationId }).select('account_id', 'role')).toEqual([{ account_id: kurt.id, role: 'manager' }]);
+    const { name } = await db('organisations').where({ id: organisationId }).first('name');
+    const notice = await newMailTo(kurt.email, /Sie verwalten jetzt die Organisation/, before);
+    expect(notice.subject).toBe(`Gemeindeportal: Sie verwalten jetzt die Organisation ${name}`);
+    expect(notice.text).toContain('Guten Tag Test geloescht-kurt');
+    expect(notice.text).toContain('hat kein Konto im Gemeindeportal mehr');
   });
 });

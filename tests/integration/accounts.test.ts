@@ -9,9 +9,11 @@ import knex, { type Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseKontoId } from '../../portal-api/accounts/konto-id.ts';
-import { totpCodeAt } from '../../portal-api/accounts/totp.ts';
+import { createSecretBox } from '../../portal-api/accounts/secret-box.ts';
+import { newTotpSecret, totpCodeAt } from '../../portal-api/accounts/totp.ts';
+import { createAccountsRepository } from '../../portal-api/db/accounts-repository.ts';
 import { activatedAccount, clientAddress, from, linkToken, logIn, mailsTo, mailWithLink, TEST_PASSWORD } from './support/citizens.ts';
-import { callApi, eventually } from './support/http.ts';
+import { callApi, eventually, type ApiResponse } from './support/http.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Body = Record<string, any>;
@@ -34,6 +36,17 @@ const answer = (response: { status: number; body: unknown }) => {
 
 function register(body: Body, ip = clientAddress(String(body.email))) {
   return callApi<Body>('POST', '/accounts', { headers: from(ip), body });
+}
+
+/** A 429 problem with a Retry-After within the test platform's window (3 s); answers its seconds. */
+function retryAfterOf(limited: ApiResponse<Body>): number {
+  expect(limited.status).toBe(429);
+  expect(limited.headers.get('content-type')).toContain('application/problem+json');
+  expect(limited.body.type).toBe('urn:gemeindeportal:problem:rate-limited');
+  const retryAfter = Number(limited.headers.get('retry-after'));
+  expect(retryAfter).toBeGreaterThan(0);
+  expect(retryAfter).toBeLessThanOrEqual(3);
+  return retryAfter;
 }
 
 function login(email: string, password: string, extra: Body = {}, ip = clientAddress(email)) {
@@ -363,6 +376,49 @@ describe('second factor (TOTP)', () => {
     expect((await callApi('POST', '/account/second-factor/removal', { token, body: { code: codeAt(secret, 1) } })).status).toBe(204);
     expect((await login(email, TEST_PASSWORD)).status).toBe(201);
   });
+
+  /** The TOTP columns of the account of `email`, as a database dump would show them. */
+  const storedTotp = async (email: string) => db('accounts').whereRaw('lower(email) = ?', [email])
+    .first('id', 'totp_secret', 'totp_pending_secret') as Promise<{ id: string; totp_secret: string | null; totp_pending_secret: string | null }>;
+
+  it('when a citizen enrols, then the database holds the secret the API showed only encrypted, pending and confirmed', async () => {
+    const email = await activatedAccount({ firstName: 'Vera', lastName: 'Verschluss', email: address('vera') });
+    const token = await logIn(email);
+    await freshStep();
+    const { body: { secret } } = await callApi<Body>('POST', '/account/second-factor', { token });
+    const pending = await storedTotp(email);
+    expect(pending.totp_pending_secret).toMatch(/^gpe1:[A-Za-z0-9_-]{8}:[A-Za-z0-9_-]+$/);
+    expect(pending.totp_pending_secret).not.toContain(secret);
+
+    expect((await callApi('POST', '/account/second-factor/confirmation', { token, body: { code: codeAt(secret, 0) } })).status).toBe(204);
+    const confirmed = await storedTotp(email);
+    expect(confirmed.totp_pending_secret).toBeNull();
+    expect(confirmed.totp_secret).toMatch(/^gpe1:/);
+    expect(confirmed.totp_secret).not.toContain(secret);
+    // Sealed for this account: copied into another account's row it would not open.
+    const box = createSecretBox([inject('accountSecretsKey')]);
+    expect(box.open(confirmed.totp_secret as string, `totp:${confirmed.id}`)).toBe(secret);
+    expect(() => box.open(confirmed.totp_secret as string, `totp:${randomUUID()}`)).toThrow();
+    expect((await login(email, TEST_PASSWORD, { code: codeAt(secret, 1) })).status).toBe(201);
+  });
+
+  it('when a secret was stored in clear before encryption, then its codes still work, and the start-up step encrypts it once', async () => {
+    const email = await activatedAccount({ firstName: 'Kurt', lastName: 'Klartext', email: address('kurt') });
+    const { secret } = newTotpSecret('Konto');
+    await freshStep();
+    await db('accounts').whereRaw('lower(email) = ?', [email]).update({ totp_secret: secret, totp_last_step: null });
+    expect((await login(email, TEST_PASSWORD)).body.type).toBe('urn:gemeindeportal:problem:second-factor-required');
+    expect((await login(email, TEST_PASSWORD, { code: codeAt(secret, 0) })).status).toBe(201);
+
+    // What every API start runs; a second run finds nothing of this account left in clear.
+    const repository = createAccountsRepository(db, createSecretBox([inject('accountSecretsKey')]));
+    expect(await repository.sealClearTotpSecrets()).toBeGreaterThanOrEqual(1);
+    const sealed = await storedTotp(email);
+    expect(sealed.totp_secret).toMatch(/^gpe1:/);
+    await repository.sealClearTotpSecrets();
+    expect((await storedTotp(email)).totp_secret).toBe(sealed.totp_secret);
+    expect((await login(email, TEST_PASSWORD, { code: codeAt(secret, 1) })).status).toBe(201);
+  });
 });
 
 describe('rate limiting', () => {
@@ -372,13 +428,7 @@ describe('rate limiting', () => {
     const answers: number[] = [];
     for (let attempt = 0; attempt < 8; attempt += 1) answers.push((await login(email, `Raten-${attempt}-Aa1`, {}, `10.200.0.${attempt + 1}`)).status);
     expect(answers.every((status) => status === 401)).toBe(true);
-    const limited = await login(email, TEST_PASSWORD, {}, '10.200.0.99');
-    expect(limited.status).toBe(429);
-    expect(limited.headers.get('content-type')).toContain('application/problem+json');
-    expect(limited.body.type).toBe('urn:gemeindeportal:problem:rate-limited');
-    const retryAfter = Number(limited.headers.get('retry-after'));
-    expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(3);
+    const retryAfter = retryAfterOf(await login(email, TEST_PASSWORD, {}, '10.200.0.99'));
 
     await pause(retryAfter * 1000 + 200);
     expect((await login(email, TEST_PASSWORD, {}, '10.200.0.100')).status).toBe(201);
@@ -398,6 +448,71 @@ describe('rate limiting', () => {
 
     await pause(Number(limited.headers.get('retry-after')) * 1000 + 200);
     expect((await register({ firstName: 'Echt', lastName: 'Person', email: address('real'), password: TEST_PASSWORD }, ip)).status).toBe(202);
+  });
+});
+
+describe('password and code checks behind a session', () => {
+  // As many wrong attempts per account as login allows per address: 8 in 3 s on the test platform.
+  const LIMIT = 8;
+
+  it('when wrong passwords are sent with a session, then after the limit every password check of the account gets 429 with Retry-After, a right one too, until the window ends', async () => {
+    const email = await activatedAccount({ firstName: 'Sina', lastName: 'Session', email: address('sina') });
+    const token = await logIn(email);
+    const wrongChange = () => callApi<Body>('PUT', '/account/password', { token, body: { currentPassword: 'Falsch-Passwort-1', newPassword: 'Neues-Passwort-7' } });
+    // Password change, e-mail change and deletion request check the same password: they count together.
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < LIMIT; attempt += 1) {
+      statuses.push(attempt % 3 === 0 ? (await wrongChange()).status
+        : attempt % 3 === 1 ? (await callApi('POST', '/account/email-change', { token, body: { newEmail: address('sina-neu'), password: `Raten-${attempt}-Aa1` } })).status
+          : (await callApi('POST', '/account/deletion', { token, body: { password: `Raten-${attempt}-Aa1` } })).status);
+    }
+    expect(statuses).toEqual(Array(LIMIT).fill(403));
+
+    const retryAfter = retryAfterOf(await wrongChange());
+    for (const [method, path, body] of [
+      ['PUT', '/account/password', { currentPassword: TEST_PASSWORD, newPassword: 'Neues-Passwort-7' }],
+      ['POST', '/account/email-change', { newEmail: address('sina-neu'), password: TEST_PASSWORD }],
+      ['POST', '/account/deletion', { password: TEST_PASSWORD }],
+    ] as const) {
+      const refused = await callApi<Body>(method, path, { token, body });
+      expect(refused.status, path).toBe(429);
+      expect(Number(refused.headers.get('retry-after')), path).toBeGreaterThan(0);
+    }
+    // Another account is not affected, nor is logging in (limited on its own).
+    const other = await logIn(await activatedAccount({ firstName: 'Otto', lastName: 'Other', email: address('otto') }));
+    expect((await callApi('PUT', '/account/password', { token: other, body: { currentPassword: TEST_PASSWORD, newPassword: 'Neues-Passwort-7' } })).status).toBe(204);
+
+    await pause(retryAfter * 1000 + 200);
+    expect((await callApi('PUT', '/account/password', { token, body: { currentPassword: TEST_PASSWORD, newPassword: 'Neues-Passwort-7' } })).status).toBe(204);
+  });
+
+  it('when wrong codes are sent to switch the second factor on or off, then after the limit 429 with Retry-After, a right code too, until the window ends', async () => {
+    const email = await activatedAccount({ firstName: 'Toni', lastName: 'Totp', email: address('toni') });
+    const token = await logIn(email);
+    const { body: { secret } } = await callApi<Body>('POST', '/account/second-factor', { token });
+    const codeAt = (offsetSteps: number) => totpCodeAt(secret, new Date(Date.now() + offsetSteps * 30_000));
+    // Codes of an hour ago are wrong however the clock stands.
+    const wrong = (n: number) => codeAt(-120 - n);
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < LIMIT; attempt += 1) {
+      statuses.push((await callApi('POST', '/account/second-factor/confirmation', { token, body: { code: wrong(attempt) } })).status);
+    }
+    expect(statuses).toEqual(Array(LIMIT).fill(401));
+    const retryAfter = retryAfterOf(await callApi<Body>('POST', '/account/second-factor/confirmation', { token, body: { code: codeAt(0) } }));
+    // The password is another secret: its checks are not limited by the codes.
+    expect((await callApi('POST', '/account/email-change', { token, body: { newEmail: address('toni-neu'), password: TEST_PASSWORD } })).status).toBe(202);
+
+    await pause(retryAfter * 1000 + 200);
+    expect((await callApi('POST', '/account/second-factor/confirmation', { token, body: { code: codeAt(0) } })).status).toBe(204);
+
+    // Switching it off: the same limit.
+    for (let attempt = 0; attempt < LIMIT; attempt += 1) {
+      expect((await callApi('POST', '/account/second-factor/removal', { token, body: { code: wrong(attempt) } })).status).toBe(401);
+    }
+    const removal = await callApi<Body>('POST', '/account/second-factor/removal', { token, body: { code: codeAt(1) } });
+    expect(removal.status).toBe(429);
+    await pause(Number(removal.headers.get('retry-after')) * 1000 + 200);
+    expect((await callApi('POST', '/account/second-factor/removal', { token, body: { code: codeAt(1) } })).status).toBe(204);
   });
 });
 

@@ -371,6 +371,41 @@ describe('managers (ORG-3)', () => {
     expect(badRole.status).toBe(400);
     expect(badRole.body.errors.map((e: Body) => e.pointer)).toContain('/body/role');
   });
+
+  it('when a member is made a manager and later a member again, then they are told each time by mail, naming the organisation and who changed it; a manager stepping down themselves is not', async () => {
+    const organisation = await organisationWith('Anna-Mgr3', 'Beat-Mgr3');
+    const anna = await me('Anna-Mgr3');
+    const beat = await me('Beat-Mgr3');
+    const role = (actor: string, account: string, value: string) =>
+      callApi<Body>('PUT', `/organisations/${organisation.id}/members/${account}/role`, { token: actor, body: { role: value } });
+    const mailAbout = (address: string, subject: string, after: number) =>
+      eventually(async () => (await mailsTo(address)).slice(after).find((mail) => mail.subject === subject), `"${subject}" to ${address}`);
+
+    let before = (await mailsTo(beat.email)).length;
+    expect((await role(anna.token, beat.id, 'manager')).status).toBe(204);
+    const made = await mailAbout(beat.email, `Gemeindeportal: Sie verwalten jetzt die Organisation ${organisation.name}`, before);
+    expect(made.text).toContain('Guten Tag Test Beat-Mgr3');
+    expect(made.text).toContain(`Test Anna-Mgr3 hat Sie im Gemeindeportal als verantwortliche Person der Organisation «${organisation.name}» bestimmt.`);
+
+    // Setting the role it already has changes nothing and tells nobody.
+    before = (await mailsTo(beat.email)).length;
+    expect((await role(anna.token, beat.id, 'manager')).status).toBe(204);
+    expect((await role(anna.token, beat.id, 'member')).status).toBe(204);
+    const revoked = await mailAbout(beat.email, `Gemeindeportal: Sie verwalten die Organisation ${organisation.name} nicht mehr`, before);
+    expect(revoked.text).toContain(`Test Anna-Mgr3 hat Ihnen im Gemeindeportal die Verantwortung für die Organisation «${organisation.name}» entzogen.`);
+    expect(revoked.text).toContain('Sie bleiben Mitglied');
+    expect((await mailsTo(beat.email)).slice(before)).toHaveLength(1);
+
+    // Anna hands the role to Beat and steps down herself: Beat is told, Anna (who did it) is not.
+    const annaBefore = (await mailsTo(anna.email)).length;
+    before = (await mailsTo(beat.email)).length;
+    expect((await role(anna.token, beat.id, 'manager')).status).toBe(204);
+    expect((await role(anna.token, anna.id, 'member')).status).toBe(204);
+    await mailAbout(beat.email, `Gemeindeportal: Sie verwalten jetzt die Organisation ${organisation.name}`, before);
+    // Mails leave in the background: give one to Anna, had there been any, the time Beat's took.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await mailsTo(anna.email)).slice(annaBefore)).toEqual([]);
+  });
 });
 
 describe("an organisation's cases (ORG-4) and services for organisations (ORG-5)", () => {

@@ -27,8 +27,9 @@ export interface TestPlatform {
   staffPasswords: Record<string, string>;
   /** Passwords of the development persons at the test's AGOV stand-in, by username. */
   agovPasswords: Record<string, string>;
-  tokenSecret: string;
   databaseUrl: string;
+  /** ACCOUNT_SECRETS_KEY of the platform: tests open what it sealed. */
+  accountSecretsKey: string;
   engineRestUrl: string;
   engineGrpcAddress: string;
   stop(): Promise<void>;
@@ -41,7 +42,6 @@ export interface TestPlatform {
  */
 export async function startTestPlatform(options: { database: string; logLevel: string; env?: Record<string, string> }): Promise<TestPlatform> {
   const databaseUrl = await createFreshDatabase(options.database);
-  const tokenSecret = randomBytes(32).toString('hex');
   const credentials = Object.fromEntries(Object.values(BACK_OFFICE_VENDORS).map((vendor) => [vendor.name, vendor.generateCredential()]));
   exportBackOfficeCredentials(credentials);
   const logger = pino({ level: options.logLevel });
@@ -57,6 +57,7 @@ export async function startTestPlatform(options: { database: string; logLevel: s
     port: 0, publicUrl, clientId: 'gemeindeportal-tasklist', clientSecret: oidcClientSecret, passwords: staffPasswords,
   });
   const agovClientSecret = randomBytes(24).toString('hex');
+  const accountSecretsKey = randomBytes(32).toString('base64');
   const agovPasswords = Object.fromEntries(DEVELOPMENT_AGOV_PERSONS.map((person) => [person.username, randomBytes(9).toString('base64url')]));
   const agov = await startDevelopmentAgov({
     port: 0, publicUrl, clientId: 'gemeindeportal-agov', clientSecret: agovClientSecret, passwords: agovPasswords,
@@ -66,7 +67,6 @@ export async function startTestPlatform(options: { database: string; logLevel: s
     DATABASE_URL: databaseUrl,
     API_HOST: recordsUrl.hostname,
     API_PORT: recordsUrl.port || '80',
-    PORTAL_TOKEN_SECRET: tokenSecret,
     PORTAL_PUBLIC_URL: publicUrl,
     OIDC_ISSUER: identity.issuer,
     OIDC_CLIENT_ID: 'gemeindeportal-tasklist',
@@ -75,6 +75,7 @@ export async function startTestPlatform(options: { database: string; logLevel: s
     AGOV_CLIENT_ID: 'gemeindeportal-agov',
     AGOV_CLIENT_SECRET: agovClientSecret,
     SESSION_SECRET: randomBytes(32).toString('hex'),
+    ACCOUNT_SECRETS_KEY: accountSecretsKey,
     ...payrexx.environment,
     SMTP_URL: mailCatcher.smtpUrl,
     ...options.env,
@@ -88,8 +89,8 @@ export async function startTestPlatform(options: { database: string; logLevel: s
     smtpUrl: mailCatcher.smtpUrl,
     staffPasswords,
     agovPasswords,
-    tokenSecret,
     databaseUrl,
+    accountSecretsKey,
     engineRestUrl: config.ZEEBE_REST_ADDRESS,
     engineGrpcAddress: config.ZEEBE_GRPC_ADDRESS,
     async stop() {

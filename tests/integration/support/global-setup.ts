@@ -5,8 +5,8 @@ import { startTestPlatform } from '../../support/test-platform.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     apiUrl: string;
-    tokenSecret: string;
     databaseUrl: string;
+    accountSecretsKey: string;
     simulatorUrls: Record<string, string>;
     payrexxUrl: string;
     mailUrl: string;
@@ -44,6 +44,9 @@ export default async function setup(project: TestProject) {
       // A question to the citizen that nobody answers goes back to review within a test.
       INFORMATION_ANSWER_WITHIN: 'PT15S',
       TASK_DIGEST_EVERY_MS: '1500',
+      CASE_NOTICE_EVERY_MS: '1000',
+      // Refused account mails are tried again after 1, 2, 4… s, so that a test sees them arrive once the mail server is back.
+      ACCOUNT_MAIL_EVERY_MS: '1000',
       PAYMENT_RECONCILE_GRACE_MS: '3000',
       // The tests are the loopback proxy: X-Forwarded-For gives each test citizen its own client address.
       API_TRUST_PROXY: '127.0.0.1',
@@ -54,8 +57,8 @@ export default async function setup(project: TestProject) {
     },
   });
   project.provide('apiUrl', platform.apiUrl);
-  project.provide('tokenSecret', platform.tokenSecret);
   project.provide('databaseUrl', platform.databaseUrl);
+  project.provide('accountSecretsKey', platform.accountSecretsKey);
   project.provide('simulatorUrls', platform.simulatorUrls);
   project.provide('payrexxUrl', platform.payrexxUrl);
   project.provide('mailUrl', platform.mailUrl);

@@ -53,3 +53,18 @@ export async function logInAtProvider(jar: CookieJar, start: URL, username: stri
   }, stopAt);
   return { ...landed, hops: [...first.hops, ...landed.hops] };
 }
+
+/** The front-end pages the AGOV return leads to; the tests run no front end, so the browser stops there. */
+const atFrontEnd = (url: URL) => url.pathname.startsWith('/konto');
+
+/**
+ * Logs in at the test platform's AGOV stand-in as `username` (one of the development AGOV persons)
+ * and answers the one-time code the return page gets (`?agov=`), for POST /sessions/agov or
+ * POST /accounts/agov.
+ */
+export async function agovLoginCode(apiUrl: string, username: string, password: string): Promise<string> {
+  const { url } = await logInAtProvider(new Map(), new URL('/login/agov?next=%2Fkonto', apiUrl), username, password, atFrontEnd);
+  const code = url.searchParams.get('agov');
+  if (!code) throw new Error(`the AGOV login of ${username} ended at ${url.pathname} without a code`);
+  return code;
+}

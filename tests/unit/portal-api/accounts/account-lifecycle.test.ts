@@ -2,12 +2,12 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { Mailer, OutgoingMail } from '../../../../connectors/email/mailer.ts';
 import { createAccountLifecycle } from '../../../../portal-api/accounts/account-lifecycle.ts';
-import type { AccountDeletionRepository, LifecycleAccount } from '../../../../portal-api/db/account-deletion-repository.ts';
+import type { AccountDeletionRepository, HandedOnManagement, LifecycleAccount } from '../../../../portal-api/db/account-deletion-repository.ts';
 
 const d = (iso: string) => new Date(iso);
 
 /** The repository over a list of accounts; `onLock` may change an account between read and lock (a login racing the job). */
-function fakeDeletion(accounts: LifecycleAccount[], onLock: (account: LifecycleAccount) => void = () => undefined) {
+function fakeDeletion(accounts: LifecycleAccount[], onLock: (account: LifecycleAccount) => void = () => undefined, handedOn: HandedOnManagement[] = []) {
   const rows = new Map(accounts.map((a) => [a.id, { ...a }]));
   const repository = {
     transaction: async (work: (trx: never) => Promise<unknown>) => work(undefined as never),
@@ -25,7 +25,7 @@ function fakeDeletion(accounts: LifecycleAccount[], onLock: (account: LifecycleA
       if (row) row.inactivityReminderAt = at;
       return Boolean(row);
     },
-    handOnManagement: async () => [],
+    handOnManagement: async () => handedOn,
     deleteAccount: async (id: string) => rows.delete(id),
     deleteStaleDrafts: async () => 0,
   } as unknown as AccountDeletionRepository;
@@ -95,5 +95,19 @@ describe('the account lifecycle job', () => {
     expect(await createAccountLifecycle({ deletion: repository, mailer, logger, settings })(d('2026-09-04T00:00:00Z'))).toMatchObject({ deletedInactive: 0 });
     expect(rows.has('racing')).toBe(true);
     expect(mailer.sent).toEqual([]);
+  });
+
+  it('when an account deleted for inactivity was the only manager of an organisation, then the member who takes over is told, in their language', async () => {
+    const handedOn = [{
+      organisationId: 'o1', organisationName: 'Turnverein Aarau',
+      successor: { id: 'kurt', email: 'kurt@example.ch', firstName: 'Kurt', lastName: 'Nachfolger', language: 'it' },
+    }];
+    const { repository } = fakeDeletion([account('jana', { lastLoginAt: d('2024-01-01T00:00:00Z'), inactivityReminderAt: d('2025-07-02T00:00:00Z') })], undefined, handedOn);
+    const mailer = fakeMailer();
+    const summary = await createAccountLifecycle({ deletion: repository, mailer, logger, settings })(d('2025-09-03T00:00:00Z'));
+    expect(summary.deletedInactive).toBe(1);
+    const notice = mailer.sent.find((mail) => mail.to === 'kurt@example.ch');
+    expect(notice?.subject).toBe("Portale comunale: ora è responsabile dell'organizzazione Turnverein Aarau");
+    expect(notice?.text).toContain('Buongiorno Kurt Nachfolger');
   });
 });
