@@ -98,7 +98,8 @@ describe('the finance view of the tasklist', () => {
     }, 'the open invoice');
 
     const page = await financePage({ width: 768, height: 1024 });
-    const invoiceRow = page.getByRole('row', { name: new RegExp(caseNumberOf(caseId)) });
+    // Within its own list: a case number of digits only would also match the credits' bank references, which carry the case id.
+    const invoiceRow = page.getByRole('region', { name: 'Offene Rechnungen' }).getByRole('row', { name: new RegExp(caseNumberOf(caseId)) });
     await invoiceRow.waitFor();
     await expect(invoiceRow.textContent()).resolves.toContain(invoice.reference);
 
