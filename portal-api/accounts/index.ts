@@ -9,7 +9,7 @@ import { type AccountService, type AccountSettings, createAccountService } from 
 import { createDeletionService, type DeletionService } from './deletion-service.ts';
 import { AGOV_REAUTHENTICATION_MS, createHolderConfirmation } from './holder-confirmation.ts';
 import type { AccountMailDelivery } from './mail-delivery.ts';
-import type { RateLimitSettings } from './rate-limits.ts';
+import type { Pseudonymise, RateLimitSettings } from './rate-limits.ts';
 import { createSecondFactorService, type SecondFactorService } from './second-factor.ts';
 import type { SecretBox } from './secret-box.ts';
 import { createSecretAttempts } from './secret-attempts.ts';
@@ -25,6 +25,8 @@ export interface Accounts {
   rateLimits: RateLimitSettings;
   /** The counters of those limits, in PostgreSQL: shared by every API instance. */
   rateLimitHits: RateLimitHitsRepository;
+  /** How those counters name a client or e-mail address: keyed with ACCOUNT_SECRETS_KEY, the same at every instance. */
+  pseudonymise: Pseudonymise;
   /** Removes shared account state that has run out (counts, hand-off codes, birth dates of ended sessions); each API instance runs it now and then. */
   sweepState(): Promise<AccountStateSweepSummary>;
   /** Resolves once the account mails handed over so far are stored in the outbox and tried once (delivered, or left for a retry). */
@@ -68,6 +70,7 @@ export function createAccounts(deps: { db: Knex; secrets: SecretBox; mail: Accou
     }),
     rateLimits,
     rateLimitHits,
+    pseudonymise: (value, purpose) => deps.secrets.pseudonym(value, purpose),
     sweepState: createAccountStateSweep({
       accounts, rateLimitHits, secretFailures, agovHandOffs: createAgovHandOffsRepository(deps.db), sessions: deps.options.sessions, now,
     }),

@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RateLimitHitsRepository } from '../db/rate-limit-hits-repository.ts';
 import { accountErrors } from './account-errors.ts';
 import { postgresRateLimitStore } from './rate-limit-store.ts';
-import { hashToken } from './secret-tokens.ts';
 
 export interface RateLimitSettings {
   windowMs: number;
@@ -15,6 +14,9 @@ export interface RateLimitSettings {
 
 export type RateLimitedKind = 'login' | 'registration' | 'password-reset';
 
+/** A keyed name of a client or e-mail address (the secret box's pseudonym): the counters hold neither. */
+export type Pseudonymise = (value: string, purpose: string) => string;
+
 type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
 /**
@@ -22,17 +24,23 @@ type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
  * (guessing passwords, flooding mailboxes). Both limits count every attempt in the window. The
  * counters are in PostgreSQL (`rate_limit_hits`), so several API instances count together. The
  * client address is the peer's, or the proxy's X-Forwarded-For when API_TRUST_PROXY names that
- * proxy.
+ * proxy. Both are counted under keyed pseudonyms, so the shared table holds no address that
+ * could be read back, not even by trying them all.
  */
-export async function registerRateLimits(app: FastifyInstance, settings: RateLimitSettings, hits: RateLimitHitsRepository): Promise<(kind: RateLimitedKind) => Guard> {
+export async function registerRateLimits(
+  app: FastifyInstance, settings: RateLimitSettings, hits: RateLimitHitsRepository, pseudonymise: Pseudonymise,
+): Promise<(kind: RateLimitedKind) => Guard> {
   await app.register(fastifyRateLimit, { global: false, max: settings.perIp, timeWindow: settings.windowMs, store: postgresRateLimitStore(hits) });
   return (kind) => {
-    const perIp = app.createRateLimit({ max: settings.perIp, timeWindow: settings.windowMs, keyGenerator: (request) => `${kind}:ip:${request.ip}` });
-    // The address is hashed: the counters never hold an e-mail address.
+    const perIp = app.createRateLimit({
+      max: settings.perIp,
+      timeWindow: settings.windowMs,
+      keyGenerator: (request) => `${kind}:ip:${pseudonymise(request.ip, 'rate-limit:client-address')}`,
+    });
     const perAddress = app.createRateLimit({
       max: settings.perAddress,
       timeWindow: settings.windowMs,
-      keyGenerator: (request) => `${kind}:address:${hashToken(String((request.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase())}`,
+      keyGenerator: (request) => `${kind}:address:${pseudonymise(String((request.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase(), 'rate-limit:e-mail-address')}`,
     });
     return async (request, reply) => {
       for (const limiter of [perIp, perAddress]) {

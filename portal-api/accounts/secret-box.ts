@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * Encrypts the account secrets the platform must read back (TOTP secrets, pending account mails)
@@ -12,6 +12,13 @@ export interface SecretBox {
   seal(plain: string, context: string): string;
   /** The plain text of a sealed value; throws SecretBoxError when it was altered, sealed for another context or under a key not configured. */
   open(sealed: string, context: string): string;
+  /**
+   * A stable, keyed name of `value` for `purpose`, for state that must count or match a value
+   * without holding it (rate limits per client or e-mail address). Unlike a plain hash, it cannot
+   * be traced back by trying every IPv4 address or a list of known e-mail addresses without the
+   * key; it changes when the key does.
+   */
+  pseudonym(value: string, purpose: string): string;
 }
 
 export class SecretBoxError extends Error {
@@ -51,6 +58,7 @@ export function createSecretBox(keys: readonly string[]): SecretBox {
   }));
   const [currentId, currentKey] = [...byId][0]!;
   const aad = (context: string) => Buffer.from(`${PREFIX}:${context}`, 'utf8');
+  const pseudonymKey = Buffer.from(hkdfSync('sha256', currentKey, Buffer.alloc(0), 'gemeindeportal pseudonyms', KEY_BYTES));
   return {
     seal(plain, context) {
       const iv = randomBytes(IV_BYTES);
@@ -72,6 +80,9 @@ export function createSecretBox(keys: readonly string[]): SecretBox {
       } catch {
         throw new SecretBoxError('sealed value altered, or sealed for another context');
       }
+    },
+    pseudonym(value, purpose) {
+      return createHmac('sha256', pseudonymKey).update(purpose, 'utf8').update('\0').update(value, 'utf8').digest('base64url');
     },
   };
 }

@@ -19,7 +19,7 @@ const tags = ['accounts'];
 /** "Mein Konto" (ACC-1…6): registration, activation, forgotten password, "Meine Daten" and its changes; sessions and the second factor. */
 export function accountRoutes(accounts: Accounts, identities?: AccountIdentitiesRepository) {
   return async function (app: FastifyInstance): Promise<void> {
-    const limited = await registerRateLimits(app, accounts.rateLimits, accounts.rateLimitHits);
+    const limited = await registerRateLimits(app, accounts.rateLimits, accounts.rateLimitHits, accounts.pseudonymise);
     const { service } = accounts;
     // The use cases say how long a limited client waits (wrong passwords behind a session); HTTP says it in Retry-After.
     app.addHook('onError', async (_request, reply, error) => {

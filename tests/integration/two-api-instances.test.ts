@@ -101,9 +101,10 @@ describe('two API instances on one database (NF-3)', () => {
       expect(limited.body.type).toBe('urn:gemeindeportal:problem:rate-limited');
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     }
-    // The shared counters never hold the address.
-    const keys = await first.parts.db('rate_limit_hits').pluck('key');
-    expect(keys.join(' ')).not.toContain(email);
+    // The shared counters hold neither the e-mail address nor the client addresses, only their keyed pseudonyms.
+    const keys = (await first.parts.db('rate_limit_hits').pluck('key')).join(' ');
+    expect(keys).not.toContain(email);
+    expect(keys).not.toContain('10.77.0.');
   });
 
   it('when an AGOV code is issued by one instance, then the other redeems it, once only; the birth date is pre-filled at both and goes with the session', async () => {

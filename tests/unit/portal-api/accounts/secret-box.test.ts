@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createSecretBox, isSealed, keyIdOf, parseSecretsKey, SecretBoxError } from '../../../../portal-api/accounts/secret-box.ts';
 
@@ -77,5 +77,24 @@ describe('account secrets box (AES-256-GCM)', () => {
   it('when a value is in clear (written before encryption), then it does not pass for a sealed one', () => {
     expect(isSealed(SECRET)).toBe(false);
     expect(() => createSecretBox([newKey()]).open(SECRET, 'totp:account-1')).toThrow('not a sealed value');
+  });
+});
+
+describe('keyed pseudonyms (rate-limit counters)', () => {
+  it('when two instances share the key, then a value has one pseudonym per purpose, which is neither the value nor its plain hash', () => {
+    const key = newKey();
+    const [first, second] = [createSecretBox([key]), createSecretBox([key, newKey()])];
+    const pseudonym = first.pseudonym('192.0.2.7', 'rate-limit:client-address');
+    expect(second.pseudonym('192.0.2.7', 'rate-limit:client-address')).toBe(pseudonym);
+    expect(first.pseudonym('192.0.2.8', 'rate-limit:client-address')).not.toBe(pseudonym);
+    expect(first.pseudonym('192.0.2.7', 'rate-limit:e-mail-address')).not.toBe(pseudonym);
+    expect(pseudonym).not.toContain('192.0.2.7');
+    expect(pseudonym).not.toBe(createHash('sha256').update('192.0.2.7').digest('base64url'));
+  });
+
+  it('when the key is another (or rotated), then the same value gets another pseudonym', () => {
+    const key = newKey();
+    const rotated = createSecretBox([newKey(), key]);
+    expect(rotated.pseudonym('anna@example.ch', 'rate-limit:e-mail-address')).not.toBe(createSecretBox([key]).pseudonym('anna@example.ch', 'rate-limit:e-mail-address'));
   });
 });
