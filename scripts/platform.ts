@@ -30,7 +30,7 @@ import { createSecretBox } from '../portal-api/accounts/secret-box.ts';
 import { createAccountMailOutboxRepository } from '../portal-api/db/account-mail-outbox-repository.ts';
 import { createAccountsRepository } from '../portal-api/db/accounts-repository.ts';
 import { createOrganisations } from '../portal-api/organisations/index.ts';
-import { createAccountLifecycle } from '../portal-api/accounts/account-lifecycle.ts';
+import { createAccountLifecycle, type RunAccountLifecycle } from '../portal-api/accounts/account-lifecycle.ts';
 import { createAccountDeletionRepository } from '../portal-api/db/account-deletion-repository.ts';
 import { createDraftsRepository } from '../portal-api/db/drafts-repository.ts';
 import { createDraftService } from '../portal-api/drafts/draft-service.ts';
@@ -162,23 +162,44 @@ function startCaseNotices(parts: Parts): { stop(): void } {
   }));
 }
 
+/** What the account lifecycle job is configured by. */
+export type AccountLifecycleConfig = Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'ACCOUNT_SECRETS_KEY' | 'ACCOUNT_MAIL_EVERY_MS' | 'PORTAL_PUBLIC_URL' | 'DRAFT_RETENTION_MONTHS'>;
+
 /**
- * ACC-7 and the draft retention, run with the real time every ACCOUNT_LIFECYCLE_EVERY_MS. Without
- * SMTP_URL never-used accounts and old drafts are still deleted, but no reminder goes out, so no
- * account is deleted for inactivity.
+ * The account lifecycle job (ACC-7 and the draft retention) as the workers run it: reminders go
+ * straight to the mail server, the notices after a deletion into the account mails' outbox, which
+ * the API instances deliver from. Without SMTP_URL never-used accounts and old drafts are still
+ * deleted, but no reminder goes out, so no account is deleted for inactivity. `close` waits for
+ * the notices on their way into the outbox.
  */
-function startAccountLifecycle({ config, logger, db }: Parts): { stop(): void } {
+export function composeAccountLifecycle({ config, logger, db }: { config: AccountLifecycleConfig; logger: Logger; db: Knex }): { run: RunAccountLifecycle; close(): Promise<void> } {
   const mailer = config.SMTP_URL ? createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM }) : undefined;
   if (!mailer) logger.warn('SMTP_URL is not set: no inactivity reminders, so no account is deleted for inactivity');
+  const notices = createAccountMailDelivery({
+    outbox: createAccountMailOutboxRepository(db), secrets: createSecretBox([config.ACCOUNT_SECRETS_KEY]), mailer,
+    logger: logger.child({ component: 'account-mails' }), settings: { everyMs: config.ACCOUNT_MAIL_EVERY_MS },
+  });
   const run = createAccountLifecycle({
-    deletion: createAccountDeletionRepository(db), mailer, logger: logger.child({ component: 'account-lifecycle' }),
+    deletion: createAccountDeletionRepository(db), mailer, notify: notices.send, logger: logger.child({ component: 'account-lifecycle' }),
     settings: { publicUrl: config.PORTAL_PUBLIC_URL, draftRetentionMonths: config.DRAFT_RETENTION_MONTHS },
   });
-  const periodic = runPeriodically('account-lifecycle', config.ACCOUNT_LIFECYCLE_EVERY_MS, () => run(new Date()), logger);
   return {
-    stop() {
-      periodic.stop();
+    run,
+    async close() {
+      await notices.idle();
       mailer?.close();
+    },
+  };
+}
+
+/** The account lifecycle job with the real time, every ACCOUNT_LIFECYCLE_EVERY_MS. */
+function startAccountLifecycle({ config, logger, db }: Parts): { stop(): Promise<void> } {
+  const lifecycle = composeAccountLifecycle({ config, logger, db });
+  const periodic = runPeriodically('account-lifecycle', config.ACCOUNT_LIFECYCLE_EVERY_MS, () => lifecycle.run(new Date()), logger);
+  return {
+    async stop() {
+      periodic.stop();
+      await lifecycle.close();
     },
   };
 }
@@ -244,7 +265,7 @@ export async function startWorkerPool(parts: Parts): Promise<RunningWorkers> {
       reconciliation.stop();
       digests.stop();
       notices.stop();
-      lifecycle.stop();
+      await lifecycle.stop();
       await workers.stop();
     },
   };

@@ -7,6 +7,7 @@ import type { MailText } from './account-texts.ts';
 import { deletionTextsOf, eraseAccount, nameOf } from './deletion-service.ts';
 import { ACC7_PERIODS, addMonths, lifecycleCutoffs, lifecycleStep, type LifecyclePeriods, staleDraftsBefore } from './lifecycle-rules.ts';
 import { ACCOUNT_PAGES, pageLink } from './links.ts';
+import type { SendAccountMail } from './mail-delivery.ts';
 
 export interface LifecycleSettings {
   publicUrl: string;
@@ -42,28 +43,34 @@ const formatDate = (date: Date, language: string) =>
  * The clock is the caller's: the worker runs this with the real time, tests with a date months
  * ahead, limited to their own accounts because the test database is shared.
  *
- * A reminder is recorded only once the mail server took it, so nobody is deleted under (b)
- * without having been told (without SMTP no reminder goes out, and nobody is deleted under (b)).
- * A deletion is told by mail, except to a never-activated account: its address was never
- * confirmed, and the mail could reach someone who never asked for an account.
+ * A reminder is sent directly and recorded only once the mail server took it, so nobody is
+ * deleted under (b) without having been told (without SMTP no reminder goes out, and nobody is
+ * deleted under (b)). What is told after the fact (a deletion, a member made manager in the
+ * deleted one's place) goes through the account mails' outbox, so a mail server that refuses for
+ * a while delays it but does not lose it. A deletion is told by mail, except to a never-activated
+ * account: its address was never confirmed, and the mail could reach someone who never asked
+ * for an account.
  */
 export function createAccountLifecycle(deps: {
   deletion: AccountDeletionRepository;
+  /** Sends the inactivity reminders; none: no reminders, so no deletion for inactivity. */
   mailer: Mailer | undefined;
+  /** Stores a notice in the outbox, from where it is delivered and retried. */
+  notify: SendAccountMail;
   logger: Logger;
   settings: LifecycleSettings;
 }): RunAccountLifecycle {
-  const { deletion, mailer, logger, settings } = deps;
+  const { deletion, mailer, notify, logger, settings } = deps;
   const periods = settings.periods ?? ACC7_PERIODS;
   const batchSize = settings.batchSize ?? 500;
 
-  async function send(to: string, mail: MailText, kind: string): Promise<boolean> {
+  async function sendReminder(to: string, mail: MailText): Promise<boolean> {
     if (!mailer) return false;
     try {
       await mailer.send({ to, subject: mail.subject, text: mail.text });
       return true;
     } catch (error) {
-      logger.warn({ kind, error: error instanceof Error ? error.message : String(error) }, 'account lifecycle mail not delivered');
+      logger.warn({ kind: 'inactivity-reminder', error: error instanceof Error ? error.message : String(error) }, 'account lifecycle mail not delivered');
       return false;
     }
   }
@@ -75,14 +82,14 @@ export function createAccountLifecycle(deps: {
       if (!account || lifecycleStep(account, at, periods) !== lifecycleStep(candidate, at, periods)) return { deleted: false, handedOn: [] };
       return eraseAccount(deletion, account.id, trx);
     });
-    for (const handedOn of outcome.handedOn) await tellNewManager(handedOn);
+    for (const handedOn of outcome.handedOn) tellNewManager(handedOn);
     return outcome.deleted;
   }
 
   /** ORG-3: a member who became manager because the only manager's account went is told, like one made manager by a person. */
-  async function tellNewManager({ organisationName, successor }: HandedOnManagement): Promise<void> {
+  function tellNewManager({ organisationName, successor }: HandedOnManagement): void {
     const language: Language = (LANGUAGES as readonly string[]).includes(successor.language) ? successor.language as Language : 'de';
-    await send(successor.email, ORGANISATION_MAIL_TEXTS[language].madeManagerInPlace({
+    notify(successor.email, ORGANISATION_MAIL_TEXTS[language].madeManagerInPlace({
       name: `${successor.firstName} ${successor.lastName}`, organisation: organisationName,
     }), 'organisation-made-manager-in-place');
   }
@@ -94,19 +101,19 @@ export function createAccountLifecycle(deps: {
       const texts = deletionTextsOf(account);
       if (step === 'remind') {
         const deletionDate = formatDate(addMonths(at, periods.deletionAfterReminderMonths), account.language);
-        const sent = await send(account.email, texts.inactivityReminder({
+        const sent = await sendReminder(account.email, texts.inactivityReminder({
           name: nameOf(account), loginLink: pageLink(settings.publicUrl, ACCOUNT_PAGES.login), deletionDate,
-        }), 'inactivity-reminder');
+        }));
         if (sent && await deletion.markReminded(account.id, at, account.lastLoginAt)) summary.reminded += 1;
         else if (!sent) summary.remindersNotSent += 1;
       } else if (step === 'delete-never-used') {
         if (!await deleteIfStillDue(account, at)) continue;
         summary.deletedNeverUsed += 1;
-        if (account.state === 'active') await send(account.email, texts.deletedNeverUsed({ name: nameOf(account) }), 'deleted-never-used');
+        if (account.state === 'active') notify(account.email, texts.deletedNeverUsed({ name: nameOf(account) }), 'deleted-never-used');
       } else if (step === 'delete-inactive') {
         if (!await deleteIfStillDue(account, at)) continue;
         summary.deletedInactive += 1;
-        await send(account.email, texts.deletedInactive({ name: nameOf(account) }), 'deleted-inactive');
+        notify(account.email, texts.deletedInactive({ name: nameOf(account) }), 'deleted-inactive');
       }
     }
     summary.deletedDrafts = await deletion.deleteStaleDrafts(staleDraftsBefore(at, settings.draftRetentionMonths), scope);

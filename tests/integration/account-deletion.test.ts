@@ -8,14 +8,11 @@
  * a login must come after a reminder, the account's past is moved back instead of the clock ahead.
  */
 import knex, { type Knex } from 'knex';
-import pino from 'pino';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createSmtpMailer, type Mailer } from '../../connectors/email/mailer.ts';
 import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
-import { createAccountLifecycle, type RunAccountLifecycle } from '../../portal-api/accounts/account-lifecycle.ts';
 import { addMonths } from '../../portal-api/accounts/lifecycle-rules.ts';
-import { createAccountDeletionRepository } from '../../portal-api/db/account-deletion-repository.ts';
+import { lifecycleOfTestPlatform } from './support/account-lifecycle.ts';
 import { activatedAccount, clientAddress, from, logIn, mailsTo, mailWithLink, TEST_PASSWORD } from './support/citizens.ts';
 import { callApi, eventually } from './support/http.ts';
 import { caseAwaitingPayment, payOnPaymentPage } from './support/payments.ts';
@@ -27,18 +24,13 @@ const DELETION_PAGE = 'konto/loeschung-bestaetigen';
 const DAY = 24 * 3600 * 1000;
 
 let db: Knex;
-let mailer: Mailer;
-let runLifecycle: RunAccountLifecycle;
+let lifecycle: ReturnType<typeof lifecycleOfTestPlatform>;
 beforeAll(() => {
   db = knex({ client: 'pg', connection: inject('databaseUrl') });
-  mailer = createSmtpMailer({ url: inject('smtpUrl'), from: 'Gemeindeportal <noreply@gemeindeportal.example>' });
-  runLifecycle = createAccountLifecycle({
-    deletion: createAccountDeletionRepository(db), mailer, logger: pino({ level: 'silent' }),
-    settings: { publicUrl: 'http://127.0.0.1:3000', draftRetentionMonths: 6 },
-  });
+  lifecycle = lifecycleOfTestPlatform(db);
 });
 afterAll(async () => {
-  mailer.close();
+  await lifecycle.close();
   await db.destroy();
 });
 
@@ -46,7 +38,7 @@ const newAddress = (name: string) => `${name}.${randomUUID().slice(0, 8)}@buerge
 const later = (base: Date, months: number, days = 0) => new Date(addMonths(base, months).getTime() + days * DAY);
 
 /** Runs the lifecycle at `at` for the given accounts only. */
-const lifecycleAt = (at: Date, ...accountIds: string[]) => runLifecycle(at, { accountIds });
+const lifecycleAt = (at: Date, ...accountIds: string[]) => lifecycle.run(at, { accountIds });
 
 async function accountRow(email: string): Promise<Body | undefined> {
   return db('accounts').whereRaw('lower(email) = lower(?)', [email]).first();

@@ -5,12 +5,10 @@
  * test's accounts (the database is shared).
  */
 import knex, { type Knex } from 'knex';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
-import { createAccountLifecycle } from '../../portal-api/accounts/account-lifecycle.ts';
 import { addMonths } from '../../portal-api/accounts/lifecycle-rules.ts';
-import { createAccountDeletionRepository } from '../../portal-api/db/account-deletion-repository.ts';
+import { lifecycleOfTestPlatform } from './support/account-lifecycle.ts';
 import { accountIdOf, citizenToken } from './support/citizens.ts';
 import { callApi } from './support/http.ts';
 
@@ -115,10 +113,8 @@ describe('drafts of applications (ACC-9)', () => {
     const now = new Date();
     // The first was last changed a month ago; the second just now.
     await db('application_drafts').where({ id: old.body.id }).update({ updated_at: addMonths(now, -1) });
-    const run = createAccountLifecycle({
-      deletion: createAccountDeletionRepository(db), mailer: undefined, logger: pino({ level: 'silent' }),
-      settings: { publicUrl: 'http://127.0.0.1:3000', draftRetentionMonths: 6 },
-    });
+    // No mail server: drafts go without a word, and nothing waits to be closed.
+    const { run } = lifecycleOfTestPlatform(db, { withMailServer: false });
     expect(await run(new Date(addMonths(now, 5).getTime() + 60_000), { accountIds: [accountId] })).toMatchObject({ deletedDrafts: 1 });
     expect((await callApi('GET', `/drafts/${old.body.id}`, { token })).status).toBe(404);
     expect((await callApi('GET', `/drafts/${touched.body.id}`, { token })).status).toBe(200);

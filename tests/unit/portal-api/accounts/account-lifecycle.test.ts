@@ -52,11 +52,17 @@ const account = (id: string, changes: Partial<LifecycleAccount>): LifecycleAccou
 const settings = { publicUrl: 'https://portal.example.ch', draftRetentionMonths: 6 };
 const logger = pino({ level: 'silent' });
 
+/** The job with a fake mail server for the reminders; the notices it stores in the outbox stand delivered through the same server. */
+function lifecycle(repository: AccountDeletionRepository, mailer: ReturnType<typeof fakeMailer> | undefined) {
+  const notify = (to: string, mail: { subject: string; text: string }) => void mailer?.send({ to, subject: mail.subject, text: mail.text }).catch(() => undefined);
+  return createAccountLifecycle({ deletion: repository, mailer, notify, logger, settings });
+}
+
 describe('the account lifecycle job', () => {
   it('when accounts were never used, then both are deleted, but only the activated one is told (the other address was never confirmed)', async () => {
     const { repository, rows } = fakeDeletion([account('pending', { state: 'pending' }), account('active', {})]);
     const mailer = fakeMailer();
-    const summary = await createAccountLifecycle({ deletion: repository, mailer, logger, settings })(d('2025-03-02T00:00:00Z'));
+    const summary = await lifecycle(repository, mailer)(d('2025-03-02T00:00:00Z'));
     expect(summary.deletedNeverUsed).toBe(2);
     expect(rows.size).toBe(0);
     expect(mailer.sent.map((m) => m.to)).toEqual(['active@example.ch']);
@@ -64,7 +70,7 @@ describe('the account lifecycle job', () => {
 
   it('when the reminder cannot be delivered, then it is not recorded, so no deletion follows without it', async () => {
     const { repository, rows } = fakeDeletion([account('quiet', { lastLoginAt: d('2025-01-02T00:00:00Z') })]);
-    const run = createAccountLifecycle({ deletion: repository, mailer: fakeMailer(true), logger, settings });
+    const run = lifecycle(repository, fakeMailer(true));
     expect(await run(d('2026-07-03T00:00:00Z'))).toMatchObject({ reminded: 0, remindersNotSent: 1 });
     expect(rows.get('quiet')?.inactivityReminderAt).toBeNull();
     expect(await run(d('2026-09-04T00:00:00Z'))).toMatchObject({ deletedInactive: 0, remindersNotSent: 1 });
@@ -73,7 +79,7 @@ describe('the account lifecycle job', () => {
 
   it('when there is no mail server, then no reminder goes out and nobody is deleted for inactivity', async () => {
     const { repository, rows } = fakeDeletion([account('nosmtp', { lastLoginAt: d('2025-01-02T00:00:00Z') })]);
-    const run = createAccountLifecycle({ deletion: repository, mailer: undefined, logger, settings });
+    const run = lifecycle(repository, undefined);
     expect(await run(d('2027-01-01T00:00:00Z'))).toMatchObject({ reminded: 0, deletedInactive: 0, remindersNotSent: 1 });
     expect(rows.has('nosmtp')).toBe(true);
   });
@@ -81,7 +87,7 @@ describe('the account lifecycle job', () => {
   it('when the reminder is delivered, then it names the deletion date in the account\'s language and links to the login', async () => {
     const { repository } = fakeDeletion([account('fr', { language: 'fr', lastLoginAt: d('2025-01-02T00:00:00Z') })]);
     const mailer = fakeMailer();
-    await createAccountLifecycle({ deletion: repository, mailer, logger, settings })(d('2026-07-03T10:00:00Z'));
+    await lifecycle(repository, mailer)(d('2026-07-03T10:00:00Z'));
     expect(mailer.sent).toHaveLength(1);
     expect(mailer.sent[0]?.subject).toBe('Portail communal : votre compte sera bientôt supprimé');
     expect(mailer.sent[0]?.text).toContain('3 septembre 2026');
@@ -92,7 +98,7 @@ describe('the account lifecycle job', () => {
     const reminded = account('racing', { lastLoginAt: d('2025-01-02T00:00:00Z'), inactivityReminderAt: d('2026-07-03T00:00:00Z') });
     const { repository, rows } = fakeDeletion([reminded], (row) => { row.lastLoginAt = d('2026-09-03T23:59:00Z'); });
     const mailer = fakeMailer();
-    expect(await createAccountLifecycle({ deletion: repository, mailer, logger, settings })(d('2026-09-04T00:00:00Z'))).toMatchObject({ deletedInactive: 0 });
+    expect(await lifecycle(repository, mailer)(d('2026-09-04T00:00:00Z'))).toMatchObject({ deletedInactive: 0 });
     expect(rows.has('racing')).toBe(true);
     expect(mailer.sent).toEqual([]);
   });
@@ -104,7 +110,7 @@ describe('the account lifecycle job', () => {
     }];
     const { repository } = fakeDeletion([account('jana', { lastLoginAt: d('2024-01-01T00:00:00Z'), inactivityReminderAt: d('2025-07-02T00:00:00Z') })], undefined, handedOn);
     const mailer = fakeMailer();
-    const summary = await createAccountLifecycle({ deletion: repository, mailer, logger, settings })(d('2025-09-03T00:00:00Z'));
+    const summary = await lifecycle(repository, mailer)(d('2025-09-03T00:00:00Z'));
     expect(summary.deletedInactive).toBe(1);
     const notice = mailer.sent.find((mail) => mail.to === 'kurt@example.ch');
     expect(notice?.subject).toBe("Portale comunale: ora è responsabile dell'organizzazione Turnverein Aarau");
