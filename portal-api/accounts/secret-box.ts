@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, createSecretKey, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * Encrypts the account secrets the platform must read back (TOTP secrets, pending account mails)
@@ -58,7 +58,8 @@ export function createSecretBox(keys: readonly string[]): SecretBox {
   }));
   const [currentId, currentKey] = [...byId][0]!;
   const aad = (context: string) => Buffer.from(`${PREFIX}:${context}`, 'utf8');
-  const pseudonymKey = Buffer.from(hkdfSync('sha256', currentKey, Buffer.alloc(0), 'gemeindeportal pseudonyms', KEY_BYTES));
+  // A KeyObject, made once: an HMAC over a raw buffer imports the key again each call (about 6 times slower).
+  const pseudonymKey = createSecretKey(Buffer.from(hkdfSync('sha256', currentKey, Buffer.alloc(0), 'gemeindeportal pseudonyms', KEY_BYTES)));
   return {
     seal(plain, context) {
       const iv = randomBytes(IV_BYTES);
