@@ -1,6 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { ensureEngineRunning, stopEngine } from '../../../scripts/engine.ts';
 import { startTestPlatform } from '../../support/test-platform.ts';
+import { engineRecordsCaughtUp } from './engine-records-caught-up.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -56,6 +57,8 @@ export default async function setup(project: TestProject) {
       RATE_LIMIT_PER_ADDRESS: '8',
     },
   });
+  const catchUpMs = await engineRecordsCaughtUp({ grpcAddress: platform.engineGrpcAddress, restAddress: platform.engineRestUrl, databaseUrl: platform.databaseUrl });
+  console.log(`[global-setup] the engine's earlier records reached the test platform after ${(catchUpMs / 1000).toFixed(1)} s`);
   project.provide('apiUrl', platform.apiUrl);
   project.provide('databaseUrl', platform.databaseUrl);
   project.provide('accountSecretsKey', platform.accountSecretsKey);
