@@ -57,7 +57,16 @@ export default async function setup(project: TestProject) {
       RATE_LIMIT_PER_ADDRESS: '8',
     },
   });
-  const catchUpMs = await engineRecordsCaughtUp({ grpcAddress: platform.engineGrpcAddress, restAddress: platform.engineRestUrl, databaseUrl: platform.databaseUrl });
+  const stopAll = async () => {
+    await platform.stop();
+    if (engine.startedByUs) await stopEngine();
+  };
+  // Stopped here if the records never arrive: a failed setup gets no teardown, and running servers would keep the run from ending.
+  const catchUpMs = await engineRecordsCaughtUp({ grpcAddress: platform.engineGrpcAddress, restAddress: platform.engineRestUrl, databaseUrl: platform.databaseUrl })
+    .catch(async (error: unknown) => {
+      await stopAll();
+      throw error;
+    });
   console.log(`[global-setup] the engine's earlier records reached the test platform after ${(catchUpMs / 1000).toFixed(1)} s`);
   project.provide('apiUrl', platform.apiUrl);
   project.provide('databaseUrl', platform.databaseUrl);
@@ -71,8 +80,5 @@ export default async function setup(project: TestProject) {
   project.provide('engineRestUrl', platform.engineRestUrl);
   project.provide('engineGrpcAddress', platform.engineGrpcAddress);
 
-  return async () => {
-    await platform.stop();
-    if (engine.startedByUs) await stopEngine();
-  };
+  return stopAll;
 }
