@@ -79,7 +79,7 @@ export interface OrganisationsRepository {
   setRole(organisationId: string, accountId: string, role: OrganisationRole, trx?: Knex): Promise<void>;
   removeMember(organisationId: string, accountId: string, trx?: Knex): Promise<void>;
 
-  account(id: string): Promise<AccountContact | undefined>;
+  account(id: string, trx?: Knex): Promise<AccountContact | undefined>;
   activeAccountByEmail(email: string): Promise<AccountContact | undefined>;
   activeAccountByKontoId(kontoId: string): Promise<AccountContact | undefined>;
 
@@ -228,8 +228,8 @@ export function createOrganisationsRepository(db: Knex): OrganisationsRepository
       await trx('organisation_members').where({ organisation_id: organisationId, account_id: accountId }).delete();
     },
 
-    async account(id) {
-      const row = await db('accounts').where({ id }).first('id', 'konto_id', 'email', 'first_name', 'last_name', 'language');
+    async account(id, trx = db) {
+      const row = await trx('accounts').where({ id }).first('id', 'konto_id', 'email', 'first_name', 'last_name', 'language');
       return row ? toContact(row) : undefined;
     },
 

@@ -114,7 +114,7 @@ export function createInvitationService(deps: {
 
   /** The invitation of the "Mein Konto" routes: addressed to this account, still open. */
   async function ownOpenInvitation(accountId: string, invitationId: string, trx: Knex.Transaction): Promise<InvitationRow> {
-    const account = await organisations.account(accountId);
+    const account = await organisations.account(accountId, trx);
     const invitation = await organisations.lockInvitation({ id: invitationId }, trx);
     if (!account || !invitation || !isAddressedTo(invitation, account) || invitation.state === 'revoked') throw organisationErrors.invitationNotFound();
     const standing = invitationStanding(invitation, now());
