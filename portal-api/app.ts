@@ -70,9 +70,17 @@ export interface AppDeps {
   recordsToken: string;
 }
 
+/**
+ * Every route's body is bounded: JSON requests of citizens and clerks are a few kilobytes, so
+ * 64 KiB; routes that take more (drafts, diagrams, PDFs, bank statements, engine records) set
+ * their own bound.
+ */
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+
 /** The portal API as a plain Fastify instance; `server.ts` decides where it listens. */
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
+    bodyLimit: DEFAULT_BODY_LIMIT,
     ...options,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });

@@ -45,6 +45,15 @@ function validationProblem(error: FastifyError): Problem {
   };
 }
 
+/** Fastify's refusals of a request it cannot read, in the API's words (German first, like every text). */
+const REQUEST_REFUSALS: Record<string, Omit<Problem, 'status'>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { type: `${PROBLEM_BASE}body-too-large`, title: 'Die Anfrage ist zu gross.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { type: `${PROBLEM_BASE}unsupported-media-type`, title: 'Dieses Format wird hier nicht angenommen.', errors: [{ pointer: '/headers/content-type', detail: 'is not accepted here' }] },
+  FST_ERR_CTP_INVALID_JSON_BODY: { type: `${PROBLEM_BASE}validation`, title: 'Die Anfrage ist ungültig.', detail: '/body: is not valid JSON', errors: [{ pointer: '/body', detail: 'is not valid JSON' }] },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { type: `${PROBLEM_BASE}validation`, title: 'Die Anfrage ist ungültig.', detail: '/body: is empty', errors: [{ pointer: '/body', detail: 'is empty' }] },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { type: `${PROBLEM_BASE}validation`, title: 'Die Anfrage ist ungültig.', detail: '/headers/content-length: does not match the body', errors: [{ pointer: '/headers/content-length', detail: 'does not match the body' }] },
+};
+
 /** One error handler for the whole API: 4xx say what is wrong, 5xx never leak internals. */
 export function registerProblemDetails(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -55,7 +64,8 @@ export function registerProblemDetails(app: FastifyInstance): void {
     if (error.validation) return sendProblem(reply, validationProblem(error));
     const status = error.statusCode ?? 500;
     if (status < 500) {
-      return sendProblem(reply, { type: 'about:blank', title: error.message, status });
+      const known = Object.hasOwn(REQUEST_REFUSALS, error.code) ? REQUEST_REFUSALS[error.code] : undefined;
+      return sendProblem(reply, known ? { ...known, status } : { type: 'about:blank', title: error.message, status });
     }
     request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, { type: 'about:blank', title: 'Interner Fehler', status });

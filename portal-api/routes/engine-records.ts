@@ -23,10 +23,15 @@ export function engineRecordRoutes(projector: RecordProjector, token: string) {
         done(new ProblemError(400, 'invalid-records', 'Ungültige Engine-Records', (error as Error).message));
       }
     });
-    // Several batches a second under load: log failures only.
-    app.post('/internal/engine-records', { schema: { hide: true }, logLevel: 'warn' }, async (request, reply) => {
-      const header = request.headers.authorization ?? '';
-      if (!sameSecret(header, `Bearer ${token}`)) throw new ProblemError(401, 'unauthenticated', 'Nicht berechtigt');
+    // Several batches a second under load: log failures only. The token is checked when the
+    // request arrives, before a body of up to 32 MiB is read and parsed.
+    app.post('/internal/engine-records', {
+      schema: { hide: true },
+      logLevel: 'warn',
+      onRequest: async (request) => {
+        if (!sameSecret(request.headers.authorization ?? '', `Bearer ${token}`)) throw new ProblemError(401, 'unauthenticated', 'Nicht berechtigt');
+      },
+    }, async (request, reply) => {
       await projector.project(request.body as EngineRecord[]);
       return reply.code(204).send();
     });

@@ -169,4 +169,26 @@ describe('catalogue, documentation and health', () => {
     expect(response.status).toBe(401);
     expect(await db('incidents').where({ error_message: 'forged' })).toEqual([]);
   });
+
+  it('when a body is larger than the route takes or not JSON, then 413 or 400 says so as problem JSON', async () => {
+    const large = await fetch(new URL('/sessions', inject('apiUrl')), {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'a@example.ch', password: 'x'.repeat(100_000) }),
+    });
+    expect(large.status).toBe(413);
+    expect(large.headers.get('content-type')).toContain('application/problem+json');
+    expect(await large.json()).toMatchObject({ type: 'urn:gemeindeportal:problem:body-too-large', title: 'Die Anfrage ist zu gross.' });
+    const broken = await fetch(new URL('/sessions', inject('apiUrl')), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":' });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ errors: [{ pointer: '/body', detail: 'is not valid JSON' }] });
+  });
+
+  it('when someone posts an unreadable body to the engine records without the token, then the token is refused before the body is parsed', async () => {
+    for (const headers of [{}, { authorization: 'Bearer wrong' }]) {
+      const response = await fetch(new URL('/internal/engine-records', inject('apiUrl')), {
+        method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{"not": "records"',
+      });
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ type: 'urn:gemeindeportal:problem:unauthenticated' });
+    }
+  });
 });
