@@ -14,6 +14,7 @@ import type { DocumentsRepository } from './db/documents-repository.ts';
 import type { RecordProjector } from './engine-records/project-records.ts';
 import { registerCitizenAuth } from './plugins/citizen-auth.ts';
 import { registerProblemDetails } from './plugins/problem-details.ts';
+import { contentSecurityPolicy, registerSecurityHeaders } from './plugins/security-headers.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { contactDataChangeRoutes } from './routes/contact-data-changes.ts';
 import { createRequestContactDataChange } from './contact-data/contact-data-change.ts';
@@ -85,6 +86,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   registerProblemDetails(app);
+  await registerSecurityHeaders(app);
   for (const schema of [LocalisedTextSchema, ProblemSchema, CaseSummarySchema, CaseDetailSchema, AccountSchema, SessionSchema, OrganisationSchema, DraftSchema]) app.addSchema(schema);
 
   await app.register(fastifySwagger, {
@@ -100,7 +102,8 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id as string | undefined) ?? `def-${i}` },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  // Swagger UI adds a <style> element of its own; the documentation carries no personal data.
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', transformStaticCSP: () => contentSecurityPolicy({ 'style-src': ["'self'", "'unsafe-inline'"] }) });
   registerCitizenAuth(app, { sessions: deps.accounts.sessions });
   await app.register(fastifyCookie, { secret: deps.sessionSecret });
 

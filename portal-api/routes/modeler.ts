@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { BrowserBundle } from '../modeler/browser-bundle.ts';
 import { requireModelerStaff } from '../modeler/modeller-session.ts';
 import { LintRefusal, type ProcessModeller } from '../modeler/process-modeller.ts';
+import { contentSecurityPolicy } from '../plugins/security-headers.ts';
 import { problemResponses } from '../schemas/common.ts';
 import { readStaffSession } from '../staff/staff-session.ts';
 
@@ -39,7 +40,11 @@ export function modelerRoutes(deps: ModelerDeps) {
     app.get('/modeler/', { schema: { hide: true } }, async (request, reply) => {
       if (!readStaffSession(request)) return reply.redirect('/tasklist/login?next=/modeler/');
       const html = await readFile(path.resolve('modeler-ui/public/index.html'), 'utf8');
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+      // Inline styles, scripts still strict: CodeMirror (the properties panel's FEEL editor) writes its
+      // styles into a <style> element, bpmn-js places its watermark (which its licence keeps visible)
+      // and diagram-js its overlays with style attributes.
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store')
+        .header('content-security-policy', contentSecurityPolicy({ 'style-src': ["'self'", "'unsafe-inline'"] })).send(html);
     });
     app.get('/modeler/assets/modeler.js', { schema: { hide: true } }, async (_request, reply) =>
       reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send((await deps.bundle()).js));

@@ -101,7 +101,7 @@ export function tasklistRoutes(deps: TasklistDeps) {
     app.get('/tasklist', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/tasklist/'));
     app.get('/tasklist/', { schema: { hide: true } }, async (request, reply) => {
       if (!readStaffSession(request)) return reply.redirect('/tasklist/login');
-      return reply.header('cache-control', 'no-store').sendFile('index.html');
+      return reply.header('cache-control', 'no-store').sendFile('index.html', { cacheControl: false });
     });
 
     app.get('/tasklist/api/me', { schema: { tags: ['tasklist'], summary: 'The logged-in staff member' } }, async (request) => {

@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
-import { checkAccessibility, launchBrowser, screenshot, staffPage } from './support/browser.ts';
+import { checkAccessibility, launchBrowser, screenshot, staffPage, takeContentPolicyViolations } from './support/browser.ts';
 import { activatedAccount, logIn } from './support/citizens.ts';
 import { callApi, eventually } from './support/http.ts';
 
@@ -19,6 +19,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
+// The pages run under their strict Content-Security-Policy: nothing they need may be refused.
+afterEach(() => {
+  expect(takeContentPolicyViolations()).toEqual([]);
+});
 
 async function badenRegister(): Promise<Body> {
   const url = new URL('/__sim/contact-data', inject('simulatorUrls').hurlimann);

@@ -7,9 +7,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
-import { checkAccessibility, horizontalOverflow, launchBrowser, screenshot, smallTouchTargets, staffPage } from './support/browser.ts';
+import { checkAccessibility, horizontalOverflow, launchBrowser, screenshot, smallTouchTargets, staffPage, takeContentPolicyViolations } from './support/browser.ts';
 import { camt054 } from './support/camt054.ts';
 import { citizenToken } from './support/citizens.ts';
 import { callApi, eventually } from './support/http.ts';
@@ -31,6 +31,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
+// The pages run under their strict Content-Security-Policy: nothing they need may be refused.
+afterEach(() => {
+  expect(takeContentPolicyViolations()).toEqual([]);
+});
 
 /** franz.finanz's tasklist, on the "Finanzen" view as he reaches it: by the header's link. */
 async function financePage(viewport?: { width: number; height: number }): Promise<Page> {

@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
 import { createDatabase } from '../../portal-api/db/database.ts';
 import { createProcessDraftsRepository } from '../../portal-api/db/process-drafts-repository.ts';
 import { exportProcess } from '../../portal-api/modeler/export-process.ts';
-import { checkAccessibility, launchBrowser, newPage, screenshot } from './support/browser.ts';
+import { checkAccessibility, launchBrowser, newPage, screenshot, takeContentPolicyViolations } from './support/browser.ts';
 import { callApi, eventually } from './support/http.ts';
 import { citizenToken } from './support/citizens.ts';
 import { payCase } from './support/payments.ts';
@@ -95,6 +95,10 @@ beforeAll(async () => {
   [modellerCookie, clerkCookie] = await Promise.all([staffSessionCookie('mara.modell'), staffSessionCookie('sandra.meier')]);
 });
 afterAll(() => browser?.close());
+// The pages run under their strict Content-Security-Policy: nothing they need may be refused.
+afterEach(() => {
+  expect(takeContentPolicyViolations()).toEqual([]);
+});
 
 /** Logs in as a person would: the modeller sends to the identity provider's page, which returns to it. */
 async function modelerPage(username: string): Promise<Page> {

@@ -5,9 +5,9 @@
  * see it. axe-core finds no serious or critical accessibility violation on the way.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
-import { checkAccessibility, launchBrowser, staffPage, screenshot } from './support/browser.ts';
+import { checkAccessibility, launchBrowser, staffPage, screenshot, takeContentPolicyViolations } from './support/browser.ts';
 import { callApi, eventually } from './support/http.ts';
 import { payCase } from './support/payments.ts';
 import { orderForReview, orderInAarau } from './support/orders.ts';
@@ -20,6 +20,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
+// The pages run under their strict Content-Security-Policy: nothing they need may be refused.
+afterEach(() => {
+  expect(takeContentPolicyViolations()).toEqual([]);
+});
 
 const clerkPage = (username: string, viewport?: { width: number; height: number }): Promise<Page> => staffPage(browser, username, viewport);
 const blockedRecordOrder = orderForReview;

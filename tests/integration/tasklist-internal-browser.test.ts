@@ -7,9 +7,9 @@
  * a finger. axe-core finds no serious or critical accessibility violation on the way.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  checkAccessibility, horizontalOverflow, launchBrowser, staffPage, screenshot, smallTouchTargets,
+  checkAccessibility, horizontalOverflow, launchBrowser, staffPage, screenshot, smallTouchTargets, takeContentPolicyViolations,
 } from './support/browser.ts';
 import { callApi, eventually } from './support/http.ts';
 import { orderForReview } from './support/orders.ts';
@@ -27,6 +27,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
+// The pages run under their strict Content-Security-Policy: nothing they need may be refused.
+afterEach(() => {
+  expect(takeContentPolicyViolations()).toEqual([]);
+});
 
 const clerkPage = (username: string, viewport?: { width: number; height: number }): Promise<Page> => staffPage(browser, username, viewport);
 const blockedRecordOrder = orderForReview;

@@ -26,9 +26,21 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** What the pages of this test file were refused by their Content-Security-Policy, as Chromium reported it. */
+const contentPolicyViolations: string[] = [];
+
+/**
+ * The Content-Security-Policy refusals since the last call (and forgets them). The portal's pages
+ * must run under their strict policy: a refused script or style is a page that breaks in use.
+ */
+export function takeContentPolicyViolations(): string[] {
+  return contentPolicyViolations.splice(0);
+}
+
 /**
  * A page in a fresh context (own cookies), with a Swiss German locale and time zone as a clerk's
- * browser has them.
+ * browser has them. What its Content-Security-Policy refuses is collected for
+ * `takeContentPolicyViolations`.
  */
 export async function newPage(browser: Browser, options: { viewport?: { width: number; height: number } } = {}): Promise<Page> {
   const context = await browser.newContext({
@@ -36,7 +48,11 @@ export async function newPage(browser: Browser, options: { viewport?: { width: n
     locale: 'de-CH',
     timezoneId: 'Europe/Zurich',
   });
-  return context.newPage();
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) contentPolicyViolations.push(`${page.url()}: ${message.text()}`);
+  });
+  return page;
 }
 
 /**
