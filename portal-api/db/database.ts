@@ -11,6 +11,20 @@ export interface DatabaseOptions {
   embeddedDir: string;
 }
 
+// knex's types leave out its clients' internals, processResponse among them.
+const PgLiteClient = ClientPgLite as unknown as new (config: Knex.Config) => { processResponse(obj: { method?: string }, runner: unknown): unknown };
+
+/**
+ * knex-pglite names a delete's command `DEL`, which knex's PostgreSQL dialect does not know as a
+ * delete: the query answered the driver's whole response instead of the number of rows deleted,
+ * so a check like `delete() === 1` failed on the embedded database only.
+ */
+class EmbeddedClient extends PgLiteClient {
+  override processResponse(obj: { method?: string }, runner: unknown): unknown {
+    return super.processResponse(obj.method === 'del' ? { ...obj, method: 'delete' } : obj, runner);
+  }
+}
+
 /**
  * PostgreSQL when a URL is configured, otherwise the embedded PGlite (single connection, one
  * process). Either way a query that forgets the open transaction is refused (transaction-guard.ts).
@@ -21,7 +35,7 @@ export function createDatabase(options: DatabaseOptions): Database {
   }
   const dir = resolve(options.embeddedDir);
   mkdirSync(dir, { recursive: true });
-  return guardTransactions(knex({ client: ClientPgLite, dialect: 'postgres', connection: { filename: dir } } as Knex.Config));
+  return guardTransactions(knex({ client: EmbeddedClient as unknown as typeof ClientPgLite, dialect: 'postgres', connection: { filename: dir } } as Knex.Config));
 }
 
 export function isEmbedded(options: DatabaseOptions): boolean {
