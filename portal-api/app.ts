@@ -33,6 +33,8 @@ import { agovLoginRoutes, type AgovSettings } from './accounts/agov-login.ts';
 import type { Knex } from 'knex';
 import { createAccountIdentitiesRepository } from './db/account-identities-repository.ts';
 import { oidcLoginRoutes, type OidcSettings, type RememberStaff, type ServedMunicipalities } from './staff/oidc-login.ts';
+import { registerStaffSessions } from './staff/staff-session.ts';
+import type { StaffSessions } from './staff/staff-sessions.ts';
 import fastifyCookie from '@fastify/cookie';
 import { paymentReturnRoutes } from './routes/payment-return.ts';
 import { payrexxWebhookRoutes } from './routes/payrexx-webhook.ts';
@@ -62,6 +64,8 @@ export interface AppDeps {
   /** Login with AGOV / e-ID and pre-filling (INT-5, INT-4); left out when AGOV is not configured. */
   agov?: { settings: AgovSettings; db: Knex };
   rememberStaff: RememberStaff;
+  /** Staff sessions kept on the server, shared by the tasklist, the modeller and the finance routes. */
+  staffSessions: StaffSessions;
   servedMunicipalities: ServedMunicipalities;
   sessionSecret: string;
   startApplication: StartApplication;
@@ -105,6 +109,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   // Swagger UI adds a <style> element of its own; the documentation carries no personal data.
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', transformStaticCSP: () => contentSecurityPolicy({ 'style-src': ["'self'", "'unsafe-inline'"] }) });
   registerCitizenAuth(app, { sessions: deps.accounts.sessions });
+  registerStaffSessions(app, deps.staffSessions);
   await app.register(fastifyCookie, { secret: deps.sessionSecret });
 
   const loadCase = createCaseDetailLoader(deps.cases, deps.catalogue, deps.payments);

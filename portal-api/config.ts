@@ -51,8 +51,13 @@ export const ConfigSchema = Type.Object({
   AGOV_CLIENT_ID: Type.String({ default: 'gemeindeportal-agov' }),
   /** Unset: login with AGOV is off (its routes are not there). */
   AGOV_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 16 })),
-  /** Signs the staff session cookie. */
+  /** Signs the short-lived login cookies (the pending OpenID logins of staff and AGOV). */
   SESSION_SECRET: Type.String({ minLength: 32 }),
+  /** A staff session ends after this long unused, and this long after login in any case (one working day). */
+  STAFF_SESSION_IDLE_MS: Type.Integer({ default: 1800000, minimum: 1 }),
+  STAFF_SESSION_MAX_MS: Type.Integer({ default: 36000000, minimum: 1 }),
+  /** How often the staff directory is asked again whether a member with a session is still there, and with which roles and groups. */
+  STAFF_DIRECTORY_RECHECK_MS: Type.Integer({ default: 300000, minimum: 1 }),
   /**
    * Encrypts what the accounts must read back (TOTP secrets, the pending account mails with their
    * links): 32 random bytes in base64 (`openssl rand -base64 32`). Losing it switches off every second factor.

@@ -4,7 +4,7 @@
 import { pino, type Logger } from 'pino';
 import { closeOnSignal } from './close-on-signal.ts';
 import { startIdentityProvider } from '../connectors/identity/identity-provider.ts';
-import { DEVELOPMENT_STAFF, type DirectoryAccount } from '../connectors/identity/staff-accounts.ts';
+import { DEVELOPMENT_STAFF, type DirectoryAccount, type StaffAccount } from '../connectors/identity/staff-accounts.ts';
 
 export interface DevelopmentIdentity {
   issuer: string;
@@ -64,8 +64,9 @@ export function startDevelopmentProvider(provider: DevelopmentProvider, options:
 
 const STAFF_DIRECTORY: DevelopmentProvider = { accounts: DEVELOPMENT_STAFF, redirectPath: '/tasklist/callback', postLogoutPath: '/tasklist/logged-out' };
 
-export const startDevelopmentIdentity = (options: DevelopmentProviderOptions): Promise<DevelopmentIdentity> =>
-  startDevelopmentProvider(STAFF_DIRECTORY, options);
+/** The development staff directory; tests add accounts of their own (`extraAccounts`) to change them freely. */
+export const startDevelopmentIdentity = (options: DevelopmentProviderOptions & { extraAccounts?: readonly StaffAccount[] }): Promise<DevelopmentIdentity> =>
+  startDevelopmentProvider({ ...STAFF_DIRECTORY, accounts: [...DEVELOPMENT_STAFF, ...(options.extraAccounts ?? [])] }, options);
 
 /** How a development provider is configured when it runs on its own (docker-compose). */
 export interface StandaloneSettings {

@@ -36,6 +36,9 @@ import { createDraftsRepository } from '../portal-api/db/drafts-repository.ts';
 import { createDraftService } from '../portal-api/drafts/draft-service.ts';
 import { createTaskDigestRepository } from '../portal-api/db/task-digest-repository.ts';
 import { createTaskDigest } from '../portal-api/staff/task-digest.ts';
+import { askStaffDirectory } from '../portal-api/staff/oidc-login.ts';
+import { createStaffSessions } from '../portal-api/staff/staff-sessions.ts';
+import { createStaffSessionsRepository } from '../portal-api/db/staff-sessions-repository.ts';
 import { createCaseNoticesRepository } from '../portal-api/db/case-notices-repository.ts';
 import { createCaseNotices } from '../portal-api/cases/case-notices.ts';
 import { buildApp } from '../portal-api/app.ts';
@@ -304,6 +307,17 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
   });
   // Rate-limit counts, hand-off codes and AGOV birth dates are shared in the database; every instance sweeps what has run out.
   const accountStateSweeps = runPeriodically('account-state-sweep', ACCOUNT_STATE_SWEEP_EVERY_MS, accounts.sweepState, logger);
+  const oidcSettings = { issuer: config.OIDC_ISSUER, clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET, publicUrl: config.PORTAL_PUBLIC_URL };
+  const staffSessions = createStaffSessions({
+    sessions: createStaffSessionsRepository(db),
+    secrets: accountSecrets,
+    askDirectory: askStaffDirectory(oidcSettings, (institutionId) => staff.servedBy(institutionId)),
+    remember: (member) => staff.remember(member),
+    settings: { idleMs: config.STAFF_SESSION_IDLE_MS, maxMs: config.STAFF_SESSION_MAX_MS, recheckMs: config.STAFF_DIRECTORY_RECHECK_MS },
+    now: () => new Date(),
+    logger: logger.child({ component: 'staff-sessions' }),
+  });
+  const staffSessionSweeps = runPeriodically('staff-session-sweep', ACCOUNT_STATE_SWEEP_EVERY_MS, staffSessions.sweep, logger);
   const organisations = createOrganisations({
     db, mail: accountMail, logger: logger.child({ component: 'organisations' }), options: { publicUrl: config.PORTAL_PUBLIC_URL },
   });
@@ -346,7 +360,7 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
       },
     },
     modeler: { modeller: openProcessModeller(parts), bundle: createBrowserBundle() },
-    oidc: { issuer: config.OIDC_ISSUER, clientId: config.OIDC_CLIENT_ID, clientSecret: config.OIDC_CLIENT_SECRET, publicUrl: config.PORTAL_PUBLIC_URL },
+    oidc: oidcSettings,
     ...(config.AGOV_CLIENT_SECRET ? {
       agov: {
         db,
@@ -359,6 +373,7 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
     } : {}),
     rememberStaff: (member) => staff.remember(member),
     servedMunicipalities: (institutionId) => staff.servedBy(institutionId),
+    staffSessions,
     sessionSecret: config.SESSION_SECRET,
     answerQuestion: createAnswerQuestion({ cases, answers: createCitizenAnswersRepository(db), engine: zeebe }),
     startApplication,
@@ -373,6 +388,7 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
   app.addHook('onClose', async () => {
     accountMailRuns.stop();
     accountStateSweeps.stop();
+    staffSessionSweeps.stop();
     // Mails handed over are in the outbox and tried once; what is left waits there for the next start.
     await accounts.mailIdle();
     await organisations.mailIdle();

@@ -6,7 +6,9 @@
  * request came over TLS, and does not trust proxy headers (`proxy` stays false).
  *
  * Endpoints under the issuer: /.well-known/openid-configuration, /auth, /token, /me (userinfo),
- * /jwks, /session/end (logout), and the login page at /interaction/{uid}.
+ * /jwks, /session/end (logout), and the login page at /interaction/{uid}. As a stand-in it also
+ * lets tests do what a directory administrator does: `PUT /__sim/accounts/{username}` with
+ * `{roles?, groups?, disabled?}` changes an account's claims or disables it.
  */
 import { generateKeyPair, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -17,7 +19,7 @@ import type { Logger } from 'pino';
 import { createLoginInteraction, type LoginInteraction } from './login-interaction.ts';
 import { providerConfiguration, type IdentityClient } from './provider-configuration.ts';
 import type { DirectoryAccountWithPassword } from './staff-accounts.ts';
-import { createStaffDirectory } from './staff-directory.ts';
+import { createStaffDirectory, type DirectoryChange, type StaffDirectory } from './staff-directory.ts';
 
 export type { IdentityClient } from './provider-configuration.ts';
 export { CLAIMS_BY_SCOPE, PORTAL_SCOPE, SESSION_TTL_SECONDS } from './provider-configuration.ts';
@@ -46,6 +48,7 @@ export type IdentityProvider = {
 };
 
 const INTERACTION_PATH = /^\/interaction\/([A-Za-z0-9_-]{1,64})$/;
+const ACCOUNT_CONTROL_PATH = /^\/__sim\/accounts\/([A-Za-z0-9._%-]{1,100})$/;
 
 export async function startIdentityProvider(options: IdentityProviderOptions): Promise<IdentityProvider> {
   const host = options.host ?? '127.0.0.1';
@@ -77,7 +80,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
     }));
     logProviderEvents(provider, options.logger);
     const interaction = createLoginInteraction({ provider, directory, logger: options.logger });
-    handle = route(provider.callback(), interaction);
+    handle = route(provider.callback(), interaction, directory);
     options.logger?.info({ issuer, clients: options.clients.length, accounts: options.accounts.length }, 'identity provider listening');
     return { issuer, port, close: () => close(server) };
   } catch (error) {
@@ -86,12 +89,44 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
   }
 }
 
-function route(oidc: (req: IncomingMessage, res: ServerResponse) => Promise<void>, interaction: LoginInteraction) {
+function route(oidc: (req: IncomingMessage, res: ServerResponse) => Promise<void>, interaction: LoginInteraction, directory: StaffDirectory) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const uid = INTERACTION_PATH.exec(path)?.[1];
+    const username = ACCOUNT_CONTROL_PATH.exec(path)?.[1];
+    if (username !== undefined) {
+      void changeAccount(req, res, directory, decodeURIComponent(username));
+      return;
+    }
     void (uid === undefined ? oidc(req, res) : interaction(req, res, uid));
   };
+}
+
+/** `PUT /__sim/accounts/{username}`: what an administrator of the directory changes. */
+async function changeAccount(req: IncomingMessage, res: ServerResponse, directory: StaffDirectory, username: string): Promise<void> {
+  const answer = (status: number) => {
+    res.statusCode = status;
+    res.end();
+  };
+  if (req.method !== 'PUT') return answer(405);
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let change: unknown;
+  try {
+    change = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return answer(400);
+  }
+  if (!isDirectoryChange(change)) return answer(400);
+  return answer(directory.change(username, change) ? 204 : 404);
+}
+
+const stringList = (value: unknown) => value === undefined || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+
+function isDirectoryChange(value: unknown): value is DirectoryChange {
+  if (typeof value !== 'object' || value === null) return false;
+  const { roles, groups, disabled } = value as Record<string, unknown>;
+  return stringList(roles) && stringList(groups) && (disabled === undefined || typeof disabled === 'boolean');
 }
 
 /** An issuer without trailing slash; the provider is served at the root, so a path is refused. */

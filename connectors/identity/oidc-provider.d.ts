@@ -105,6 +105,8 @@ declare module 'oidc-provider' {
       userinfo?: { enabled: boolean };
     };
     findAccount?: (ctx: KoaContextWithOIDC, sub: string) => Promise<Account | undefined>;
+    /** Whether a code (or refresh token) exchange also issues a refresh token. */
+    issueRefreshToken?: (ctx: KoaContextWithOIDC, client: { grantTypeAllowed(type: string): boolean }, code: unknown) => Promise<boolean>;
     jwks?: { keys: readonly Jwk[] };
     loadExistingGrant?: (ctx: KoaContextWithOIDC) => Promise<Grant | undefined>;
     pkce?: { required: (ctx: KoaContextWithOIDC, client: unknown) => boolean };

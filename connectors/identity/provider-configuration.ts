@@ -1,7 +1,9 @@
 /**
  * How oidc-provider is set up for the development directory: authorization code flow with PKCE
  * (S256) only, client_secret_basic only, the portal's claims in the ID token, first-party
- * clients without a consent screen, short sessions, German pages.
+ * clients without a consent screen, short sessions, German pages. Refresh tokens, as directories
+ * issue them to their web applications, so that the portal can ask again about a logged-in
+ * member; they end with the member's session here, and are refused once the account is disabled.
  */
 import type { ClientMetadata, Configuration, Grant, Jwk, KoaContextWithOIDC } from 'oidc-provider';
 import { createMemoryAdapter } from './memory-adapter.ts';
@@ -60,6 +62,7 @@ export function providerConfiguration(input: ProviderConfigurationInput): Config
       keys: [input.cookieKey],
     },
     jwks: { keys: [input.signingKey] },
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     features: {
       devInteractions: { enabled: false },
       rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
@@ -78,6 +81,7 @@ export function providerConfiguration(input: ProviderConfigurationInput): Config
       Interaction: 30 * 60,
       Session: SESSION_TTL_SECONDS,
       Grant: SESSION_TTL_SECONDS,
+      RefreshToken: SESSION_TTL_SECONDS,
     },
   };
 }
@@ -88,7 +92,7 @@ function clientMetadata(client: IdentityClient): ClientMetadata {
     client_secret: client.clientSecret,
     redirect_uris: client.redirectUris,
     post_logout_redirect_uris: client.postLogoutRedirectUris,
-    grant_types: ['authorization_code'],
+    grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],
     token_endpoint_auth_method: 'client_secret_basic',
     application_type: 'web',

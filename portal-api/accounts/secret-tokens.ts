@@ -7,7 +7,7 @@ export const TOKEN_BYTES = 32;
  * A token for a link or a session: 32 random bytes, base64url, with a prefix naming its kind so a
  * secret scanner recognises one that leaked. Only its hash is stored.
  */
-export function newSecretToken(prefix: 'gps' | 'gpl'): string {
+export function newSecretToken(prefix: 'gps' | 'gpl' | 'gpm'): string {
   return `${prefix}_${randomBytes(TOKEN_BYTES).toString('base64url')}`;
 }
 

@@ -17,6 +17,7 @@ import * as serviceRequests from './migrations/016-service-requests.ts';
 import * as caseMessageNotices from './migrations/018-case-message-notices.ts';
 import * as accountMailOutbox from './migrations/019-account-mail-outbox.ts';
 import * as sharedAccountState from './migrations/020-shared-account-state.ts';
+import * as staffSessions from './migrations/021-staff-sessions.ts';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '018-case-message-notices': caseMessageNotices,
   '019-account-mail-outbox': accountMailOutbox,
   '020-shared-account-state': sharedAccountState,
+  '021-staff-sessions': staffSessions,
 };
 
 const source: Knex.MigrationSource<string> = {

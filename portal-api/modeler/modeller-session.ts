@@ -9,8 +9,8 @@ export const MODELER_REQUEST_HEADER = 'modeler';
  * The staff member behind a modeller call. Any staff member may look at the services' processes;
  * saving drafts and deploying need the `modeller` role (403 otherwise).
  */
-export function requireModelerStaff(request: FastifyRequest, access: 'read' | 'write'): StaffSession {
-  const session = readStaffSession(request);
+export async function requireModelerStaff(request: FastifyRequest, access: 'read' | 'write'): Promise<StaffSession> {
+  const session = await readStaffSession(request);
   if (!session) throw new ProblemError(401, 'unauthenticated', 'Anmeldung erforderlich', 'Bitte melden Sie sich an.');
   if (request.method !== 'GET' && request.headers['x-requested-with'] !== MODELER_REQUEST_HEADER) {
     throw new ProblemError(403, 'forbidden', 'Anfrage abgelehnt', 'Der Anfrage fehlt die Kennzeichnung der Prozessmodellierung.');

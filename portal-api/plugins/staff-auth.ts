@@ -19,8 +19,8 @@ export const staffSessionSecurity = [{ staffSession: [] }];
  * on state-changing calls): 401 without a session, 403 naming the missing role, or the
  * municipality the member does not work for.
  */
-export function requireStaffRole(request: FastifyRequest, role: StaffRole, municipalityId: string): StaffSession {
-  const staff = requireStaff(request);
+export async function requireStaffRole(request: FastifyRequest, role: StaffRole, municipalityId: string): Promise<StaffSession> {
+  const staff = await requireStaff(request);
   if (!staff.roles.includes(role)) throw new ProblemError(403, `${role}-role-required`, 'Keine Berechtigung', ROLE_REFUSALS[role]);
   if (!staff.municipalities.includes(municipalityId)) {
     throw new ProblemError(403, 'municipality-not-yours', 'Keine Berechtigung', `Sie arbeiten nicht für die Gemeinde «${municipalityId}».`);

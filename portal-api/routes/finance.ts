@@ -29,7 +29,7 @@ export function financeRoutes(deps: FinanceDeps) {
   // The finance department logs in like every clerk (staff session); the role and the municipality come from the directory.
   async function financeAccess(request: FastifyRequest): Promise<{ staff: StaffSession; municipality: Municipality }> {
     const { municipalityId } = request.params as { municipalityId: string };
-    const staff = requireStaffRole(request, 'finance', municipalityId);
+    const staff = await requireStaffRole(request, 'finance', municipalityId);
     const municipality = await deps.catalogue.findMunicipality(municipalityId);
     if (!municipality) throw new ProblemError(404, 'municipality-not-found', 'Gemeinde nicht gefunden');
     return { staff, municipality };

@@ -38,7 +38,7 @@ export function modelerRoutes(deps: ModelerDeps) {
   return async function (app: FastifyInstance): Promise<void> {
     app.get('/modeler', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/modeler/'));
     app.get('/modeler/', { schema: { hide: true } }, async (request, reply) => {
-      if (!readStaffSession(request)) return reply.redirect('/tasklist/login?next=/modeler/');
+      if (!await readStaffSession(request)) return reply.redirect('/tasklist/login?next=/modeler/');
       const html = await readFile(path.resolve('modeler-ui/public/index.html'), 'utf8');
       // Inline styles, scripts still strict: CodeMirror (the properties panel's FEEL editor) writes its
       // styles into a <style> element, bpmn-js places its watermark (which its licence keeps visible)
@@ -52,14 +52,14 @@ export function modelerRoutes(deps: ModelerDeps) {
       reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send((await deps.bundle()).css));
 
     app.get('/modeler/api/me', { schema: { tags: ['modeler'], summary: 'The logged-in staff member and whether they may deploy' } }, async (request) => {
-      const { id, name, roles } = requireModelerStaff(request, 'read');
+      const { id, name, roles } = await requireModelerStaff(request, 'read');
       return { id, name, mayDeploy: roles.includes('modeller') };
     });
 
     app.get('/modeler/api/element-templates', {
       schema: { tags: ['modeler'], summary: "The connector tasks' element templates, with their superseded versions (for diagrams made with them)" },
     }, async (request) => {
-      requireModelerStaff(request, 'read');
+      await requireModelerStaff(request, 'read');
       const readAll = async (dir: string) => {
         const files = (await readdir(dir).catch(() => [] as string[])).filter((file) => file.endsWith('.json')).sort();
         return Promise.all(files.map(async (file) => JSON.parse(await readFile(path.join(dir, file), 'utf8')) as unknown));
@@ -68,7 +68,7 @@ export function modelerRoutes(deps: ModelerDeps) {
     });
 
     app.get('/modeler/api/services', { schema: { tags: ['modeler'], summary: 'Services with their versions, running instances per version, and drafts' } }, async (request) => {
-      requireModelerStaff(request, 'read');
+      await requireModelerStaff(request, 'read');
       const services = await deps.modeller.listServices();
       return {
         services: services.map((service) => ({
@@ -86,7 +86,7 @@ export function modelerRoutes(deps: ModelerDeps) {
         response: { ...problemResponses(400, 401, 404) },
       },
     }, async (request) => {
-      requireModelerStaff(request, 'read');
+      await requireModelerStaff(request, 'read');
       const { serviceId, version } = request.params as { serviceId: string; version: string };
       return deps.modeller.version(serviceId, version === 'latest' ? undefined : Number(version));
     });
@@ -94,7 +94,7 @@ export function modelerRoutes(deps: ModelerDeps) {
     app.get('/modeler/api/services/:serviceId/draft', {
       schema: { tags: ['modeler'], summary: "The service's shared draft", params: ServiceParams, response: { ...problemResponses(400, 401, 404) } },
     }, async (request) => {
-      requireModelerStaff(request, 'read');
+      await requireModelerStaff(request, 'read');
       const draft = await deps.modeller.draft((request.params as { serviceId: string }).serviceId);
       return { ...draft, savedAt: draft.savedAt.toISOString() };
     });
@@ -106,7 +106,7 @@ export function modelerRoutes(deps: ModelerDeps) {
       },
       bodyLimit: MAX_BODY_BYTES,
     }, async (request) => {
-      const staff = requireModelerStaff(request, 'write');
+      const staff = await requireModelerStaff(request, 'write');
       const saved = await deps.modeller.saveDraft((request.params as { serviceId: string }).serviceId, request.body as typeof DraftBody.static, staff);
       request.log.info({ bpmnProcessId: saved.bpmnProcessId, revision: saved.revision, staffId: staff.id }, 'process draft saved');
       return { revision: saved.revision, savedAt: saved.savedAt.toISOString(), authorName: saved.authorName };
@@ -118,7 +118,7 @@ export function modelerRoutes(deps: ModelerDeps) {
         querystring: Type.Object({ revision: Type.Integer({ minimum: 1 }) }), response: { ...problemResponses(400, 401, 403, 404, 409) },
       },
     }, async (request, reply) => {
-      const staff = requireModelerStaff(request, 'write');
+      const staff = await requireModelerStaff(request, 'write');
       await deps.modeller.discardDraft((request.params as { serviceId: string }).serviceId, (request.query as { revision: number }).revision);
       request.log.info({ staffId: staff.id }, 'process draft discarded');
       return reply.code(204).send();
@@ -132,7 +132,7 @@ export function modelerRoutes(deps: ModelerDeps) {
       },
       bodyLimit: MAX_BODY_BYTES,
     }, async (request) => {
-      requireModelerStaff(request, 'read');
+      await requireModelerStaff(request, 'read');
       const { bpmnXml, forms } = request.body as { bpmnXml: string; forms: Record<string, unknown> };
       return { findings: await deps.modeller.check((request.params as { serviceId: string }).serviceId, bpmnXml, forms) };
     });
@@ -144,7 +144,7 @@ export function modelerRoutes(deps: ModelerDeps) {
         response: { ...problemResponses(400, 401, 404) },
       },
     }, async (request) => {
-      requireModelerStaff(request, 'read');
+      await requireModelerStaff(request, 'read');
       const { version } = request.query as { version?: number };
       return deps.modeller.compareDraft((request.params as { serviceId: string }).serviceId, version);
     });
@@ -156,7 +156,7 @@ export function modelerRoutes(deps: ModelerDeps) {
         response: { ...problemResponses(400, 401, 403, 404, 409) },
       },
     }, async (request, reply) => {
-      const staff = requireModelerStaff(request, 'write');
+      const staff = await requireModelerStaff(request, 'write');
       const { serviceId } = request.params as { serviceId: string };
       const started = performance.now();
       try {

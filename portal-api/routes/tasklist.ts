@@ -100,17 +100,17 @@ export function tasklistRoutes(deps: TasklistDeps) {
 
     app.get('/tasklist', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/tasklist/'));
     app.get('/tasklist/', { schema: { hide: true } }, async (request, reply) => {
-      if (!readStaffSession(request)) return reply.redirect('/tasklist/login');
+      if (!await readStaffSession(request)) return reply.redirect('/tasklist/login');
       return reply.header('cache-control', 'no-store').sendFile('index.html', { cacheControl: false });
     });
 
     app.get('/tasklist/api/me', { schema: { tags: ['tasklist'], summary: 'The logged-in staff member' } }, async (request) => {
-      const { id, name, organisation, organisationKind, municipalities, roles, groups } = requireStaff(request);
+      const { id, name, organisation, organisationKind, municipalities, roles, groups } = await requireStaff(request);
       return { id, name, organisation, organisationKind, municipalities, roles, groups };
     });
 
     app.get('/tasklist/api/colleagues', { schema: { tags: ['tasklist'], summary: 'Colleagues to hand a task over to' } }, async (request) => {
-      const staff = requireStaff(request);
+      const staff = await requireStaff(request);
       return { colleagues: (await deps.colleagues(staff.organisation)).filter((colleague) => colleague.id !== staff.id) };
     });
 
@@ -128,7 +128,7 @@ export function tasklistRoutes(deps: TasklistDeps) {
         response: { ...problemResponses(400, 401) },
       },
     }, async (request) => {
-      const staff = requireStaff(request);
+      const staff = await requireStaff(request);
       const query = request.query as { view: TaskView; service?: string; caseNumber?: string; citizen?: string; sort: 'due' | 'priority' };
       const tasks = await deps.tasks.list(staff, {
         view: query.view, serviceId: query.service || undefined, caseNumber: query.caseNumber || undefined,
@@ -140,7 +140,7 @@ export function tasklistRoutes(deps: TasklistDeps) {
     app.get('/tasklist/api/tasks/:taskKey', {
       schema: { tags: ['tasklist'], summary: 'A task with its case and form', params: TaskKeyParams, response: { ...problemResponses(400, 401, 404) } },
     }, async (request) => {
-      const staff = requireStaff(request);
+      const staff = await requireStaff(request);
       const task = await taskFor(staff, (request.params as { taskKey: string }).taskKey);
       const names = await serviceNames(staff);
       const [caseView, internal, form, formData] = await Promise.all([
@@ -190,7 +190,7 @@ export function tasklistRoutes(deps: TasklistDeps) {
     app.get('/tasklist/api/documents/:id', {
       schema: { tags: ['tasklist'], summary: "A document of a case of the clerk's municipality", params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { ...problemResponses(400, 401, 404) } },
     }, async (request, reply) => {
-      const staff = requireStaff(request);
+      const staff = await requireStaff(request);
       const document = await deps.documents.find((request.params as { id: string }).id);
       const owner = document ? await deps.cases.findById(document.caseId) : undefined;
       if (!document || !owner || !staff.municipalities.includes(owner.municipalityId)) throw new ProblemError(404, 'document-not-found', 'Dokument nicht gefunden');
@@ -198,8 +198,8 @@ export function tasklistRoutes(deps: TasklistDeps) {
         .header('cache-control', 'private, no-store').send(document.content);
     });
 
-    const requireOperator = (request: Parameters<typeof requireStaff>[0]) => {
-      const staff = requireStaff(request);
+    const requireOperator = async (request: Parameters<typeof requireStaff>[0]) => {
+      const staff = await requireStaff(request);
       if (!staff.roles.includes('operator')) throw new ProblemError(403, 'forbidden', 'Keine Berechtigung', 'Störungen sehen nur Betriebsverantwortliche.');
       return staff;
     };
@@ -207,7 +207,7 @@ export function tasklistRoutes(deps: TasklistDeps) {
     app.get('/tasklist/api/incidents', {
       schema: { tags: ['tasklist'], summary: "Open incidents of the operator's municipality", response: { ...problemResponses(401, 403) } },
     }, async (request) => {
-      const staff = requireOperator(request);
+      const staff = await requireOperator(request);
       const names = await serviceNames(staff);
       const open = (await Promise.all(staff.municipalities.map((id) => deps.incidents.listOpen(id)))).flat();
       return {
@@ -232,7 +232,7 @@ export function tasklistRoutes(deps: TasklistDeps) {
         params: Type.Object({ incidentKey: Type.String({ pattern: '^\\d{1,19}$' }) }), response: { ...problemResponses(400, 401, 403, 404) },
       },
     }, async (request, reply) => {
-      const staff = requireOperator(request);
+      const staff = await requireOperator(request);
       const { incidentKey } = request.params as { incidentKey: string };
       const incident = (await Promise.all(staff.municipalities.map((id) => deps.incidents.listOpen(id)))).flat().find((candidate) => candidate.incidentKey === incidentKey);
       if (!incident) throw new ProblemError(404, 'incident-not-found', 'Störung nicht gefunden', 'Die Störung ist behoben oder nicht Ihre.');
@@ -247,7 +247,7 @@ export function tasklistRoutes(deps: TasklistDeps) {
       app.post(`/tasklist/api/tasks/:taskKey/${path}`, {
         schema: { tags: ['tasklist'], summary, params: TaskKeyParams, ...(body ? { body } : {}), response: { ...problemResponses(400, 401, 403, 404, 409) } },
       }, async (request, reply) => {
-        const staff = requireStaff(request);
+        const staff = await requireStaff(request);
         const task = await taskFor(staff, (request.params as { taskKey: string }).taskKey);
         await run(staff, task, request.body);
         return reply.code(204).send();
@@ -267,7 +267,7 @@ export function tasklistRoutes(deps: TasklistDeps) {
       },
       bodyLimit: MAX_DOCUMENT_BYTES,
     }, async (request, reply) => {
-      const staff = requireStaff(request);
+      const staff = await requireStaff(request);
       const task = await taskFor(staff, (request.params as { taskKey: string }).taskKey);
       const caseId = caseOf(task);
       if (task.assignee !== staff.id) throw new ProblemError(409, 'task-not-claimed', 'Aufgabe nicht übernommen', 'Übernehmen Sie die Aufgabe, bevor Sie einen Entscheid hochladen.');
@@ -311,7 +311,7 @@ export function tasklistRoutes(deps: TasklistDeps) {
         response: { 201: Type.Object({ id: Type.String({ format: 'uuid' }) }), ...problemResponses(400, 401, 503) },
       },
     }, async (request, reply) => {
-      const staff = requireStaff(request);
+      const staff = await requireStaff(request);
       const body = request.body as Parameters<CreateInternalTask>[1];
       if (body.assignee && body.candidateGroup) {
         throw new ProblemError(400, 'invalid-request', 'Ungültige Eingabe', 'Weisen Sie die Aufgabe einer Person oder einer Gruppe zu, nicht beiden.', [{ pointer: '/body/candidateGroup', detail: 'cannot be given with an assignee' }]);

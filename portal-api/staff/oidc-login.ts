@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
 import { lazyDiscovery } from '../oidc/discovery.ts';
-import { endStaffSession, readStaffSession, startStaffSession, type StaffSession } from './staff-session.ts';
+import { clearStaffCookie, readStaffSession, setStaffCookie } from './staff-session.ts';
+import type { AskDirectory, StaffMember } from './staff-sessions.ts';
 
 export interface OidcSettings {
   issuer: string;
@@ -12,7 +13,7 @@ export interface OidcSettings {
 }
 
 /** Keeps what the directory said at login (for handing over and e-mail digests); the address is not in the session. */
-export type RememberStaff = (member: Omit<StaffSession, 'expiresAt'> & { email: string | null }) => Promise<void>;
+export type RememberStaff = (member: StaffMember) => Promise<void>;
 
 const LOGIN_COOKIE = 'gp_login';
 const SCOPE = 'openid profile email gemeindeportal';
@@ -24,14 +25,52 @@ const safeReturnPath = (next: unknown): string =>
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
-/**
- * Staff log in through OpenID Connect with their municipality's directory: the portal is a
- * relying party (authorization code flow with PKCE, state and nonce), and the session carries the
- * directory's claims: municipality, roles and candidate groups.
- */
 /** The municipalities an institution serves (configuration: municipality_institutions). */
 export type ServedMunicipalities = (institutionId: string) => Promise<string[]>;
 
+/** The member an ID token describes, or undefined when it names no place of work. */
+async function memberOf(claims: oidc.IDToken | undefined, servedBy: ServedMunicipalities): Promise<StaffMember | undefined> {
+  // Staff work for a municipality, or for an institution that serves several (a civil registry office).
+  const home = typeof claims?.municipality === 'string' ? { kind: 'municipality' as const, id: claims.municipality }
+    : typeof claims?.institution === 'string' ? { kind: 'institution' as const, id: claims.institution } : undefined;
+  if (!claims || !home) return undefined;
+  return {
+    id: claims.sub,
+    name: typeof claims.name === 'string' ? claims.name : claims.sub,
+    email: typeof claims.email === 'string' ? claims.email : null,
+    organisation: home.id,
+    organisationKind: home.kind,
+    municipalities: home.kind === 'municipality' ? [home.id] : await servedBy(home.id),
+    roles: strings(claims.roles),
+    groups: strings(claims.groups),
+  };
+}
+
+/**
+ * Asks the staff directory again with a session's refresh token (staff-sessions.ts): the fresh
+ * ID token says whether the member is still there and with which roles and groups. The directory
+ * refusing the grant (`invalid_grant`: member disabled, logged out there, grant expired) ends the
+ * session; anything else leaves it as it is until the next check.
+ */
+export function askStaffDirectory(settings: OidcSettings, servedBy: ServedMunicipalities): AskDirectory {
+  const discovered = lazyDiscovery(settings);
+  return async (refreshToken) => {
+    try {
+      const tokens = await oidc.refreshTokenGrant(await discovered(), refreshToken);
+      const member = await memberOf(tokens.claims(), servedBy);
+      return member ? { outcome: 'confirmed', member, refreshToken: tokens.refresh_token ?? null } : { outcome: 'refused' };
+    } catch (error) {
+      return error instanceof oidc.ResponseBodyError && error.error === 'invalid_grant' ? { outcome: 'refused' } : { outcome: 'unreachable' };
+    }
+  };
+}
+
+/**
+ * Staff log in through OpenID Connect with their municipality's directory: the portal is a
+ * relying party (authorization code flow with PKCE, state and nonce), and the session, kept on
+ * the server (staff-sessions.ts), carries the directory's claims: municipality, roles and
+ * candidate groups.
+ */
 export function oidcLoginRoutes(settings: OidcSettings, rememberStaff: RememberStaff, servedBy: ServedMunicipalities) {
   const redirectUri = `${settings.publicUrl}/tasklist/callback`;
   const secure = settings.publicUrl.startsWith('https:');
@@ -64,40 +103,32 @@ export function oidcLoginRoutes(settings: OidcSettings, rememberStaff: RememberS
       if (!pending) return reply.redirect('/tasklist/login');
       const config = await discovered();
       const current = new URL(request.url, settings.publicUrl);
-      let claims: oidc.IDToken | undefined;
+      let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
       try {
-        const tokens = await oidc.authorizationCodeGrant(config, current, {
+        tokens = await oidc.authorizationCodeGrant(config, current, {
           pkceCodeVerifier: pending.verifier,
           expectedState: pending.state,
           expectedNonce: pending.nonce,
         });
-        claims = tokens.claims();
       } catch (error) {
         request.log.warn({ error: error instanceof Error ? error.message : String(error) }, 'staff login refused');
         return loginFailed(reply);
       }
-      // Staff work for a municipality, or for an institution that serves several (a civil registry office).
-      const home = typeof claims?.municipality === 'string' ? { kind: 'municipality' as const, id: claims.municipality }
-        : typeof claims?.institution === 'string' ? { kind: 'institution' as const, id: claims.institution } : undefined;
-      if (!claims || !home) return loginFailed(reply);
-      const staff = {
-        id: claims.sub,
-        name: typeof claims.name === 'string' ? claims.name : claims.sub,
-        organisation: home.id,
-        organisationKind: home.kind,
-        municipalities: home.kind === 'municipality' ? [home.id] : await servedBy(home.id),
-        roles: strings(claims.roles),
-        groups: strings(claims.groups),
-      };
-      startStaffSession(reply, staff, secure);
-      await rememberStaff({ ...staff, email: typeof claims.email === 'string' ? claims.email : null });
-      request.log.info({ staffId: staff.id, organisation: staff.organisation }, 'staff logged in');
+      const member = await memberOf(tokens.claims(), servedBy);
+      if (!member) return loginFailed(reply);
+      await rememberStaff(member);
+      const { token } = await app.staffSessions.start(member, tokens.refresh_token, request.headers['user-agent']);
+      // A cookie of the browser session: closing the browser ends it there; the server ends it when idle or old.
+      setStaffCookie(reply, token, { secure });
+      request.log.info({ staffId: member.id, organisation: member.organisation }, 'staff logged in');
       return reply.redirect(safeReturnPath(pending.next));
     });
 
     app.get('/tasklist/logout', { schema: { hide: true } }, async (request, reply) => {
-      const wasLoggedIn = readStaffSession(request) !== undefined;
-      endStaffSession(reply);
+      const session = await readStaffSession(request);
+      if (session) await app.staffSessions.end(session.sessionId);
+      clearStaffCookie(reply);
+      const wasLoggedIn = session !== undefined;
       if (!wasLoggedIn) return reply.redirect('/tasklist/logged-out');
       const config = await discovered();
       return reply.redirect(oidc.buildEndSessionUrl(config, {

@@ -1,7 +1,6 @@
 // The portal API for the tasklist benchmark: the real app and repositories on the benchmark's
 // database, with stand-ins for everything that would reach the engine or a payment provider (the
 // task list reads the read model only). A stand-in that is called fails the request loudly.
-import { sign } from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
 import { randomBytes } from 'node:crypto';
@@ -20,7 +19,8 @@ import { createStaffRepository } from '../../portal-api/db/staff-repository.ts';
 import { createInternalTasksRepository } from '../../portal-api/db/internal-tasks-repository.ts';
 import { createTasksRepository } from '../../portal-api/db/tasks-repository.ts';
 import { createRecordProjector } from '../../portal-api/engine-records/project-records.ts';
-import type { StaffSession } from '../../portal-api/staff/staff-session.ts';
+import { createStaffSessionsRepository } from '../../portal-api/db/staff-sessions-repository.ts';
+import { createStaffSessions, type StaffMember, type StaffSessions } from '../../portal-api/staff/staff-sessions.ts';
 
 /** The name of the staff session cookie (staff-session.ts). */
 const STAFF_COOKIE = 'gp_staff';
@@ -32,7 +32,7 @@ const notInThisBenchmark = (part: string) => async (): Promise<never> => {
 export interface TasklistApi {
   app: FastifyInstance;
   url: string;
-  sessionSecret: string;
+  staffSessions: StaffSessions;
 }
 
 /** Listens on a free loopback port; logging off (the answers hold personal data). */
@@ -40,6 +40,11 @@ export async function startTasklistApi(db: Knex): Promise<TasklistApi> {
   const sessionSecret = randomBytes(32).toString('hex');
   const staff = createStaffRepository(db);
   const accountSecrets = createSecretBox([randomBytes(32).toString('base64')]);
+  // No directory to ask again: the benchmark's sessions keep the claims they start with.
+  const staffSessions = createStaffSessions({
+    sessions: createStaffSessionsRepository(db), secrets: accountSecrets, remember: (member) => staff.remember(member),
+    settings: { idleMs: 1_800_000, maxMs: 36_000_000, recheckMs: 300_000 }, now: () => new Date(), logger: pino({ level: 'silent' }),
+  });
   const accountMail = createAccountMailDelivery({
     outbox: createAccountMailOutboxRepository(db), secrets: accountSecrets, mailer: undefined, logger: pino({ level: 'silent' }), settings: { everyMs: 60_000 },
   });
@@ -81,6 +86,7 @@ export async function startTasklistApi(db: Knex): Promise<TasklistApi> {
     oidc: { issuer: 'http://127.0.0.1:9/no-identity-provider', clientId: 'gemeindeportal-tasklist', clientSecret: randomBytes(16).toString('hex'), publicUrl: 'http://127.0.0.1' },
     rememberStaff: (member) => staff.remember(member),
     servedMunicipalities: (institutionId) => staff.servedBy(institutionId),
+    staffSessions,
     sessionSecret,
     startApplication: notInThisBenchmark('starting an application'),
     answerQuestion: notInThisBenchmark('answering a question'),
@@ -89,17 +95,14 @@ export async function startTasklistApi(db: Knex): Promise<TasklistApi> {
     recordsToken: randomBytes(16).toString('hex'),
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
-  return { app, url, sessionSecret };
+  return { app, url, staffSessions };
 }
 
 /**
- * The `cookie` header a browser sends after the login: the session as startStaffSession writes
- * it, signed with @fastify/cookie's own signer and encoded as its setCookie does. The API checks
- * it with its normal code; a wrong secret or a changed byte gets 401.
+ * The `cookie` header a browser sends after the login: a session started on the server as the
+ * login's callback starts it. The API checks it with its normal code; an unknown token gets 401.
  */
-export function staffSessionCookie(claims: Omit<StaffSession, 'expiresAt'>, sessionSecret: string, validForMs = 3600_000): string {
-  const session: StaffSession = { ...claims, expiresAt: Date.now() + validForMs };
-  const value = Buffer.from(JSON.stringify(session)).toString('base64url');
-  // setCookie encodes the value with encodeURIComponent (the signature is base64 with + and /).
-  return `${STAFF_COOKIE}=${encodeURIComponent(sign(value, sessionSecret))}`;
+export async function staffSessionCookie(api: TasklistApi, member: StaffMember): Promise<string> {
+  const { token } = await api.staffSessions.start(member, undefined, 'tasklist benchmark');
+  return `${STAFF_COOKIE}=${token}`;
 }

@@ -7,14 +7,32 @@ import { startDevelopmentPayrexx } from '../../scripts/development-payrexx.ts';
 import { startDevelopmentIdentity } from '../../scripts/development-identity.ts';
 import { startDevelopmentAgov } from '../../scripts/development-agov.ts';
 import { DEVELOPMENT_AGOV_PERSONS } from '../../connectors/identity/agov-persons.ts';
-import { DEVELOPMENT_STAFF } from '../../connectors/identity/staff-accounts.ts';
+import { DEVELOPMENT_STAFF, type StaffAccount } from '../../connectors/identity/staff-accounts.ts';
 import { loadConfig } from '../../portal-api/config.ts';
 import { startPlatform } from '../../scripts/platform.ts';
 import { createFreshDatabase } from './test-database.ts';
 import { startMailCatcher } from '../../connectors/email/mail-catcher.ts';
 
+/**
+ * Staff accounts only the tests have: the staff-session test changes their roles and disables
+ * them at the directory, which must not pull the floor from under tests that use the others.
+ */
+export const TEST_ONLY_STAFF: readonly StaffAccount[] = [
+  {
+    username: 'theo.test',
+    sub: 'b3a1f0de-2c4b-4e8a-9f61-5d7c2e9a0b14',
+    name: 'Theo Test',
+    email: 'theo.test@aarau.example',
+    home: { kind: 'municipality', id: 'aarau' },
+    roles: ['clerk'],
+    groups: ['4001-einwohnerkontrolle'],
+  },
+];
+
 export interface TestPlatform {
   apiUrl: string;
+  /** The development staff directory: `PUT /__sim/accounts/{username}` changes an account as its administrator would. */
+  staffDirectoryUrl: string;
   /** Per vendor, the base URL of its simulator. */
   simulatorUrls: Record<string, string>;
   /** The Payrexx simulator: payment pages, `/__sim/...` controls. */
@@ -52,9 +70,9 @@ export async function startTestPlatform(options: { database: string; logLevel: s
   Object.assign(process.env, payrexx.environment);
   const mailCatcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
   const oidcClientSecret = randomBytes(24).toString('hex');
-  const staffPasswords = Object.fromEntries(DEVELOPMENT_STAFF.map((account) => [account.username, randomBytes(9).toString('base64url')]));
+  const staffPasswords = Object.fromEntries([...DEVELOPMENT_STAFF, ...TEST_ONLY_STAFF].map((account) => [account.username, randomBytes(9).toString('base64url')]));
   const identity = await startDevelopmentIdentity({
-    port: 0, publicUrl, clientId: 'gemeindeportal-tasklist', clientSecret: oidcClientSecret, passwords: staffPasswords,
+    port: 0, publicUrl, clientId: 'gemeindeportal-tasklist', clientSecret: oidcClientSecret, passwords: staffPasswords, extraAccounts: TEST_ONLY_STAFF,
   });
   const agovClientSecret = randomBytes(24).toString('hex');
   const accountSecretsKey = randomBytes(32).toString('base64');
@@ -83,6 +101,7 @@ export async function startTestPlatform(options: { database: string; logLevel: s
   const platform = await startPlatform({ config, backOffices: backOffices.endpoints, logger });
   return {
     apiUrl: platform.apiUrl,
+    staffDirectoryUrl: identity.issuer,
     simulatorUrls: Object.fromEntries(Object.entries(backOffices.endpoints).map(([vendor, { url }]) => [vendor, url])),
     payrexxUrl: payrexx.simulator.url,
     mailUrl: mailCatcher.url,

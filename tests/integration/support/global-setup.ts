@@ -6,6 +6,7 @@ import { engineRecordsCaughtUp } from './engine-records-caught-up.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     apiUrl: string;
+    staffDirectoryUrl: string;
     databaseUrl: string;
     accountSecretsKey: string;
     simulatorUrls: Record<string, string>;
@@ -45,6 +46,8 @@ export default async function setup(project: TestProject) {
       // A question to the citizen that nobody answers goes back to review within a test.
       INFORMATION_ANSWER_WITHIN: 'PT15S',
       TASK_DIGEST_EVERY_MS: '1500',
+      // Staff sessions ask the directory again every second: a test sees changed roles at once, and every staff call of the suite goes through the check.
+      STAFF_DIRECTORY_RECHECK_MS: '1000',
       CASE_NOTICE_EVERY_MS: '1000',
       // Refused account mails are tried again after 1, 2, 4… s, so that a test sees them arrive once the mail server is back.
       ACCOUNT_MAIL_EVERY_MS: '1000',
@@ -69,6 +72,7 @@ export default async function setup(project: TestProject) {
     });
   console.log(`[global-setup] the engine's earlier records reached the test platform after ${(catchUpMs / 1000).toFixed(1)} s`);
   project.provide('apiUrl', platform.apiUrl);
+  project.provide('staffDirectoryUrl', platform.staffDirectoryUrl);
   project.provide('databaseUrl', platform.databaseUrl);
   project.provide('accountSecretsKey', platform.accountSecretsKey);
   project.provide('simulatorUrls', platform.simulatorUrls);
