@@ -13,7 +13,9 @@ import type { CasesRepository } from './db/cases-repository.ts';
 import type { DocumentsRepository } from './db/documents-repository.ts';
 import type { RecordProjector } from './engine-records/project-records.ts';
 import { registerCitizenAuth } from './plugins/citizen-auth.ts';
-import { registerProblemDetails } from './plugins/problem-details.ts';
+import { clientErrorProblem, frameworkProblem, registerProblemDetails } from './plugins/problem-details.ts';
+import { tightenInputFormats } from './plugins/input-formats.ts';
+import { registerTextInputCheck } from './plugins/text-input.ts';
 import { contentSecurityPolicy, registerSecurityHeaders } from './plugins/security-headers.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { contactDataChangeRoutes } from './routes/contact-data-changes.ts';
@@ -86,10 +88,13 @@ export const DEFAULT_BODY_LIMIT = 64 * 1024;
 export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: DEFAULT_BODY_LIMIT,
+    frameworkErrors: frameworkProblem,
+    clientErrorHandler: clientErrorProblem,
     ...options,
-    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true }, onCreate: tightenInputFormats },
   });
   registerProblemDetails(app);
+  registerTextInputCheck(app);
   await registerSecurityHeaders(app);
   for (const schema of [LocalisedTextSchema, ProblemSchema, CaseSummarySchema, CaseDetailSchema, AccountSchema, SessionSchema, OrganisationSchema, DraftSchema]) app.addSchema(schema);
 

@@ -41,3 +41,8 @@ export interface OnlinePaymentProvider {
 export interface OnlinePaymentProviders {
   forInstance(payrexx: { instance: string; credentialRef: string }): OnlinePaymentProvider;
 }
+
+/** The provider could not be asked (unreachable, timed out, refused our key): the same call may work later. */
+export class PaymentProviderUnavailable extends Error {
+  override readonly name = 'PaymentProviderUnavailable';
+}

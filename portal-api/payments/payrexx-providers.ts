@@ -1,5 +1,6 @@
 import { createPayrexxClient, type PayrexxClient, type PayrexxStatus } from '../../connectors/payment/payrexx/client.ts';
-import type { OnlinePaymentProvider, OnlinePaymentProviders, ProviderTransaction, ProviderTransactionStatus } from './online-payment-provider.ts';
+import { isPayrexxError } from '../../connectors/payment/payrexx/errors.ts';
+import { PaymentProviderUnavailable, type OnlinePaymentProvider, type OnlinePaymentProviders, type ProviderTransaction, type ProviderTransactionStatus } from './online-payment-provider.ts';
 
 const STATUS: Partial<Record<PayrexxStatus, ProviderTransactionStatus>> = {
   confirmed: 'confirmed',
@@ -26,7 +27,7 @@ export function createPayrexxProviders(options: {
       if (known) return known;
       const apiKey = options.readCredential(credentialRef);
       if (!apiKey) throw new Error(`Payrexx credential ${credentialRef} is not set`);
-      const provider = asProvider(createPayrexxClient({ baseUrl: options.baseUrl, instance, apiKey, timeoutMs: options.timeoutMs }));
+      const provider = unavailableOnPayrexxErrors(asProvider(createPayrexxClient({ baseUrl: options.baseUrl, instance, apiKey, timeoutMs: options.timeoutMs })));
       providers.set(key, provider);
       return provider;
     },
@@ -76,6 +77,8 @@ function asProvider(client: PayrexxClient): OnlinePaymentProvider {
       }));
     },
     async getTransaction(transactionId): Promise<ProviderTransaction | null> {
+      // Payrexx numbers its transactions from 1; another id names none.
+      if (!Number.isSafeInteger(Number(transactionId)) || Number(transactionId) <= 0) return null;
       const transaction = await client.getTransaction(Number(transactionId));
       if (!transaction) return null;
       return {
@@ -92,5 +95,23 @@ function asProvider(client: PayrexxClient): OnlinePaymentProvider {
     async cancelCheckout(gatewayId) {
       await client.deleteGateway(Number(gatewayId));
     },
+  };
+}
+
+/** The provider with the Payrexx client's errors told in the platform's words (PaymentProviderUnavailable). */
+function unavailableOnPayrexxErrors(provider: OnlinePaymentProvider): OnlinePaymentProvider {
+  const translated = <A extends unknown[], R>(call: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+    try {
+      return await call(...args);
+    } catch (error) {
+      throw isPayrexxError(error) ? new PaymentProviderUnavailable(error.message, { cause: error }) : error;
+    }
+  };
+  return {
+    createCheckout: translated(provider.createCheckout),
+    transactionsOfCheckout: translated(provider.transactionsOfCheckout),
+    getTransaction: translated(provider.getTransaction),
+    refund: translated(provider.refund),
+    cancelCheckout: translated(provider.cancelCheckout),
   };
 }

@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 
 /** RFC 9457 problem details; `errors` names every offending field with a JSON pointer. */
 export interface Problem {
@@ -73,4 +75,34 @@ export function registerProblemDetails(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, { type: 'about:blank', title: 'Nicht gefunden', status: 404, detail: `${request.method} ${request.url}` }),
   );
+}
+
+/**
+ * Fastify's `frameworkErrors`: a URL the router cannot read (bad percent-encoding) or a path
+ * parameter longer than it takes, answered as problem JSON like every other refusal.
+ */
+export function frameworkProblem(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return sendProblem(reply, { type: `${PROBLEM_BASE}uri-too-long`, title: 'Die Adresse ist zu lang.', status: 414, errors: [{ pointer: '/params', detail: 'is too long' }] });
+  }
+  return sendProblem(reply, { type: `${PROBLEM_BASE}validation`, title: 'Die Anfrage ist ungültig.', status: 400, detail: '/url: is not a valid URL', errors: [{ pointer: '/url', detail: 'is not a valid URL' }] });
+}
+
+const CLIENT_ERRORS: Record<string, { status: number; title: string }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, title: 'Adresse oder Kopfzeilen der Anfrage sind zu lang.' },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, title: 'Die Anfrage kam nicht rechtzeitig an.' },
+};
+
+/**
+ * Fastify's `clientErrorHandler`: a request Node's HTTP parser refuses before Fastify sees it
+ * (headers or URL too long, broken HTTP) gets problem JSON too, written to the socket.
+ */
+export function clientErrorProblem(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const { status, title } = (error.code !== undefined && CLIENT_ERRORS[error.code]) || { status: 400, title: 'Die Anfrage ist ungültig.' };
+  const body = JSON.stringify({ type: 'about:blank', title, status });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Client Error'}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }

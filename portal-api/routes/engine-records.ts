@@ -28,6 +28,8 @@ export function engineRecordRoutes(projector: RecordProjector, token: string) {
     app.post('/internal/engine-records', {
       schema: { hide: true },
       logLevel: 'warn',
+      // The engine's records are projected as they are; what they carry is the engine's to say.
+      config: { rawText: true },
       onRequest: async (request) => {
         if (!sameSecret(request.headers.authorization ?? '', `Bearer ${token}`)) throw new ProblemError(401, 'unauthenticated', 'Nicht berechtigt');
       },

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { parse as parseQuery } from 'qs';
 import { ProblemError, invalidField } from '../plugins/problem-details.ts';
+import { PaymentProviderUnavailable } from '../payments/online-payment-provider.ts';
 import type { RecordProviderTransaction } from '../payments/record-provider-transaction.ts';
 import { problemResponses } from '../schemas/common.ts';
 
@@ -33,7 +34,9 @@ export function payrexxWebhookRoutes(recordTransaction: RecordProviderTransactio
         const outcome = await recordTransaction(municipalityId, transactionId, 'webhook');
         request.log.info({ municipalityId, outcome }, 'payrexx webhook');
       } catch (error) {
-        request.log.warn({ municipalityId, error: error instanceof Error ? error.message : String(error) }, 'payrexx webhook not applied');
+        // Only Payrexx being unreachable is worth a redelivery; anything else is ours to fix, not Payrexx's to retry.
+        if (!(error instanceof PaymentProviderUnavailable)) throw error;
+        request.log.warn({ municipalityId, error: error.message }, 'payrexx webhook not applied');
         throw new ProblemError(503, 'payment-provider-unavailable', 'Zahlungsanbieter nicht erreichbar', 'Please deliver again later.');
       }
       // The same answer whatever the outcome: a forger learns nothing.
@@ -42,9 +45,11 @@ export function payrexxWebhookRoutes(recordTransaction: RecordProviderTransactio
   };
 }
 
+/** Payrexx's transaction ids are positive integers; anything else (0, past 2^53, not a number) names no transaction. */
 function transactionIdOf(body: unknown): string | undefined {
   const transaction = (body as { transaction?: { id?: unknown } } | null)?.transaction;
   const id = transaction?.id;
   const text = typeof id === 'number' ? String(id) : id;
-  return typeof text === 'string' && /^\d{1,18}$/.test(text) ? text : undefined;
+  if (typeof text !== 'string' || !/^[1-9]\d{0,15}$/.test(text)) return undefined;
+  return Number.isSafeInteger(Number(text)) ? text : undefined;
 }
