@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import pino from 'pino';
+import type pino from 'pino';
 import { startDevelopmentBackOffices, type DevelopmentBackOffices } from '../../connectors/back-office/simulator/development-back-offices.ts';
 import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
 import { exportBackOfficeCredentials } from '../../scripts/dev-secrets.ts';
@@ -11,6 +11,7 @@ import { DEVELOPMENT_STAFF, type StaffAccount } from '../../connectors/identity/
 import { loadConfig } from '../../portal-api/config.ts';
 import { startPlatform } from '../../scripts/platform.ts';
 import { createFreshDatabase } from './test-database.ts';
+import { loggerRecordingServerErrors, type ServerError } from './server-errors.ts';
 import { startMailCatcher } from '../../connectors/email/mail-catcher.ts';
 
 /**
@@ -50,6 +51,8 @@ export interface TestPlatform {
   accountSecretsKey: string;
   engineRestUrl: string;
   engineGrpcAddress: string;
+  /** The API's 5xx answers so far (its request log). */
+  serverErrors(): ServerError[];
   stop(): Promise<void>;
 }
 
@@ -62,7 +65,7 @@ export async function startTestPlatform(options: { database: string; logLevel: s
   const databaseUrl = await createFreshDatabase(options.database);
   const credentials = Object.fromEntries(Object.values(BACK_OFFICE_VENDORS).map((vendor) => [vendor.name, vendor.generateCredential()]));
   exportBackOfficeCredentials(credentials);
-  const logger = pino({ level: options.logLevel });
+  const { logger, serverErrors } = loggerRecordingServerErrors(options.logLevel as pino.LevelWithSilent);
   const backOffices: DevelopmentBackOffices = await startDevelopmentBackOffices({ firstPort: 0, credentials });
   const recordsUrl = new URL(process.env.PORTAL_RECORDS_URL ?? 'http://127.0.0.1:3000/internal/engine-records');
   const publicUrl = `${recordsUrl.protocol}//${recordsUrl.host}`;
@@ -112,6 +115,7 @@ export async function startTestPlatform(options: { database: string; logLevel: s
     accountSecretsKey,
     engineRestUrl: config.ZEEBE_REST_ADDRESS,
     engineGrpcAddress: config.ZEEBE_GRPC_ADDRESS,
+    serverErrors,
     async stop() {
       await platform.stop();
       await backOffices.close();

@@ -64,6 +64,14 @@ export default async function setup(project: TestProject) {
     await platform.stop();
     if (engine.startedByUs) await stopEngine();
   };
+  // A 5xx is a defect unless a test stopped a dependency on purpose; the run fails on any other.
+  const stopAndCheckServerErrors = async () => {
+    await stopAll();
+    const unexpected = platform.serverErrors();
+    if (unexpected.length > 0) {
+      throw new Error(`the API answered ${unexpected.length} request(s) with 5xx:\n${unexpected.map((e) => `  ${e.statusCode} ${e.method} ${e.url.slice(0, 200)}`).join('\n')}`);
+    }
+  };
   // Stopped here if the records never arrive: a failed setup gets no teardown, and running servers would keep the run from ending.
   const catchUpMs = await engineRecordsCaughtUp({ grpcAddress: platform.engineGrpcAddress, restAddress: platform.engineRestUrl, databaseUrl: platform.databaseUrl })
     .catch(async (error: unknown) => {
@@ -84,5 +92,5 @@ export default async function setup(project: TestProject) {
   project.provide('engineRestUrl', platform.engineRestUrl);
   project.provide('engineGrpcAddress', platform.engineGrpcAddress);
 
-  return stopAll;
+  return stopAndCheckServerErrors;
 }
