@@ -1,11 +1,12 @@
-// The transaction guard on the embedded database, whose single connection turns a query that
-// forgets its transaction into a request frozen until the pool's acquire timeout.
+// What createDatabase gives when no DATABASE_URL is set (npm start): the embedded PGlite, which
+// answers like PostgreSQL, and the transaction guard, without which its single connection turns a
+// query that forgets its transaction into a request frozen until the pool's acquire timeout.
 import type { Knex } from 'knex';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QueryOutsideTransactionError } from '../../../../portal-api/db/transaction-guard.ts';
 import { useEmbeddedDatabase } from '../../../support/embedded-database.ts';
 
-const embedded = useEmbeddedDatabase('transaction-guard', async (db) => {
+const embedded = useEmbeddedDatabase('database', async (db) => {
   await db.schema.createTable('notes', (t) => {
     t.increments('id');
     t.text('text').notNullable();
@@ -65,5 +66,17 @@ describe('a query while a transaction is open', () => {
     await db('notes').insert({ text: 'between' });
     await db.transaction(async (trx) => trx('notes').insert({ text: 'two' }));
     expect(await texts()).toEqual(expect.arrayContaining(['one', 'between', 'two']));
+  });
+});
+
+describe('the embedded database', () => {
+  it('when rows are deleted or updated, then the answer is the number of rows, as with PostgreSQL', async () => {
+    await db('notes').insert([{ text: 'a' }, { text: 'b' }, { text: 'b' }]);
+    expect(await db('notes').where({ text: 'b' }).update({ text: 'c' })).toBe(2);
+    expect(await db('notes').where({ text: 'c' }).delete()).toBe(2);
+    expect(await db('notes').where({ text: 'none' }).delete()).toBe(0);
+    expect(await db('notes').where((q) => q.where({ text: 'a' }).orWhere({ text: 'x' })).del()).toBe(1);
+    expect(await db('notes').insert({ text: 'd' }).returning('text')).toEqual([{ text: 'd' }]);
+    expect(await db('notes').where({ text: 'd' }).delete().returning('text')).toEqual([{ text: 'd' }]);
   });
 });
