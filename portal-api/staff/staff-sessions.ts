@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { SecretBox } from '../accounts/secret-box.ts';
+import { SecretBoxError, type SecretBox } from '../accounts/secret-box.ts';
 import { hashToken, newSecretToken } from '../accounts/secret-tokens.ts';
 import type { StaffClaims, StaffSessionsRepository } from '../db/staff-sessions-repository.ts';
 
@@ -65,11 +65,27 @@ export function createStaffSessions(deps: {
   // Bound to the session: a sealed token copied into another row does not open there.
   const context = (sessionId: string) => `staff-refresh-token:${sessionId}`;
 
+  function openRefreshToken(sessionId: string, sealed: string): string | undefined {
+    try {
+      return secrets.open(sealed, context(sessionId));
+    } catch (error) {
+      if (error instanceof SecretBoxError) return undefined;
+      throw error;
+    }
+  }
+
   /** The claims as the directory says them now, or undefined when the session has to end. */
   async function recheck(row: { id: string; staffId: string; claims: StaffClaims; refreshToken: string | null; checkedAt: Date }, at: Date): Promise<StaffClaims | undefined> {
     if (!deps.askDirectory || row.refreshToken === null) return row.claims;
     if (!await sessions.claimCheck(row.id, row.checkedAt, at)) return row.claims;
-    const answer = await deps.askDirectory(secrets.open(row.refreshToken, context(row.id)));
+    const refreshToken = openRefreshToken(row.id, row.refreshToken);
+    if (refreshToken === undefined) {
+      // Sealed under a key no longer configured, or not this session's: the member logs in again.
+      await sessions.revoke(row.id, at);
+      logger.warn({ staffId: row.staffId }, 'staff session ended: its refresh token cannot be opened with the configured keys');
+      return undefined;
+    }
+    const answer = await deps.askDirectory(refreshToken);
     if (answer.outcome === 'unreachable') {
       logger.warn({ staffId: row.staffId }, 'staff directory not reachable; the session keeps the roles it has until the next check');
       return row.claims;
