@@ -11,6 +11,7 @@ import { createPaymentsRepository } from '../portal-api/db/payments-repository.t
 import { createStaffRepository } from '../portal-api/db/staff-repository.ts';
 import { createTasksRepository } from '../portal-api/db/tasks-repository.ts';
 import { createUserTaskCommands } from '../portal-api/engine/user-tasks.ts';
+import { createIncidentCommands } from '../portal-api/engine/incident-commands.ts';
 import { createBankCreditImport } from '../portal-api/payments/import-bank-credits.ts';
 import { createPaymentReceivedPublisher } from '../portal-api/payments/payment-messages.ts';
 import { createAnswerQuestion } from '../portal-api/cases/answer-question.ts';
@@ -229,10 +230,7 @@ export async function startWorkerPool(parts: Parts): Promise<RunningWorkers> {
   const recovery = startIncidentRecovery(
     {
       incidents: createIncidentsRepository(db),
-      engine: {
-        updateJobRetries: (jobKey, retries) => zeebe.updateJobRetries({ jobKey, retries }),
-        resolveIncident: (incidentKey) => zeebe.resolveIncident({ incidentKey }),
-      },
+      engine: createIncidentCommands(zeebe),
       logger: logger.child({ component: 'incident-recovery' }),
     },
     {
@@ -354,10 +352,7 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
       }),
       postMessage: (caseId, template, params) => caseRecords.postMessage(caseId, template, params),
       incidents: createIncidentsRepository(db),
-      incidentEngine: {
-        updateJobRetries: (jobKey, retries) => zeebe.updateJobRetries({ jobKey, retries }),
-        resolveIncident: (incidentKey) => zeebe.resolveIncident({ incidentKey }),
-      },
+      incidentEngine: createIncidentCommands(zeebe),
     },
     modeler: { modeller: openProcessModeller(parts), bundle: createBrowserBundle() },
     oidc: oidcSettings,

@@ -1,12 +1,8 @@
 import type { Logger } from 'pino';
 import type { IncidentsRepository } from '../portal-api/db/incidents-repository.ts';
+import type { IncidentEngine } from '../portal-api/engine/incident-commands.ts';
 import { runPeriodically, type PeriodicTask } from './periodic.ts';
 
-export interface IncidentEngine {
-  /** Gives the failed job new retries, so that resolving the incident lets a worker take it again. */
-  updateJobRetries(jobKey: string, retries: number): Promise<void>;
-  resolveIncident(incidentKey: string): Promise<void>;
-}
 
 export interface IncidentRecoverySettings {
   /** How long an outage incident stays for an operator to see before the platform retries it. */

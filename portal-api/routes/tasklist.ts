@@ -11,7 +11,7 @@ import type { CasesRepository } from '../db/cases-repository.ts';
 import type { DocumentsRepository } from '../db/documents-repository.ts';
 import { caseNumberOf, type TaskRow, type TasksRepository, type TaskView } from '../db/tasks-repository.ts';
 import type { IncidentsRepository } from '../db/incidents-repository.ts';
-import type { IncidentEngine } from '../../workers/incident-recovery.ts';
+import type { IncidentEngine } from '../engine/incident-commands.ts';
 import type { UserTaskCommands, UserTaskOutcome } from '../engine/user-tasks.ts';
 import { ProblemError } from '../plugins/problem-details.ts';
 import { checkFormVariables } from '../staff/form-variables.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import type { BackOfficeOutageIncident } from '../../../portal-api/db/incidents-repository.ts';
-import { startIncidentRecovery, type IncidentEngine } from '../../../workers/incident-recovery.ts';
+import type { IncidentEngine } from '../../../portal-api/engine/incident-commands.ts';
+import { startIncidentRecovery } from '../../../workers/incident-recovery.ts';
 
 const NOW = Date.parse('2026-11-22T10:00:00Z');
 const settings = { retryAfterMs: 60_000, checkEveryMs: 3_600_000, retries: 3 };
