@@ -29,7 +29,7 @@ import { engineRecordRoutes } from './routes/engine-records.ts';
 import { healthRoutes, type ReadinessCheck } from './routes/health.ts';
 import { municipalityRoutes } from './routes/municipalities.ts';
 import { financeRoutes, type FinanceDeps } from './routes/finance.ts';
-import { tasklistRoutes, type TasklistDeps } from './routes/tasklist.ts';
+import { tasklistRoutes, type TasklistDeps } from './routes/tasklist/index.ts';
 import { modelerRoutes, type ModelerDeps } from './routes/modeler.ts';
 import { agovLoginRoutes, type AgovSettings } from './accounts/agov-login.ts';
 import type { Knex } from 'knex';
