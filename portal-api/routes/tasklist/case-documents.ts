@@ -1,0 +1,69 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { CasesRepository } from '../../db/cases-repository.ts';
+import type { DocumentsRepository } from '../../db/documents-repository.ts';
+import type { TasksRepository } from '../../db/tasks-repository.ts';
+import { ProblemError } from '../../plugins/problem-details.ts';
+import { problemResponses } from '../../schemas/common.ts';
+import { requireStaff } from '../../staff/staff-session.ts';
+import { caseOf, TaskKeyParams, taskFor } from './task-access.ts';
+
+export interface CaseDocumentDeps {
+  tasks: TasksRepository;
+  cases: CasesRepository;
+  documents: DocumentsRepository;
+}
+
+const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+/** A file name the citizen's download header can carry (Latin-1, no path, no quotes), ending in .pdf. */
+function safeFileName(encoded: string): string {
+  let name = encoded;
+  try {
+    name = decodeURIComponent(encoded);
+  } catch {
+    // Not percent-encoded: take it as it is.
+  }
+  const base = name.split(/[\\/]/).pop()?.replace(/[^A-Za-z0-9\u00C0-\u00FF ._-]/g, '_').trim().slice(0, 100) || 'Entscheid';
+  return base.toLowerCase().endsWith('.pdf') ? base : `${base}.pdf`;
+}
+
+/** The documents of a clerk's cases: reading one, and uploading a decision (PDF) into the citizen's documents. */
+export function caseDocumentRoutes(deps: CaseDocumentDeps) {
+  return async function (app: FastifyInstance): Promise<void> {
+    app.get('/tasklist/api/documents/:id', {
+      schema: { tags: ['tasklist'], summary: "A document of a case of the clerk's municipality", params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { ...problemResponses(400, 401, 404) } },
+    }, async (request, reply) => {
+      const staff = await requireStaff(request);
+      const document = await deps.documents.find((request.params as { id: string }).id);
+      const owner = document ? await deps.cases.findById(document.caseId) : undefined;
+      if (!document || !owner || !staff.municipalities.includes(owner.municipalityId)) throw new ProblemError(404, 'document-not-found', 'Dokument nicht gefunden');
+      return reply.type(document.mediaType).header('content-disposition', `inline; filename="${document.fileName}"`)
+        .header('cache-control', 'private, no-store').send(document.content);
+    });
+
+    app.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT_BYTES }, (_request, body, done) => done(null, body));
+    app.post('/tasklist/api/tasks/:taskKey/documents', {
+      schema: {
+        tags: ['tasklist'], summary: "Upload a decision (PDF) into the citizen's documents", params: TaskKeyParams,
+        headers: Type.Object({ 'x-file-name': Type.String({ minLength: 1, maxLength: 200 }) }),
+        response: { ...problemResponses(400, 401, 403, 404, 409, 413, 415) },
+      },
+      bodyLimit: MAX_DOCUMENT_BYTES,
+    }, async (request, reply) => {
+      const staff = await requireStaff(request);
+      const task = await taskFor(deps.tasks, staff, (request.params as { taskKey: string }).taskKey);
+      const caseId = caseOf(task);
+      if (task.assignee !== staff.id) throw new ProblemError(409, 'task-not-claimed', 'Aufgabe nicht übernommen', 'Übernehmen Sie die Aufgabe, bevor Sie einen Entscheid hochladen.');
+      const content = request.body;
+      if (!Buffer.isBuffer(content) || content.subarray(0, 5).toString('latin1') !== '%PDF-') {
+        throw new ProblemError(400, 'invalid-document', 'Kein PDF', 'Laden Sie den Entscheid als PDF hoch.', [{ pointer: '/body', detail: 'is not a PDF document' }]);
+      }
+      const fileName = safeFileName(String(request.headers['x-file-name']));
+      await deps.documents.file({ caseId, kind: `decision:${randomUUID()}`, fileName, mediaType: 'application/pdf', content });
+      request.log.info({ caseId, staffId: staff.id, bytes: content.length }, 'decision document uploaded');
+      return reply.code(204).send();
+    });
+  };
+}

@@ -1,0 +1,46 @@
+import { Type } from '@sinclair/typebox';
+import type { CatalogueRepository } from '../../db/catalogue-repository.ts';
+import type { TaskRow, TasksRepository } from '../../db/tasks-repository.ts';
+import type { UserTaskOutcome } from '../../engine/user-tasks.ts';
+import { ProblemError } from '../../plugins/problem-details.ts';
+import type { StaffSession } from '../../staff/staff-session.ts';
+
+/** The path parameter of every task route: the engine's user task key. */
+export const TaskKeyParams = Type.Object({ taskKey: Type.String({ pattern: '^\\d{1,19}$' }) });
+
+export const taskNotFound = () => new ProblemError(404, 'task-not-found', 'Aufgabe nicht gefunden', 'Die Aufgabe gibt es nicht, oder sie ist nicht Ihre.');
+export const heldByOther = () => new ProblemError(409, 'task-held', 'Aufgabe vergeben', 'Jemand anders bearbeitet diese Aufgabe.');
+
+/**
+ * The task if it is open and the clerk's: of a municipality the clerk works for, assigned to the
+ * clerk or offered to one of the clerk's groups; 404 otherwise, as for a task that does not exist.
+ */
+export async function taskFor(tasks: TasksRepository, staff: StaffSession, taskKey: string): Promise<TaskRow> {
+  const task = await tasks.find(staff, taskKey);
+  if (!task) throw taskNotFound();
+  return task;
+}
+
+/** The case of a task that works on one (correspondence, documents); an internal task of its own has none. */
+export function caseOf(task: TaskRow): string {
+  if (!task.caseId) throw new ProblemError(409, 'task-without-case', 'Kein Vorgang', 'Diese Aufgabe gehört zu keinem Vorgang.');
+  return task.caseId;
+}
+
+/** The engine's answer to a command on a task, as the clerk's refusal. */
+export function answer(outcome: UserTaskOutcome): void {
+  if (outcome === 'gone') throw taskNotFound();
+  if (outcome === 'conflict') throw heldByOther();
+}
+
+/** Service names as the municipalities the member works for offer them. */
+export function serviceNamesOf(catalogue: CatalogueRepository) {
+  return async (staff: StaffSession): Promise<Map<string, string>> =>
+    new Map((await Promise.all(staff.municipalities.map((id) => catalogue.listOfferings(id)))).flat().map((offering) => [offering.serviceId, offering.names.de]));
+}
+
+/** A task as the tasklist shows it: its service by name, without the engine's internals. */
+export const withServiceName = (names: Map<string, string>) => (task: TaskRow) => {
+  const { formKey: _formKey, processInstanceKey: _instance, internalTaskId: _internal, ...visible } = task;
+  return { ...visible, serviceName: task.serviceId ? (names.get(task.serviceId) ?? task.serviceId) : null };
+};

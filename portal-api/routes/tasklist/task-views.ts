@@ -1,0 +1,103 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { labelIn } from '../../cases/case-view.ts';
+import { authorOf, renderMessage } from '../../cases/message-texts.ts';
+import { withReadablePhoneNumbers } from '../../contact-data/readable-phone-numbers.ts';
+import type { CasesRepository } from '../../db/cases-repository.ts';
+import type { CatalogueRepository } from '../../db/catalogue-repository.ts';
+import type { InternalTasksRepository } from '../../db/internal-tasks-repository.ts';
+import type { TasksRepository, TaskView } from '../../db/tasks-repository.ts';
+import { problemResponses } from '../../schemas/common.ts';
+import { requireStaff } from '../../staff/staff-session.ts';
+import { serviceNamesOf, TaskKeyParams, taskFor, taskNotFound, withServiceName } from './task-access.ts';
+
+export interface TaskViewDeps {
+  tasks: TasksRepository;
+  cases: CasesRepository;
+  catalogue: CatalogueRepository;
+  internalTasks: InternalTasksRepository;
+  /** The offices (institutions) serving a municipality; a clerk can give an internal task on a case to one. */
+  institutionsServing(municipalityId: string): Promise<{ id: string; name: string }[]>;
+  now: () => Date;
+}
+
+/** What a clerk reads: the list of their tasks, and one task with its case and form. */
+export function taskViewRoutes(deps: TaskViewDeps) {
+  const serviceNames = serviceNamesOf(deps.catalogue);
+
+  /** The case as the task shows it: the application, its history, documents, messages and the offices it may go to. */
+  async function caseViewOf(caseId: string, caseNumber: string, names: Map<string, string>) {
+    const row = await deps.cases.findById(caseId);
+    if (!row) throw taskNotFound();
+    const [history, documents, messages, applicant, offices] = await Promise.all([
+      row.processInstanceKey ? deps.cases.history(row.processInstanceKey) : Promise.resolve([]),
+      deps.cases.documents(caseId),
+      deps.cases.messages(caseId),
+      deps.cases.applicantOf(caseId),
+      deps.institutionsServing(row.municipalityId),
+    ]);
+    return {
+      id: row.id,
+      caseNumber,
+      serviceName: names.get(row.serviceId) ?? row.serviceId,
+      submittedAt: row.createdAt.toISOString(),
+      applicant,
+      phaseLabel: row.currentPhase ? labelIn(row.currentPhase, 'de') : 'Übermittelt',
+      history: history.map((entry) => ({ phaseLabel: labelIn(entry.phase, 'de'), enteredAt: entry.enteredAt.toISOString() })),
+      documents: documents.map((doc) => ({ id: doc.id, fileName: doc.fileName, kind: doc.kind, href: `/tasklist/api/documents/${doc.id}` })),
+      messages: messages.map((message) => ({
+        text: renderMessage(message.template, message.params, 'de'), author: authorOf(message.template), createdAt: message.createdAt.toISOString(),
+      })),
+      // An internal task on this case can go to one of these offices (candidateGroup = its id).
+      offices,
+    };
+  }
+
+  return async function (app: FastifyInstance): Promise<void> {
+    app.get('/tasklist/api/tasks', {
+      schema: {
+        tags: ['tasklist'],
+        summary: "The clerk's tasks: own, unassigned of the clerk's groups, due soon, overdue",
+        querystring: Type.Object({
+          view: Type.Union(['mine', 'unassigned', 'due-soon', 'overdue'].map((v) => Type.Literal(v)), { default: 'mine' }),
+          service: Type.Optional(Type.String({ maxLength: 100 })),
+          caseNumber: Type.Optional(Type.String({ maxLength: 36, pattern: '^[0-9A-Fa-f-]*$' })),
+          citizen: Type.Optional(Type.String({ maxLength: 100 })),
+          sort: Type.Union([Type.Literal('due'), Type.Literal('priority')], { default: 'due' }),
+        }),
+        response: { ...problemResponses(400, 401) },
+      },
+    }, async (request) => {
+      const staff = await requireStaff(request);
+      const query = request.query as { view: TaskView; service?: string; caseNumber?: string; citizen?: string; sort: 'due' | 'priority' };
+      const tasks = await deps.tasks.list(staff, {
+        view: query.view, serviceId: query.service || undefined, caseNumber: query.caseNumber || undefined,
+        citizen: query.citizen?.trim() || undefined, sort: query.sort,
+      }, deps.now());
+      return { tasks: tasks.map(withServiceName(await serviceNames(staff))) };
+    });
+
+    app.get('/tasklist/api/tasks/:taskKey', {
+      schema: { tags: ['tasklist'], summary: 'A task with its case and form', params: TaskKeyParams, response: { ...problemResponses(400, 401, 404) } },
+    }, async (request) => {
+      const staff = await requireStaff(request);
+      const task = await taskFor(deps.tasks, staff, (request.params as { taskKey: string }).taskKey);
+      const names = await serviceNames(staff);
+      const [caseView, internal, form, formData] = await Promise.all([
+        task.caseId ? caseViewOf(task.caseId, task.caseNumber ?? '', names) : Promise.resolve(null),
+        task.internalTaskId ? deps.internalTasks.find(task.internalTaskId) : Promise.resolve(undefined),
+        task.formKey ? deps.tasks.formSchema(task.formKey) : Promise.resolve(null),
+        task.caseId ? deps.cases.formContextOf(task.caseId).then(withReadablePhoneNumbers) : Promise.resolve({}),
+      ]);
+      return {
+        task: withServiceName(names)(task),
+        case: caseView,
+        internal: internal
+          ? { title: internal.title, description: internal.description, createdBy: internal.createdByName ?? internal.createdBy, createdAt: internal.createdAt.toISOString() }
+          : null,
+        form,
+        formData,
+      };
+    });
+  };
+}
