@@ -2,7 +2,8 @@
 import { seedCatalogue } from './db/seed/catalogue.ts';
 import { developmentEndpoints } from '../connectors/back-office/simulator/development-back-offices.ts';
 import { loadConfig } from './config.ts';
-import { deployAll, openParts, startApiServer } from '../scripts/platform.ts';
+import { deployAll, openParts } from '../scripts/platform/parts.ts';
+import { startApiServer } from '../scripts/platform/api-server.ts';
 import { closeOnSignal } from '../scripts/close-on-signal.ts';
 
 const parts = await openParts(loadConfig());

@@ -1,7 +1,7 @@
 /**
  * NF-3: the portal runs behind a load balancer with several API instances, so no account state
  * may live in one instance's memory. Two API instances, composed as `npm start` composes one
- * (scripts/platform.ts), share a database of this file's own, with an AGOV stand-in of their own
+ * (scripts/platform/api-server.ts), share a database of this file's own, with an AGOV stand-in of their own
  * (its persons open accounts here without touching the other files' database): attempts at one
  * count at the other, an AGOV code issued by one is used at the other and only once, and the
  * birth date AGOV gave is pre-filled at either.
@@ -13,7 +13,8 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEVELOPMENT_AGOV_PERSONS } from '../../connectors/identity/agov-persons.ts';
 import { loadConfig } from '../../portal-api/config.ts';
-import { openParts, type Parts, startApiServer } from '../../scripts/platform.ts';
+import { startApiServer } from '../../scripts/platform/api-server.ts';
+import { openParts, type Parts } from '../../scripts/platform/parts.ts';
 import { startDevelopmentAgov } from '../../scripts/development-agov.ts';
 import { createFreshDatabase } from '../support/test-database.ts';
 import { agovLoginCode } from './support/provider-login.ts';

@@ -1,0 +1,101 @@
+// The portal API's composition: repositories, use cases and routes over the accounts and sessions.
+import type { FastifyInstance } from 'fastify';
+import { createIncidentsRepository } from '../../portal-api/db/incidents-repository.ts';
+import { createStaffRepository } from '../../portal-api/db/staff-repository.ts';
+import { createTasksRepository } from '../../portal-api/db/tasks-repository.ts';
+import { createUserTaskCommands } from '../../portal-api/engine/user-tasks.ts';
+import { createIncidentCommands } from '../../portal-api/engine/incident-commands.ts';
+import { createAnswerQuestion } from '../../portal-api/cases/answer-question.ts';
+import { createCitizenAnswersRepository } from '../../portal-api/db/citizen-answers-repository.ts';
+import { createInternalTasksRepository } from '../../portal-api/db/internal-tasks-repository.ts';
+import { createInternalTaskCreator } from '../../portal-api/staff/create-internal-task.ts';
+import { createDraftsRepository } from '../../portal-api/db/drafts-repository.ts';
+import { createDraftService } from '../../portal-api/drafts/draft-service.ts';
+import { buildApp } from '../../portal-api/app.ts';
+import { createStartApplication } from '../../portal-api/applications/start-application.ts';
+import { createCaseRecordsRepository } from '../../portal-api/db/case-records-repository.ts';
+import { createCasesRepository } from '../../portal-api/db/cases-repository.ts';
+import { createCatalogueRepository } from '../../portal-api/db/catalogue-repository.ts';
+import { createDocumentsRepository } from '../../portal-api/db/documents-repository.ts';
+import { createProcessStarter, engineIsReady } from '../../portal-api/engine/engine-client.ts';
+import { createRecordProjector } from '../../portal-api/engine-records/project-records.ts';
+import { createBrowserBundle } from '../../portal-api/modeler/browser-bundle.ts';
+import { citizenSessionSettings, openAccountsAndSessions, staffDirectorySettings } from './accounts-and-sessions.ts';
+import { openPaymentServices, openProcessModeller, type Parts } from './parts.ts';
+
+/** The portal API with all it composes, listening where the configuration says; closing it stops its outbox and sweeps. */
+export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstance; url: string }> {
+  const { config, logger, db, zeebe } = parts;
+  const catalogue = createCatalogueRepository(db);
+  const cases = createCasesRepository(db);
+  const paymentServices = openPaymentServices(parts);
+  const staff = createStaffRepository(db);
+  const caseRecords = createCaseRecordsRepository(db);
+  const internalTasks = createInternalTasksRepository(db);
+  const { accounts, organisations, staffSessions, accountSecrets, close: closePeople } = await openAccountsAndSessions(parts);
+  const processStarter = createProcessStarter(zeebe);
+  const startApplication = createStartApplication({
+    catalogue,
+    cases,
+    engine: processStarter,
+    memberships: organisations.memberships,
+    paymentDeadlines: {
+      online: { reminderAfter: config.PAYMENT_REMINDER_AFTER, cancelAfter: config.PAYMENT_CANCEL_AFTER },
+      invoice: { reminderAfter: config.INVOICE_REMINDER_AFTER, cancelAfter: config.INVOICE_CANCEL_AFTER },
+    },
+    informationAnswerWithin: config.INFORMATION_ANSWER_WITHIN,
+  });
+  const app = await buildApp({
+    accounts,
+    organisations,
+    catalogue,
+    cases,
+    documents: createDocumentsRepository(db),
+    payments: paymentServices.payments,
+    recordPaymentTransaction: paymentServices.recordTransaction,
+    finance: { importBankCredits: paymentServices.importBankCredits, settleInvoice: paymentServices.settleInvoice },
+    tasklist: {
+      tasks: createTasksRepository(db),
+      userTasks: createUserTaskCommands(config.ZEEBE_REST_ADDRESS),
+      colleagues: (municipalityId) => staff.colleagues(municipalityId),
+      internalTasks,
+      institutionsServing: (municipalityId) => staff.institutionsServing(municipalityId),
+      createInternalTask: createInternalTaskCreator({
+        internalTasks, cases, engine: processStarter,
+        colleagues: (organisationId) => staff.colleagues(organisationId),
+        institutionsServing: (municipalityId) => staff.institutionsServing(municipalityId),
+      }),
+      postMessage: (caseId, template, params) => caseRecords.postMessage(caseId, template, params),
+      incidents: createIncidentsRepository(db),
+      incidentEngine: createIncidentCommands(zeebe),
+    },
+    modeler: { modeller: openProcessModeller(parts), bundle: createBrowserBundle() },
+    oidc: staffDirectorySettings(config),
+    ...(config.AGOV_CLIENT_SECRET ? {
+      agov: {
+        db,
+        settings: {
+          issuer: config.AGOV_ISSUER, clientId: config.AGOV_CLIENT_ID, clientSecret: config.AGOV_CLIENT_SECRET, publicUrl: config.PORTAL_PUBLIC_URL,
+          sessions: citizenSessionSettings(config),
+          accountSecrets,
+        },
+      },
+    } : {}),
+    rememberStaff: (member) => staff.remember(member),
+    servedMunicipalities: (institutionId) => staff.servedBy(institutionId),
+    staffSessions,
+    sessionSecret: config.SESSION_SECRET,
+    answerQuestion: createAnswerQuestion({ cases, answers: createCitizenAnswersRepository(db), engine: zeebe }),
+    startApplication,
+    drafts: createDraftService({ drafts: createDraftsRepository(db), startApplication, now: () => new Date() }),
+    projector: createRecordProjector(db),
+    readiness: [
+      { name: 'database', check: async () => Boolean(await db.raw('select 1')) },
+      { name: 'engine', check: () => engineIsReady(zeebe) },
+    ],
+    recordsToken: config.PORTAL_RECORDS_TOKEN,
+  }, { loggerInstance: logger.child({ component: 'api' }), ...(config.API_TRUST_PROXY ? { trustProxy: config.API_TRUST_PROXY } : {}) });
+  app.addHook('onClose', closePeople);
+  const url = await app.listen({ host: config.API_HOST, port: config.API_PORT });
+  return { app, url };
+}

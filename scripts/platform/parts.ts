@@ -1,0 +1,92 @@
+// What both programs stand on (database, engine client) and the parts both compose: deployment, the
+// process modeller, payments.
+import type { Knex } from 'knex';
+import { basename } from 'node:path';
+import pino, { type Logger } from 'pino';
+import { readCredentialFrom } from '../../connectors/back-office/credentials.ts';
+import { createPaymentsRepository } from '../../portal-api/db/payments-repository.ts';
+import { createBankCreditImport } from '../../portal-api/payments/import-bank-credits.ts';
+import { createPaymentReceivedPublisher } from '../../portal-api/payments/payment-messages.ts';
+import { createPayrexxProviders } from '../../portal-api/payments/payrexx-providers.ts';
+import { createPaymentReconciliation } from '../../portal-api/payments/reconcile-payments.ts';
+import { createProviderTransactionRecorder } from '../../portal-api/payments/record-provider-transaction.ts';
+import { createInvoiceSettlement } from '../../portal-api/payments/settle-invoice.ts';
+import type { Config } from '../../portal-api/config.ts';
+import { createCatalogueRepository } from '../../portal-api/db/catalogue-repository.ts';
+import { createDatabase } from '../../portal-api/db/database.ts';
+import { migrateToLatest } from '../../portal-api/db/migrate.ts';
+import { deployProcesses } from '../../portal-api/engine/deploy-processes.ts';
+import { type ZeebeClient, createZeebeClient } from '../../portal-api/engine/engine-client.ts';
+import { rememberProcessDefinition } from '../../portal-api/engine-records/process-definitions.ts';
+import { createProcessDraftsRepository } from '../../portal-api/db/process-drafts-repository.ts';
+import { createEngineDeployer } from '../../portal-api/modeler/engine-deployer.ts';
+import { createDiagramLinter } from '../../portal-api/modeler/lint-diagram.ts';
+import { createProcessModeller } from '../../portal-api/modeler/process-modeller.ts';
+
+export interface Parts {
+  config: Config;
+  logger: Logger;
+  db: Knex;
+  zeebe: ZeebeClient;
+}
+
+/** Database (migrated) and engine client: what both the API and the workers stand on. */
+export async function openParts(config: Config, logger: Logger = pino({ level: config.LOG_LEVEL })): Promise<Parts> {
+  const db = createDatabase({ databaseUrl: config.DATABASE_URL, embeddedDir: config.EMBEDDED_DB_DIR });
+  await migrateToLatest(db);
+  const zeebe = createZeebeClient({ grpcAddress: config.ZEEBE_GRPC_ADDRESS, restAddress: config.ZEEBE_REST_ADDRESS });
+  return { config, logger, db, zeebe };
+}
+
+/** Deploys processes/ and remembers their phase maps (the engine reports no unchanged redeployment). */
+export async function deployAll({ db, zeebe, logger }: Parts): Promise<void> {
+  // A diagram the modeller deployed stays in front; `npm run export-process` brings it into git.
+  const modellerOwned = new Set(await createProcessDraftsRepository(db).modellerOwned());
+  const deployment = await deployProcesses(zeebe, 'processes', (file) => modellerOwned.has(basename(file, '.bpmn')));
+  if (modellerOwned.size > 0) logger.info({ processes: [...modellerOwned] }, 'kept the modeller\'s newest versions; their processes/ diagrams were not deployed');
+  for (const process of deployment.processes) await rememberProcessDefinition(db, process);
+  for (const form of deployment.forms) {
+    await db('forms').insert({ form_key: form.formKey, form_id: form.formId, version: form.version, schema: JSON.stringify(form.schema) })
+      .onConflict('form_key').ignore();
+  }
+  logger.info({ resources: deployment.resources.length }, 'processes and forms deployed');
+}
+
+/** The process modeller's use cases: drafts, checks and deployments from the browser (SVC-6). */
+export function openProcessModeller({ db, zeebe }: Parts) {
+  return createProcessModeller({
+    drafts: createProcessDraftsRepository(db),
+    lint: createDiagramLinter(),
+    engine: createEngineDeployer(zeebe),
+    rememberProcess: async (process) => {
+      await rememberProcessDefinition(db, process);
+    },
+    rememberForm: async (form) => {
+      await db('forms').insert({ form_key: form.formKey, form_id: form.formId, version: form.version, schema: JSON.stringify(form.schema) })
+        .onConflict('form_key').ignore();
+    },
+  });
+}
+
+/** Payments as both the API (webhooks, finance) and the workers (process tasks, reconciliation) use them. */
+export function openPaymentServices({ config, logger, db, zeebe }: Parts) {
+  const catalogue = createCatalogueRepository(db);
+  const payments = createPaymentsRepository(db);
+  const providers = createPayrexxProviders({ baseUrl: config.PAYREXX_BASE_URL, readCredential: readCredentialFrom(process.env), timeoutMs: 10_000 });
+  const publishPaymentReceived = createPaymentReceivedPublisher(zeebe);
+  const recordTransaction = createProviderTransactionRecorder({
+    catalogue, payments, providers, publishPaymentReceived, logger: logger.child({ component: 'payments' }),
+  });
+  const settleInvoice = createInvoiceSettlement({ payments, publishPaymentReceived });
+  return {
+    payments,
+    providers,
+    recordTransaction,
+    settleInvoice,
+    importBankCredits: createBankCreditImport({ payments, settleInvoice }),
+    reconcile: createPaymentReconciliation(
+      { catalogue, payments, providers, recordTransaction, logger: logger.child({ component: 'payments' }) },
+      { graceMs: config.PAYMENT_RECONCILE_GRACE_MS, lookBackMs: 30 * 24 * 3600 * 1000, batchSize: 200 },
+    ),
+  };
+}

@@ -1,0 +1,79 @@
+// The worker program's parts: job workers, incident recovery, reconciliation and the mailings.
+import { createIncidentsRepository } from '../../portal-api/db/incidents-repository.ts';
+import { startIncidentRecovery } from '../../workers/incident-recovery.ts';
+import { readCredentialFrom } from '../../connectors/back-office/credentials.ts';
+import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
+import { createBackOfficeRegistry } from '../../connectors/back-office/registry.ts';
+import { createIncidentCommands } from '../../portal-api/engine/incident-commands.ts';
+import { runPeriodically } from '../../workers/periodic.ts';
+import { createCaseRecordsRepository } from '../../portal-api/db/case-records-repository.ts';
+import { createCatalogueRepository } from '../../portal-api/db/catalogue-repository.ts';
+import { createDocumentsRepository } from '../../portal-api/db/documents-repository.ts';
+import { allWorkers } from '../../workers/all-workers.ts';
+import { type RunningWorkers, startWorkers } from '../../workers/runner.ts';
+import { startAccountLifecycle, startCaseNotices, startTaskDigests } from './mailings.ts';
+import { openPaymentServices, type Parts } from './parts.ts';
+
+/** Retries a service task starts with in the diagrams (zeebe:taskDefinition retries="3"). */
+const WORKER_DEFAULT_RETRIES = 3;
+
+/** Job workers and the recovery of back-office outage incidents. */
+export async function startWorkerPool(parts: Parts): Promise<RunningWorkers> {
+  const { config, logger, db, zeebe } = parts;
+  const caseRecords = createCaseRecordsRepository(db);
+  const paymentServices = openPaymentServices(parts);
+  const reconciliation = runPeriodically('payment-reconciliation', config.PAYMENT_RECONCILE_EVERY_MS, paymentServices.reconcile, logger);
+  const digests = startTaskDigests(parts);
+  const notices = startCaseNotices(parts);
+  const lifecycle = startAccountLifecycle(parts);
+  const backOffices = createBackOfficeRegistry({
+    adapters: Object.fromEntries(Object.values(BACK_OFFICE_VENDORS).map((vendor) => [vendor.name, vendor.createAdapter])),
+    readCredential: readCredentialFrom(process.env),
+    timeoutMs: config.BACK_OFFICE_TIMEOUT_MS,
+    breaker: { failuresToOpen: config.BACK_OFFICE_BREAKER_FAILURES, openForMs: config.BACK_OFFICE_BREAKER_OPEN_MS },
+    logger,
+  });
+  const recovery = startIncidentRecovery(
+    {
+      incidents: createIncidentsRepository(db),
+      engine: createIncidentCommands(zeebe),
+      logger: logger.child({ component: 'incident-recovery' }),
+    },
+    {
+      retryAfterMs: config.BACK_OFFICE_INCIDENT_RETRY_MS,
+      checkEveryMs: Math.min(30_000, config.BACK_OFFICE_INCIDENT_RETRY_MS),
+      retries: WORKER_DEFAULT_RETRIES,
+    },
+  );
+  const workers = await startWorkers(
+    allWorkers({
+      catalogue: createCatalogueRepository(db),
+      caseRecords,
+      documents: createDocumentsRepository(db),
+      backOffices,
+      payments: paymentServices.payments,
+      paymentProviders: paymentServices.providers,
+      paymentSettings: {
+        publicUrl: config.PORTAL_PUBLIC_URL,
+        methods: config.PAYMENT_METHODS.split(',').map((method) => method.trim()).filter(Boolean),
+        invoiceDueDays: config.INVOICE_DUE_DAYS,
+      },
+    }),
+    {
+      zeebe,
+      logger: logger.child({ component: 'workers' }),
+      backoff: { baseMs: config.JOB_RETRY_BASE_MS, maxMs: config.JOB_RETRY_MAX_MS },
+      defaultRetries: WORKER_DEFAULT_RETRIES,
+    },
+  );
+  return {
+    async stop() {
+      recovery.stop();
+      reconciliation.stop();
+      digests.stop();
+      notices.stop();
+      await lifecycle.stop();
+      await workers.stop();
+    },
+  };
+}
