@@ -77,8 +77,6 @@ function asProvider(client: PayrexxClient): OnlinePaymentProvider {
       }));
     },
     async getTransaction(transactionId): Promise<ProviderTransaction | null> {
-      // Payrexx numbers its transactions from 1; another id names none.
-      if (!Number.isSafeInteger(Number(transactionId)) || Number(transactionId) <= 0) return null;
       const transaction = await client.getTransaction(Number(transactionId));
       if (!transaction) return null;
       return {

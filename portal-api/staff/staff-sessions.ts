@@ -39,6 +39,16 @@ export interface StaffSessionSettings {
 
 export type StaffSessions = ReturnType<typeof createStaffSessions>;
 
+/** What a session keeps of a member: all the directory says but who they are and their address. */
+function claimsOf(member: StaffMember): StaffClaims {
+  const { id: _id, email: _email, ...claims } = member;
+  return claims;
+}
+
+const sameClaims = (a: StaffClaims, b: StaffClaims): boolean =>
+  a.name === b.name && a.organisation === b.organisation && a.organisationKind === b.organisationKind
+  && [a.municipalities, a.roles, a.groups].every((list, i) => list.join('\n') === [b.municipalities, b.roles, b.groups][i]?.join('\n'));
+
 // Writing last_seen_at on every request would make each read a write; a minute is precise enough for idle expiry.
 const TOUCH_EVERY_MS = 60_000;
 const TOKEN_PREFIX = 'gpm';
@@ -54,8 +64,8 @@ export function createStaffSessions(deps: {
   secrets: SecretBox;
   /** Without it (a directory that issues no refresh tokens) the claims of the login hold until the session ends. */
   askDirectory?: AskDirectory;
-  /** Keeps what the directory says now for what reads members outside a session (digests, colleagues). */
-  remember: (member: StaffMember) => Promise<void>;
+  /** Keeps a changed answer of the directory for what reads members outside a session (digests, colleagues). */
+  redescribe: (member: StaffMember) => Promise<void>;
   settings: StaffSessionSettings;
   now: () => Date;
   logger: Logger;
@@ -95,8 +105,8 @@ export function createStaffSessions(deps: {
       logger.info({ staffId: row.staffId }, 'staff session ended: the directory no longer confirms the member');
       return undefined;
     }
-    const { id: _id, email: _email, ...claims } = answer.member;
-    await deps.remember(answer.member);
+    const claims = claimsOf(answer.member);
+    if (!sameClaims(claims, row.claims)) await deps.redescribe(answer.member);
     await sessions.confirm(row.id, claims, answer.refreshToken === null ? row.refreshToken : secrets.seal(answer.refreshToken, context(row.id)));
     return claims;
   }
@@ -107,7 +117,8 @@ export function createStaffSessions(deps: {
       const at = now();
       const token = newSecretToken(TOKEN_PREFIX);
       const id = randomUUID();
-      const { id: staffId, email: _email, ...claims } = member;
+      const claims = claimsOf(member);
+      const staffId = member.id;
       await sessions.insert({
         id, tokenHash: hashToken(token), staffId, claims, refreshToken: refreshToken ? secrets.seal(refreshToken, context(id)) : null,
         userAgent: userAgent?.slice(0, 200) ?? null, createdAt: at, expiresAt: new Date(at.getTime() + settings.maxMs),

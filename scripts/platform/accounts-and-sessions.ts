@@ -65,7 +65,7 @@ export async function openAccountsAndSessions({ config, logger, db }: Parts): Pr
     sessions: createStaffSessionsRepository(db),
     secrets: accountSecrets,
     askDirectory: askStaffDirectory(staffDirectorySettings(config), (institutionId) => staff.servedBy(institutionId)),
-    remember: (member) => staff.remember(member),
+    redescribe: (member) => staff.redescribe(member),
     settings: { idleMs: config.STAFF_SESSION_IDLE_MS, maxMs: config.STAFF_SESSION_MAX_MS, recheckMs: config.STAFF_DIRECTORY_RECHECK_MS },
     now: () => new Date(),
     logger: logger.child({ component: 'staff-sessions' }),

@@ -42,7 +42,7 @@ export async function startTasklistApi(db: Knex): Promise<TasklistApi> {
   const accountSecrets = createSecretBox([randomBytes(32).toString('base64')]);
   // No directory to ask again: the benchmark's sessions keep the claims they start with.
   const staffSessions = createStaffSessions({
-    sessions: createStaffSessionsRepository(db), secrets: accountSecrets, remember: (member) => staff.remember(member),
+    sessions: createStaffSessionsRepository(db), secrets: accountSecrets, redescribe: (member) => staff.redescribe(member),
     settings: { idleMs: 1_800_000, maxMs: 36_000_000, recheckMs: 300_000 }, now: () => new Date(), logger: pino({ level: 'silent' }),
   });
   const accountMail = createAccountMailDelivery({

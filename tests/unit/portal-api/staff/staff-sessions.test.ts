@@ -38,7 +38,7 @@ function sessionsWith(askDirectory: AskDirectory | undefined): StaffSessions {
   const staff = createStaffRepository(db);
   return createStaffSessions({
     sessions: createStaffSessionsRepository(db), secrets: createSecretBox([randomBytes(32).toString('base64')]),
-    ...(askDirectory ? { askDirectory } : {}), remember: (member) => staff.remember(member),
+    ...(askDirectory ? { askDirectory } : {}), redescribe: (member) => staff.redescribe(member),
     settings: SETTINGS, now: () => clock, logger: pino({ level: 'silent' }),
   });
 }
