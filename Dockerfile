@@ -7,6 +7,7 @@ COPY connectors connectors
 COPY portal-api portal-api
 COPY processes processes
 COPY scripts scripts
+COPY simulators simulators
 COPY workers workers
 USER node
 ENV NODE_ENV=production

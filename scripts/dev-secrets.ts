@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { developmentCredentialRef } from '../connectors/back-office/simulator/development-back-offices.ts';
+import { developmentCredentialRef } from '../simulators/back-office/development-back-offices.ts';
 import { BACK_OFFICE_VENDORS } from '../connectors/back-office/vendors.ts';
-import { DEVELOPMENT_STAFF } from '../connectors/identity/staff-accounts.ts';
-import { DEVELOPMENT_AGOV_PERSONS } from '../connectors/identity/agov-persons.ts';
+import { DEVELOPMENT_STAFF } from '../simulators/identity/staff-accounts.ts';
+import { DEVELOPMENT_AGOV_PERSONS } from '../simulators/identity/agov-persons.ts';
 import { payrexxInstanceOf, seededPayrexxMunicipalities } from '../portal-api/db/seed/catalogue.ts';
 
 const SECRETS_FILE = resolve('.cache/dev-secrets.json');
@@ -19,7 +19,7 @@ export interface DevSecrets {
   /** The tasklist's client secret at the development OpenID provider, and its session cookie's key. */
   OIDC_CLIENT_SECRET: string;
   SESSION_SECRET: string;
-  /** Passwords of the development staff accounts, by username (see connectors/identity). */
+  /** Passwords of the development staff accounts, by username (see simulators/identity). */
   staffPasswords: Record<string, string>;
   /** The portal's client secret at the development AGOV stand-in, and its persons' passwords by username. */
   AGOV_CLIENT_SECRET: string;

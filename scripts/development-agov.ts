@@ -1,6 +1,6 @@
 // The development stand-in for AGOV (INT-5): the development OpenID provider with the
 // development AGOV persons and their claims, and the portal registered as its client.
-import { AGOV_CLAIMS_BY_SCOPE, DEVELOPMENT_AGOV_PERSONS } from '../connectors/identity/agov-persons.ts';
+import { AGOV_CLAIMS_BY_SCOPE, DEVELOPMENT_AGOV_PERSONS } from '../simulators/identity/agov-persons.ts';
 import {
   runStandaloneProvider, startDevelopmentProvider, type DevelopmentIdentity, type DevelopmentProvider, type DevelopmentProviderOptions,
 } from './development-identity.ts';

@@ -3,8 +3,8 @@
 // provider with their own accounts and the portal registered as their client.
 import { pino, type Logger } from 'pino';
 import { closeOnSignal } from './close-on-signal.ts';
-import { startIdentityProvider } from '../connectors/identity/identity-provider.ts';
-import { DEVELOPMENT_STAFF, type DirectoryAccount, type StaffAccount } from '../connectors/identity/staff-accounts.ts';
+import { startIdentityProvider } from '../simulators/identity/identity-provider.ts';
+import { DEVELOPMENT_STAFF, type DirectoryAccount, type StaffAccount } from '../simulators/identity/staff-accounts.ts';
 
 export interface DevelopmentIdentity {
   issuer: string;

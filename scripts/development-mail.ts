@@ -1,7 +1,7 @@
 // The mail server of development: every mail the platform sends lands here and is readable at
 // http://127.0.0.1:4402/__sim/mails (optionally ?to=address).
 import { pino } from 'pino';
-import { startMailCatcher } from '../connectors/email/mail-catcher.ts';
+import { startMailCatcher } from '../simulators/mail/mail-catcher.ts';
 import { closeOnSignal } from './close-on-signal.ts';
 
 /**

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { pino, type Logger } from 'pino';
 import { closeOnSignal } from './close-on-signal.ts';
-import { startPayrexxSimulator, type PayrexxSimulator } from '../connectors/payment/payrexx/simulator.ts';
+import { startPayrexxSimulator, type PayrexxSimulator } from '../simulators/payrexx/simulator.ts';
 import { payrexxInstanceOf, seededPayrexxMunicipalities } from '../portal-api/db/seed/catalogue.ts';
 
 export interface DevelopmentPayrexx {

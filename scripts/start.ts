@@ -1,7 +1,7 @@
 // `npm start`: the whole platform on one machine — engine, back-office simulators (one per
 // vendor), the Payrexx simulator, a mail catcher, database, deployed processes, job workers and the portal API.
 import pino from 'pino';
-import { startDevelopmentBackOffices } from '../connectors/back-office/simulator/development-back-offices.ts';
+import { startDevelopmentBackOffices } from '../simulators/back-office/development-back-offices.ts';
 import { loadConfig } from '../portal-api/config.ts';
 import { exportBackOfficeCredentials, loadDevSecrets } from './dev-secrets.ts';
 import { ensureEngineRunning, stopEngine } from './engine.ts';
@@ -10,7 +10,7 @@ import { closeOnSignal } from './close-on-signal.ts';
 import { startDevelopmentIdentity } from './development-identity.ts';
 import { startDevelopmentAgov } from './development-agov.ts';
 import { startDevelopmentPayrexx } from './development-payrexx.ts';
-import { startMailCatcher } from '../connectors/email/mail-catcher.ts';
+import { startMailCatcher } from '../simulators/mail/mail-catcher.ts';
 
 const secrets = loadDevSecrets();
 exportBackOfficeCredentials(secrets.backOfficeCredentials);

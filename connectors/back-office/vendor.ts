@@ -4,7 +4,7 @@
  * exporting a `BackOfficeVendor` and one entry in `./vendors.ts`.
  */
 import type { BackOfficeAdapterOptions, BackOfficePort } from './port.ts';
-import type { VendorProtocol } from './simulator/vendor-simulator.ts';
+import type { VendorProtocol } from '../../simulators/back-office/vendor-simulator.ts';
 
 export type BackOfficeVendor = {
   /** Key in configuration (municipality_services.back_office_vendor), e.g. 'dialog'. */

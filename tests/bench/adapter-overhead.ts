@@ -7,7 +7,7 @@ import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { pino } from 'pino';
 import type { BackOfficeCallContext, BackOfficePort } from '../../connectors/back-office/port.ts';
-import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
+import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
 import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
 import { summarize } from './stats.ts';
 

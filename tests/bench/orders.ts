@@ -2,7 +2,7 @@
 // engine, the workers (database, back-office simulators, PDF), payment on the Payrexx simulator's
 // page as soon as the case shows it, the exporter and the read model — until GET /cases/{id} says
 // `completed` for every one of them.
-import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
+import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
 import { citizenSession } from '../../scripts/citizen-session.ts';
 import { perSecond, runBounded, sleep, summarize, type Summary } from './stats.ts';
 

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { BackOfficeError, BackOfficeProtocolError, BackOfficeRejectedError, BackOfficeUnavailableError } from '../../connectors/back-office/errors.ts';
 import type { BackOfficeCallContext, BackOfficePort, PostalAddress } from '../../connectors/back-office/port.ts';
-import { SEEDED_RESIDENTS, type SeededResident } from '../../connectors/back-office/simulator/seed.ts';
-import type { SimulatorFaults } from '../../connectors/back-office/simulator/faults.ts';
-import { startVendorSimulator, type BackOfficeSimulator } from '../../connectors/back-office/simulator/vendor-simulator.ts';
+import { SEEDED_RESIDENTS, type SeededResident } from '../../simulators/back-office/seed.ts';
+import type { SimulatorFaults } from '../../simulators/back-office/faults.ts';
+import { startVendorSimulator, type BackOfficeSimulator } from '../../simulators/back-office/vendor-simulator.ts';
 import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
 
 const { aarauMain, aarauPartner, aarauBlocked, badenMain, badenNamesakeA, bruggMovedAway, lenzburgMain, zofingenMain } = SEEDED_RESIDENTS;

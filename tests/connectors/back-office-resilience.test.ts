@@ -6,8 +6,8 @@ import { BackOfficeRejectedError, BackOfficeUnavailableError } from '../../conne
 import type { BackOfficeCallContext } from '../../connectors/back-office/port.ts';
 import { withCallLog } from '../../connectors/back-office/resilience/call-log.ts';
 import { withCircuitBreaker, type GuardedPort } from '../../connectors/back-office/resilience/circuit-breaker.ts';
-import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
-import { startVendorSimulator, type BackOfficeSimulator } from '../../connectors/back-office/simulator/vendor-simulator.ts';
+import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
+import { startVendorSimulator, type BackOfficeSimulator } from '../../simulators/back-office/vendor-simulator.ts';
 
 const credential = dialog.generateCredential();
 const { aarauMain } = SEEDED_RESIDENTS;

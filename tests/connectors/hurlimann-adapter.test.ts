@@ -14,13 +14,13 @@ import { pino } from 'pino';
 import { XmlDocument } from 'libxml2-wasm';
 import { BackOfficeError, BackOfficeProtocolError, BackOfficeRejectedError } from '../../connectors/back-office/errors.ts';
 import type { BackOfficeCallContext, BackOfficePort } from '../../connectors/back-office/port.ts';
-import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
-import { startVendorSimulator, type BackOfficeSimulator } from '../../connectors/back-office/simulator/vendor-simulator.ts';
+import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
+import { startVendorSimulator, type BackOfficeSimulator } from '../../simulators/back-office/vendor-simulator.ts';
 import { createHurlimannAdapter } from '../../connectors/back-office/hurlimann/adapter.ts';
 import { hurlimann } from '../../connectors/back-office/hurlimann/index.ts';
 import { NAMESPACES } from '../../connectors/back-office/hurlimann/protocol.ts';
 import { checkAgainstSchema } from '../../connectors/back-office/hurlimann/schema.ts';
-import { hurlimannProtocol } from '../../connectors/back-office/hurlimann/simulator.ts';
+import { hurlimannProtocol } from '../../simulators/back-office/hurlimann/simulator.ts';
 
 const CREDENTIAL = 'gemeindeportal:Pässwört&geheim';
 const { aarauMain, badenMain, lenzburgMain } = SEEDED_RESIDENTS;

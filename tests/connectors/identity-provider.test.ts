@@ -5,8 +5,8 @@
  */
 import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOGIN_FORM, startIdentityProvider, type IdentityProvider } from '../../connectors/identity/identity-provider.ts';
-import { DEVELOPMENT_STAFF, STAFF_ROLES, type StaffAccount } from '../../connectors/identity/staff-accounts.ts';
+import { LOGIN_FORM, startIdentityProvider, type IdentityProvider } from '../../simulators/identity/identity-provider.ts';
+import { DEVELOPMENT_STAFF, STAFF_ROLES, type StaffAccount } from '../../simulators/identity/staff-accounts.ts';
 
 const CLIENT_ID = 'gemeindeportal';
 const CLIENT_SECRET = 'test-secret-3f9a1c';

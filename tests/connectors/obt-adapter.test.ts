@@ -10,13 +10,13 @@ import { pino } from 'pino';
 import { XmlDocument, XsdValidator } from 'libxml2-wasm';
 import { BackOfficeError, BackOfficeProtocolError, BackOfficeRejectedError, BackOfficeUnavailableError } from '../../connectors/back-office/errors.ts';
 import type { BackOfficeCallContext, BackOfficePort } from '../../connectors/back-office/port.ts';
-import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
-import { startVendorSimulator, type BackOfficeSimulator } from '../../connectors/back-office/simulator/vendor-simulator.ts';
+import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
+import { startVendorSimulator, type BackOfficeSimulator } from '../../simulators/back-office/vendor-simulator.ts';
 import { createObtAdapter } from '../../connectors/back-office/obt/adapter.ts';
 import { readSoapMessage, requestEnvelope } from '../../connectors/back-office/obt/envelope.ts';
 import { OBT_NAMESPACE, OBT_OPERATIONS, SOAP_ENVELOPE_NAMESPACE, WSSE_NAMESPACE, WSSE_PASSWORD_TEXT } from '../../connectors/back-office/obt/protocol.ts';
 import { readWsdl } from '../../connectors/back-office/obt/schema.ts';
-import { obtProtocol } from '../../connectors/back-office/obt/simulator.ts';
+import { obtProtocol } from '../../simulators/back-office/obt/simulator.ts';
 import { chfToRappen, rappenToChf } from '../../connectors/back-office/obt/values.ts';
 import { childNamed } from '../../connectors/back-office/obt/xml.ts';
 

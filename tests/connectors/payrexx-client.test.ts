@@ -10,7 +10,7 @@ import { signParameters, signQueryString } from '../../connectors/payment/payrex
 import { createPayrexxClient, type CreateGatewayInput, type PayrexxAuthentication } from '../../connectors/payment/payrexx/client.ts';
 import { PayrexxError } from '../../connectors/payment/payrexx/errors.ts';
 import { httpBuildQuery, parsePhpQuery, toPhpArray } from '../../connectors/payment/payrexx/php-query.ts';
-import { startPayrexxSimulator, type PayrexxSimulator } from '../../connectors/payment/payrexx/simulator.ts';
+import { startPayrexxSimulator, type PayrexxSimulator } from '../../simulators/payrexx/simulator.ts';
 
 const INSTANCE = 'gemeinde-aarau';
 const API_KEY = 'sim-secret-aarau-7f3c9a';

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signQueryString } from '../../connectors/payment/payrexx/api-signature.ts';
 import { createPayrexxClient, type CreateGatewayInput, type PayrexxClient } from '../../connectors/payment/payrexx/client.ts';
-import { startPayrexxSimulator, type PayrexxSimulator } from '../../connectors/payment/payrexx/simulator.ts';
+import { startPayrexxSimulator, type PayrexxSimulator } from '../../simulators/payrexx/simulator.ts';
 
 const INSTANCE = 'gemeinde-baden';
 const API_KEY = 'sim-secret-baden-41c2';

@@ -9,16 +9,16 @@ import { pino } from 'pino';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BackOfficeError, BackOfficeProtocolError, BackOfficeRejectedError } from '../../connectors/back-office/errors.ts';
 import type { BackOfficeCallContext, BackOfficePort } from '../../connectors/back-office/port.ts';
-import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
+import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
 import {
   startVendorSimulator,
   type BackOfficeSimulator,
   type VendorProtocol,
-} from '../../connectors/back-office/simulator/vendor-simulator.ts';
+} from '../../simulators/back-office/vendor-simulator.ts';
 import { createTalusAdapter, type TalusAdapterOptions } from '../../connectors/back-office/talus/adapter.ts';
 import { TALUS_MAX_PAGES } from '../../connectors/back-office/talus/client.ts';
 import { talus } from '../../connectors/back-office/talus/index.ts';
-import { talusProtocol } from '../../connectors/back-office/talus/simulator.ts';
+import { talusProtocol } from '../../simulators/back-office/talus/simulator.ts';
 
 const { aarauMain, badenNamesakeA, bruggMovedAway } = SEEDED_RESIDENTS;
 const credential = talus.generateCredential();

@@ -14,8 +14,8 @@ import {
 } from '../../connectors/back-office/errors.ts';
 import { decodeBody } from '../../connectors/back-office/http/exchange.ts';
 import type { BackOfficeCallContext, BackOfficePort } from '../../connectors/back-office/port.ts';
-import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
-import { startVendorSimulator, type BackOfficeSimulator } from '../../connectors/back-office/simulator/vendor-simulator.ts';
+import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
+import { startVendorSimulator, type BackOfficeSimulator } from '../../simulators/back-office/vendor-simulator.ts';
 import { createVemagAdapter } from '../../connectors/back-office/vemag/adapter.ts';
 import {
   declaredCharset,
@@ -27,7 +27,7 @@ import {
   toSwissDate,
   toZurichDateTime,
 } from '../../connectors/back-office/vemag/encoding.ts';
-import { vemagProtocol } from '../../connectors/back-office/vemag/simulator.ts';
+import { vemagProtocol } from '../../simulators/back-office/vemag/simulator.ts';
 
 const CREDENTIAL = '0123456789ABCDEF0123456789ABCDEF';
 const { aarauMain, badenMain, bruggMovedAway, lenzburgMain } = SEEDED_RESIDENTS;

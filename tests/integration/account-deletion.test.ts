@@ -10,7 +10,7 @@
 import knex, { type Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
+import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
 import { addMonths } from '../../portal-api/accounts/lifecycle-rules.ts';
 import { lifecycleOfTestPlatform } from './support/account-lifecycle.ts';
 import { activatedAccount, clientAddress, from, logIn, mailsTo, mailWithLink, TEST_PASSWORD } from './support/citizens.ts';

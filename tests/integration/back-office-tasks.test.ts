@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SEEDED_RESIDENTS, type SeededResident } from '../../connectors/back-office/simulator/seed.ts';
+import { SEEDED_RESIDENTS, type SeededResident } from '../../simulators/back-office/seed.ts';
 import { createZeebeClient } from '../../portal-api/engine/engine-client.ts';
 
 type Zeebe = ReturnType<typeof createZeebeClient>;

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
+import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
 import { checkAccessibility, launchBrowser, screenshot, staffPage, takeContentPolicyViolations } from './support/browser.ts';
 import { activatedAccount, logIn } from './support/citizens.ts';
 import { callApi, eventually } from './support/http.ts';

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { SEEDED_RESIDENTS, type SeededResident } from '../../connectors/back-office/simulator/seed.ts';
+import { SEEDED_RESIDENTS, type SeededResident } from '../../simulators/back-office/seed.ts';
 import { callApi, eventually } from './support/http.ts';
 import { activatedAccount, citizenToken, logIn, mailsTo } from './support/citizens.ts';
 import { callTasklist, staffSessionCookie } from './support/staff-login.ts';

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
+import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
 import { checkAccessibility, horizontalOverflow, launchBrowser, screenshot, smallTouchTargets, staffPage, takeContentPolicyViolations } from './support/browser.ts';
 import { camt054 } from './support/camt054.ts';
 import { citizenToken } from './support/citizens.ts';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
+import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
 import { createDatabase } from '../../portal-api/db/database.ts';
 import { createProcessDraftsRepository } from '../../portal-api/db/process-drafts-repository.ts';
 import { exportProcess } from '../../portal-api/modeler/export-process.ts';

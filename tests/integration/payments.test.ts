@@ -5,7 +5,7 @@
  */
 import knex, { type Knex } from 'knex';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SEEDED_RESIDENTS, type SeededResident } from '../../connectors/back-office/simulator/seed.ts';
+import { SEEDED_RESIDENTS, type SeededResident } from '../../simulators/back-office/seed.ts';
 import { scanQrCode } from '../support/qr-bill-scan.ts';
 import { camt054 } from './support/camt054.ts';
 import { callApi, eventually } from './support/http.ts';

@@ -1,6 +1,6 @@
 import knex, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
+import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
 import { callApi, eventually } from './support/http.ts';
 import { accountIdOf, citizenToken } from './support/citizens.ts';
 import { payCase } from './support/payments.ts';

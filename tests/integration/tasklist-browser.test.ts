@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SEEDED_RESIDENTS } from '../../connectors/back-office/simulator/seed.ts';
+import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
 import { checkAccessibility, launchBrowser, staffPage, screenshot, takeContentPolicyViolations } from './support/browser.ts';
 import { callApi, eventually } from './support/http.ts';
 import { payCase } from './support/payments.ts';

@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEVELOPMENT_AGOV_PERSONS } from '../../connectors/identity/agov-persons.ts';
+import { DEVELOPMENT_AGOV_PERSONS } from '../../simulators/identity/agov-persons.ts';
 import { loadConfig } from '../../portal-api/config.ts';
 import { startApiServer } from '../../scripts/platform/api-server.ts';
 import { openParts, type Parts } from '../../scripts/platform/parts.ts';

@@ -1,18 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import type pino from 'pino';
-import { startDevelopmentBackOffices, type DevelopmentBackOffices } from '../../connectors/back-office/simulator/development-back-offices.ts';
+import { startDevelopmentBackOffices, type DevelopmentBackOffices } from '../../simulators/back-office/development-back-offices.ts';
 import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
 import { exportBackOfficeCredentials } from '../../scripts/dev-secrets.ts';
 import { startDevelopmentPayrexx } from '../../scripts/development-payrexx.ts';
 import { startDevelopmentIdentity } from '../../scripts/development-identity.ts';
 import { startDevelopmentAgov } from '../../scripts/development-agov.ts';
-import { DEVELOPMENT_AGOV_PERSONS } from '../../connectors/identity/agov-persons.ts';
-import { DEVELOPMENT_STAFF, type StaffAccount } from '../../connectors/identity/staff-accounts.ts';
+import { DEVELOPMENT_AGOV_PERSONS } from '../../simulators/identity/agov-persons.ts';
+import { DEVELOPMENT_STAFF, type StaffAccount } from '../../simulators/identity/staff-accounts.ts';
 import { loadConfig } from '../../portal-api/config.ts';
 import { startPlatform } from '../../scripts/platform.ts';
 import { createFreshDatabase } from './test-database.ts';
 import { loggerRecordingServerErrors, type ServerError } from './server-errors.ts';
-import { startMailCatcher } from '../../connectors/email/mail-catcher.ts';
+import { startMailCatcher } from '../../simulators/mail/mail-catcher.ts';
 
 /**
  * Staff accounts only the tests have: the staff-session test changes their roles and disables

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BackOfficeVendor } from '../vendor.ts';
 import { createDialogAdapter } from './adapter.ts';
-import { dialogProtocol } from './simulator.ts';
+import { dialogProtocol } from '../../../simulators/back-office/dialog/simulator.ts';
 
 export const dialog: BackOfficeVendor = {
   name: 'dialog',

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { BackOfficeVendor } from '../vendor.ts';
 import { createHurlimannAdapter, HURLIMANN_VENDOR } from './adapter.ts';
 import { HURLIMANN } from './protocol.ts';
-import { hurlimannProtocol } from './simulator.ts';
+import { hurlimannProtocol } from '../../../simulators/back-office/hurlimann/simulator.ts';
 
 export const hurlimann: BackOfficeVendor = {
   name: HURLIMANN_VENDOR,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BackOfficeVendor } from '../vendor.ts';
 import { createObtAdapter } from './adapter.ts';
-import { obtProtocol } from './simulator.ts';
+import { obtProtocol } from '../../../simulators/back-office/obt/simulator.ts';
 
 export const obt: BackOfficeVendor = {
   name: 'obt',

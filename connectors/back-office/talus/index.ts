@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { BackOfficeVendor } from '../vendor.ts';
 import { TALUS_VENDOR, createTalusAdapter } from './adapter.ts';
 import { TALUS } from './api.ts';
-import { talusProtocol } from './simulator.ts';
+import { talusProtocol } from '../../../simulators/back-office/talus/simulator.ts';
 
 export const talus: BackOfficeVendor = {
   name: TALUS_VENDOR,

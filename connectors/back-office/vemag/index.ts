@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { BackOfficeVendor } from '../vendor.ts';
 import { VEMAG_VENDOR, createVemagAdapter } from './adapter.ts';
 import { VEMAG_DISPLAY_NAME } from './http.ts';
-import { vemagProtocol } from './simulator.ts';
+import { vemagProtocol } from '../../../simulators/back-office/vemag/simulator.ts';
 
 export const vemag: BackOfficeVendor = {
   name: VEMAG_VENDOR,

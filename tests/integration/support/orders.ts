@@ -1,6 +1,6 @@
 // Orders as the integration tests place them: a citizen applies through the API, pays, and the
 // case reaches the clerks' review.
-import { SEEDED_RESIDENTS } from '../../../connectors/back-office/simulator/seed.ts';
+import { SEEDED_RESIDENTS } from '../../../simulators/back-office/seed.ts';
 import { callApi, eventually } from './http.ts';
 import { citizenToken } from './citizens.ts';
 import { payCase } from './payments.ts';

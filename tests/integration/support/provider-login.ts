@@ -1,6 +1,6 @@
 // Logs in at a development OpenID provider as a browser would, without one: follows redirects
 // with cookies per origin and fills the provider's login form.
-import { LOGIN_FORM } from '../../../connectors/identity/pages.ts';
+import { LOGIN_FORM } from '../../../simulators/identity/pages.ts';
 
 export type CookieJar = Map<string, Map<string, string>>;
 export interface Hop { url: URL; status: number; cookie: string }

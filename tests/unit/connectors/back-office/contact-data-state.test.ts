@@ -1,7 +1,7 @@
 /** The simulated register's contact data (ADM-4), without any vendor protocol in between. */
 import { describe, expect, it } from 'vitest';
-import { createBackOfficeState } from '../../../../connectors/back-office/simulator/back-office-state.ts';
-import { SEEDED_RESIDENTS } from '../../../../connectors/back-office/simulator/seed.ts';
+import { createBackOfficeState } from '../../../../simulators/back-office/back-office-state.ts';
+import { SEEDED_RESIDENTS } from '../../../../simulators/back-office/seed.ts';
 
 const { aarauMain, aarauPartner } = SEEDED_RESIDENTS;
 const today = () => '2026-11-20';

@@ -8,8 +8,8 @@
  * reference returns the first answer and changes nothing, as the real systems are assumed to do
  * (see connectors/README.md).
  */
-import { parseAhvNumber } from '../ahv-number.ts';
-import { applyContactDataChange, NO_CONTACT_DATA } from '../contact-data.ts';
+import { parseAhvNumber } from '../../connectors/back-office/ahv-number.ts';
+import { applyContactDataChange, NO_CONTACT_DATA } from '../../connectors/back-office/contact-data.ts';
 import type {
   BirthRegisterExtractOrder,
   BirthRegisterExtractReceipt,
@@ -31,7 +31,7 @@ import type {
   ResidentMatch,
   StockDeliveryOrder,
   StockDeliveryResult,
-} from '../port.ts';
+} from '../../connectors/back-office/port.ts';
 import {
   INSTALMENT_PLAN_MINIMUM_RAPPEN,
   SEEDED_DEBT_PROCEEDINGS,

@@ -1,7 +1,7 @@
 /** The OBT Gemeinde-Service of `./protocol.ts`, served by the simulator harness over the simulated back office. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { FaultAnswer, ProtocolContext, VendorProtocol } from '../simulator/vendor-simulator.ts';
-import { answerEnvelope, faultEnvelope, readSoapMessage, readUsernameToken, SoapReadError, usernameTokenOf, type FaultToWrite, type SoapMessage } from './envelope.ts';
+import type { FaultAnswer, ProtocolContext, VendorProtocol } from '../vendor-simulator.ts';
+import { answerEnvelope, faultEnvelope, readSoapMessage, readUsernameToken, SoapReadError, usernameTokenOf, type FaultToWrite, type SoapMessage } from '../../../connectors/back-office/obt/envelope.ts';
 import {
   OBT_ENDPOINT_PATH,
   OBT_NAMESPACE,
@@ -11,11 +11,11 @@ import {
   SOAP_ENVELOPE_NAMESPACE,
   WSSE_NAMESPACE,
   type PortOperation,
-} from './protocol.ts';
-import { readWsdl } from './schema.ts';
+} from '../../../connectors/back-office/obt/protocol.ts';
+import { readWsdl } from '../../../connectors/back-office/obt/schema.ts';
 import { serveOperation } from './simulator-operations.ts';
-import { ValueError } from './values.ts';
-import { attributeNamed, childNamed, type XmlNode } from './xml.ts';
+import { ValueError } from '../../../connectors/back-office/obt/values.ts';
+import { attributeNamed, childNamed, type XmlNode } from '../../../connectors/back-office/obt/xml.ts';
 
 const ENDPOINT = `/${OBT_ENDPOINT_PATH}`;
 const WSDL_ADDRESS = 'https://obt.example.ch/soap/gemeinde/v3';

@@ -7,7 +7,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import type { PayrexxStatus } from '../statuses.ts';
+import type { PayrexxStatus } from '../../connectors/payment/payrexx/statuses.ts';
 
 /**
  * normal: one delivery right away.

@@ -6,10 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { ProtocolContext } from '../simulator/vendor-simulator.ts';
-import { TALUS_SCOPE } from './api.ts';
+import type { ProtocolContext } from '../vendor-simulator.ts';
+import { TALUS_SCOPE } from '../../../connectors/back-office/talus/api.ts';
 import type { SimulatedAnswer } from './simulator-answers.ts';
-import { parseTalusCredential } from './token.ts';
+import { parseTalusCredential } from '../../../connectors/back-office/talus/token.ts';
 
 export const TOKEN_LIFETIME_S = 300;
 

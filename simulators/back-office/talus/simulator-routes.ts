@@ -1,7 +1,7 @@
 /** The simulated Talus API's resources: Talus's wire format over the simulated back office. */
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import type { BackOfficeOperation, ResidentMatch } from '../port.ts';
-import type { BackOfficeState } from '../simulator/back-office-state.ts';
+import type { BackOfficeOperation, ResidentMatch } from '../../../connectors/back-office/port.ts';
+import type { BackOfficeState } from '../back-office-state.ts';
 import {
   IdempotencyKey,
   TalusBirthExtractRequest,
@@ -13,7 +13,7 @@ import {
   TalusPersonSearch,
   TalusPlanRequest,
   TalusWorkOrderRequest,
-} from './api.ts';
+} from '../../../connectors/back-office/talus/api.ts';
 import {
   TALUS_DAMAGE_CATEGORY,
   fromTalusAddress,
@@ -26,7 +26,7 @@ import {
   toTalusPerson,
   toTalusPlanAnswer,
   toTalusResidence,
-} from './encoding.ts';
+} from '../../../connectors/back-office/talus/encoding.ts';
 import { page, pageSizeParameter, refuse, valid, type SimulatedAnswer } from './simulator-answers.ts';
 
 /** What a route's handler gets once the tenant is known to be served. */

@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { BackOfficeOperation } from '../port.ts';
-import type { BackOfficeState } from '../simulator/back-office-state.ts';
-import type { FaultAnswer, ProtocolContext, VendorProtocol } from '../simulator/vendor-simulator.ts';
+import type { BackOfficeOperation } from '../../../connectors/back-office/port.ts';
+import type { BackOfficeState } from '../back-office-state.ts';
+import type { FaultAnswer, ProtocolContext, VendorProtocol } from '../vendor-simulator.ts';
 import {
   ACTION,
   ErrorCode,
@@ -15,10 +15,10 @@ import {
   bfsOfParticipantId,
   messageTypeOf,
   operationOfRequest,
-} from './protocol.ts';
-import { checkAgainstSchema } from './schema.ts';
+} from '../../../connectors/back-office/hurlimann/protocol.ts';
+import { checkAgainstSchema } from '../../../connectors/back-office/hurlimann/schema.ts';
 import { serveRequest } from './simulator-operations.ts';
-import { buildDocument, parseDocument, XmlShapeError, type XmlReader } from './xml.ts';
+import { buildDocument, parseDocument, XmlShapeError, type XmlReader } from '../../../connectors/back-office/hurlimann/xml.ts';
 
 const WWW_AUTHENTICATE = 'Basic realm="Huerlimann portal", charset="UTF-8"';
 

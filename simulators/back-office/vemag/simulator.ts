@@ -6,12 +6,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { parseAhvNumber } from '../ahv-number.ts';
-import type { BackOfficeOperation } from '../port.ts';
-import type { RenderedFault } from '../simulator/faults.ts';
-import type { FaultAnswer, ProtocolContext, VendorProtocol } from '../simulator/vendor-simulator.ts';
-import { fromFrancs, fromSwissDate, fromZurichDateTime, latin1Json, toFrancs, toSwissDate } from './encoding.ts';
-import { CATEGORY_BY_KATEGORIE, CODE_BY_REFUSAL, fromAdresse } from './mapping.ts';
+import { parseAhvNumber } from '../../../connectors/back-office/ahv-number.ts';
+import type { BackOfficeOperation } from '../../../connectors/back-office/port.ts';
+import type { RenderedFault } from '../faults.ts';
+import type { FaultAnswer, ProtocolContext, VendorProtocol } from '../vendor-simulator.ts';
+import { fromFrancs, fromSwissDate, fromZurichDateTime, latin1Json, toFrancs, toSwissDate } from '../../../connectors/back-office/vemag/encoding.ts';
+import { CATEGORY_BY_KATEGORIE, CODE_BY_REFUSAL, fromAdresse } from '../../../connectors/back-office/vemag/mapping.ts';
 import {
   AuslieferungAnfrage,
   BetreibungsauszugAnfrage,
@@ -26,7 +26,7 @@ import {
   VEMAG_CONTENT_TYPE,
   VEMAG_MANDANT_HEADER,
   VemagFehlercode,
-} from './protocol.ts';
+} from '../../../connectors/back-office/vemag/protocol.ts';
 import { daten, fehler, renderAuslieferung, renderPerson, renderRatenplan, renderWohnsitz, type Antwort } from './simulator-answers.ts';
 
 /** One endpoint: its operation, request schema (POST) and what it answers for a valid request. */

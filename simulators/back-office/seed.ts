@@ -5,7 +5,7 @@
  * what `getContactData` returns before any change (both null when absent). Every vendor
  * simulator serves the same seed, so that one contract test suite runs against all of them.
  */
-import type { BfsNumber, ContactData, IsoDate, OpenItem, Residence } from '../port.ts';
+import type { BfsNumber, ContactData, IsoDate, OpenItem, Residence } from '../../connectors/back-office/port.ts';
 
 /** The simulated municipalities by BFS number, with their official names. */
 export const SIMULATED_MUNICIPALITIES = {

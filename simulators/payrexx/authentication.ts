@@ -6,8 +6,8 @@
  * no credential at all is answered the same 403: no other answer for it is documented.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { API_SIGNATURE_PARAMETER, hasValidSignature } from '../api-signature.ts';
-import { phpGet, type PhpArray } from '../php-query.ts';
+import { API_SIGNATURE_PARAMETER, hasValidSignature } from '../../connectors/payment/payrexx/api-signature.ts';
+import { phpGet, type PhpArray } from '../../connectors/payment/payrexx/php-query.ts';
 
 export type SimulatedInstance = {
   readonly apiKey: string;

@@ -1,7 +1,7 @@
 /** The Talus API of `./api.ts`, served by the simulator harness over the simulated back office. */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { FaultAnswer, ProtocolContext, VendorProtocol } from '../simulator/vendor-simulator.ts';
-import { IDEMPOTENCY_KEY, TalusErrorCode, talusPaths } from './api.ts';
+import type { FaultAnswer, ProtocolContext, VendorProtocol } from '../vendor-simulator.ts';
+import { IDEMPOTENCY_KEY, TalusErrorCode, talusPaths } from '../../../connectors/back-office/talus/api.ts';
 import { TalusRefusal, refuse, talusError, valid, type SimulatedAnswer } from './simulator-answers.ts';
 import { TALUS_ROUTES, idempotencyKey, type TalusRoute } from './simulator-routes.ts';
 import { createTokenIssuer, invalidToken } from './simulator-token.ts';

@@ -5,7 +5,7 @@
  * gateway's success, failed or cancel URL, as Payrexx does after its own page.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { parsePhpQuery, phpGet } from '../php-query.ts';
+import { parsePhpQuery, phpGet } from '../../connectors/payment/payrexx/php-query.ts';
 import type { SimulatedPaymentMethod } from './payloads.ts';
 import { SimulatorRefusal, type PaymentOutcome, type SimulatedGateway, type SimulatorState } from './state.ts';
 

@@ -4,7 +4,7 @@
  * returns a copy of it as it was before, so the webhook sender can replay a stale one.
  */
 import { randomBytes } from 'node:crypto';
-import type { PayrexxStatus } from '../statuses.ts';
+import type { PayrexxStatus } from '../../connectors/payment/payrexx/statuses.ts';
 
 export type PaymentOutcome = 'success' | 'decline' | 'cancel';
 

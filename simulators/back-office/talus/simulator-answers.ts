@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Static, TSchema } from '@sinclair/typebox';
 import type { TypeCheck } from '@sinclair/typebox/compiler';
-import { TALUS_MAX_PAGE_SIZE, TalusErrorCode, type TalusError } from './api.ts';
+import { TALUS_MAX_PAGE_SIZE, TalusErrorCode, type TalusError } from '../../../connectors/back-office/talus/api.ts';
 
 /** A complete answer: status, JSON body (none when undefined), extra headers. */
 export type SimulatedAnswer = {

@@ -2,9 +2,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { parseAhvNumber } from '../ahv-number.ts';
-import type { ResidentMatch } from '../port.ts';
-import type { ProtocolContext, VendorProtocol } from '../simulator/vendor-simulator.ts';
+import { parseAhvNumber } from '../../../connectors/back-office/ahv-number.ts';
+import type { ResidentMatch } from '../../../connectors/back-office/port.ts';
+import type { ProtocolContext, VendorProtocol } from '../vendor-simulator.ts';
 import {
   DialogBirthExtractRequest,
   DialogContactChangeRequest,
@@ -19,7 +19,7 @@ import {
   type DialogPerson,
   type DialogProblem,
   type DialogResidence,
-} from './api.ts';
+} from '../../../connectors/back-office/dialog/api.ts';
 
 const OPERATION_BY_ROUTE: Readonly<Record<string, string>> = {
   '/api/v1/municipalities/:bfs/residents/search': 'findResident',

@@ -19,20 +19,20 @@
 import Fastify from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Logger } from 'pino';
-import { PAYREXX_STATUSES, type PayrexxStatus } from './statuses.ts';
-import { registerApiRoutes } from './simulator/api-routes.ts';
-import type { SimulatedInstance } from './simulator/authentication.ts';
-import { DEFAULT_PAYMENT_METHODS, transactionPayload, type SimulatedPaymentMethod } from './simulator/payloads.ts';
-import { registerPaymentPage } from './simulator/payment-page.ts';
-import { createSimulatorState, type PaymentOutcome, type SimulatedGateway, type SimulatedTransaction, type TransactionChange } from './simulator/state.ts';
-import { createWebhookSender, WEBHOOK_MODES, type WebhookAttempt, type WebhookMode, type WebhookRetry } from './simulator/webhooks.ts';
+import { PAYREXX_STATUSES, type PayrexxStatus } from '../../connectors/payment/payrexx/statuses.ts';
+import { registerApiRoutes } from './api-routes.ts';
+import type { SimulatedInstance } from './authentication.ts';
+import { DEFAULT_PAYMENT_METHODS, transactionPayload, type SimulatedPaymentMethod } from './payloads.ts';
+import { registerPaymentPage } from './payment-page.ts';
+import { createSimulatorState, type PaymentOutcome, type SimulatedGateway, type SimulatedTransaction, type TransactionChange } from './state.ts';
+import { createWebhookSender, WEBHOOK_MODES, type WebhookAttempt, type WebhookMode, type WebhookRetry } from './webhooks.ts';
 
-export type { SimulatedInstance } from './simulator/authentication.ts';
-export type { SimulatedPaymentMethod } from './simulator/payloads.ts';
-export type { PaymentOutcome, SimulatedGateway, SimulatedTransaction } from './simulator/state.ts';
+export type { SimulatedInstance } from './authentication.ts';
+export type { SimulatedPaymentMethod } from './payloads.ts';
+export type { PaymentOutcome, SimulatedGateway, SimulatedTransaction } from './state.ts';
 /** What `payDirectly` throws when the page would refuse (unknown hash, method not offered, not open). */
-export { SimulatorRefusal } from './simulator/state.ts';
-export type { WebhookAttempt, WebhookMode, WebhookRetry } from './simulator/webhooks.ts';
+export { SimulatorRefusal } from './state.ts';
+export type { WebhookAttempt, WebhookMode, WebhookRetry } from './webhooks.ts';
 
 export type PayrexxSimulatorOptions = {
   /** 0 picks a free port. */

@@ -4,7 +4,7 @@
  * (form-encoded, or JSON which newer Payrexx versions accept too).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parsePhpQuery, phpGet, toPhpArray, type PhpArray, type PhpInput } from '../php-query.ts';
+import { parsePhpQuery, phpGet, toPhpArray, type PhpArray, type PhpInput } from '../../connectors/payment/payrexx/php-query.ts';
 import { authenticate, type SimulatedInstance } from './authentication.ts';
 import { gatewayPayload, paymentMethodPayload, transactionPayload, type SimulatedPaymentMethod } from './payloads.ts';
 import { SimulatorRefusal, type SimulatedGateway, type SimulatorState, type TransactionChange } from './state.ts';

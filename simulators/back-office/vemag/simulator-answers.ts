@@ -1,9 +1,9 @@
 /** The simulator's renderings of the simulated back office's domain values in Vemag's wire format. */
-import type { Residence, StockDeliveryResult, InstalmentPlanResult } from '../port.ts';
-import type { SeededResident } from '../simulator/seed.ts';
-import { toFrancs, toSwissDate } from './encoding.ts';
-import { toAdresse } from './mapping.ts';
-import { VemagFehlercode, type AuslieferungDaten, type Person, type RatenplanDaten, type VemagEnvelope, type WohnsitzDaten } from './protocol.ts';
+import type { Residence, StockDeliveryResult, InstalmentPlanResult } from '../../../connectors/back-office/port.ts';
+import type { SeededResident } from '../seed.ts';
+import { toFrancs, toSwissDate } from '../../../connectors/back-office/vemag/encoding.ts';
+import { toAdresse } from '../../../connectors/back-office/vemag/mapping.ts';
+import { VemagFehlercode, type AuslieferungDaten, type Person, type RatenplanDaten, type VemagEnvelope, type WohnsitzDaten } from '../../../connectors/back-office/vemag/protocol.ts';
 
 /** The envelope of every answer of the Vemag application. */
 export type Antwort = VemagEnvelope;

@@ -1,14 +1,14 @@
 /**
  * Runs one simulator per back-office vendor for local development and demos:
- *   node connectors/back-office/simulator/main.ts
+ *   node scripts/development-back-offices.ts
  * Environment: BACK_OFFICE_SIMULATOR_FIRST_PORT (default 4101; vendors take consecutive ports),
  * BACK_OFFICE_SIMULATOR_HOST (default 127.0.0.1),
  * BACK_OFFICE_<VENDOR>_CREDENTIAL (default: the development secrets in .cache), LOG_LEVEL.
  */
 import { pino } from 'pino';
-import { closeOnSignal } from '../../../scripts/close-on-signal.ts';
-import { loadDevSecrets } from '../../../scripts/dev-secrets.ts';
-import { startDevelopmentBackOffices } from './development-back-offices.ts';
+import { closeOnSignal } from './close-on-signal.ts';
+import { loadDevSecrets } from './dev-secrets.ts';
+import { startDevelopmentBackOffices } from '../simulators/back-office/development-back-offices.ts';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', name: 'back-office-simulators' });
 const firstPort = Number(process.env.BACK_OFFICE_SIMULATOR_FIRST_PORT ?? 4101);

@@ -1,7 +1,7 @@
 /** What the simulated Hürlimann answers to each request content, over the simulated back office. */
-import type { BackOfficeOperation, ResidentMatch } from '../port.ts';
-import type { BackOfficeState, ResidentSearch } from '../simulator/back-office-state.ts';
-import type { SeededResident } from '../simulator/seed.ts';
+import type { BackOfficeOperation, ResidentMatch } from '../../../connectors/back-office/port.ts';
+import type { BackOfficeState, ResidentSearch } from '../back-office-state.ts';
+import type { SeededResident } from '../seed.ts';
 import {
   contactData,
   francsOf,
@@ -13,9 +13,9 @@ import {
   readRappen,
   readSwissAddress,
   swissAddress,
-} from './codec.ts';
-import { DAMAGE_CATEGORY_CODES, ErrorCode, EXCHANGES, REFUSAL_CODES, UNRECORDED_MUNICIPALITY, keyOfCode } from './protocol.ts';
-import { XmlShapeError, type XmlContent, type XmlReader } from './xml.ts';
+} from '../../../connectors/back-office/hurlimann/codec.ts';
+import { DAMAGE_CATEGORY_CODES, ErrorCode, EXCHANGES, REFUSAL_CODES, UNRECORDED_MUNICIPALITY, keyOfCode } from '../../../connectors/back-office/hurlimann/protocol.ts';
+import { XmlShapeError, type XmlContent, type XmlReader } from '../../../connectors/back-office/hurlimann/xml.ts';
 
 export type ServedAnswer =
   | { readonly kind: 'answer'; readonly element: string; readonly content: XmlContent }

@@ -3,7 +3,7 @@
  * as `npm start` and the integration tests run them.
  */
 import type { Logger } from 'pino';
-import { BACK_OFFICE_VENDORS } from '../vendors.ts';
+import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
 import { startVendorSimulator, type BackOfficeSimulator } from './vendor-simulator.ts';
 
 /** The environment variable (or `<name>_FILE`) holding a vendor's credential in development. */

@@ -3,7 +3,7 @@
  * of the documented examples (https://developers.payrexx.com/reference/retrieve-a-gateway,
  * https://developers.payrexx.com/docs/transaction). No contact data: the simulated page asks none.
  */
-import type { PayrexxStatus } from '../statuses.ts';
+import type { PayrexxStatus } from '../../connectors/payment/payrexx/statuses.ts';
 import type { SimulatedGateway, SimulatedTransaction } from './state.ts';
 
 export type SimulatedPaymentMethod = { readonly id: string; readonly name: string };

@@ -1,11 +1,11 @@
 /** The OBT operations over the simulated back office: request payload in, answer payload or PERSON_UNBEKANNT out. */
-import type { ResidentMatch } from '../port.ts';
-import type { BackOfficeState } from '../simulator/back-office-state.ts';
-import type { SeededResident } from '../simulator/seed.ts';
-import { answerCodecs, type ObtAnswers } from './answers.ts';
-import type { PortOperation } from './protocol.ts';
-import { requestCodecs, type ObtRequests } from './requests.ts';
-import type { XmlChildren, XmlNode } from './xml.ts';
+import type { ResidentMatch } from '../../../connectors/back-office/port.ts';
+import type { BackOfficeState } from '../back-office-state.ts';
+import type { SeededResident } from '../seed.ts';
+import { answerCodecs, type ObtAnswers } from '../../../connectors/back-office/obt/answers.ts';
+import type { PortOperation } from '../../../connectors/back-office/obt/protocol.ts';
+import { requestCodecs, type ObtRequests } from '../../../connectors/back-office/obt/requests.ts';
+import type { XmlChildren, XmlNode } from '../../../connectors/back-office/obt/xml.ts';
 
 export type Served = { readonly kind: 'answer'; readonly payload: XmlChildren } | { readonly kind: 'person-unknown' };
 
