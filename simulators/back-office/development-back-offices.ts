@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
+import { protocolOf } from './vendor-protocols.ts';
 import { startVendorSimulator, type BackOfficeSimulator } from './vendor-simulator.ts';
 
 /** The environment variable (or `<name>_FILE`) holding a vendor's credential in development. */
@@ -33,7 +34,7 @@ export async function startDevelopmentBackOffices(options: {
   const close = () => Promise.all(Object.values(simulators).map((s) => s.close())).then(() => undefined);
   try {
     for (const [index, vendor] of Object.values(BACK_OFFICE_VENDORS).entries()) {
-      const simulator = await startVendorSimulator(vendor.simulator, {
+      const simulator = await startVendorSimulator(protocolOf(vendor.name), {
         port: options.firstPort === 0 ? 0 : options.firstPort + index,
         ...(options.host === undefined ? {} : { host: options.host }),
         credential: options.credentials[vendor.name] ?? vendor.generateCredential(),

@@ -9,6 +9,7 @@ import type { BackOfficeCallContext, BackOfficePort, PostalAddress } from '../..
 import { SEEDED_RESIDENTS, type SeededResident } from '../../simulators/back-office/seed.ts';
 import type { SimulatorFaults } from '../../simulators/back-office/faults.ts';
 import { startVendorSimulator, type BackOfficeSimulator } from '../../simulators/back-office/vendor-simulator.ts';
+import { protocolOf } from '../../simulators/back-office/vendor-protocols.ts';
 import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
 
 const { aarauMain, aarauPartner, aarauBlocked, badenMain, badenNamesakeA, bruggMovedAway, lenzburgMain, zofingenMain } = SEEDED_RESIDENTS;
@@ -61,7 +62,7 @@ describe.each(Object.values(BACK_OFFICE_VENDORS))('back-office contract: $displa
   const withFaults = (faults: SimulatorFaults) => simulator.setFaults(faults);
 
   beforeAll(async () => {
-    simulator = await startVendorSimulator(vendor.simulator, { port: 0, credential });
+    simulator = await startVendorSimulator(protocolOf(vendor.name), { port: 0, credential });
   });
   afterAll(async () => {
     await simulator?.close();

@@ -8,6 +8,7 @@ import { withCallLog } from '../../connectors/back-office/resilience/call-log.ts
 import { withCircuitBreaker, type GuardedPort } from '../../connectors/back-office/resilience/circuit-breaker.ts';
 import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
 import { startVendorSimulator, type BackOfficeSimulator } from '../../simulators/back-office/vendor-simulator.ts';
+import { protocolOf } from '../../simulators/back-office/vendor-protocols.ts';
 
 const credential = dialog.generateCredential();
 const { aarauMain } = SEEDED_RESIDENTS;
@@ -29,7 +30,7 @@ function guarded(adapterCredential = credential): GuardedPort {
 }
 
 beforeAll(async () => {
-  simulator = await startVendorSimulator(dialog.simulator, { port: 0, credential });
+  simulator = await startVendorSimulator(protocolOf(dialog.name), { port: 0, credential });
 });
 afterAll(() => simulator.close());
 beforeEach(() => {

@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { BackOfficeVendor } from '../vendor.ts';
 import { createDialogAdapter } from './adapter.ts';
-import { dialogProtocol } from '../../../simulators/back-office/dialog/simulator.ts';
 
 export const dialog: BackOfficeVendor = {
   name: 'dialog',
   displayName: 'Dialog',
   speaks: 'JSON REST (UTF-8), API key header, ISO dates, RFC 9457 problem answers, idempotent PUT writes',
   createAdapter: createDialogAdapter,
-  simulator: dialogProtocol,
   generateCredential: () => randomBytes(24).toString('base64url'),
 };

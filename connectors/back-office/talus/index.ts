@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import type { BackOfficeVendor } from '../vendor.ts';
 import { TALUS_VENDOR, createTalusAdapter } from './adapter.ts';
 import { TALUS } from './api.ts';
-import { talusProtocol } from '../../../simulators/back-office/talus/simulator.ts';
 
 export const talus: BackOfficeVendor = {
   name: TALUS_VENDOR,
@@ -12,6 +11,5 @@ export const talus: BackOfficeVendor = {
     'JSON REST (UTF-8, snake_case), OAuth2 client credentials with Basic client auth and cached bearer tokens, ' +
     'token-paged lists, dates as midnight-UTC date-times, amounts in cents, Idempotency-Key writes',
   createAdapter: createTalusAdapter,
-  simulator: talusProtocol,
   generateCredential: () => `talus-${randomBytes(6).toString('hex')}:${randomBytes(24).toString('base64url')}`,
 };
