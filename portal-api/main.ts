@@ -1,7 +1,7 @@
 // The portal API as a service of its own (docker-compose); `npm start` runs it with the workers.
-import { seedCatalogue } from './db/seed/catalogue.ts';
+import { seedCatalogue } from '../core/db/seed/catalogue.ts';
 import { developmentEndpoints } from '../simulators/back-office/development-back-offices.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig } from '../core/config.ts';
 import { deployAll, openParts } from '../scripts/platform/parts.ts';
 import { startApiServer } from '../scripts/platform/api-server.ts';
 import { closeOnSignal } from '../scripts/close-on-signal.ts';

@@ -5,7 +5,7 @@ import { developmentCredentialRef } from '../simulators/back-office/development-
 import { BACK_OFFICE_VENDORS } from '../connectors/back-office/vendors.ts';
 import { DEVELOPMENT_STAFF } from '../simulators/identity/staff-accounts.ts';
 import { DEVELOPMENT_AGOV_PERSONS } from '../simulators/identity/agov-persons.ts';
-import { payrexxInstanceOf, seededPayrexxMunicipalities } from '../portal-api/db/seed/catalogue.ts';
+import { payrexxInstanceOf, seededPayrexxMunicipalities } from '../core/db/seed/catalogue.ts';
 
 const SECRETS_FILE = resolve('.cache/dev-secrets.json');
 

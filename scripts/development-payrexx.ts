@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { pino, type Logger } from 'pino';
 import { closeOnSignal } from './close-on-signal.ts';
 import { startPayrexxSimulator, type PayrexxSimulator } from '../simulators/payrexx/simulator.ts';
-import { payrexxInstanceOf, seededPayrexxMunicipalities } from '../portal-api/db/seed/catalogue.ts';
+import { payrexxInstanceOf, seededPayrexxMunicipalities } from '../core/db/seed/catalogue.ts';
 
 export interface DevelopmentPayrexx {
   simulator: PayrexxSimulator;

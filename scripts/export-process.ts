@@ -1,9 +1,9 @@
 // `npm run export-process -- <processId> [version]`: writes a deployed version (the newest by
 // default) from the portal's database into processes/<service>/, for review in git. Reads
 // DATABASE_URL (or the embedded database, while `npm start` is not running).
-import { createDatabase } from '../portal-api/db/database.ts';
-import { createProcessDraftsRepository } from '../portal-api/db/process-drafts-repository.ts';
-import { exportProcess } from '../portal-api/modeler/export-process.ts';
+import { createDatabase } from '../core/db/database.ts';
+import { createProcessDraftsRepository } from '../core/db/process-drafts-repository.ts';
+import { exportProcess } from '../core/modeller/export-process.ts';
 
 const [processId, versionText] = process.argv.slice(2);
 if (!processId || (versionText !== undefined && !/^[1-9]\d*$/.test(versionText))) {

@@ -1,8 +1,8 @@
 // `npm run migrate`: brings the portal's database schema up to date (DATABASE_URL, or the embedded
 // database when unset; the embedded one only while `npm start` is not running).
-import { loadConfig } from '../portal-api/config.ts';
-import { createDatabase } from '../portal-api/db/database.ts';
-import { migrateToLatest } from '../portal-api/db/migrate.ts';
+import { loadConfig } from '../core/config.ts';
+import { createDatabase } from '../core/db/database.ts';
+import { migrateToLatest } from '../core/db/migrate.ts';
 import { loadDevSecrets } from './dev-secrets.ts';
 
 const secrets = loadDevSecrets();

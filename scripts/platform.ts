@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import type { Config } from '../portal-api/config.ts';
-import { seedCatalogue, type SeedBackOffice } from '../portal-api/db/seed/catalogue.ts';
+import type { Config } from '../core/config.ts';
+import { seedCatalogue, type SeedBackOffice } from '../core/db/seed/catalogue.ts';
 import { startApiServer } from './platform/api-server.ts';
 import { deployAll, openParts } from './platform/parts.ts';
 import { startWorkerPool } from './platform/worker-pool.ts';

@@ -2,7 +2,7 @@
 // vendor), the Payrexx simulator, a mail catcher, database, deployed processes, job workers and the portal API.
 import pino from 'pino';
 import { startDevelopmentBackOffices } from '../simulators/back-office/development-back-offices.ts';
-import { loadConfig } from '../portal-api/config.ts';
+import { loadConfig } from '../core/config.ts';
 import { exportBackOfficeCredentials, loadDevSecrets } from './dev-secrets.ts';
 import { ensureEngineRunning, stopEngine } from './engine.ts';
 import { startPlatform } from './platform.ts';

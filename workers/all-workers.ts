@@ -1,9 +1,9 @@
 import type { BackOfficeRegistry } from '../connectors/back-office/registry.ts';
-import type { PaymentsRepository } from '../portal-api/db/payments-repository.ts';
-import type { OnlinePaymentProviders } from '../portal-api/payments/online-payment-provider.ts';
-import type { CatalogueRepository } from '../portal-api/db/catalogue-repository.ts';
-import type { CaseRecordsRepository } from '../portal-api/db/case-records-repository.ts';
-import type { DocumentsRepository } from '../portal-api/db/documents-repository.ts';
+import type { PaymentsRepository } from '../core/db/payments-repository.ts';
+import type { OnlinePaymentProviders } from '../connectors/payment/online-payment-provider.ts';
+import type { CatalogueRepository } from '../core/db/catalogue-repository.ts';
+import type { CaseRecordsRepository } from '../core/db/case-records-repository.ts';
+import type { DocumentsRepository } from '../core/db/documents-repository.ts';
 import { createBookFeeWorker } from './back-office/book-fee.ts';
 import { createChangeContactDataWorker } from './back-office/change-contact-data.ts';
 import { createDeliverStockWorker } from './back-office/deliver-stock.ts';

@@ -5,7 +5,7 @@
  * JSON to processes/element-templates/, and a test keeps the files, the workers and the schema
  * in step.
  */
-import { messageTemplateNames, renderMessage } from '../portal-api/cases/message-texts.ts';
+import { messageTemplateNames, renderMessage } from '../core/cases/message-texts.ts';
 
 export type TemplateInput = {
   readonly name: string;

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { bpmnError, complete, defineJobWorker } from './job-worker.ts';
 import { callBackOffice, type BackOfficeCallDeps } from './back-office/back-office-call.ts';
 import { assessResidence } from './residence-assessment.ts';
-import type { CaseRecordsRepository } from '../portal-api/db/case-records-repository.ts';
+import type { CaseRecordsRepository } from '../core/db/case-records-repository.ts';
 
 const Input = Type.Object({
   caseId: Type.String(),

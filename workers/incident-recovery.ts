@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import type { IncidentsRepository } from '../portal-api/db/incidents-repository.ts';
-import type { IncidentEngine } from '../portal-api/engine/incident-commands.ts';
+import type { IncidentsRepository } from '../core/db/incidents-repository.ts';
+import type { IncidentEngine } from '../core/engine/incident-commands.ts';
 import { runPeriodically, type PeriodicTask } from './periodic.ts';
 
 

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { renderResidenceCertificatePdf } from '../connectors/documents/certificate-pdf.ts';
-import type { CatalogueRepository } from '../portal-api/db/catalogue-repository.ts';
-import type { DocumentsRepository } from '../portal-api/db/documents-repository.ts';
+import type { CatalogueRepository } from '../core/db/catalogue-repository.ts';
+import type { DocumentsRepository } from '../core/db/documents-repository.ts';
 import { NonRetryableError, complete, defineJobWorker } from './job-worker.ts';
 
 const Input = Type.Object({

@@ -1,5 +1,5 @@
 // The job workers as a service of their own (docker-compose); scale them horizontally.
-import { loadConfig } from '../portal-api/config.ts';
+import { loadConfig } from '../core/config.ts';
 import { openParts } from '../scripts/platform/parts.ts';
 import { startWorkerPool } from '../scripts/platform/worker-pool.ts';
 import { closeOnSignal } from '../scripts/close-on-signal.ts';

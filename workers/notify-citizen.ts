@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { isKnownTemplate, visitTemplate } from '../portal-api/cases/message-texts.ts';
-import type { CaseRecordsRepository } from '../portal-api/db/case-records-repository.ts';
+import { isKnownTemplate, visitTemplate } from '../core/cases/message-texts.ts';
+import type { CaseRecordsRepository } from '../core/db/case-records-repository.ts';
 import { NonRetryableError, complete, defineJobWorker } from './job-worker.ts';
 
 const Input = Type.Object({
@@ -14,7 +14,7 @@ const Input = Type.Object({
  * Posts a message to the case (CASE-3); the diagram chooses the text with the task header
  * `template`. The message is kept once per visit of the task: a retried job does not post twice,
  * a loop that comes back (a second question) posts again. The citizen is told by e-mail
- * separately (portal-api/cases/case-notices.ts).
+ * separately (core/cases/case-notices.ts).
  */
 export function createNotifyCitizenWorker(deps: { caseRecords: CaseRecordsRepository }) {
   return defineJobWorker({

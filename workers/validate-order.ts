@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import type { CatalogueRepository } from '../portal-api/db/catalogue-repository.ts';
-import type { CaseRecordsRepository } from '../portal-api/db/case-records-repository.ts';
-import { LANGUAGES } from '../portal-api/engine-records/phase-map.ts';
+import type { CatalogueRepository } from '../core/db/catalogue-repository.ts';
+import type { CaseRecordsRepository } from '../core/db/case-records-repository.ts';
+import { LANGUAGES } from '../core/engine/records/phase-map.ts';
 import { bpmnError, complete, defineJobWorker } from './job-worker.ts';
 
 const Input = Type.Object({

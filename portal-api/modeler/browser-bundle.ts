@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { LINT_CONFIG_FILE } from './lint-diagram.ts';
+import { LINT_CONFIG_FILE } from '../../core/modeller/lint-diagram.ts';
 
 /** The modeller's browser code, bundled once: script and stylesheet. */
 export interface BrowserBundle {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AccountSession } from '../accounts/session-service.ts';
+import type { AccountSession } from '../../core/accounts/session-service.ts';
 import { ProblemError } from './problem-details.ts';
 
 export interface Citizen {

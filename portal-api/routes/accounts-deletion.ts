@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { DeletionService } from '../accounts/deletion-service.ts';
-import { Accepted, DeletionRequest, LinkTokenBody } from '../accounts/schemas.ts';
+import type { DeletionService } from '../../core/accounts/deletion-service.ts';
+import { Accepted, DeletionRequest, LinkTokenBody } from '../schemas/accounts.ts';
 import { authenticateCitizenSession, bearerSecurity } from '../plugins/citizen-auth.ts';
 import { problemResponses } from '../schemas/common.ts';
 

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { SecondFactorService } from '../accounts/second-factor.ts';
-import { TotpCodeBody } from '../accounts/schemas.ts';
+import type { SecondFactorService } from '../../core/accounts/second-factor.ts';
+import { TotpCodeBody } from '../schemas/accounts.ts';
 import { authenticateCitizenSession, bearerSecurity } from '../plugins/citizen-auth.ts';
 import { problemResponses } from '../schemas/common.ts';
 

@@ -1,13 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Accounts } from '../accounts/index.ts';
-import type { PostalAddress } from '../db/accounts-repository.ts';
-import type { AccountIdentitiesRepository } from '../db/account-identities-repository.ts';
-import { RateLimitedError } from '../accounts/account-errors.ts';
-import { registerRateLimits } from '../accounts/rate-limits.ts';
+import type { Accounts } from '../../core/accounts/index.ts';
+import type { PostalAddress } from '../../core/db/accounts-repository.ts';
+import type { AccountIdentitiesRepository } from '../../core/db/account-identities-repository.ts';
+import { RateLimitedError } from '../../core/accounts/account-errors.ts';
+import { registerRateLimits } from '../plugins/rate-limits.ts';
 import {
   Accepted, EmailBody, EmailChange, LinkTokenBody, PasswordChange, PasswordResetCompletion, ProfileChanges, RegistrationSchema,
-} from '../accounts/schemas.ts';
+} from '../schemas/accounts.ts';
 import { authenticateCitizenSession, bearerSecurity } from '../plugins/citizen-auth.ts';
 import { problemResponses } from '../schemas/common.ts';
 import { accountDeletionRoutes } from './accounts-deletion.ts';

@@ -3,9 +3,9 @@ import { Type } from '@sinclair/typebox';
 import { authenticateCitizen, bearerSecurity } from '../plugins/citizen-auth.ts';
 import { IdempotencyHeaders } from '../schemas/applications.ts';
 import { problemResponses } from '../schemas/common.ts';
-import type { CasesRepository } from '../db/cases-repository.ts';
-import { refuseDataStandardFields, type RequestContactDataChange } from '../contact-data/contact-data-change.ts';
-import { ContactDataChangeRequestSchema, type ContactDataChangeRequest } from '../contact-data/schemas.ts';
+import type { CasesRepository } from '../../core/db/cases-repository.ts';
+import { refuseDataStandardFields, type RequestContactDataChange } from '../../core/contact-data/contact-data-change.ts';
+import { ContactDataChangeRequestSchema, type ContactDataChangeRequest } from '../schemas/contact-data.ts';
 import type { CaseDetailLoader } from './cases.ts';
 import { sendFiledCase } from './applications.ts';
 

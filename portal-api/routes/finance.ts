@@ -2,15 +2,15 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Camt054Error } from '../../connectors/payment/camt054.ts';
 import { toCsv, toXlsx } from '../../connectors/payment/report-formats.ts';
-import type { CatalogueRepository, Municipality } from '../db/catalogue-repository.ts';
-import type { PaymentsRepository } from '../db/payments-repository.ts';
-import { caseNumberOf } from '../db/tasks-repository.ts';
-import type { ImportBankCredits } from '../payments/import-bank-credits.ts';
-import type { SettleInvoice } from '../payments/settle-invoice.ts';
+import type { CatalogueRepository, Municipality } from '../../core/db/catalogue-repository.ts';
+import type { PaymentsRepository } from '../../core/db/payments-repository.ts';
+import { caseNumberOf } from '../../core/db/tasks-repository.ts';
+import type { ImportBankCredits } from '../../core/payments/import-bank-credits.ts';
+import type { SettleInvoice } from '../../core/payments/settle-invoice.ts';
 import { ProblemError, invalidField } from '../plugins/problem-details.ts';
 import { requireStaffRole, staffSessionSecurity } from '../plugins/staff-auth.ts';
 import { LanguageSchema, problemResponses } from '../schemas/common.ts';
-import { zurichMidnight } from '../payments/swiss-day.ts';
+import { zurichMidnight } from '../../core/payments/swiss-day.ts';
 import type { StaffSession } from '../staff/staff-session.ts';
 
 export interface FinanceDeps {

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { CatalogueRepository } from '../db/catalogue-repository.ts';
+import type { CatalogueRepository } from '../../core/db/catalogue-repository.ts';
 import { ProblemError } from '../plugins/problem-details.ts';
 import { problemResponses } from '../schemas/common.ts';
 

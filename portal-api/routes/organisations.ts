@@ -1,12 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Organisations } from '../organisations/index.ts';
-import type { OrganisationInput } from '../organisations/organisation-service.ts';
-import type { OrganisationRole } from '../organisations/organisation-rules.ts';
+import type { Organisations } from '../../core/organisations/index.ts';
+import type { OrganisationInput } from '../../core/organisations/organisation-service.ts';
+import type { OrganisationRole } from '../../core/organisations/organisation-rules.ts';
 import {
   InvitationParams, InvitationRequestSchema, InvitationTokenBody, MemberParams, MemberSchema, NewOrganisationSchema, OrganisationChangesSchema,
   OrganisationInvitationParams, OrganisationParams, ReceivedInvitationSchema, RoleChangeSchema, SentInvitationSchema,
-} from '../organisations/schemas.ts';
+} from '../schemas/organisations.ts';
 import { authenticateCitizen, bearerSecurity } from '../plugins/citizen-auth.ts';
 import { problemResponses } from '../schemas/common.ts';
 

@@ -3,8 +3,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { parse as parseQuery } from 'qs';
 import { ProblemError, invalidField } from '../plugins/problem-details.ts';
-import { PaymentProviderUnavailable } from '../payments/online-payment-provider.ts';
-import type { RecordProviderTransaction } from '../payments/record-provider-transaction.ts';
+import { PaymentProviderUnavailable } from '../../connectors/payment/online-payment-provider.ts';
+import type { RecordProviderTransaction } from '../../core/payments/record-provider-transaction.ts';
 import { problemResponses } from '../schemas/common.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
 import { lazyDiscovery } from '../oidc/discovery.ts';
 import { clearStaffCookie, readStaffSession, setStaffCookie } from './staff-session.ts';
-import type { AskDirectory, StaffMember } from './staff-sessions.ts';
+import type { AskDirectory, StaffMember } from '../../core/staff/staff-sessions.ts';
 
 export interface OidcSettings {
   issuer: string;

@@ -1,9 +1,9 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemError } from '../plugins/problem-details.ts';
-import type { StaffSession, StaffSessions } from './staff-sessions.ts';
+import type { StaffSession, StaffSessions } from '../../core/staff/staff-sessions.ts';
 
-export type { StaffSession } from './staff-sessions.ts';
+export type { StaffSession } from '../../core/staff/staff-sessions.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

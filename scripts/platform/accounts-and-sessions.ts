@@ -1,18 +1,18 @@
 // The portal API's people: citizens' accounts and organisations with their mail outbox, and staff
 // sessions against the directory; each API instance runs the outbox and the sweeps.
 import { createSmtpMailer } from '../../connectors/email/mailer.ts';
-import { ACCOUNT_STATE_SWEEP_EVERY_MS } from '../../portal-api/accounts/account-state-sweep.ts';
-import { createAccounts, type Accounts } from '../../portal-api/accounts/index.ts';
-import { createAccountMailDelivery } from '../../portal-api/accounts/mail-delivery.ts';
-import { createSecretBox, type SecretBox } from '../../portal-api/accounts/secret-box.ts';
-import type { Config } from '../../portal-api/config.ts';
-import { createAccountMailOutboxRepository } from '../../portal-api/db/account-mail-outbox-repository.ts';
-import { createAccountsRepository } from '../../portal-api/db/accounts-repository.ts';
-import { createStaffRepository } from '../../portal-api/db/staff-repository.ts';
-import { createStaffSessionsRepository } from '../../portal-api/db/staff-sessions-repository.ts';
-import { createOrganisations, type Organisations } from '../../portal-api/organisations/index.ts';
+import { ACCOUNT_STATE_SWEEP_EVERY_MS } from '../../core/accounts/account-state-sweep.ts';
+import { createAccounts, type Accounts } from '../../core/accounts/index.ts';
+import { createAccountMailDelivery } from '../../core/accounts/mail-delivery.ts';
+import { createSecretBox, type SecretBox } from '../../core/accounts/secret-box.ts';
+import type { Config } from '../../core/config.ts';
+import { createAccountMailOutboxRepository } from '../../core/db/account-mail-outbox-repository.ts';
+import { createAccountsRepository } from '../../core/db/accounts-repository.ts';
+import { createStaffRepository } from '../../core/db/staff-repository.ts';
+import { createStaffSessionsRepository } from '../../core/db/staff-sessions-repository.ts';
+import { createOrganisations, type Organisations } from '../../core/organisations/index.ts';
 import { askStaffDirectory, type OidcSettings } from '../../portal-api/staff/oidc-login.ts';
-import { createStaffSessions, type StaffSessions } from '../../portal-api/staff/staff-sessions.ts';
+import { createStaffSessions, type StaffSessions } from '../../core/staff/staff-sessions.ts';
 import { runPeriodically } from '../../workers/periodic.ts';
 import type { Parts } from './parts.ts';
 

@@ -4,16 +4,16 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { runPeriodically } from '../../workers/periodic.ts';
 import { createSmtpMailer, type Mailer } from '../../connectors/email/mailer.ts';
-import { createAccountMailDelivery } from '../../portal-api/accounts/mail-delivery.ts';
-import { createSecretBox } from '../../portal-api/accounts/secret-box.ts';
-import { createAccountMailOutboxRepository } from '../../portal-api/db/account-mail-outbox-repository.ts';
-import { createAccountLifecycle, type RunAccountLifecycle } from '../../portal-api/accounts/account-lifecycle.ts';
-import { createAccountDeletionRepository } from '../../portal-api/db/account-deletion-repository.ts';
-import { createTaskDigestRepository } from '../../portal-api/db/task-digest-repository.ts';
-import { createTaskDigest } from '../../portal-api/staff/task-digest.ts';
-import { createCaseNoticesRepository } from '../../portal-api/db/case-notices-repository.ts';
-import { createCaseNotices } from '../../portal-api/cases/case-notices.ts';
-import type { Config } from '../../portal-api/config.ts';
+import { createAccountMailDelivery } from '../../core/accounts/mail-delivery.ts';
+import { createSecretBox } from '../../core/accounts/secret-box.ts';
+import { createAccountMailOutboxRepository } from '../../core/db/account-mail-outbox-repository.ts';
+import { createAccountLifecycle, type RunAccountLifecycle } from '../../core/accounts/account-lifecycle.ts';
+import { createAccountDeletionRepository } from '../../core/db/account-deletion-repository.ts';
+import { createTaskDigestRepository } from '../../core/db/task-digest-repository.ts';
+import { createTaskDigest } from '../../core/staff/task-digest.ts';
+import { createCaseNoticesRepository } from '../../core/db/case-notices-repository.ts';
+import { createCaseNotices } from '../../core/cases/case-notices.ts';
+import type { Config } from '../../core/config.ts';
 import type { Parts } from './parts.ts';
 
 /** Runs a mailing every `everyMs` over its own SMTP connection; without SMTP_URL it does not run, and the log says what is missing. */

@@ -1,14 +1,14 @@
 // The worker program's parts: job workers, incident recovery, reconciliation and the mailings.
-import { createIncidentsRepository } from '../../portal-api/db/incidents-repository.ts';
+import { createIncidentsRepository } from '../../core/db/incidents-repository.ts';
 import { startIncidentRecovery } from '../../workers/incident-recovery.ts';
 import { readCredentialFrom } from '../../connectors/back-office/credentials.ts';
 import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
 import { createBackOfficeRegistry } from '../../connectors/back-office/registry.ts';
-import { createIncidentCommands } from '../../portal-api/engine/incident-commands.ts';
+import { createIncidentCommands } from '../../core/engine/incident-commands.ts';
 import { runPeriodically } from '../../workers/periodic.ts';
-import { createCaseRecordsRepository } from '../../portal-api/db/case-records-repository.ts';
-import { createCatalogueRepository } from '../../portal-api/db/catalogue-repository.ts';
-import { createDocumentsRepository } from '../../portal-api/db/documents-repository.ts';
+import { createCaseRecordsRepository } from '../../core/db/case-records-repository.ts';
+import { createCatalogueRepository } from '../../core/db/catalogue-repository.ts';
+import { createDocumentsRepository } from '../../core/db/documents-repository.ts';
 import { allWorkers } from '../../workers/all-workers.ts';
 import { type RunningWorkers, startWorkers } from '../../workers/runner.ts';
 import { startAccountLifecycle, startCaseNotices, startTaskDigests } from './mailings.ts';

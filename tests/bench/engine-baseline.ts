@@ -24,7 +24,7 @@
 import { Camunda8 } from '@camunda8/sdk';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { EngineConnection, ZeebeClient } from '../../portal-api/engine/engine-client.ts';
+import type { EngineConnection, ZeebeClient } from '../../core/engine/engine-client.ts';
 import { cpuBetween, type CpuSnapshot, type CpuUse } from './cpu.ts';
 import { tapSdkConsole, type SdkLogCounts } from './sdk-log.ts';
 import { perSecond, runBounded, sleep, summarize, type Summary } from './stats.ts';

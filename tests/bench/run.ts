@@ -10,7 +10,7 @@
 import { concludeBench, exitWhenDone } from './bench-outcome.ts';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../../portal-api/config.ts';
+import { loadConfig } from '../../core/config.ts';
 import { ensureEngineRunning, stopEngine } from '../../scripts/engine.ts';
 import { cpuBetween, cpuSnapshot, findEnginePid, type CpuParties } from './cpu.ts';
 import { BENCH_PROCESS_ID, IDLE_INSTANCES, runEngineBaseline } from './engine-baseline.ts';

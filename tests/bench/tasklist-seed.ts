@@ -5,7 +5,7 @@
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { rememberProcessDefinition } from '../../portal-api/engine-records/process-definitions.ts';
+import { rememberProcessDefinition } from '../../core/engine/records/process-definitions.ts';
 
 export interface TaskloadPlan {
   municipalities: number;

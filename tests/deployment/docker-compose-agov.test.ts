@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DEVELOPMENT_AGOV_PERSONS } from '../../simulators/identity/agov-persons.ts';
-import { loadConfig } from '../../portal-api/config.ts';
+import { loadConfig } from '../../core/config.ts';
 import { passwordVariable } from '../../scripts/development-identity.ts';
 
 interface Service {

@@ -5,9 +5,9 @@ import { pino } from 'pino';
 import { readCamundaVersion } from '../../scripts/engine/paths.ts';
 import { developmentCredentialRef } from '../../simulators/back-office/development-back-offices.ts';
 import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
-import { payrexxInstanceOf, seededPayrexxMunicipalities } from '../../portal-api/db/seed/catalogue.ts';
+import { payrexxInstanceOf, seededPayrexxMunicipalities } from '../../core/db/seed/catalogue.ts';
 import { DEVELOPMENT_STAFF } from '../../simulators/identity/staff-accounts.ts';
-import { loadConfig } from '../../portal-api/config.ts';
+import { loadConfig } from '../../core/config.ts';
 import { passwordVariable } from '../../scripts/development-identity.ts';
 
 interface Service {

@@ -11,7 +11,7 @@ import knex, { type Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
-import { addMonths } from '../../portal-api/accounts/lifecycle-rules.ts';
+import { addMonths } from '../../core/accounts/lifecycle-rules.ts';
 import { lifecycleOfTestPlatform } from './support/account-lifecycle.ts';
 import { activatedAccount, clientAddress, from, logIn, mailsTo, mailWithLink, TEST_PASSWORD } from './support/citizens.ts';
 import { callApi, eventually } from './support/http.ts';

@@ -8,10 +8,10 @@
 import knex, { type Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { parseKontoId } from '../../portal-api/accounts/konto-id.ts';
-import { createSecretBox } from '../../portal-api/accounts/secret-box.ts';
-import { newTotpSecret, totpCodeAt } from '../../portal-api/accounts/totp.ts';
-import { createAccountsRepository } from '../../portal-api/db/accounts-repository.ts';
+import { parseKontoId } from '../../core/accounts/konto-id.ts';
+import { createSecretBox } from '../../core/accounts/secret-box.ts';
+import { newTotpSecret, totpCodeAt } from '../../core/accounts/totp.ts';
+import { createAccountsRepository } from '../../core/db/accounts-repository.ts';
 import { activatedAccount, clientAddress, from, linkToken, logIn, mailsTo, mailWithLink, TEST_PASSWORD } from './support/citizens.ts';
 import { callApi, eventually, type ApiResponse } from './support/http.ts';
 

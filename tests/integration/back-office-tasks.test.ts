@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SEEDED_RESIDENTS, type SeededResident } from '../../simulators/back-office/seed.ts';
-import { createZeebeClient } from '../../portal-api/engine/engine-client.ts';
+import { createZeebeClient } from '../../core/engine/engine-client.ts';
 
 type Zeebe = ReturnType<typeof createZeebeClient>;
 type Written = Record<string, number>;

@@ -7,7 +7,7 @@
 import knex, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
-import { addMonths } from '../../portal-api/accounts/lifecycle-rules.ts';
+import { addMonths } from '../../core/accounts/lifecycle-rules.ts';
 import { lifecycleOfTestPlatform } from './support/account-lifecycle.ts';
 import { accountIdOf, citizenToken } from './support/citizens.ts';
 import { callApi } from './support/http.ts';

@@ -7,7 +7,7 @@
 import knex, { type Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dammCheckDigit } from '../../portal-api/accounts/konto-id.ts';
+import { dammCheckDigit } from '../../core/accounts/konto-id.ts';
 import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
 import { activatedAccount, citizenToken, linkToken, logIn, mailsTo, mailWithLink, type Mail } from './support/citizens.ts';
 import { callApi, eventually } from './support/http.ts';

@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEVELOPMENT_AGOV_PERSONS } from '../../simulators/identity/agov-persons.ts';
-import { loadConfig } from '../../portal-api/config.ts';
+import { loadConfig } from '../../core/config.ts';
 import { startApiServer } from '../../scripts/platform/api-server.ts';
 import { openParts, type Parts } from '../../scripts/platform/parts.ts';
 import { startDevelopmentAgov } from '../../scripts/development-agov.ts';

@@ -5,7 +5,7 @@ import schema from '@camunda/zeebe-element-templates-json-schema/resources/schem
 import {
   CONNECTOR_TEMPLATES, ELEMENT_TEMPLATES_DIR, PREVIOUS_TEMPLATES_DIR, elementTemplateFiles, previousFileName, supersededFiles,
 } from '../../scripts/element-templates.ts';
-import { messageTemplateNames } from '../../portal-api/cases/message-texts.ts';
+import { messageTemplateNames } from '../../core/cases/message-texts.ts';
 import { allWorkers, type WorkerDeps } from '../../workers/all-workers.ts';
 
 // Creating the workers only closes over their dependencies; nothing here calls them.

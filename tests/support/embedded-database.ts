@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { createDatabase } from '../../portal-api/db/database.ts';
+import { createDatabase } from '../../core/db/database.ts';
 
 /**
  * A fresh embedded PostgreSQL (PGlite) for one test file's SQL, with only the schema steps it

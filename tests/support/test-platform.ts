@@ -8,7 +8,7 @@ import { startDevelopmentIdentity } from '../../scripts/development-identity.ts'
 import { startDevelopmentAgov } from '../../scripts/development-agov.ts';
 import { DEVELOPMENT_AGOV_PERSONS } from '../../simulators/identity/agov-persons.ts';
 import { DEVELOPMENT_STAFF, type StaffAccount } from '../../simulators/identity/staff-accounts.ts';
-import { loadConfig } from '../../portal-api/config.ts';
+import { loadConfig } from '../../core/config.ts';
 import { startPlatform } from '../../scripts/platform.ts';
 import { createFreshDatabase } from './test-database.ts';
 import { loggerRecordingServerErrors, type ServerError } from './server-errors.ts';

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { CaseRecordsRepository } from '../../portal-api/db/case-records-repository.ts';
+import type { CaseRecordsRepository } from '../../core/db/case-records-repository.ts';
 import { bpmnError, complete, defineJobWorker } from '../job-worker.ts';
 import { callBackOffice, type BackOfficeCallDeps } from './back-office-call.ts';
 

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import type { CatalogueRepository } from '../../portal-api/db/catalogue-repository.ts';
-import type { PaymentsRepository } from '../../portal-api/db/payments-repository.ts';
-import type { OnlinePaymentProviders } from '../../portal-api/payments/online-payment-provider.ts';
+import type { CatalogueRepository } from '../../core/db/catalogue-repository.ts';
+import type { PaymentsRepository } from '../../core/db/payments-repository.ts';
+import type { OnlinePaymentProviders } from '../../connectors/payment/online-payment-provider.ts';
 import { complete, defineJobWorker } from '../job-worker.ts';
 
 const Input = Type.Object({ caseId: Type.String() });

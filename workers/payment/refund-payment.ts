@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import type { CatalogueRepository } from '../../portal-api/db/catalogue-repository.ts';
-import type { CaseRecordsRepository } from '../../portal-api/db/case-records-repository.ts';
-import type { PaymentsRepository } from '../../portal-api/db/payments-repository.ts';
-import type { OnlinePaymentProviders } from '../../portal-api/payments/online-payment-provider.ts';
+import type { CatalogueRepository } from '../../core/db/catalogue-repository.ts';
+import type { CaseRecordsRepository } from '../../core/db/case-records-repository.ts';
+import type { PaymentsRepository } from '../../core/db/payments-repository.ts';
+import type { OnlinePaymentProviders } from '../../connectors/payment/online-payment-provider.ts';
 import { formatFrancs } from '../../connectors/back-office/swiss-francs.ts';
 import { NonRetryableError, complete, defineJobWorker } from '../job-worker.ts';
 

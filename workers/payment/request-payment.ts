@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import { renderInvoicePdf } from '../../connectors/documents/invoice-pdf.ts';
 import { referenceForInvoice } from '../../connectors/payment/payment-reference.ts';
-import type { CatalogueRepository, Municipality, ServiceOffering } from '../../portal-api/db/catalogue-repository.ts';
-import type { DocumentsRepository } from '../../portal-api/db/documents-repository.ts';
-import type { Payment, PaymentsRepository } from '../../portal-api/db/payments-repository.ts';
-import type { OnlinePaymentProviders } from '../../portal-api/payments/online-payment-provider.ts';
+import type { CatalogueRepository, Municipality, ServiceOffering } from '../../core/db/catalogue-repository.ts';
+import type { DocumentsRepository } from '../../core/db/documents-repository.ts';
+import type { Payment, PaymentsRepository } from '../../core/db/payments-repository.ts';
+import type { OnlinePaymentProviders } from '../../connectors/payment/online-payment-provider.ts';
 import { NonRetryableError, complete, defineJobWorker } from '../job-worker.ts';
 
 const Language = Type.Union([Type.Literal('de'), Type.Literal('fr'), Type.Literal('it'), Type.Literal('en')]);

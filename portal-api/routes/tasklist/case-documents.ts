@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { CasesRepository } from '../../db/cases-repository.ts';
-import type { DocumentsRepository } from '../../db/documents-repository.ts';
-import type { TasksRepository } from '../../db/tasks-repository.ts';
+import type { CasesRepository } from '../../../core/db/cases-repository.ts';
+import type { DocumentsRepository } from '../../../core/db/documents-repository.ts';
+import type { TasksRepository } from '../../../core/db/tasks-repository.ts';
 import { ProblemError } from '../../plugins/problem-details.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { requireStaff } from '../../staff/staff-session.ts';

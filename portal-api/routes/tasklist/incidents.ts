@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { CatalogueRepository } from '../../db/catalogue-repository.ts';
-import type { IncidentsRepository } from '../../db/incidents-repository.ts';
-import { caseNumberOf } from '../../db/tasks-repository.ts';
-import type { IncidentEngine } from '../../engine/incident-commands.ts';
+import type { CatalogueRepository } from '../../../core/db/catalogue-repository.ts';
+import type { IncidentsRepository } from '../../../core/db/incidents-repository.ts';
+import { caseNumberOf } from '../../../core/db/tasks-repository.ts';
+import type { IncidentEngine } from '../../../core/engine/incident-commands.ts';
 import { ProblemError } from '../../plugins/problem-details.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { requireStaff, type StaffSession } from '../../staff/staff-session.ts';

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import type { CatalogueRepository } from '../../db/catalogue-repository.ts';
-import type { TaskRow, TasksRepository } from '../../db/tasks-repository.ts';
-import type { UserTaskOutcome } from '../../engine/user-tasks.ts';
+import type { CatalogueRepository } from '../../../core/db/catalogue-repository.ts';
+import type { TaskRow, TasksRepository } from '../../../core/db/tasks-repository.ts';
+import type { UserTaskOutcome } from '../../../core/engine/user-tasks.ts';
 import { ProblemError } from '../../plugins/problem-details.ts';
 import type { StaffSession } from '../../staff/staff-session.ts';
 

@@ -1,13 +1,13 @@
 import { Type, type TObject } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { CLERK_MESSAGE_PREFIX } from '../../cases/message-texts.ts';
-import type { CasesRepository } from '../../db/cases-repository.ts';
-import type { TaskRow, TasksRepository } from '../../db/tasks-repository.ts';
-import type { UserTaskCommands } from '../../engine/user-tasks.ts';
+import { CLERK_MESSAGE_PREFIX } from '../../../core/cases/message-texts.ts';
+import type { CasesRepository } from '../../../core/db/cases-repository.ts';
+import type { TaskRow, TasksRepository } from '../../../core/db/tasks-repository.ts';
+import type { UserTaskCommands } from '../../../core/engine/user-tasks.ts';
 import { ProblemError } from '../../plugins/problem-details.ts';
 import { problemResponses } from '../../schemas/common.ts';
-import { checkFormVariables } from '../../staff/form-variables.ts';
+import { checkFormVariables } from '../../../core/staff/form-variables.ts';
 import { requireStaff, type StaffSession } from '../../staff/staff-session.ts';
 import { answer, caseOf, heldByOther, TaskKeyParams, taskFor } from './task-access.ts';
 

@@ -1,5 +1,5 @@
 import knex from 'knex';
-import { createZeebeClient } from '../../../portal-api/engine/engine-client.ts';
+import { createZeebeClient } from '../../../core/engine/engine-client.ts';
 
 /**
  * Waits until the engine's exporter has delivered to the platform everything the engine wrote

@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import {
   AccountSchema, DeletionRequest, EmailChange, LoginSchema, PasswordResetCompletion, ProfileChanges, RegistrationSchema,
   SessionIdParams, TotpCodeBody,
-} from '../../../portal-api/accounts/schemas.ts';
-import { ContactDataChangeRequestSchema } from '../../../portal-api/contact-data/schemas.ts';
-import { DraftBody } from '../../../portal-api/drafts/schemas.ts';
+} from '../../../portal-api/schemas/accounts.ts';
+import { ContactDataChangeRequestSchema } from '../../../portal-api/schemas/contact-data.ts';
+import { DraftBody } from '../../../portal-api/schemas/drafts.ts';
 import {
   InvitationRequestSchema, InvitationTokenBody, MemberParams, NewOrganisationSchema, OrganisationChangesSchema, RoleChangeSchema,
-} from '../../../portal-api/organisations/schemas.ts';
+} from '../../../portal-api/schemas/organisations.ts';
 import { ApplicationSchema, IdempotencyHeaders } from '../../../portal-api/schemas/applications.ts';
 import { CaseDetailSchema, CitizenAnswerSchema } from '../../../portal-api/schemas/cases.ts';
 import { LocalisedTextSchema, ProblemSchema } from '../../../portal-api/schemas/common.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import type { BackOfficeOutageIncident } from '../../../portal-api/db/incidents-repository.ts';
-import type { IncidentEngine } from '../../../portal-api/engine/incident-commands.ts';
+import type { BackOfficeOutageIncident } from '../../../core/db/incidents-repository.ts';
+import type { IncidentEngine } from '../../../core/engine/incident-commands.ts';
 import { startIncidentRecovery } from '../../../workers/incident-recovery.ts';
 
 const NOW = Date.parse('2026-11-22T10:00:00Z');

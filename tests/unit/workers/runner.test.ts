@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import type { ZeebeClient } from '../../../portal-api/engine/engine-client.ts';
+import type { ZeebeClient } from '../../../core/engine/engine-client.ts';
 import { type JobResult, NonRetryableError, bpmnError, complete, defineJobWorker } from '../../../workers/job-worker.ts';
 import { startWorkers } from '../../../workers/runner.ts';
 

@@ -1,0 +1,135 @@
+import type { Knex } from 'knex';
+import type { LocalisedText } from '../engine/records/phase-map.ts';
+import type { ServiceAudience } from '../organisations/organisation-rules.ts';
+
+export interface Municipality {
+  id: string;
+  bfsNumber: number;
+  name: string;
+  participates: boolean;
+  backOffice: { vendor: string; url: string; credentialRef: string };
+  /** The municipality's Payrexx instance and the name of its API key's variable; null: no online payment. */
+  payrexx: { instance: string; credentialRef: string } | null;
+  /** Creditor of its invoices (QR-bill); null: no invoices. */
+  creditor: Creditor | null;
+}
+
+/** A creditor as the QR-bill needs it: structured address and QR-IBAN or IBAN. */
+export interface Creditor {
+  name: string;
+  street: string;
+  buildingNumber: string;
+  postalCode: string;
+  town: string;
+  iban: string;
+}
+
+export type InstitutionKind = 'debt-enforcement-office' | 'civil-registry-office';
+
+/** An office serving several municipalities, with its own back office. */
+export interface Institution {
+  id: string;
+  kind: InstitutionKind;
+  name: string;
+  backOffice: { vendor: string; url: string; credentialRef: string };
+}
+
+export interface ServiceOffering {
+  serviceId: string;
+  bpmnProcessId: string;
+  names: LocalisedText;
+  expectedProcessingDays: number;
+  /** 0 for a service free of charge; then there is no account nor booking text. */
+  feeRappen: number;
+  paymentAccount: string | null;
+  bookingText: string | null;
+  candidateGroup: string;
+  /** Whether citizens may choose to pay by invoice (PAY-2). */
+  invoiceAllowed: boolean;
+  /** Whether the service is for persons, for organisations or for both (ORG-5). */
+  audience: ServiceAudience;
+}
+
+/** Which municipality offers which service, and how (SVC-3, SVC-4, PAY-3). */
+export interface CatalogueRepository {
+  findMunicipality(id: string): Promise<Municipality | undefined>;
+  listOfferings(municipalityId: string): Promise<ServiceOffering[]>;
+  findOffering(municipalityId: string, serviceId: string): Promise<ServiceOffering | undefined>;
+  expectedProcessingDays(serviceId: string): Promise<number | undefined>;
+  /** The institution of `kind` that serves the municipality, e.g. its district's debt-enforcement office. */
+  findInstitutionFor(municipalityId: string, kind: InstitutionKind): Promise<Institution | undefined>;
+}
+
+function toOffering(row: Record<string, unknown>): ServiceOffering {
+  return {
+    serviceId: row.service_id as string,
+    bpmnProcessId: row.bpmn_process_id as string,
+    names: row.names as LocalisedText,
+    expectedProcessingDays: row.expected_processing_days as number,
+    feeRappen: row.fee_rappen as number,
+    paymentAccount: (row.payment_account as string | null) ?? null,
+    bookingText: (row.booking_text as string | null) ?? null,
+    candidateGroup: row.candidate_group as string,
+    invoiceAllowed: row.invoice_allowed as boolean,
+    audience: row.audience as ServiceAudience,
+  };
+}
+
+export function createCatalogueRepository(db: Knex): CatalogueRepository {
+  const offerings = () =>
+    db('municipality_services as ms')
+      .join('services as s', 's.id', 'ms.service_id')
+      .select('ms.*', 's.bpmn_process_id', 's.names', 's.expected_processing_days', 's.audience');
+
+  return {
+    async findMunicipality(id) {
+      const row = await db('municipalities').where({ id }).first();
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        bfsNumber: row.bfs_number,
+        name: row.name,
+        participates: row.participates,
+        backOffice: { vendor: row.back_office_vendor, url: row.back_office_url, credentialRef: row.back_office_credential_ref },
+        payrexx: row.payrexx_instance && row.payrexx_credential_ref
+          ? { instance: row.payrexx_instance, credentialRef: row.payrexx_credential_ref }
+          : null,
+        creditor: row.creditor_iban
+          ? {
+              name: row.creditor_name,
+              street: row.creditor_street,
+              buildingNumber: row.creditor_building_number,
+              postalCode: row.creditor_postal_code,
+              town: row.creditor_town,
+              iban: row.creditor_iban,
+            }
+          : null,
+      };
+    },
+    async listOfferings(municipalityId) {
+      const rows = await offerings().where('ms.municipality_id', municipalityId).orderBy('ms.service_id');
+      return rows.map(toOffering);
+    },
+    async findOffering(municipalityId, serviceId) {
+      const row = await offerings().where({ 'ms.municipality_id': municipalityId, 'ms.service_id': serviceId }).first();
+      return row ? toOffering(row) : undefined;
+    },
+    async findInstitutionFor(municipalityId, kind) {
+      const row = await db('municipality_institutions as mi')
+        .join('institutions as i', 'i.id', 'mi.institution_id')
+        .where({ 'mi.municipality_id': municipalityId, 'mi.kind': kind })
+        .first('i.*');
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        kind: row.kind,
+        name: row.name,
+        backOffice: { vendor: row.back_office_vendor, url: row.back_office_url, credentialRef: row.back_office_credential_ref },
+      };
+    },
+    async expectedProcessingDays(serviceId) {
+      const row = await db('services').where({ id: serviceId }).first('expected_processing_days');
+      return row?.expected_processing_days;
+    },
+  };
+}

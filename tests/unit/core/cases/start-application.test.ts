@@ -1,0 +1,382 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createStartApplication, type ProcessStarter } from '../../../../core/cases/start-application.ts';
+import type { CatalogueRepository, Municipality, ServiceOffering } from '../../../../core/db/catalogue-repository.ts';
+import type {
+  CaseMessage, CaseRow, CasesRepository, DocumentMeta, NewCase, PhaseEntry,
+} from '../../../../core/db/cases-repository.ts';
+import { ProblemError } from '../../../../portal-api/plugins/problem-details.ts';
+import type { Application } from '../../../../portal-api/schemas/applications.ts';
+
+const NOW = new Date('2025-03-10T09:15:00.000Z');
+const CITIZEN = 'citizen-1';
+
+const aarau: Municipality = {
+  id: 'aarau', bfsNumber: 4001, name: 'Aarau', participates: true,
+  backOffice: { vendor: 'dialog', url: 'http://dialog.test', credentialRef: 'AARAU_DIALOG_KEY' },
+  payrexx: { instance: 'gemeinde-aarau', credentialRef: 'PAYREXX_AARAU_API_KEY' },
+  creditor: { name: 'Gemeinde Aarau', street: 'Rathausgasse', buildingNumber: '1', postalCode: '5000', town: 'Aarau', iban: 'CH4431999123000889012' },
+};
+const DEADLINES = { online: { reminderAfter: 'P2D', cancelAfter: 'P5D' }, invoice: { reminderAfter: 'P30D', cancelAfter: 'P30D' } };
+const olten: Municipality = { ...aarau, id: 'olten', bfsNumber: 2581, name: 'Olten', participates: false };
+
+const certificateInAarau: ServiceOffering = {
+  serviceId: 'residence-certificate',
+  bpmnProcessId: 'residence-certificate',
+  names: { de: 'Wohnsitzbestätigung', fr: 'Attestation de domicile' },
+  expectedProcessingDays: 5,
+  feeRappen: 2500,
+  paymentAccount: 'CH93 0076 2011 6238 5295 7',
+  bookingText: 'Wohnsitzbestätigung',
+  candidateGroup: 'aarau-residents-office',
+  invoiceAllowed: true,
+  audience: 'both',
+};
+
+const application: Application = {
+  serviceId: 'residence-certificate',
+  municipalityId: 'aarau',
+  language: 'fr',
+  applicant: { firstName: 'Anna', lastName: 'Muster', dateOfBirth: '1985-04-12' },
+};
+
+class InMemoryCatalogue implements CatalogueRepository {
+  readonly municipalities = new Map<string, Municipality>([[aarau.id, aarau], [olten.id, olten]]);
+  readonly offerings: (ServiceOffering & { municipalityId: string })[] = [{ ...certificateInAarau, municipalityId: 'aarau' }];
+
+  async findMunicipality(id: string) {
+    return this.municipalities.get(id);
+  }
+  async listOfferings(municipalityId: string) {
+    return this.offerings.filter((offering) => offering.municipalityId === municipalityId);
+  }
+  async findOffering(municipalityId: string, serviceId: string) {
+    return this.offerings.find((offering) => offering.municipalityId === municipalityId && offering.serviceId === serviceId);
+  }
+  async expectedProcessingDays(serviceId: string) {
+    return this.offerings.find((offering) => offering.serviceId === serviceId)?.expectedProcessingDays;
+  }
+  async findInstitutionFor() {
+    return undefined;
+  }
+}
+
+class InMemoryCases implements CasesRepository {
+  readonly rows = new Map<string, NewCase & { processInstanceKey: string | null }>();
+  readonly removed: string[] = [];
+  /** Simulates a concurrent submit: this many key lookups miss a case that is already there. */
+  missedLookups = 0;
+
+  async insert(newCase: NewCase) {
+    const clash = [...this.rows.values()].some((row) =>
+      newCase.idempotencyKey !== null && row.citizenId === newCase.citizenId && row.idempotencyKey === newCase.idempotencyKey);
+    if (clash) return 'duplicate' as const;
+    this.rows.set(newCase.id, { ...newCase, processInstanceKey: null });
+    return 'inserted' as const;
+  }
+  async findByIdempotencyKey(citizenId: string, key: string) {
+    if (this.missedLookups > 0) {
+      this.missedLookups -= 1;
+      return undefined;
+    }
+    const row = [...this.rows.values()].find((candidate) => candidate.citizenId === citizenId && candidate.idempotencyKey === key);
+    return row ? this.toRow(row) : undefined;
+  }
+  attachFailure: Error | undefined;
+  async attachProcessInstance(caseId: string, processInstanceKey: string) {
+    if (this.attachFailure) throw this.attachFailure;
+    const row = this.rows.get(caseId);
+    if (row) row.processInstanceKey = processInstanceKey;
+  }
+  async remove(caseId: string) {
+    this.removed.push(caseId);
+    this.rows.delete(caseId);
+  }
+  async findById(caseId: string) {
+    const row = this.rows.get(caseId);
+    return row ? this.toRow(row) : undefined;
+  }
+  async listOfCitizen(citizenId: string, limit: number) {
+    return [...this.rows.values()].filter((row) => row.citizenId === citizenId).slice(0, limit).map((row) => this.toRow(row));
+  }
+  async history(): Promise<PhaseEntry[]> {
+    return [];
+  }
+  async documents(): Promise<DocumentMeta[]> {
+    return [];
+  }
+  async messages(): Promise<CaseMessage[]> {
+    return [];
+  }
+  async applicantOf(caseId: string) {
+    return this.rows.get(caseId)?.applicant ?? null;
+  }
+  async formContextOf(caseId: string) {
+    return { applicant: this.rows.get(caseId)?.applicant ?? null };
+  }
+
+  private toRow(row: NewCase & { processInstanceKey: string | null }): CaseRow {
+    return {
+      id: row.id, citizenId: row.citizenId, serviceId: row.serviceId, municipalityId: row.municipalityId,
+      language: row.language, requestFingerprint: row.requestFingerprint, processInstanceKey: row.processInstanceKey,
+      createdAt: row.createdAt, instanceState: null, endedAt: null, openIncidents: 0, currentPhase: null, awaits: null, outcome: null, serviceRequest: row.serviceRequest ?? null,
+      organisation: row.organisationId ? { id: row.organisationId, name: 'Organisation' } : null,
+    };
+  }
+}
+
+class RecordingEngine implements ProcessStarter {
+  readonly starts: { bpmnProcessId: string; variables: Record<string, unknown> }[] = [];
+  failure: Error | undefined;
+  private nextKey = 2251799813685249n;
+
+  async start(bpmnProcessId: string, variables: Record<string, unknown>) {
+    this.starts.push({ bpmnProcessId, variables });
+    if (this.failure) throw this.failure;
+    const processInstanceKey = String(this.nextKey);
+    this.nextKey += 1n;
+    return { processInstanceKey };
+  }
+
+  readonly cancelled: string[] = [];
+  async cancel(processInstanceKey: string) {
+    this.cancelled.push(processInstanceKey);
+  }
+}
+
+async function refusal(attempt: Promise<unknown>): Promise<ProblemError> {
+  const error: unknown = await attempt.then(() => undefined, (rejection: unknown) => rejection);
+  expect(error).toBeInstanceOf(ProblemError);
+  return error as ProblemError;
+}
+
+let catalogue: InMemoryCatalogue;
+let cases: InMemoryCases;
+let engine: RecordingEngine;
+let startApplication: ReturnType<typeof createStartApplication>;
+const ORGANISATION = '7f3e2d1c-0b9a-4876-9543-210fedcba987';
+/** The organisations each citizen is a member of. */
+let memberships: Map<string, string[]>;
+
+beforeEach(() => {
+  catalogue = new InMemoryCatalogue();
+  cases = new InMemoryCases();
+  engine = new RecordingEngine();
+  memberships = new Map([[CITIZEN, [ORGANISATION]]]);
+  startApplication = createStartApplication({
+    catalogue, cases, engine, paymentDeadlines: DEADLINES, informationAnswerWithin: 'P30D', now: () => NOW,
+    memberships: { organisationIdsOf: async (accountId) => memberships.get(accountId) ?? [] },
+  });
+});
+
+describe('startApplication', () => {
+  it('when the application is valid, then a case is stored and its process started with the offering\'s data', async () => {
+    const result = await startApplication(CITIZEN, application, 'key-1');
+
+    expect(result.replayed).toBe(false);
+    expect(result.caseId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(engine.starts).toEqual([{
+      bpmnProcessId: 'residence-certificate',
+      variables: {
+        caseId: result.caseId,
+        serviceId: 'residence-certificate',
+        municipalityId: 'aarau',
+        language: 'fr',
+        applicant: { firstName: 'Anna', lastName: 'Muster', dateOfBirth: '1985-04-12' },
+        feeRappen: 2500,
+        residentsOfficeGroup: 'aarau-residents-office',
+        paymentMethod: 'online',
+        paymentReminderAfter: 'P2D',
+        paymentCancelAfter: 'P5D',
+        informationAnswerWithin: 'P30D',
+      },
+    }]);
+    expect(cases.rows.get(result.caseId)).toMatchObject({
+      citizenId: CITIZEN, serviceId: 'residence-certificate', municipalityId: 'aarau', language: 'fr',
+      idempotencyKey: 'key-1', createdAt: NOW, processInstanceKey: '2251799813685249',
+    });
+    expect(cases.rows.get(result.caseId)?.requestFingerprint).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('when the citizen chooses an invoice where it is offered, then the process waits with the invoice deadlines', async () => {
+    await startApplication(CITIZEN, { ...application, paymentMethod: 'invoice' });
+    expect(engine.starts[0]?.variables).toMatchObject({ paymentMethod: 'invoice', paymentReminderAfter: 'P30D', paymentCancelAfter: 'P30D' });
+  });
+
+  it.each([
+    { situation: 'the service does not allow invoices', change: () => { catalogue.offerings[0] = { ...certificateInAarau, invoiceAllowed: false, municipalityId: 'aarau' }; }, paymentMethod: 'invoice' as const },
+    { situation: 'the municipality has no creditor account', change: () => { catalogue.municipalities.set('aarau', { ...aarau, creditor: null }); }, paymentMethod: 'invoice' as const },
+    { situation: 'the municipality has no Payrexx instance', change: () => { catalogue.municipalities.set('aarau', { ...aarau, payrexx: null }); }, paymentMethod: 'online' as const },
+  ])('when $situation, then the payment method is refused naming the field, and nothing is stored', async ({ change, paymentMethod }) => {
+    change();
+    const error = await refusal(startApplication(CITIZEN, { ...application, paymentMethod }, 'key-1'));
+    expect(error.problem.status).toBe(422);
+    expect(error.problem.errors?.[0]?.pointer).toBe('/body/paymentMethod');
+    expect(cases.rows.size).toBe(0);
+    expect(engine.starts).toEqual([]);
+  });
+
+  it('when a member applies on behalf of the organisation, then the case concerns it (ORG-4)', async () => {
+    const result = await startApplication(CITIZEN, { ...application, organisationId: ORGANISATION });
+    expect(cases.rows.get(result.caseId)).toMatchObject({ citizenId: CITIZEN, organisationId: ORGANISATION });
+    const personal = await startApplication(CITIZEN, application);
+    expect(cases.rows.get(personal.caseId)?.organisationId).toBeNull();
+  });
+
+  it('when the citizen is not a member of the organisation, then a 403 points at organisationId and nothing is stored', async () => {
+    const error = await refusal(startApplication('citizen-2', { ...application, organisationId: ORGANISATION }));
+    expect(error.problem).toMatchObject({ status: 403, type: 'urn:gemeindeportal:problem:not-organisation-member' });
+    expect(error.problem.errors?.[0]?.pointer).toBe('/body/organisationId');
+    expect(cases.rows.size).toBe(0);
+    expect(engine.starts).toEqual([]);
+  });
+
+  it.each([
+    { audience: 'organisation' as const, organisationId: undefined, code: 'service-needs-organisation' },
+    { audience: 'personal' as const, organisationId: ORGANISATION, code: 'service-personal-only' },
+  ])('when a service for $audience is applied for with organisationId $organisationId, then a 422 $code points at organisationId (ORG-5)', async ({ audience, organisationId, code }) => {
+    catalogue.offerings[0] = { ...certificateInAarau, audience, municipalityId: 'aarau' };
+    const error = await refusal(startApplication(CITIZEN, { ...application, ...(organisationId ? { organisationId } : {}) }));
+    expect(error.problem).toMatchObject({ status: 422, type: `urn:gemeindeportal:problem:${code}` });
+    expect(error.problem.errors?.[0]?.pointer).toBe('/body/organisationId');
+    expect(cases.rows.size).toBe(0);
+  });
+
+  it('when no idempotency key is sent, then each submit files a case of its own', async () => {
+    const first = await startApplication(CITIZEN, application);
+    const second = await startApplication(CITIZEN, application);
+    expect(second.caseId).not.toBe(first.caseId);
+    expect(cases.rows.size).toBe(2);
+    expect(cases.rows.get(first.caseId)?.idempotencyKey).toBeNull();
+  });
+
+  it.each([
+    { dateOfBirth: '2023-02-30', detail: 'is not a calendar date' },
+    { dateOfBirth: '2024-02-30', detail: 'is not a calendar date' },
+    { dateOfBirth: '1985-13-01', detail: 'is not a calendar date' },
+    { dateOfBirth: '1985-4-12', detail: 'is not a calendar date' },
+    { dateOfBirth: 'yesterday', detail: 'is not a calendar date' },
+    { dateOfBirth: '2025-03-11', detail: 'lies in the future' },
+    { dateOfBirth: '2031-01-01', detail: 'lies in the future' },
+    { dateOfBirth: '1894-12-31', detail: 'lies too far in the past' },
+  ])('when the date of birth is $dateOfBirth, then it is refused ($detail) and nothing is stored', async ({ dateOfBirth, detail }) => {
+    const error = await refusal(startApplication(CITIZEN, { ...application, applicant: { ...application.applicant, dateOfBirth } }, 'key-1'));
+
+    expect(error.problem.status).toBe(400);
+    expect(error.problem.errors?.[0]).toEqual({ pointer: '/body/applicant/dateOfBirth', detail });
+    expect(cases.rows.size).toBe(0);
+    expect(engine.starts).toEqual([]);
+  });
+
+  it.each(['2025-03-10', '2024-02-29', '1895-01-01'])('when the date of birth is %s, then it is accepted', async (dateOfBirth) => {
+    await startApplication(CITIZEN, { ...application, applicant: { ...application.applicant, dateOfBirth } });
+    expect(engine.starts).toHaveLength(1);
+  });
+
+  it('when the municipality is unknown, then a 400 points at municipalityId and nothing is stored', async () => {
+    const error = await refusal(startApplication(CITIZEN, { ...application, municipalityId: 'atlantis' }));
+    expect(error.problem.status).toBe(400);
+    expect(error.problem.errors).toEqual([{ pointer: '/body/municipalityId', detail: 'is not a known municipality' }]);
+    expect(cases.rows.size).toBe(0);
+  });
+
+  it('when the municipality does not take part, then a 422 points at municipalityId and nothing is stored', async () => {
+    const error = await refusal(startApplication(CITIZEN, { ...application, municipalityId: 'olten' }));
+    expect(error.problem).toMatchObject({
+      status: 422,
+      type: 'urn:gemeindeportal:problem:municipality-not-participating',
+      errors: [{ pointer: '/body/municipalityId', detail: 'does not take part in the portal' }],
+    });
+    expect(cases.rows.size).toBe(0);
+    expect(engine.starts).toEqual([]);
+  });
+
+  it('when the municipality does not offer the service, then a 422 points at serviceId', async () => {
+    const error = await refusal(startApplication(CITIZEN, { ...application, serviceId: 'dog-licence' }));
+    expect(error.problem).toMatchObject({
+      status: 422,
+      type: 'urn:gemeindeportal:problem:service-not-offered',
+      errors: [{ pointer: '/body/serviceId', detail: 'is not offered by this municipality' }],
+    });
+    expect(cases.rows.size).toBe(0);
+  });
+
+  it('when the same application is sent again with the same key, then the first case is returned as replayed', async () => {
+    const first = await startApplication(CITIZEN, application, 'key-1');
+    const replay = await startApplication(CITIZEN, structuredClone(application), 'key-1');
+
+    expect(replay).toEqual({ caseId: first.caseId, replayed: true });
+    expect(cases.rows.size).toBe(1);
+    expect(engine.starts).toHaveLength(1);
+  });
+
+  it('when another citizen uses the same key, then a case of their own is filed', async () => {
+    const first = await startApplication(CITIZEN, application, 'key-1');
+    const other = await startApplication('citizen-2', application, 'key-1');
+    expect(other.replayed).toBe(false);
+    expect(other.caseId).not.toBe(first.caseId);
+  });
+
+  it('when the same key comes with a different application, then a 422 idempotency-key-reused is thrown', async () => {
+    await startApplication(CITIZEN, application, 'key-1');
+    const error = await refusal(startApplication(CITIZEN, { ...application, language: 'de' }, 'key-1'));
+
+    expect(error.problem).toMatchObject({ status: 422, type: 'urn:gemeindeportal:problem:idempotency-key-reused' });
+    expect(cases.rows.size).toBe(1);
+    expect(engine.starts).toHaveLength(1);
+  });
+
+  it('when a concurrent submit with the same key wins the insert, then its case is returned as replayed', async () => {
+    const winner = await startApplication(CITIZEN, application, 'key-1');
+    cases.missedLookups = 1;
+
+    expect(await startApplication(CITIZEN, application, 'key-1')).toEqual({ caseId: winner.caseId, replayed: true });
+    expect(engine.starts).toHaveLength(1);
+  });
+
+  it('when the engine refuses the start, then the case is removed again and a 503 is thrown', async () => {
+    engine.failure = new Error('UNAVAILABLE: gateway down');
+    const error = await refusal(startApplication(CITIZEN, application, 'key-1'));
+
+    expect(error.problem).toMatchObject({ status: 503, type: 'urn:gemeindeportal:problem:engine-unavailable' });
+    expect(error.cause).toBe(engine.failure);
+    expect(cases.rows.size).toBe(0);
+    expect(cases.removed).toEqual([engine.starts[0]?.variables.caseId]);
+  });
+
+  it('when a start failed, then a retry with the same key files the case cleanly', async () => {
+    engine.failure = new Error('UNAVAILABLE');
+    await refusal(startApplication(CITIZEN, application, 'key-1'));
+    engine.failure = undefined;
+
+    const retry = await startApplication(CITIZEN, application, 'key-1');
+    expect(retry.replayed).toBe(false);
+    expect(cases.rows.get(retry.caseId)?.processInstanceKey).not.toBeNull();
+  });
+
+  it('when the case cannot be linked to its started instance, then the instance is cancelled and the case removed', async () => {
+    cases.attachFailure = new Error('connection lost');
+    const error = await refusal(startApplication(CITIZEN, application, 'key-1'));
+
+    expect(error.problem.status).toBe(503);
+    expect(engine.cancelled).toEqual(['2251799813685249']);
+    expect(cases.rows.size).toBe(0);
+  });
+
+  it('when a replay sends the same fields in another order, then it is recognised as the same application', async () => {
+    const first = await startApplication(CITIZEN, application, 'key-1');
+    const reordered: Application = {
+      applicant: { dateOfBirth: '1985-04-12', lastName: 'Muster', firstName: 'Anna' },
+      language: 'fr', municipalityId: 'aarau', serviceId: 'residence-certificate',
+    };
+    expect(await startApplication(CITIZEN, reordered, 'key-1')).toEqual({ caseId: first.caseId, replayed: true });
+  });
+
+  it('when the insert reports a duplicate whose case is gone by the lookup, then no process is started for an unstored case', async () => {
+    await startApplication(CITIZEN, application, 'key-1');
+    cases.missedLookups = 2;
+
+    await startApplication(CITIZEN, application, 'key-1').catch(() => undefined);
+    const started = engine.starts.map((start) => start.variables.caseId);
+    expect(started.every((caseId) => typeof caseId === 'string' && cases.rows.has(caseId))).toBe(true);
+  });
+});
