@@ -1,4 +1,4 @@
-import { invalidField, ProblemError } from '../../portal-api/plugins/problem-details.ts';
+import { invalidField, ProblemError } from '../errors.ts';
 import type { PasswordShortfall } from './password-rule.ts';
 
 /** A 429 that knows how long to wait: the accounts' routes put it into `Retry-After`. */

@@ -1,4 +1,4 @@
-import { ProblemError } from '../../portal-api/plugins/problem-details.ts';
+import { ProblemError } from '../errors.ts';
 import { DELETION_REFUSAL_TEXTS } from './deletion-texts.ts';
 
 const texts = DELETION_REFUSAL_TEXTS.de;

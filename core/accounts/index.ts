@@ -9,7 +9,7 @@ import { type AccountService, type AccountSettings, createAccountService } from 
 import { createDeletionService, type DeletionService } from './deletion-service.ts';
 import { AGOV_REAUTHENTICATION_MS, createHolderConfirmation } from './holder-confirmation.ts';
 import type { AccountMailDelivery } from './mail-delivery.ts';
-import type { Pseudonymise, RateLimitSettings } from '../../portal-api/plugins/rate-limits.ts';
+import type { Pseudonymise, RateLimitSettings } from './rate-limit-settings.ts';
 import { createSecondFactorService, type SecondFactorService } from './second-factor.ts';
 import type { SecretBox } from './secret-box.ts';
 import { createSecretAttempts } from './secret-attempts.ts';

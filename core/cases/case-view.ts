@@ -1,7 +1,7 @@
 import type { CaseMessage, CaseRow, DocumentMeta, PhaseEntry } from '../db/cases-repository.ts';
 import type { Payment } from '../db/payments-repository.ts';
 import type { Language, LocalisedText } from '../engine/records/phase-map.ts';
-import type { CaseDetail, CaseSummary } from '../../portal-api/schemas/cases.ts';
+import type { CaseDetail, CaseSummary } from './case-schemas.ts';
 import { authorOf, renderMessage, templateName } from './message-texts.ts';
 
 // Shown until the engine's first record about the instance has arrived.

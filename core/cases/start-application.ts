@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { CatalogueRepository } from '../db/catalogue-repository.ts';
 import type { CaseRow, CasesRepository } from '../db/cases-repository.ts';
-import { ProblemError, invalidField } from '../../portal-api/plugins/problem-details.ts';
-import type { Application } from '../../portal-api/schemas/applications.ts';
+import { ProblemError, invalidField } from '../errors.ts';
+import type { Application } from './application-schema.ts';
 import type { OrganisationMemberships } from '../organisations/index.ts';
 import { organisationErrors } from '../organisations/organisation-errors.ts';
 import { audienceRefusal } from '../organisations/organisation-rules.ts';

@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { checkDateOfBirth, type StartApplication, type StartApplicationResult } from '../cases/start-application.ts';
-import { invalidField } from '../../portal-api/plugins/problem-details.ts';
-import { CONTACT_FIELDS, DATA_STANDARD_FIELDS, type ContactDataChangeRequest } from '../../portal-api/schemas/contact-data.ts';
+import { invalidField } from '../errors.ts';
+import { CONTACT_FIELDS, DATA_STANDARD_FIELDS, type ContactDataChangeRequest } from './contact-data-request.ts';
 
 export const CONTACT_DATA_CHANGE_SERVICE = 'contact-data-change';
 

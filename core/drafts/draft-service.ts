@@ -3,9 +3,9 @@ import { Ajv, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { StartApplication, StartApplicationResult } from '../cases/start-application.ts';
 import type { DraftContent, DraftRow, DraftsRepository } from '../db/drafts-repository.ts';
-import { ProblemError, invalidField } from '../../portal-api/plugins/problem-details.ts';
-import { type Application, ApplicationSchema } from '../../portal-api/schemas/applications.ts';
-import { DRAFT_DATA_MAX_BYTES, DRAFTS_PER_ACCOUNT } from '../../portal-api/schemas/drafts.ts';
+import { ProblemError, invalidField } from '../errors.ts';
+import { type Application, ApplicationSchema } from '../cases/application-schema.ts';
+import { DRAFT_DATA_MAX_BYTES, DRAFTS_PER_ACCOUNT } from './draft-schemas.ts';
 
 /** A draft as the API shows it to its owner. */
 export interface DraftView {

@@ -1,6 +1,6 @@
 import type { DeployedProcess } from '../engine/records/process-definitions.ts';
 import type { FormSchemas, ModelledService, ProcessDraft, ProcessDraftsRepository, ProcessVersion } from '../db/process-drafts-repository.ts';
-import { ProblemError } from '../../portal-api/plugins/problem-details.ts';
+import { ProblemError } from '../errors.ts';
 import { compareDiagrams, type ElementChange } from './compare-diagrams.ts';
 import { type DiagramLinter, type LintFinding, type ModdleElement, parseDiagram, type ParsedDiagram } from './lint-diagram.ts';
 

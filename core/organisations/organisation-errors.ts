@@ -1,4 +1,4 @@
-import { ProblemError } from '../../portal-api/plugins/problem-details.ts';
+import { ProblemError } from '../errors.ts';
 
 /** The refusals of organisations and invitations, with stable codes that clients and tests rely on. */
 export const organisationErrors = {

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { ProblemError } from '../plugins/problem-details.ts';
+import { ProblemError } from '../../core/errors.ts';
 import { readStaffSession, type StaffSession } from '../staff/staff-session.ts';
 
 /** The header the modeller's page sends with every change; no cross-site form can (CSRF). */

@@ -1,30 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-
-/** RFC 9457 problem details; `errors` names every offending field with a JSON pointer. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  errors?: { pointer: string; detail: string }[];
-}
-
-const PROBLEM_BASE = 'urn:gemeindeportal:problem:';
-
-/** An expected refusal: thrown by use cases, answered as a 4xx problem. */
-export class ProblemError extends Error {
-  readonly problem: Problem;
-  constructor(status: number, code: string, title: string, detail?: string, errors?: Problem['errors'], options?: ErrorOptions) {
-    super(detail ?? title, options);
-    this.problem = { type: `${PROBLEM_BASE}${code}`, title, status, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) };
-  }
-}
-
-export const invalidField = (pointer: string, detail: string): ProblemError =>
-  new ProblemError(400, 'validation', 'Die Anfrage ist ungültig.', `${pointer}: ${detail}`, [{ pointer, detail }]);
+import { PROBLEM_BASE, ProblemError, type Problem } from '../../core/errors.ts';
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   return reply.code(problem.status).type('application/problem+json').send({ ...problem, instance: reply.request.url });

@@ -3,19 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RateLimitHitsRepository } from '../../core/db/rate-limit-hits-repository.ts';
 import { accountErrors } from '../../core/accounts/account-errors.ts';
 import { postgresRateLimitStore } from './rate-limit-store.ts';
-
-export interface RateLimitSettings {
-  windowMs: number;
-  /** Attempts per client address and window, per kind (login, registration, password reset). */
-  perIp: number;
-  /** Attempts per e-mail address and window, per kind. */
-  perAddress: number;
-}
-
-export type RateLimitedKind = 'login' | 'registration' | 'password-reset';
-
-/** A keyed name of a client or e-mail address (the secret box's pseudonym): the counters hold neither. */
-export type Pseudonymise = (value: string, purpose: string) => string;
+import type { Pseudonymise, RateLimitedKind, RateLimitSettings } from '../../core/accounts/rate-limit-settings.ts';
 
 type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 

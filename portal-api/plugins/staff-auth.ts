@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { requireStaff, type StaffSession } from '../staff/staff-session.ts';
-import { ProblemError } from './problem-details.ts';
+import { ProblemError } from '../../core/errors.ts';
 
 /** Roles of the staff directory that parts of the API outside the tasklist ask for. */
 export type StaffRole = 'finance';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { invalidField } from './problem-details.ts';
+import { invalidField } from '../../core/errors.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -33,7 +33,7 @@ import { lazyDiscovery } from '../oidc/discovery.ts';
 import { createAccountIdentitiesRepository } from '../../core/db/account-identities-repository.ts';
 import { createAgovHandOffsRepository, type StoredHandOff } from '../../core/db/agov-hand-offs-repository.ts';
 import { createAccountsRepository, type AccountRow, type PostalAddress } from '../../core/db/accounts-repository.ts';
-import { ProblemError } from '../plugins/problem-details.ts';
+import { ProblemError } from '../../core/errors.ts';
 import { authenticateCitizenSession, bearerSecurity } from '../plugins/citizen-auth.ts';
 import { problemResponses } from '../schemas/common.ts';
 import { accountErrors } from '../../core/accounts/account-errors.ts';

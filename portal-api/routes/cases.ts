@@ -5,9 +5,9 @@ import type { CaseRow, CasesRepository } from '../../core/db/cases-repository.ts
 import type { PaymentsRepository } from '../../core/db/payments-repository.ts';
 import { toCaseDetail, toCaseSummary } from '../../core/cases/case-view.ts';
 import { authenticateCitizen, bearerSecurity } from '../plugins/citizen-auth.ts';
-import { ProblemError } from '../plugins/problem-details.ts';
-import type { CaseDetail } from '../schemas/cases.ts';
-import { CaseIdParams, CitizenAnswerSchema } from '../schemas/cases.ts';
+import { ProblemError } from '../../core/errors.ts';
+import type { CaseDetail } from '../../core/cases/case-schemas.ts';
+import { CaseIdParams, CitizenAnswerSchema } from '../../core/cases/case-schemas.ts';
 import type { AnswerQuestion } from '../../core/cases/answer-question.ts';
 import { problemResponses } from '../schemas/common.ts';
 import { NO_MEMBERSHIPS, type OrganisationMemberships } from '../../core/organisations/index.ts';

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { CasesRepository } from '../../core/db/cases-repository.ts';
 import type { DraftInput, DraftService } from '../../core/drafts/draft-service.ts';
-import { DraftBody, DraftIdParams, DRAFT_DATA_MAX_BYTES } from '../schemas/drafts.ts';
+import { DraftBody, DraftIdParams, DRAFT_DATA_MAX_BYTES } from '../../core/drafts/draft-schemas.ts';
 import { authenticateCitizen, bearerSecurity } from '../plugins/citizen-auth.ts';
 import { problemResponses } from '../schemas/common.ts';
 import type { CaseDetailLoader } from './cases.ts';

@@ -1,6 +1,6 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ProblemError } from '../plugins/problem-details.ts';
+import { ProblemError } from '../../core/errors.ts';
 import type { StaffSession, StaffSessions } from '../../core/staff/staff-sessions.ts';
 
 export type { StaffSession } from '../../core/staff/staff-sessions.ts';

@@ -4,7 +4,7 @@ import type { CatalogueRepository } from '../../../core/db/catalogue-repository.
 import type { IncidentsRepository } from '../../../core/db/incidents-repository.ts';
 import { caseNumberOf } from '../../../core/db/tasks-repository.ts';
 import type { IncidentEngine } from '../../../core/engine/incident-commands.ts';
-import { ProblemError } from '../../plugins/problem-details.ts';
+import { ProblemError } from '../../../core/errors.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { requireStaff, type StaffSession } from '../../staff/staff-session.ts';
 import { serviceNamesOf } from './task-access.ts';

@@ -5,13 +5,13 @@ import {
   AccountSchema, DeletionRequest, EmailChange, LoginSchema, PasswordResetCompletion, ProfileChanges, RegistrationSchema,
   SessionIdParams, TotpCodeBody,
 } from '../../../portal-api/schemas/accounts.ts';
-import { ContactDataChangeRequestSchema } from '../../../portal-api/schemas/contact-data.ts';
-import { DraftBody } from '../../../portal-api/schemas/drafts.ts';
+import { ContactDataChangeRequestSchema } from '../../../core/contact-data/contact-data-request.ts';
+import { DraftBody } from '../../../core/drafts/draft-schemas.ts';
 import {
   InvitationRequestSchema, InvitationTokenBody, MemberParams, NewOrganisationSchema, OrganisationChangesSchema, RoleChangeSchema,
 } from '../../../portal-api/schemas/organisations.ts';
-import { ApplicationSchema, IdempotencyHeaders } from '../../../portal-api/schemas/applications.ts';
-import { CaseDetailSchema, CitizenAnswerSchema } from '../../../portal-api/schemas/cases.ts';
+import { ApplicationSchema, IdempotencyHeaders } from '../../../core/cases/application-schema.ts';
+import { CaseDetailSchema, CitizenAnswerSchema } from '../../../core/cases/case-schemas.ts';
 import { LocalisedTextSchema, ProblemSchema } from '../../../portal-api/schemas/common.ts';
 import { mutationOf, nastyString, valueOf, type JsonSchema, type SchemaArbitraryOptions } from '../../support/schema-arbitrary.ts';
 

@@ -13,7 +13,7 @@ import type { AccountRow } from '../../../../core/db/accounts-repository.ts';
 import { up as accountsSchema } from '../../../../core/db/migrations/013-accounts.ts';
 import { up as sharedAccountState } from '../../../../core/db/migrations/020-shared-account-state.ts';
 import { createSecretFailuresRepository } from '../../../../core/db/secret-failures-repository.ts';
-import { ProblemError } from '../../../../portal-api/plugins/problem-details.ts';
+import { ProblemError } from '../../../../core/errors.ts';
 
 const MINUTE = 60_000;
 

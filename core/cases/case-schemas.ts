@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { LanguageSchema } from './common.ts';
+import { LanguageSchema } from '../../portal-api/schemas/common.ts';
 
 const LocalisedText = Type.Ref('LocalisedText');
 
