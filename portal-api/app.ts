@@ -21,7 +21,7 @@ import { applicationRoutes } from './routes/applications.ts';
 import { contactDataChangeRoutes } from './routes/contact-data-changes.ts';
 import { createRequestContactDataChange } from '../core/contact-data/contact-data-change.ts';
 import type { DraftService } from '../core/drafts/draft-service.ts';
-import { DraftSchema } from '../core/drafts/draft-schemas.ts';
+import { DraftSchema } from './schemas/drafts.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { caseRoutes, createCaseDetailLoader } from './routes/cases.ts';
 import { documentRoutes } from './routes/documents.ts';
@@ -43,7 +43,8 @@ import { payrexxWebhookRoutes } from './routes/payrexx-webhook.ts';
 import type { PaymentsRepository } from '../core/db/payments-repository.ts';
 import type { RecordProviderTransaction } from '../core/payments/record-provider-transaction.ts';
 import { CaseDetailSchema, CaseSummarySchema } from '../core/cases/case-schemas.ts';
-import { LocalisedTextSchema, ProblemSchema } from './schemas/common.ts';
+import { ProblemSchema } from './schemas/common.ts';
+import { LocalisedTextSchema } from '../core/language.ts';
 import { AccountSchema, SessionSchema } from './schemas/accounts.ts';
 
 export interface AppDeps {

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { LanguageSchema } from '../../portal-api/schemas/common.ts';
+import { LanguageSchema } from '../language.ts';
 
 const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '^[^<>{}\\[\\]\\\\]*\\S[^<>{}\\[\\]\\\\]*$' });
 
@@ -23,7 +23,3 @@ export const ApplicationSchema = Type.Object({
 
 export type Application = Static<typeof ApplicationSchema>;
 
-export const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$',
-    description: 'Makes a repeated submit (double click, network retry) one case' })),
-});

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { LanguageSchema } from '../../portal-api/schemas/common.ts';
+import { LanguageSchema } from '../language.ts';
 
 const LocalisedText = Type.Ref('LocalisedText');
 
@@ -57,8 +57,3 @@ export const CaseDetailSchema = Type.Composite([
 export type CaseSummary = Static<typeof CaseSummarySchema>;
 export type CaseDetail = Static<typeof CaseDetailSchema>;
 
-export const CaseIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-
-export const CitizenAnswerSchema = Type.Object({
-  text: Type.String({ minLength: 1, maxLength: 4000, pattern: '\\S', description: "The answer to the municipality's question" }),
-}, { additionalProperties: false });

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { LanguageSchema } from '../../portal-api/schemas/common.ts';
+import { LanguageSchema } from '../language.ts';
 
 /** The optional contact data a municipality holds beside the data standard (ADM-4). */
 export const CONTACT_FIELDS = ['phone', 'email'] as const;

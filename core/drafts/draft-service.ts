@@ -5,7 +5,7 @@ import type { StartApplication, StartApplicationResult } from '../cases/start-ap
 import type { DraftContent, DraftRow, DraftsRepository } from '../db/drafts-repository.ts';
 import { ProblemError, invalidField } from '../errors.ts';
 import { type Application, ApplicationSchema } from '../cases/application-schema.ts';
-import { DRAFT_DATA_MAX_BYTES, DRAFTS_PER_ACCOUNT } from './draft-schemas.ts';
+import { DRAFT_DATA_MAX_BYTES, DRAFTS_PER_ACCOUNT } from './draft-limits.ts';
 
 /** A draft as the API shows it to its owner. */
 export interface DraftView {

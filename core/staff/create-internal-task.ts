@@ -3,7 +3,7 @@ import type { CasesRepository } from '../db/cases-repository.ts';
 import type { InternalTasksRepository } from '../db/internal-tasks-repository.ts';
 import type { ProcessStarter } from '../cases/start-application.ts';
 import { ProblemError } from '../errors.ts';
-import type { StaffSession } from '../../portal-api/staff/staff-session.ts';
+import type { StaffSession } from './staff-sessions.ts';
 
 export const INTERNAL_TASK_PROCESS = 'internal-task';
 

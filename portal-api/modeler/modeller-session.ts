@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { ProblemError } from '../../core/errors.ts';
-import { readStaffSession, type StaffSession } from '../staff/staff-session.ts';
+import { readStaffSession } from '../staff/staff-session.ts';
+import { type StaffSession } from '../../core/staff/staff-sessions.ts';
 
 /** The header the modeller's page sends with every change; no cross-site form can (CSRF). */
 export const MODELER_REQUEST_HEADER = 'modeler';

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { requireStaff, type StaffSession } from '../staff/staff-session.ts';
+import { requireStaff } from '../staff/staff-session.ts';
+import { type StaffSession } from '../../core/staff/staff-sessions.ts';
 import { ProblemError } from '../../core/errors.ts';
 
 /** Roles of the staff directory that parts of the API outside the tasklist ask for. */

@@ -7,7 +7,7 @@ import { toCaseDetail, toCaseSummary } from '../../core/cases/case-view.ts';
 import { authenticateCitizen, bearerSecurity } from '../plugins/citizen-auth.ts';
 import { ProblemError } from '../../core/errors.ts';
 import type { CaseDetail } from '../../core/cases/case-schemas.ts';
-import { CaseIdParams, CitizenAnswerSchema } from '../../core/cases/case-schemas.ts';
+import { CaseIdParams, CitizenAnswerSchema } from '../schemas/cases.ts';
 import type { AnswerQuestion } from '../../core/cases/answer-question.ts';
 import { problemResponses } from '../schemas/common.ts';
 import { NO_MEMBERSHIPS, type OrganisationMemberships } from '../../core/organisations/index.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { authenticateCitizen, bearerSecurity } from '../plugins/citizen-auth.ts';
-import { IdempotencyHeaders } from '../../core/cases/application-schema.ts';
+import { IdempotencyHeaders } from '../schemas/common.ts';
 import { problemResponses } from '../schemas/common.ts';
 import type { CasesRepository } from '../../core/db/cases-repository.ts';
 import { refuseDataStandardFields, type RequestContactDataChange } from '../../core/contact-data/contact-data-change.ts';

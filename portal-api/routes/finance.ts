@@ -9,9 +9,10 @@ import type { ImportBankCredits } from '../../core/payments/import-bank-credits.
 import type { SettleInvoice } from '../../core/payments/settle-invoice.ts';
 import { ProblemError, invalidField } from '../../core/errors.ts';
 import { requireStaffRole, staffSessionSecurity } from '../plugins/staff-auth.ts';
-import { LanguageSchema, problemResponses } from '../schemas/common.ts';
+import { problemResponses } from '../schemas/common.ts';
+import { LanguageSchema } from '../../core/language.ts';
 import { zurichMidnight } from '../../core/payments/swiss-day.ts';
-import type { StaffSession } from '../staff/staff-session.ts';
+import type { StaffSession } from '../../core/staff/staff-sessions.ts';
 
 export interface FinanceDeps {
   catalogue: CatalogueRepository;

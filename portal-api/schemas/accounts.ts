@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { LanguageSchema } from './common.ts';
+import { LanguageSchema } from '../../core/language.ts';
 
 const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
 const Email = Type.String({ format: 'email', maxLength: 254 });

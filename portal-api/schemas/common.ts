@@ -1,15 +1,5 @@
 import { Type } from '@sinclair/typebox';
 
-export const LanguageSchema = Type.Union(
-  [Type.Literal('de'), Type.Literal('fr'), Type.Literal('it'), Type.Literal('en')],
-  { description: 'Language of documents and texts (German first)' },
-);
-
-export const LocalisedTextSchema = Type.Object(
-  { de: Type.String(), fr: Type.Optional(Type.String()), it: Type.Optional(Type.String()), en: Type.Optional(Type.String()) },
-  { $id: 'LocalisedText' },
-);
-
 export const ProblemSchema = Type.Object(
   {
     type: Type.String(),
@@ -24,3 +14,8 @@ export const ProblemSchema = Type.Object(
 
 export const problemResponses = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((status) => [status, Type.Ref('Problem')]));
+
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$',
+    description: 'Makes a repeated submit (double click, network retry) one case' })),
+});

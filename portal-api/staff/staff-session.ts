@@ -3,8 +3,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemError } from '../../core/errors.ts';
 import type { StaffSession, StaffSessions } from '../../core/staff/staff-sessions.ts';
 
-export type { StaffSession } from '../../core/staff/staff-sessions.ts';
-
 declare module 'fastify' {
   interface FastifyInstance {
     /** Staff sessions kept on the server (staff-sessions.ts). */

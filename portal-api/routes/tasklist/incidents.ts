@@ -6,7 +6,8 @@ import { caseNumberOf } from '../../../core/db/tasks-repository.ts';
 import type { IncidentEngine } from '../../../core/engine/incident-commands.ts';
 import { ProblemError } from '../../../core/errors.ts';
 import { problemResponses } from '../../schemas/common.ts';
-import { requireStaff, type StaffSession } from '../../staff/staff-session.ts';
+import { requireStaff } from '../../staff/staff-session.ts';
+import { type StaffSession } from '../../../core/staff/staff-sessions.ts';
 import { serviceNamesOf } from './task-access.ts';
 
 export interface IncidentDeps {

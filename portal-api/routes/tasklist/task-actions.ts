@@ -8,7 +8,8 @@ import type { UserTaskCommands } from '../../../core/engine/user-tasks.ts';
 import { ProblemError } from '../../../core/errors.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { checkFormVariables } from '../../../core/staff/form-variables.ts';
-import { requireStaff, type StaffSession } from '../../staff/staff-session.ts';
+import { requireStaff } from '../../staff/staff-session.ts';
+import { type StaffSession } from '../../../core/staff/staff-sessions.ts';
 import { answer, caseOf, heldByOther, TaskKeyParams, taskFor } from './task-access.ts';
 
 export interface TaskActionDeps {

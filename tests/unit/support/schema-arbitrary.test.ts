@@ -6,13 +6,16 @@ import {
   SessionIdParams, TotpCodeBody,
 } from '../../../portal-api/schemas/accounts.ts';
 import { ContactDataChangeRequestSchema } from '../../../core/contact-data/contact-data-request.ts';
-import { DraftBody } from '../../../core/drafts/draft-schemas.ts';
+import { DraftBody } from '../../../portal-api/schemas/drafts.ts';
 import {
   InvitationRequestSchema, InvitationTokenBody, MemberParams, NewOrganisationSchema, OrganisationChangesSchema, RoleChangeSchema,
 } from '../../../portal-api/schemas/organisations.ts';
-import { ApplicationSchema, IdempotencyHeaders } from '../../../core/cases/application-schema.ts';
-import { CaseDetailSchema, CitizenAnswerSchema } from '../../../core/cases/case-schemas.ts';
-import { LocalisedTextSchema, ProblemSchema } from '../../../portal-api/schemas/common.ts';
+import { ApplicationSchema } from '../../../core/cases/application-schema.ts';
+import { IdempotencyHeaders } from '../../../portal-api/schemas/common.ts';
+import { CaseDetailSchema } from '../../../core/cases/case-schemas.ts';
+import { CitizenAnswerSchema } from '../../../portal-api/schemas/cases.ts';
+import { ProblemSchema } from '../../../portal-api/schemas/common.ts';
+import { LocalisedTextSchema } from '../../../core/language.ts';
 import { mutationOf, nastyString, valueOf, type JsonSchema, type SchemaArbitraryOptions } from '../../support/schema-arbitrary.ts';
 
 const TreeSchema = {

@@ -1,8 +1,5 @@
 import { Type } from '@sinclair/typebox';
-
-/** Upper bound of a draft's `data` as JSON, and of the drafts one account keeps. */
-export const DRAFT_DATA_MAX_BYTES = 32 * 1024;
-export const DRAFTS_PER_ACCOUNT = 50;
+import { DRAFT_DATA_MAX_BYTES } from '../../core/drafts/draft-limits.ts';
 
 /**
  * A draft holds the application as far as it is filled (ACC-9): service and municipality are
