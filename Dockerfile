@@ -12,4 +12,4 @@ COPY simulators simulators
 COPY workers workers
 USER node
 ENV NODE_ENV=production
-CMD ["node", "portal-api/main.ts"]
+CMD ["node", "portal-api/server.ts"]

@@ -6,7 +6,7 @@
  * BACK_OFFICE_<VENDOR>_CREDENTIAL (default: the development secrets in .cache), LOG_LEVEL.
  */
 import { pino } from 'pino';
-import { closeOnSignal } from './close-on-signal.ts';
+import { closeOnSignal } from '../core/close-on-signal.ts';
 import { loadDevSecrets } from './dev-secrets.ts';
 import { startDevelopmentBackOffices } from '../simulators/back-office/development-back-offices.ts';
 

@@ -2,7 +2,7 @@
 // is its client) and, in development-agov.ts, the AGOV stand-in. Both are the development
 // provider with their own accounts and the portal registered as their client.
 import { pino, type Logger } from 'pino';
-import { closeOnSignal } from './close-on-signal.ts';
+import { closeOnSignal } from '../core/close-on-signal.ts';
 import { startIdentityProvider } from '../simulators/identity/identity-provider.ts';
 import { DEVELOPMENT_STAFF, type DirectoryAccount, type StaffAccount } from '../simulators/identity/staff-accounts.ts';
 

@@ -2,7 +2,7 @@
 // http://127.0.0.1:4402/__sim/mails (optionally ?to=address).
 import { pino } from 'pino';
 import { startMailCatcher } from '../simulators/mail/mail-catcher.ts';
-import { closeOnSignal } from './close-on-signal.ts';
+import { closeOnSignal } from '../core/close-on-signal.ts';
 
 /**
  * Runs it on its own (docker-compose): `node scripts/development-mail.ts`.

@@ -2,7 +2,7 @@
 // each with its own API key and its webhook pointing at the portal API.
 import { randomBytes } from 'node:crypto';
 import { pino, type Logger } from 'pino';
-import { closeOnSignal } from './close-on-signal.ts';
+import { closeOnSignal } from '../core/close-on-signal.ts';
 import { startPayrexxSimulator, type PayrexxSimulator } from '../simulators/payrexx/simulator.ts';
 import { payrexxInstanceOf, seededPayrexxMunicipalities } from '../core/db/seed/catalogue.ts';
 

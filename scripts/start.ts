@@ -6,7 +6,7 @@ import { loadConfig } from '../core/config.ts';
 import { exportBackOfficeCredentials, loadDevSecrets } from './dev-secrets.ts';
 import { ensureEngineRunning, stopEngine } from './engine.ts';
 import { startPlatform } from './platform.ts';
-import { closeOnSignal } from './close-on-signal.ts';
+import { closeOnSignal } from '../core/close-on-signal.ts';
 import { startDevelopmentIdentity } from './development-identity.ts';
 import { startDevelopmentAgov } from './development-agov.ts';
 import { startDevelopmentPayrexx } from './development-payrexx.ts';

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { IncidentsRepository } from '../core/db/incidents-repository.ts';
 import type { IncidentEngine } from '../core/engine/incident-commands.ts';
-import { runPeriodically, type PeriodicTask } from './periodic.ts';
+import { runPeriodically, type PeriodicTask } from '../core/periodic.ts';
 
 
 export interface IncidentRecoverySettings {

@@ -1,8 +1,8 @@
 // The job workers as a service of their own (docker-compose); scale them horizontally.
 import { loadConfig } from '../core/config.ts';
-import { openParts } from '../scripts/platform/parts.ts';
-import { startWorkerPool } from '../scripts/platform/worker-pool.ts';
-import { closeOnSignal } from '../scripts/close-on-signal.ts';
+import { openParts } from '../core/platform-parts.ts';
+import { startWorkerPool } from './composition/worker-pool.ts';
+import { closeOnSignal } from '../core/close-on-signal.ts';
 
 const parts = await openParts(loadConfig());
 const workers = await startWorkerPool(parts);

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import pino from 'pino';
 import { inject } from 'vitest';
-import { composeAccountLifecycle } from '../../../scripts/platform/mailings.ts';
+import { composeAccountLifecycle } from '../../../workers/composition/mailings.ts';
 
 /**
  * The account lifecycle job composed as the platform's workers compose it, on the test platform's

@@ -11,10 +11,10 @@ import { createAccountsRepository } from '../../core/db/accounts-repository.ts';
 import { createStaffRepository } from '../../core/db/staff-repository.ts';
 import { createStaffSessionsRepository } from '../../core/db/staff-sessions-repository.ts';
 import { createOrganisations, type Organisations } from '../../core/organisations/index.ts';
-import { askStaffDirectory, type OidcSettings } from '../../portal-api/staff/oidc-login.ts';
+import { askStaffDirectory, type OidcSettings } from '../staff/oidc-login.ts';
 import { createStaffSessions, type StaffSessions } from '../../core/staff/staff-sessions.ts';
-import { runPeriodically } from '../../workers/periodic.ts';
-import type { Parts } from './parts.ts';
+import { runPeriodically } from '../../core/periodic.ts';
+import type { Parts } from '../../core/platform-parts.ts';
 
 /** How the portal is registered at the staff directory. */
 export const staffDirectorySettings = (config: Config): OidcSettings => ({

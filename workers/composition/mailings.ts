@@ -2,7 +2,7 @@
 // the account lifecycle job with its reminders and notices.
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { runPeriodically } from '../../workers/periodic.ts';
+import { runPeriodically } from '../../core/periodic.ts';
 import { createSmtpMailer, type Mailer } from '../../connectors/email/mailer.ts';
 import { createAccountMailDelivery } from '../../core/accounts/mail-delivery.ts';
 import { createSecretBox } from '../../core/accounts/secret-box.ts';
@@ -14,7 +14,7 @@ import { createTaskDigest } from '../../core/staff/task-digest.ts';
 import { createCaseNoticesRepository } from '../../core/db/case-notices-repository.ts';
 import { createCaseNotices } from '../../core/cases/case-notices.ts';
 import type { Config } from '../../core/config.ts';
-import type { Parts } from './parts.ts';
+import type { Parts } from '../../core/platform-parts.ts';
 
 /** Runs a mailing every `everyMs` over its own SMTP connection; without SMTP_URL it does not run, and the log says what is missing. */
 function startMailing(

@@ -1,18 +1,18 @@
 // The worker program's parts: job workers, incident recovery, reconciliation and the mailings.
 import { createIncidentsRepository } from '../../core/db/incidents-repository.ts';
-import { startIncidentRecovery } from '../../workers/incident-recovery.ts';
+import { startIncidentRecovery } from '../incident-recovery.ts';
 import { readCredentialFrom } from '../../connectors/back-office/credentials.ts';
 import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
 import { createBackOfficeRegistry } from '../../connectors/back-office/registry.ts';
 import { createIncidentCommands } from '../../core/engine/incident-commands.ts';
-import { runPeriodically } from '../../workers/periodic.ts';
+import { runPeriodically } from '../../core/periodic.ts';
 import { createCaseRecordsRepository } from '../../core/db/case-records-repository.ts';
 import { createCatalogueRepository } from '../../core/db/catalogue-repository.ts';
 import { createDocumentsRepository } from '../../core/db/documents-repository.ts';
-import { allWorkers } from '../../workers/all-workers.ts';
-import { type RunningWorkers, startWorkers } from '../../workers/runner.ts';
+import { allWorkers } from '../all-workers.ts';
+import { type RunningWorkers, startWorkers } from '../runner.ts';
 import { startAccountLifecycle, startCaseNotices, startTaskDigests } from './mailings.ts';
-import { openPaymentServices, type Parts } from './parts.ts';
+import { openPaymentServices, type Parts } from '../../core/platform-parts.ts';
 
 /** Retries a service task starts with in the diagrams (zeebe:taskDefinition retries="3"). */
 const WORKER_DEFAULT_RETRIES = 3;

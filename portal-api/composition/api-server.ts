@@ -11,7 +11,7 @@ import { createInternalTasksRepository } from '../../core/db/internal-tasks-repo
 import { createInternalTaskCreator } from '../../core/staff/create-internal-task.ts';
 import { createDraftsRepository } from '../../core/db/drafts-repository.ts';
 import { createDraftService } from '../../core/drafts/draft-service.ts';
-import { buildApp } from '../../portal-api/app.ts';
+import { buildApp } from '../app.ts';
 import { createStartApplication } from '../../core/cases/start-application.ts';
 import { createCaseRecordsRepository } from '../../core/db/case-records-repository.ts';
 import { createCasesRepository } from '../../core/db/cases-repository.ts';
@@ -19,9 +19,9 @@ import { createCatalogueRepository } from '../../core/db/catalogue-repository.ts
 import { createDocumentsRepository } from '../../core/db/documents-repository.ts';
 import { createProcessStarter, engineIsReady } from '../../core/engine/engine-client.ts';
 import { createRecordProjector } from '../../core/engine/records/project-records.ts';
-import { createBrowserBundle } from '../../portal-api/modeler/browser-bundle.ts';
+import { createBrowserBundle } from '../modeler/browser-bundle.ts';
 import { citizenSessionSettings, openAccountsAndSessions, staffDirectorySettings } from './accounts-and-sessions.ts';
-import { openPaymentServices, openProcessModeller, type Parts } from './parts.ts';
+import { openPaymentServices, openProcessModeller, type Parts } from '../../core/platform-parts.ts';
 
 /** The portal API with all it composes, listening where the configuration says; closing it stops its outbox and sweeps. */
 export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstance; url: string }> {

@@ -2,9 +2,9 @@
 import { seedCatalogue } from '../core/db/seed/catalogue.ts';
 import { developmentEndpoints } from '../simulators/back-office/development-back-offices.ts';
 import { loadConfig } from '../core/config.ts';
-import { deployAll, openParts } from '../scripts/platform/parts.ts';
-import { startApiServer } from '../scripts/platform/api-server.ts';
-import { closeOnSignal } from '../scripts/close-on-signal.ts';
+import { deployAll, openParts } from '../core/platform-parts.ts';
+import { startApiServer } from './composition/api-server.ts';
+import { closeOnSignal } from '../core/close-on-signal.ts';
 
 const parts = await openParts(loadConfig());
 // docker-compose seeds the development catalogue against its simulators service.
