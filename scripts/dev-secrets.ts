@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { developmentCredentialRef } from '../simulators/back-office/development-back-offices.ts';
+import { developmentCredentialRef } from '../connectors/back-office/credentials.ts';
 import { BACK_OFFICE_VENDORS } from '../connectors/back-office/vendors.ts';
 import { DEVELOPMENT_STAFF } from '../simulators/identity/staff-accounts.ts';
 import { DEVELOPMENT_AGOV_PERSONS } from '../simulators/identity/agov-persons.ts';

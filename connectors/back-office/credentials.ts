@@ -15,3 +15,6 @@ export function readCredentialFrom(environment: NodeJS.ProcessEnv, readFile: (pa
     return fromFile === '' ? undefined : fromFile;
   };
 }
+
+/** The environment variable (or `<name>_FILE`) holding a vendor's credential in development. */
+export const developmentCredentialRef = (vendor: string) => `BACK_OFFICE_${vendor.toUpperCase()}_CREDENTIAL`;

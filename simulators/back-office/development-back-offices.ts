@@ -3,12 +3,10 @@
  * as `npm start` and the integration tests run them.
  */
 import type { Logger } from 'pino';
+import { developmentCredentialRef } from '../../connectors/back-office/credentials.ts';
 import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
 import { protocolOf } from './vendor-protocols.ts';
 import { startVendorSimulator, type BackOfficeSimulator } from './vendor-simulator.ts';
-
-/** The environment variable (or `<name>_FILE`) holding a vendor's credential in development. */
-export const developmentCredentialRef = (vendor: string) => `BACK_OFFICE_${vendor.toUpperCase()}_CREDENTIAL`;
 
 export type DevelopmentBackOffices = {
   readonly simulators: Readonly<Record<string, BackOfficeSimulator>>;
@@ -19,7 +17,7 @@ export type DevelopmentBackOffices = {
 
 /**
  * Starts a simulator per vendor. With `firstPort` p they listen on p, p+1, ... in the order of
- * `BACK_OFFICE_VENDORS`; with 0 on free ports. `credentials` maps each vendor to the credential its
+ * `BACK_OFFICE_VENDORS` (as `developmentBackOfficeEndpoints` in core's seed expects); with 0 on free ports. `credentials` maps each vendor to the credential its
  * simulator accepts; a missing one is generated.
  */
 export async function startDevelopmentBackOffices(options: {
@@ -48,14 +46,4 @@ export async function startDevelopmentBackOffices(options: {
     throw error;
   }
   return { simulators, endpoints, close };
-}
-
-/** Where `startDevelopmentBackOffices` with `firstPort` listens on `host`, without starting anything. */
-export function developmentEndpoints(host: string, firstPort: number): Record<string, { url: string; credentialRef: string }> {
-  return Object.fromEntries(
-    Object.values(BACK_OFFICE_VENDORS).map((vendor, index) => [
-      vendor.name,
-      { url: `http://${host}:${firstPort + index}`, credentialRef: developmentCredentialRef(vendor.name) },
-    ]),
-  );
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { pino } from 'pino';
 import { readCamundaVersion } from '../../scripts/engine/paths.ts';
-import { developmentCredentialRef } from '../../simulators/back-office/development-back-offices.ts';
+import { developmentCredentialRef } from '../../connectors/back-office/credentials.ts';
 import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
 import { payrexxInstanceOf, seededPayrexxMunicipalities } from '../../core/db/seed/catalogue.ts';
 import { DEVELOPMENT_STAFF } from '../../simulators/identity/staff-accounts.ts';
