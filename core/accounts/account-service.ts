@@ -7,6 +7,7 @@ import type { ConfirmHolder } from './holder-confirmation.ts';
 import { formatKontoId, newKontoId } from './konto-id.ts';
 import { ACCOUNT_PAGES, pageLink } from './links.ts';
 import type { SendAccountMail } from './mail-delivery.ts';
+import { normaliseEmail } from './email-address.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { passwordShortfalls } from './password-rule.ts';
 import type { SecretAttempts } from './secret-attempts.ts';
@@ -44,8 +45,6 @@ export interface Registration {
 }
 
 export type AccountService = ReturnType<typeof createAccountService>;
-
-export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export function toAccountView(account: AccountRow): AccountView {
   return {

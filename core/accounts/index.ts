@@ -11,7 +11,7 @@ import { AGOV_REAUTHENTICATION_MS, createHolderConfirmation } from './holder-con
 import type { AccountMailDelivery } from './mail-delivery.ts';
 import type { Pseudonymise, RateLimitSettings } from './rate-limit-settings.ts';
 import { createSecondFactorService, type SecondFactorService } from './second-factor.ts';
-import type { SecretBox } from './secret-box.ts';
+import type { SecretBox } from '../db/secret-box.ts';
 import { createSecretAttempts } from './secret-attempts.ts';
 import { createSessionService, type SessionService, type SessionSettings } from './session-service.ts';
 

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Mailer, OutgoingMail } from '../../connectors/email/mailer.ts';
 import type { AccountMailOutboxRepository, OutboxMail } from '../db/account-mail-outbox-repository.ts';
 import type { MailText } from './account-texts.ts';
-import type { SecretBox } from './secret-box.ts';
+import type { SecretBox } from '../db/secret-box.ts';
 
 /** Sends an account mail without making the caller wait for the mail server. */
 export type SendAccountMail = (to: string, mail: MailText, kind: string) => void;

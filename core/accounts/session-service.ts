@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountRow, AccountsRepository, SessionRow } from '../db/accounts-repository.ts';
 import { accountErrors } from './account-errors.ts';
-import { normaliseEmail } from './account-service.ts';
+import { normaliseEmail } from './email-address.ts';
 import { verifyPassword } from './passwords.ts';
 import { hashToken, newSecretToken } from './secret-tokens.ts';
 import { acceptedTotpStep } from './totp.ts';

@@ -1,4 +1,5 @@
 import type { Language, LocalisedText } from '../engine/records/phase-map.ts';
+import { CITIZEN_ANSWER_PREFIX } from '../db/citizen-answers-repository.ts';
 
 type Texts = LocalisedText;
 
@@ -83,8 +84,6 @@ const pick = (texts: Texts, language: string): string => texts[language as Langu
 
 /** Messages a clerk writes are stored under this prefix and one id each: the text is theirs, in the case's language. */
 export const CLERK_MESSAGE_PREFIX = 'clerk-message:';
-/** The citizen's answers to a question, one per round of questions: `citizen-answer:<round>`. */
-export const CITIZEN_ANSWER_PREFIX = 'citizen-answer:';
 
 /** Who wrote a message: the citizen (an answer) or the municipality (everything else). */
 export const authorOf = (template: string): 'citizen' | 'municipality' =>

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { isSealed, SEALED_PREFIX, type SecretBox } from '../accounts/secret-box.ts';
+import { isSealed, SEALED_PREFIX, type SecretBox } from './secret-box.ts';
 
 export interface PostalAddress {
   street: string;

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { LocalisedText } from '../engine/records/phase-map.ts';
-import { CITIZEN_ANSWER_PREFIX } from '../cases/message-texts.ts';
+import { CITIZEN_ANSWER_PREFIX } from './citizen-answers-repository.ts';
 
 /** One case with messages the citizen has not been told about yet (CASE-3). */
 export interface CaseNotice {

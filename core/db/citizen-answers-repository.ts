@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { CITIZEN_ANSWER_PREFIX } from '../cases/message-texts.ts';
+
+/** The citizen's answers to a question, one per round of questions: `citizen-answer:<round>`. */
+export const CITIZEN_ANSWER_PREFIX = 'citizen-answer:';
 
 /** The citizen's answers to the municipality's questions: one per round, kept as case messages. */
 export interface CitizenAnswersRepository {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { normaliseEmail } from '../accounts/account-service.ts';
+import { normaliseEmail } from '../accounts/email-address.ts';
 import { formatKontoId, parseKontoId } from '../accounts/konto-id.ts';
 import { pageLink } from '../accounts/links.ts';
 import type { SendAccountMail } from '../accounts/mail-delivery.ts';

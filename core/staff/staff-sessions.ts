@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { SecretBoxError, type SecretBox } from '../accounts/secret-box.ts';
+import { SecretBoxError, type SecretBox } from '../db/secret-box.ts';
 import { hashToken, newSecretToken } from '../accounts/secret-tokens.ts';
 import type { StaffClaims, StaffSessionsRepository } from '../db/staff-sessions-repository.ts';
 

@@ -4,7 +4,7 @@ import { createSmtpMailer } from '../../connectors/email/mailer.ts';
 import { ACCOUNT_STATE_SWEEP_EVERY_MS } from '../../core/accounts/account-state-sweep.ts';
 import { createAccounts, type Accounts } from '../../core/accounts/index.ts';
 import { createAccountMailDelivery } from '../../core/accounts/mail-delivery.ts';
-import { createSecretBox, type SecretBox } from '../../core/accounts/secret-box.ts';
+import { createSecretBox, type SecretBox } from '../../core/db/secret-box.ts';
 import type { Config } from '../../core/config.ts';
 import { createAccountMailOutboxRepository } from '../../core/db/account-mail-outbox-repository.ts';
 import { createAccountsRepository } from '../../core/db/accounts-repository.ts';

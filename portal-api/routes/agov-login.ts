@@ -37,9 +37,9 @@ import { ProblemError } from '../../core/errors.ts';
 import { authenticateCitizenSession, bearerSecurity } from '../plugins/citizen-auth.ts';
 import { problemResponses } from '../schemas/common.ts';
 import { accountErrors } from '../../core/accounts/account-errors.ts';
-import { normaliseEmail } from '../../core/accounts/account-service.ts';
+import { normaliseEmail } from '../../core/accounts/email-address.ts';
 import { newKontoId } from '../../core/accounts/konto-id.ts';
-import type { SecretBox } from '../../core/accounts/secret-box.ts';
+import type { SecretBox } from '../../core/db/secret-box.ts';
 import { hashToken, newSecretToken } from '../../core/accounts/secret-tokens.ts';
 import type { SessionSettings } from '../../core/accounts/session-service.ts';
 

@@ -8,7 +8,7 @@ import pino from 'pino';
 import { buildApp } from '../../portal-api/app.ts';
 import { createAccounts } from '../../core/accounts/index.ts';
 import { createAccountMailDelivery } from '../../core/accounts/mail-delivery.ts';
-import { createSecretBox } from '../../core/accounts/secret-box.ts';
+import { createSecretBox } from '../../core/db/secret-box.ts';
 import { createAccountMailOutboxRepository } from '../../core/db/account-mail-outbox-repository.ts';
 import { createCasesRepository } from '../../core/db/cases-repository.ts';
 import { createCatalogueRepository } from '../../core/db/catalogue-repository.ts';

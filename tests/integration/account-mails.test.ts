@@ -9,7 +9,7 @@ import knex, { type Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addMonths } from '../../core/accounts/lifecycle-rules.ts';
-import { createSecretBox } from '../../core/accounts/secret-box.ts';
+import { createSecretBox } from '../../core/db/secret-box.ts';
 import { lifecycleOfTestPlatform } from './support/account-lifecycle.ts';
 import { activatedAccount, clientAddress, from, linkToken, mailsTo, TEST_PASSWORD } from './support/citizens.ts';
 import { callApi, eventually } from './support/http.ts';

@@ -9,7 +9,7 @@ import knex, { type Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseKontoId } from '../../core/accounts/konto-id.ts';
-import { createSecretBox } from '../../core/accounts/secret-box.ts';
+import { createSecretBox } from '../../core/db/secret-box.ts';
 import { newTotpSecret, totpCodeAt } from '../../core/accounts/totp.ts';
 import { createAccountsRepository } from '../../core/db/accounts-repository.ts';
 import { activatedAccount, clientAddress, from, linkToken, logIn, mailsTo, mailWithLink, TEST_PASSWORD } from './support/citizens.ts';

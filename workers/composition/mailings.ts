@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { runPeriodically } from '../../core/periodic.ts';
 import { createSmtpMailer, type Mailer } from '../../connectors/email/mailer.ts';
 import { createAccountMailDelivery } from '../../core/accounts/mail-delivery.ts';
-import { createSecretBox } from '../../core/accounts/secret-box.ts';
+import { createSecretBox } from '../../core/db/secret-box.ts';
 import { createAccountMailOutboxRepository } from '../../core/db/account-mail-outbox-repository.ts';
 import { createAccountLifecycle, type RunAccountLifecycle } from '../../core/accounts/account-lifecycle.ts';
 import { createAccountDeletionRepository } from '../../core/db/account-deletion-repository.ts';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Mailer, OutgoingMail } from '../../../../connectors/email/mailer.ts';
 import type { AccountMailOutboxRepository, OutboxMail } from '../../../../core/db/account-mail-outbox-repository.ts';
 import { createAccountMailDelivery, retryDelayMs } from '../../../../core/accounts/mail-delivery.ts';
-import { createSecretBox } from '../../../../core/accounts/secret-box.ts';
+import { createSecretBox } from '../../../../core/db/secret-box.ts';
 
 function capturingLogger() {
   const lines: string[] = [];

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useEmbeddedDatabase } from '../../../support/embedded-database.ts';
 import { createAccountStateSweep } from '../../../../core/accounts/account-state-sweep.ts';
 import { registerRateLimits } from '../../../../portal-api/plugins/rate-limits.ts';
-import { createSecretBox } from '../../../../core/accounts/secret-box.ts';
+import { createSecretBox } from '../../../../core/db/secret-box.ts';
 import { createAccountsRepository } from '../../../../core/db/accounts-repository.ts';
 import { createAgovHandOffsRepository } from '../../../../core/db/agov-hand-offs-repository.ts';
 import { up as accountsSchema } from '../../../../core/db/migrations/013-accounts.ts';

@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSecretBox } from '../../../../core/accounts/secret-box.ts';
+import { createSecretBox } from '../../../../core/db/secret-box.ts';
 import { migrateToLatest } from '../../../../core/db/migrate.ts';
 import { createStaffRepository } from '../../../../core/db/staff-repository.ts';
 import { createStaffSessionsRepository } from '../../../../core/db/staff-sessions-repository.ts';

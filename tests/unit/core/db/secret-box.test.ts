@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createSecretBox, isSealed, keyIdOf, parseSecretsKey, SecretBoxError } from '../../../../core/accounts/secret-box.ts';
+import { createSecretBox, isSealed, keyIdOf, parseSecretsKey, SecretBoxError } from '../../../../core/db/secret-box.ts';
 
 const newKey = () => randomBytes(32).toString('base64');
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
