@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { authenticateCitizen, bearerSecurity } from '../plugins/citizen-auth.ts';
-import { IdempotencyHeaders } from '../schemas/common.ts';
-import { problemResponses } from '../schemas/common.ts';
-import type { CasesRepository } from '../../core/db/cases-repository.ts';
-import { refuseDataStandardFields, type RequestContactDataChange } from '../../core/contact-data/contact-data-change.ts';
-import { ContactDataChangeRequestSchema, type ContactDataChangeRequest } from '../../core/contact-data/contact-data-request.ts';
+import { authenticateCitizen, bearerSecurity } from '../../plugins/citizen-auth.ts';
+import { IdempotencyHeaders } from '../../schemas/common.ts';
+import { problemResponses } from '../../schemas/common.ts';
+import type { CasesRepository } from '../../../core/db/cases-repository.ts';
+import { refuseDataStandardFields, type RequestContactDataChange } from '../../../core/contact-data/contact-data-change.ts';
+import { ContactDataChangeRequestSchema, type ContactDataChangeRequest } from '../../../core/contact-data/contact-data-request.ts';
 import type { CaseDetailLoader } from './cases.ts';
 import { sendFiledCase } from './applications.ts';
 

@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { ProblemError } from '../../../core/errors.ts';
-import { problemResponses } from '../../schemas/common.ts';
-import type { CreateInternalTask } from '../../../core/staff/create-internal-task.ts';
-import { requireStaff } from '../../staff/staff-session.ts';
+import { ProblemError } from '../../../../core/errors.ts';
+import { problemResponses } from '../../../schemas/common.ts';
+import type { CreateInternalTask } from '../../../../core/staff/create-internal-task.ts';
+import { requireStaff } from '../../../staff/staff-session.ts';
 
 /** Internal tasks (ADM-2): a clerk writes one down, for a case or on its own; it is handled like every task. */
 export function internalTaskRoutes(createInternalTask: CreateInternalTask) {

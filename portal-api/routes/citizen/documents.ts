@@ -1,11 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { DocumentsRepository } from '../../core/db/documents-repository.ts';
-import { authenticateCitizen, bearerSecurity } from '../plugins/citizen-auth.ts';
-import { ProblemError } from '../../core/errors.ts';
-import { problemResponses } from '../schemas/common.ts';
-import { NO_MEMBERSHIPS, type OrganisationMemberships } from '../../core/organisations/index.ts';
-import { mayReadCase } from '../../core/organisations/organisation-rules.ts';
+import type { DocumentsRepository } from '../../../core/db/documents-repository.ts';
+import { authenticateCitizen, bearerSecurity } from '../../plugins/citizen-auth.ts';
+import { ProblemError } from '../../../core/errors.ts';
+import { problemResponses } from '../../schemas/common.ts';
+import { NO_MEMBERSHIPS, type OrganisationMemberships } from '../../../core/organisations/index.ts';
+import { mayReadCase } from '../../../core/organisations/organisation-rules.ts';
 
 /** CASE-4, ORG-4: a document of the citizen's cases or their organisations', as the file itself. */
 export function documentRoutes(documents: DocumentsRepository, memberships: OrganisationMemberships = NO_MEMBERSHIPS) {

@@ -1,16 +1,16 @@
 import { Type, type TObject } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { CLERK_MESSAGE_PREFIX } from '../../../core/cases/message-texts.ts';
-import type { CasesRepository } from '../../../core/db/cases-repository.ts';
-import type { TaskRow, TasksRepository } from '../../../core/db/tasks-repository.ts';
-import type { UserTaskCommands } from '../../../core/engine/user-tasks.ts';
-import { ProblemError } from '../../../core/errors.ts';
-import { problemResponses } from '../../schemas/common.ts';
-import { checkFormVariables } from '../../../core/staff/form-variables.ts';
-import { requireStaff } from '../../staff/staff-session.ts';
-import { type StaffSession } from '../../../core/staff/staff-sessions.ts';
-import { answer, caseOf, heldByOther, TaskKeyParams, taskFor } from './task-access.ts';
+import { CLERK_MESSAGE_PREFIX } from '../../../../core/cases/message-texts.ts';
+import type { CasesRepository } from '../../../../core/db/cases-repository.ts';
+import type { TaskRow, TasksRepository } from '../../../../core/db/tasks-repository.ts';
+import type { UserTaskCommands } from '../../../../core/engine/user-tasks.ts';
+import { ProblemError } from '../../../../core/errors.ts';
+import { problemResponses } from '../../../schemas/common.ts';
+import { checkFormVariables } from '../../../../core/staff/form-variables.ts';
+import { requireStaff } from '../../../staff/staff-session.ts';
+import { type StaffSession } from '../../../../core/staff/staff-sessions.ts';
+import { answer, caseOf, heldByOther, TaskKeyParams, taskFor } from '../../../staff/task-access.ts';
 
 export interface TaskActionDeps {
   tasks: TasksRepository;

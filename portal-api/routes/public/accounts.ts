@@ -1,18 +1,18 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Accounts } from '../../core/accounts/index.ts';
-import type { PostalAddress } from '../../core/db/accounts-repository.ts';
-import type { AccountIdentitiesRepository } from '../../core/db/account-identities-repository.ts';
-import { RateLimitedError } from '../../core/accounts/account-errors.ts';
-import { registerRateLimits } from '../plugins/rate-limits.ts';
+import type { Accounts } from '../../../core/accounts/index.ts';
+import type { PostalAddress } from '../../../core/db/accounts-repository.ts';
+import type { AccountIdentitiesRepository } from '../../../core/db/account-identities-repository.ts';
+import { RateLimitedError } from '../../../core/accounts/account-errors.ts';
+import { registerRateLimits } from '../../plugins/rate-limits.ts';
 import {
   Accepted, EmailBody, EmailChange, LinkTokenBody, PasswordChange, PasswordResetCompletion, ProfileChanges, RegistrationSchema,
-} from '../schemas/accounts.ts';
-import { authenticateCitizenSession, bearerSecurity } from '../plugins/citizen-auth.ts';
-import { problemResponses } from '../schemas/common.ts';
-import { accountDeletionRoutes } from './accounts-deletion.ts';
-import { accountSecondFactorRoutes } from './accounts-second-factor.ts';
-import { accountSessionRoutes } from './accounts-sessions.ts';
+} from '../../schemas/accounts.ts';
+import { authenticateCitizenSession, bearerSecurity } from '../../plugins/citizen-auth.ts';
+import { problemResponses } from '../../schemas/common.ts';
+import { accountDeletionRoutes } from '../citizen/account-deletion.ts';
+import { accountSecondFactorRoutes } from '../citizen/account-second-factor.ts';
+import { accountSessionRoutes } from '../citizen/account-sessions.ts';
 
 const tags = ['accounts'];
 

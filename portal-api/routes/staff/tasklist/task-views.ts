@@ -1,15 +1,15 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { labelIn } from '../../../core/cases/case-view.ts';
-import { authorOf, renderMessage } from '../../../core/cases/message-texts.ts';
-import { withReadablePhoneNumbers } from '../../../core/contact-data/readable-phone-numbers.ts';
-import type { CasesRepository } from '../../../core/db/cases-repository.ts';
-import type { CatalogueRepository } from '../../../core/db/catalogue-repository.ts';
-import type { InternalTasksRepository } from '../../../core/db/internal-tasks-repository.ts';
-import type { TasksRepository, TaskView } from '../../../core/db/tasks-repository.ts';
-import { problemResponses } from '../../schemas/common.ts';
-import { requireStaff } from '../../staff/staff-session.ts';
-import { serviceNamesOf, TaskKeyParams, taskFor, taskNotFound, withServiceName } from './task-access.ts';
+import { labelIn } from '../../../../core/cases/case-view.ts';
+import { authorOf, renderMessage } from '../../../../core/cases/message-texts.ts';
+import { withReadablePhoneNumbers } from '../../../../core/contact-data/readable-phone-numbers.ts';
+import type { CasesRepository } from '../../../../core/db/cases-repository.ts';
+import type { CatalogueRepository } from '../../../../core/db/catalogue-repository.ts';
+import type { InternalTasksRepository } from '../../../../core/db/internal-tasks-repository.ts';
+import type { TasksRepository, TaskView } from '../../../../core/db/tasks-repository.ts';
+import { problemResponses } from '../../../schemas/common.ts';
+import { requireStaff } from '../../../staff/staff-session.ts';
+import { serviceNamesOf, TaskKeyParams, taskFor, taskNotFound, withServiceName } from '../../../staff/task-access.ts';
 
 export interface TaskViewDeps {
   tasks: TasksRepository;

@@ -1,14 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { CatalogueRepository } from '../../../core/db/catalogue-repository.ts';
-import type { IncidentsRepository } from '../../../core/db/incidents-repository.ts';
-import { caseNumberOf } from '../../../core/db/tasks-repository.ts';
-import type { IncidentEngine } from '../../../core/engine/incident-commands.ts';
-import { ProblemError } from '../../../core/errors.ts';
-import { problemResponses } from '../../schemas/common.ts';
-import { requireStaff } from '../../staff/staff-session.ts';
-import { type StaffSession } from '../../../core/staff/staff-sessions.ts';
-import { serviceNamesOf } from './task-access.ts';
+import type { CatalogueRepository } from '../../../../../core/db/catalogue-repository.ts';
+import type { IncidentsRepository } from '../../../../../core/db/incidents-repository.ts';
+import { caseNumberOf } from '../../../../../core/db/tasks-repository.ts';
+import type { IncidentEngine } from '../../../../../core/engine/incident-commands.ts';
+import { ProblemError } from '../../../../../core/errors.ts';
+import { problemResponses } from '../../../../schemas/common.ts';
+import { requireStaff } from '../../../../staff/staff-session.ts';
+import { type StaffSession } from '../../../../../core/staff/staff-sessions.ts';
+import { serviceNamesOf } from '../../../../staff/task-access.ts';
 
 export interface IncidentDeps {
   catalogue: CatalogueRepository;

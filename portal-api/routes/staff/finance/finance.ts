@@ -1,18 +1,18 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Camt054Error } from '../../connectors/payment/camt054.ts';
-import { toCsv, toXlsx } from '../../connectors/payment/report-formats.ts';
-import type { CatalogueRepository, Municipality } from '../../core/db/catalogue-repository.ts';
-import type { PaymentsRepository } from '../../core/db/payments-repository.ts';
-import { caseNumberOf } from '../../core/db/tasks-repository.ts';
-import type { ImportBankCredits } from '../../core/payments/import-bank-credits.ts';
-import type { SettleInvoice } from '../../core/payments/settle-invoice.ts';
-import { ProblemError, invalidField } from '../../core/errors.ts';
-import { requireStaffRole, staffSessionSecurity } from '../plugins/staff-auth.ts';
-import { problemResponses } from '../schemas/common.ts';
-import { LanguageSchema } from '../../core/language.ts';
-import { zurichMidnight } from '../../core/payments/swiss-day.ts';
-import type { StaffSession } from '../../core/staff/staff-sessions.ts';
+import { Camt054Error } from '../../../../connectors/payment/camt054.ts';
+import { toCsv, toXlsx } from '../../../../connectors/payment/report-formats.ts';
+import type { CatalogueRepository, Municipality } from '../../../../core/db/catalogue-repository.ts';
+import type { PaymentsRepository } from '../../../../core/db/payments-repository.ts';
+import { caseNumberOf } from '../../../../core/db/tasks-repository.ts';
+import type { ImportBankCredits } from '../../../../core/payments/import-bank-credits.ts';
+import type { SettleInvoice } from '../../../../core/payments/settle-invoice.ts';
+import { ProblemError, invalidField } from '../../../../core/errors.ts';
+import { requireStaffRole, staffSessionSecurity } from '../../../plugins/staff-auth.ts';
+import { problemResponses } from '../../../schemas/common.ts';
+import { LanguageSchema } from '../../../../core/language.ts';
+import { zurichMidnight } from '../../../../core/payments/swiss-day.ts';
+import type { StaffSession } from '../../../../core/staff/staff-sessions.ts';
 
 export interface FinanceDeps {
   catalogue: CatalogueRepository;

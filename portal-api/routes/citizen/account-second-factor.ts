@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { SecondFactorService } from '../../core/accounts/second-factor.ts';
-import { TotpCodeBody } from '../schemas/accounts.ts';
-import { authenticateCitizenSession, bearerSecurity } from '../plugins/citizen-auth.ts';
-import { problemResponses } from '../schemas/common.ts';
+import type { SecondFactorService } from '../../../core/accounts/second-factor.ts';
+import { TotpCodeBody } from '../../schemas/accounts.ts';
+import { authenticateCitizenSession, bearerSecurity } from '../../plugins/citizen-auth.ts';
+import { problemResponses } from '../../schemas/common.ts';
 
 const tags = ['accounts'];
 

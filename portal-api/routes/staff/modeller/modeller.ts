@@ -2,12 +2,12 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { BrowserBundle } from '../modeler/browser-bundle.ts';
-import { requireModelerStaff } from '../modeler/modeller-session.ts';
-import { LintRefusal, type ProcessModeller } from '../../core/modeller/process-modeller.ts';
-import { contentSecurityPolicy } from '../plugins/security-headers.ts';
-import { problemResponses } from '../schemas/common.ts';
-import { readStaffSession } from '../staff/staff-session.ts';
+import type { BrowserBundle } from '../../../modeler/browser-bundle.ts';
+import { requireModelerStaff } from '../../../modeler/modeller-session.ts';
+import { LintRefusal, type ProcessModeller } from '../../../../core/modeller/process-modeller.ts';
+import { contentSecurityPolicy } from '../../../plugins/security-headers.ts';
+import { problemResponses } from '../../../schemas/common.ts';
+import { readStaffSession } from '../../../staff/staff-session.ts';
 
 export interface ModelerDeps {
   modeller: ProcessModeller;

@@ -1,17 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import type { CasesRepository } from '../../../core/db/cases-repository.ts';
-import type { CatalogueRepository } from '../../../core/db/catalogue-repository.ts';
-import type { DocumentsRepository } from '../../../core/db/documents-repository.ts';
-import type { IncidentsRepository } from '../../../core/db/incidents-repository.ts';
-import type { InternalTasksRepository } from '../../../core/db/internal-tasks-repository.ts';
-import type { TasksRepository } from '../../../core/db/tasks-repository.ts';
-import type { IncidentEngine } from '../../../core/engine/incident-commands.ts';
-import type { UserTaskCommands } from '../../../core/engine/user-tasks.ts';
-import type { CreateInternalTask } from '../../../core/staff/create-internal-task.ts';
+import type { CasesRepository } from '../../../../core/db/cases-repository.ts';
+import type { CatalogueRepository } from '../../../../core/db/catalogue-repository.ts';
+import type { DocumentsRepository } from '../../../../core/db/documents-repository.ts';
+import type { IncidentsRepository } from '../../../../core/db/incidents-repository.ts';
+import type { InternalTasksRepository } from '../../../../core/db/internal-tasks-repository.ts';
+import type { TasksRepository } from '../../../../core/db/tasks-repository.ts';
+import type { IncidentEngine } from '../../../../core/engine/incident-commands.ts';
+import type { UserTaskCommands } from '../../../../core/engine/user-tasks.ts';
+import type { CreateInternalTask } from '../../../../core/staff/create-internal-task.ts';
 import { caseDocumentRoutes } from './case-documents.ts';
-import { incidentRoutes } from './incidents.ts';
+import { incidentRoutes } from './incidents/incidents.ts';
 import { internalTaskRoutes } from './internal-tasks.ts';
-import { tasklistPageRoutes } from './pages.ts';
+import { tasklistPageRoutes } from '../../public/tasklist-pages.ts';
 import { taskActionRoutes } from './task-actions.ts';
 import { taskViewRoutes } from './task-views.ts';
 

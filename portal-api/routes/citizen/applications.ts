@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { StartApplication, StartApplicationResult } from '../../core/cases/start-application.ts';
-import { authenticateCitizen, bearerSecurity } from '../plugins/citizen-auth.ts';
-import { type Application, ApplicationSchema } from '../../core/cases/application-schema.ts';
-import { IdempotencyHeaders } from '../schemas/common.ts';
-import { problemResponses } from '../schemas/common.ts';
+import type { StartApplication, StartApplicationResult } from '../../../core/cases/start-application.ts';
+import { authenticateCitizen, bearerSecurity } from '../../plugins/citizen-auth.ts';
+import { type Application, ApplicationSchema } from '../../../core/cases/application-schema.ts';
+import { IdempotencyHeaders } from '../../schemas/common.ts';
+import { problemResponses } from '../../schemas/common.ts';
 import { Type } from '@sinclair/typebox';
-import type { CasesRepository } from '../../core/db/cases-repository.ts';
+import type { CasesRepository } from '../../../core/db/cases-repository.ts';
 import type { CaseDetailLoader } from './cases.ts';
 
 export function applicationRoutes(startApplication: StartApplication, cases: CasesRepository, loadCase: CaseDetailLoader) {

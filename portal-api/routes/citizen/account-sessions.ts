@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
-import type { SessionService } from '../../core/accounts/session-service.ts';
-import { LoginSchema, SessionIdParams } from '../schemas/accounts.ts';
-import { authenticateCitizenSession, bearerSecurity } from '../plugins/citizen-auth.ts';
-import { problemResponses } from '../schemas/common.ts';
+import type { SessionService } from '../../../core/accounts/session-service.ts';
+import { LoginSchema, SessionIdParams } from '../../schemas/accounts.ts';
+import { authenticateCitizenSession, bearerSecurity } from '../../plugins/citizen-auth.ts';
+import { problemResponses } from '../../schemas/common.ts';
 
 const tags = ['accounts'];
 

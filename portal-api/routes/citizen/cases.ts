@@ -1,17 +1,17 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { CatalogueRepository } from '../../core/db/catalogue-repository.ts';
-import type { CaseRow, CasesRepository } from '../../core/db/cases-repository.ts';
-import type { PaymentsRepository } from '../../core/db/payments-repository.ts';
-import { toCaseDetail, toCaseSummary } from '../../core/cases/case-view.ts';
-import { authenticateCitizen, bearerSecurity } from '../plugins/citizen-auth.ts';
-import { ProblemError } from '../../core/errors.ts';
-import type { CaseDetail } from '../../core/cases/case-schemas.ts';
-import { CaseIdParams, CitizenAnswerSchema } from '../schemas/cases.ts';
-import type { AnswerQuestion } from '../../core/cases/answer-question.ts';
-import { problemResponses } from '../schemas/common.ts';
-import { NO_MEMBERSHIPS, type OrganisationMemberships } from '../../core/organisations/index.ts';
-import { mayReadCase } from '../../core/organisations/organisation-rules.ts';
+import type { CatalogueRepository } from '../../../core/db/catalogue-repository.ts';
+import type { CaseRow, CasesRepository } from '../../../core/db/cases-repository.ts';
+import type { PaymentsRepository } from '../../../core/db/payments-repository.ts';
+import { toCaseDetail, toCaseSummary } from '../../../core/cases/case-view.ts';
+import { authenticateCitizen, bearerSecurity } from '../../plugins/citizen-auth.ts';
+import { ProblemError } from '../../../core/errors.ts';
+import type { CaseDetail } from '../../../core/cases/case-schemas.ts';
+import { CaseIdParams, CitizenAnswerSchema } from '../../schemas/cases.ts';
+import type { AnswerQuestion } from '../../../core/cases/answer-question.ts';
+import { problemResponses } from '../../schemas/common.ts';
+import { NO_MEMBERSHIPS, type OrganisationMemberships } from '../../../core/organisations/index.ts';
+import { mayReadCase } from '../../../core/organisations/organisation-rules.ts';
 
 /** The detail view of a case row: its phases, documents, messages and expected processing time. */
 export type CaseDetailLoader = (row: CaseRow) => Promise<CaseDetail>;

@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { DeletionService } from '../../core/accounts/deletion-service.ts';
-import { Accepted, DeletionRequest, LinkTokenBody } from '../schemas/accounts.ts';
-import { authenticateCitizenSession, bearerSecurity } from '../plugins/citizen-auth.ts';
-import { problemResponses } from '../schemas/common.ts';
+import type { DeletionService } from '../../../core/accounts/deletion-service.ts';
+import { Accepted, DeletionRequest, LinkTokenBody } from '../../schemas/accounts.ts';
+import { authenticateCitizenSession, bearerSecurity } from '../../plugins/citizen-auth.ts';
+import { problemResponses } from '../../schemas/common.ts';
 
 const tags = ['accounts'];
 

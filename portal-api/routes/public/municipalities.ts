@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { CatalogueRepository } from '../../core/db/catalogue-repository.ts';
-import { ProblemError } from '../../core/errors.ts';
-import { problemResponses } from '../schemas/common.ts';
+import type { CatalogueRepository } from '../../../core/db/catalogue-repository.ts';
+import { ProblemError } from '../../../core/errors.ts';
+import { problemResponses } from '../../schemas/common.ts';
 
 const ServicesOfMunicipality = Type.Object({
   municipality: Type.Object({ id: Type.String(), name: Type.String(), participates: Type.Boolean() }),

@@ -1,14 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Organisations } from '../../core/organisations/index.ts';
-import type { OrganisationInput } from '../../core/organisations/organisation-service.ts';
-import type { OrganisationRole } from '../../core/organisations/organisation-rules.ts';
+import type { Organisations } from '../../../core/organisations/index.ts';
+import type { OrganisationInput } from '../../../core/organisations/organisation-service.ts';
+import type { OrganisationRole } from '../../../core/organisations/organisation-rules.ts';
 import {
   InvitationParams, InvitationRequestSchema, InvitationTokenBody, MemberParams, MemberSchema, NewOrganisationSchema, OrganisationChangesSchema,
   OrganisationInvitationParams, OrganisationParams, ReceivedInvitationSchema, RoleChangeSchema, SentInvitationSchema,
-} from '../schemas/organisations.ts';
-import { authenticateCitizen, bearerSecurity } from '../plugins/citizen-auth.ts';
-import { problemResponses } from '../schemas/common.ts';
+} from '../../schemas/organisations.ts';
+import { authenticateCitizen, bearerSecurity } from '../../plugins/citizen-auth.ts';
+import { problemResponses } from '../../schemas/common.ts';
 
 const tags = ['organisations'];
 const security = bearerSecurity;

@@ -1,11 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { CasesRepository } from '../../core/db/cases-repository.ts';
-import type { DraftInput, DraftService } from '../../core/drafts/draft-service.ts';
-import { DRAFT_DATA_MAX_BYTES } from '../../core/drafts/draft-limits.ts';
-import { DraftBody, DraftIdParams } from '../schemas/drafts.ts';
-import { authenticateCitizen, bearerSecurity } from '../plugins/citizen-auth.ts';
-import { problemResponses } from '../schemas/common.ts';
+import type { CasesRepository } from '../../../core/db/cases-repository.ts';
+import type { DraftInput, DraftService } from '../../../core/drafts/draft-service.ts';
+import { DRAFT_DATA_MAX_BYTES } from '../../../core/drafts/draft-limits.ts';
+import { DraftBody, DraftIdParams } from '../../schemas/drafts.ts';
+import { authenticateCitizen, bearerSecurity } from '../../plugins/citizen-auth.ts';
+import { problemResponses } from '../../schemas/common.ts';
 import type { CaseDetailLoader } from './cases.ts';
 
 const tags = ['drafts'];

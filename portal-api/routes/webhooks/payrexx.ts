@@ -2,10 +2,10 @@ import fastifyFormbody from '@fastify/formbody';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { parse as parseQuery } from 'qs';
-import { ProblemError, invalidField } from '../../core/errors.ts';
-import { PaymentProviderUnavailable } from '../../connectors/payment/online-payment-provider.ts';
-import type { RecordProviderTransaction } from '../../core/payments/record-provider-transaction.ts';
-import { problemResponses } from '../schemas/common.ts';
+import { ProblemError, invalidField } from '../../../core/errors.ts';
+import { PaymentProviderUnavailable } from '../../../connectors/payment/online-payment-provider.ts';
+import type { RecordProviderTransaction } from '../../../core/payments/record-provider-transaction.ts';
+import { problemResponses } from '../../schemas/common.ts';
 
 /**
  * Payrexx's webhook, one URL per municipality's instance. Payrexx signs nothing, so the body
