@@ -19,7 +19,7 @@ import { registerTextInputCheck } from './plugins/text-input.ts';
 import { contentSecurityPolicy, registerSecurityHeaders } from './plugins/security-headers.ts';
 import { applicationRoutes } from './routes/citizen/applications.ts';
 import { contactDataChangeRoutes } from './routes/citizen/contact-data-changes.ts';
-import { createRequestContactDataChange } from '../core/contact-data/contact-data-change.ts';
+import type { RequestContactDataChange } from '../core/contact-data/contact-data-change.ts';
 import type { DraftService } from '../core/drafts/draft-service.ts';
 import { DraftSchema } from './schemas/drafts.ts';
 import { draftRoutes } from './routes/citizen/drafts.ts';
@@ -31,9 +31,12 @@ import { municipalityRoutes } from './routes/public/municipalities.ts';
 import { financeRoutes, type FinanceDeps } from './routes/staff/finance/finance.ts';
 import { tasklistRoutes, type TasklistDeps } from './routes/staff/tasklist/index.ts';
 import { modelerRoutes, type ModelerDeps } from './routes/staff/modeller/modeller.ts';
-import { agovLoginRoutes, type AgovSettings } from './routes/public/agov-login.ts';
-import type { Knex } from 'knex';
-import { createAccountIdentitiesRepository } from '../core/db/account-identities-repository.ts';
+import { agovLoginRoutes } from './routes/public/agov-login.ts';
+import { accountIdentityRoutes } from './routes/citizen/account-identities.ts';
+import { accountPrefillRoutes } from './routes/citizen/account-prefill.ts';
+import type { AgovSettings } from './oidc/agov.ts';
+import type { AgovLogin } from '../core/accounts/agov-login.ts';
+import type { PrefillApplicant } from '../core/accounts/prefill.ts';
 import { oidcLoginRoutes, type OidcSettings, type RememberStaff, type ServedMunicipalities } from './staff/oidc-login.ts';
 import { registerStaffSessions } from './staff/staff-session.ts';
 import type { StaffSessions } from '../core/staff/staff-sessions.ts';
@@ -65,7 +68,7 @@ export interface AppDeps {
   modeler?: ModelerDeps;
   oidc: OidcSettings;
   /** Login with AGOV / e-ID and pre-filling (INT-5, INT-4); left out when AGOV is not configured. */
-  agov?: { settings: AgovSettings; db: Knex };
+  agov?: { settings: AgovSettings; login: AgovLogin; prefill: PrefillApplicant };
   rememberStaff: RememberStaff;
   /** Staff sessions kept on the server, shared by the tasklist, the modeller and the finance routes. */
   staffSessions: StaffSessions;
@@ -73,6 +76,8 @@ export interface AppDeps {
   sessionSecret: string;
   startApplication: StartApplication;
   answerQuestion: AnswerQuestion;
+  /** ADM-4: a citizen asks the municipality to change the contact data it holds. */
+  requestContactDataChange: RequestContactDataChange;
   projector: RecordProjector;
   readiness: ReadinessCheck[];
   recordsToken: string;
@@ -120,17 +125,11 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
 
   const loadCase = createCaseDetailLoader(deps.cases, deps.catalogue, deps.payments);
   await app.register(healthRoutes(deps.readiness));
-  const identities = deps.agov ? createAccountIdentitiesRepository(deps.agov.db) : undefined;
-  await app.register(accountRoutes(deps.accounts, identities));
+  await app.register(accountRoutes(deps.accounts, deps.agov?.login));
   if (deps.organisations) await app.register(organisationRoutes(deps.organisations));
   await app.register(municipalityRoutes(deps.catalogue));
   await app.register(applicationRoutes(deps.startApplication, deps.cases, loadCase));
-  const requestContactDataChange = createRequestContactDataChange({
-    startApplication: deps.startApplication,
-    nameOf: (accountId) => deps.accounts.service.profile(accountId),
-    identityVerified: async (accountId) => (identities ? (await identities.list(accountId)).length > 0 : false),
-  });
-  await app.register(contactDataChangeRoutes(requestContactDataChange, deps.cases, loadCase));
+  await app.register(contactDataChangeRoutes(deps.requestContactDataChange, deps.cases, loadCase));
   if (deps.drafts) await app.register(draftRoutes(deps.drafts, deps.cases, loadCase));
   await app.register(caseRoutes(deps.cases, loadCase, deps.answerQuestion, deps.organisations?.memberships));
   await app.register(documentRoutes(deps.documents, deps.organisations?.memberships));
@@ -138,7 +137,11 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   await app.register(payrexxWebhookRoutes(deps.recordPaymentTransaction));
   await app.register(paymentReturnRoutes());
   await app.register(financeRoutes({ catalogue: deps.catalogue, payments: deps.payments, ...deps.finance }));
-  if (deps.agov) await app.register(agovLoginRoutes(deps.agov.settings, deps.agov.db));
+  if (deps.agov) {
+    await app.register(agovLoginRoutes(deps.agov.settings, deps.agov.login));
+    await app.register(accountIdentityRoutes(deps.agov.settings, deps.agov.login));
+    await app.register(accountPrefillRoutes(deps.agov.prefill));
+  }
   await app.register(oidcLoginRoutes(deps.oidc, deps.rememberStaff, deps.servedMunicipalities));
   await app.register(tasklistRoutes({ catalogue: deps.catalogue, cases: deps.cases, documents: deps.documents, ...deps.tasklist }));
   if (deps.modeler) await app.register(modelerRoutes(deps.modeler));

@@ -53,8 +53,11 @@ export interface NewAccount {
   firstName: string;
   lastName: string;
   language: string;
-  passwordHash: string;
+  /** Null for an account opened with AGOV: it has no password until one is set via the forgotten-password mail. */
+  passwordHash: string | null;
   createdAt: Date;
+  /** Given for an account whose address is verified already (AGOV): it is active at once; else it waits for its activation link. */
+  activatedAt?: Date;
 }
 
 export type AccountChanges = Partial<Pick<AccountRow, 'firstName' | 'lastName' | 'address' | 'email' | 'passwordHash' | 'state' | 'activatedAt' | 'lastLoginAt' | 'totpSecret' | 'totpPendingSecret' | 'totpLastStep'>>;
@@ -165,7 +168,8 @@ export function createAccountsRepository(db: Knex, secrets: SecretBox): Accounts
           await inner('accounts').insert({
             id: account.id, konto_id: account.kontoId, email: account.email, first_name: account.firstName,
             last_name: account.lastName, language: account.language, password_hash: account.passwordHash,
-            state: 'pending', created_at: account.createdAt,
+            state: account.activatedAt ? 'active' : 'pending', created_at: account.createdAt,
+            ...(account.activatedAt ? { activated_at: account.activatedAt } : {}),
           });
         });
         return 'inserted';

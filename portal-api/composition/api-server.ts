@@ -20,7 +20,9 @@ import { createDocumentsRepository } from '../../core/db/documents-repository.ts
 import { createProcessStarter, engineIsReady } from '../../core/engine/engine-client.ts';
 import { createRecordProjector } from '../../core/engine/records/project-records.ts';
 import { createBrowserBundle } from '../modeler/browser-bundle.ts';
-import { citizenSessionSettings, openAccountsAndSessions, staffDirectorySettings } from './accounts-and-sessions.ts';
+import { openAccountsAndSessions, staffDirectorySettings } from './accounts-and-sessions.ts';
+import { composeAgov } from './agov.ts';
+import { createRequestContactDataChange } from '../../core/contact-data/contact-data-change.ts';
 import { openPaymentServices, openProcessModeller, type Parts } from '../../core/platform-parts.ts';
 
 /** The portal API with all it composes, listening where the configuration says; closing it stops its outbox and sweeps. */
@@ -44,6 +46,12 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
       invoice: { reminderAfter: config.INVOICE_REMINDER_AFTER, cancelAfter: config.INVOICE_CANCEL_AFTER },
     },
     informationAnswerWithin: config.INFORMATION_ANSWER_WITHIN,
+  });
+  const agov = composeAgov(config, db, accountSecrets);
+  const requestContactDataChange = createRequestContactDataChange({
+    startApplication,
+    nameOf: (accountId) => accounts.service.profile(accountId),
+    identityVerified: async (accountId) => (agov ? (await agov.login.linkedIdentities(accountId)).length > 0 : false),
   });
   const app = await buildApp({
     accounts,
@@ -71,22 +79,14 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
     },
     modeler: { modeller: openProcessModeller(parts), bundle: createBrowserBundle() },
     oidc: staffDirectorySettings(config),
-    ...(config.AGOV_CLIENT_SECRET ? {
-      agov: {
-        db,
-        settings: {
-          issuer: config.AGOV_ISSUER, clientId: config.AGOV_CLIENT_ID, clientSecret: config.AGOV_CLIENT_SECRET, publicUrl: config.PORTAL_PUBLIC_URL,
-          sessions: citizenSessionSettings(config),
-          accountSecrets,
-        },
-      },
-    } : {}),
+    ...(agov ? { agov } : {}),
     rememberStaff: (member) => staff.remember(member),
     servedMunicipalities: (institutionId) => staff.servedBy(institutionId),
     staffSessions,
     sessionSecret: config.SESSION_SECRET,
     answerQuestion: createAnswerQuestion({ cases, answers: createCitizenAnswersRepository(db), engine: zeebe }),
     startApplication,
+    requestContactDataChange,
     drafts: createDraftService({ drafts: createDraftsRepository(db), startApplication, now: () => new Date() }),
     projector: createRecordProjector(db),
     readiness: [

@@ -90,6 +90,7 @@ export async function startTasklistApi(db: Knex): Promise<TasklistApi> {
     sessionSecret,
     startApplication: notInThisBenchmark('starting an application'),
     answerQuestion: notInThisBenchmark('answering a question'),
+    requestContactDataChange: notInThisBenchmark('requesting a change of contact data'),
     projector: createRecordProjector(db),
     readiness: [{ name: 'database', check: async () => Boolean(await db.raw('select 1')) }],
     recordsToken: randomBytes(16).toString('hex'),

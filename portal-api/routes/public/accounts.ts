@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Accounts } from '../../../core/accounts/index.ts';
 import type { PostalAddress } from '../../../core/db/accounts-repository.ts';
-import type { AccountIdentitiesRepository } from '../../../core/db/account-identities-repository.ts';
+import type { AgovLogin } from '../../../core/accounts/agov-login.ts';
 import { RateLimitedError } from '../../../core/accounts/account-errors.ts';
 import { registerRateLimits } from '../../plugins/rate-limits.ts';
 import {
@@ -17,7 +17,7 @@ import { accountSessionRoutes } from '../citizen/account-sessions.ts';
 const tags = ['accounts'];
 
 /** "Mein Konto" (ACC-1…6): registration, activation, forgotten password, "Meine Daten" and its changes; sessions and the second factor. */
-export function accountRoutes(accounts: Accounts, identities?: AccountIdentitiesRepository) {
+export function accountRoutes(accounts: Accounts, agov?: Pick<AgovLogin, 'linkedIdentities'>) {
   return async function (app: FastifyInstance): Promise<void> {
     const limited = await registerRateLimits(app, accounts.rateLimits, accounts.rateLimitHits, accounts.pseudonymise);
     const { service } = accounts;
@@ -83,9 +83,8 @@ export function accountRoutes(accounts: Accounts, identities?: AccountIdentities
     }, async (request) => {
       const { accountId } = await authenticateCitizenSession(request);
       const profile = await service.profile(accountId);
-      if (!identities) return profile;
-      const linked = await identities.list(accountId);
-      return { ...profile, identities: linked.map((identity) => ({ provider: identity.provider, linkedAt: identity.linkedAt.toISOString() })) };
+      if (!agov) return profile;
+      return { ...profile, identities: await agov.linkedIdentities(accountId) };
     });
 
     app.patch('/account', {

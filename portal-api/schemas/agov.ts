@@ -1,0 +1,17 @@
+import { Type } from '@sinclair/typebox';
+
+export const AgovCodeBody = Type.Object({ code: Type.String({ minLength: 10, maxLength: 200 }) }, { additionalProperties: false });
+export const AgovSessionCreated = Type.Object({ token: Type.String(), accountId: Type.String(), session: Type.Ref('Session') });
+export const LinkedIdentity = Type.Object({ provider: Type.String(), linkedAt: Type.String({ format: 'date-time' }) });
+
+export const PrefillSchema = Type.Object({
+  serviceId: Type.Union([Type.String(), Type.Null()]),
+  applicant: Type.Object({
+    firstName: Type.String(),
+    lastName: Type.String(),
+    dateOfBirth: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: 'Only when AGOV gave it at this session\'s login' }),
+    email: Type.String(),
+    address: Type.Union([Type.Object({ street: Type.String(), postalCode: Type.String(), town: Type.String(), country: Type.String() }), Type.Null()]),
+    language: Type.String(),
+  }),
+}, { description: 'What the account knows for a form; the front end pre-fills with it and the citizen may change everything' });
