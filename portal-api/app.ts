@@ -37,7 +37,7 @@ import { accountPrefillRoutes } from './routes/citizen/account-prefill.ts';
 import type { AgovSettings } from './oidc/agov.ts';
 import type { AgovLogin } from '../core/accounts/agov-login.ts';
 import type { PrefillApplicant } from '../core/accounts/prefill.ts';
-import { oidcLoginRoutes, type OidcSettings, type RememberStaff, type ServedMunicipalities } from './staff/oidc-login.ts';
+import { oidcLoginRoutes, type OidcSettings, type RememberStaff, type ServedMunicipalities } from './staff/staff-directory.ts';
 import { registerStaffSessions } from './staff/staff-session.ts';
 import type { StaffSessions } from '../core/staff/staff-sessions.ts';
 import fastifyCookie from '@fastify/cookie';

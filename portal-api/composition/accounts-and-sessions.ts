@@ -11,7 +11,7 @@ import { createAccountsRepository } from '../../core/db/accounts-repository.ts';
 import { createStaffRepository } from '../../core/db/staff-repository.ts';
 import { createStaffSessionsRepository } from '../../core/db/staff-sessions-repository.ts';
 import { createOrganisations, type Organisations } from '../../core/organisations/index.ts';
-import { askStaffDirectory, type OidcSettings } from '../staff/oidc-login.ts';
+import { askStaffDirectory, type OidcSettings } from '../staff/staff-directory.ts';
 import { createStaffSessions, type StaffSessions } from '../../core/staff/staff-sessions.ts';
 import { runPeriodically } from '../../core/periodic.ts';
 import type { Parts } from '../../core/platform-parts.ts';
