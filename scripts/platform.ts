@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../core/config.ts';
 import { seedCatalogue, type SeedBackOffice } from '../core/db/seed/catalogue.ts';
-import { startApiServer } from '../portal-api/composition/api-server.ts';
+import { startApiServer } from '../portal-api/server.ts';
 import { deployAll, openParts } from '../core/platform-parts.ts';
 import { startWorkerPool } from '../workers/composition/worker-pool.ts';
 

@@ -1,5 +1,5 @@
-// The portal API's composition: repositories, use cases and routes over the accounts and sessions.
-import type { FastifyInstance } from 'fastify';
+// The portal API's composition: repositories and use cases over the accounts and sessions, given to the app.
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { createIncidentsRepository } from '../../core/db/incidents-repository.ts';
 import { createStaffRepository } from '../../core/db/staff-repository.ts';
 import { createTasksRepository } from '../../core/db/tasks-repository.ts';
@@ -25,9 +25,9 @@ import { composeAgov } from './agov.ts';
 import { createRequestContactDataChange } from '../../core/contact-data/contact-data-change.ts';
 import { openPaymentServices, openProcessModeller, type Parts } from '../../core/platform-parts.ts';
 
-/** The portal API with all it composes, listening where the configuration says; closing it stops its outbox and sweeps. */
-export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstance; url: string }> {
-  const { config, logger, db, zeebe } = parts;
+/** The portal API with all it composes, not yet listening (server.ts listens); closing it stops its outbox and sweeps. */
+export async function composeApi(parts: Parts, options: FastifyServerOptions): Promise<FastifyInstance> {
+  const { config, db, zeebe } = parts;
   const catalogue = createCatalogueRepository(db);
   const cases = createCasesRepository(db);
   const paymentServices = openPaymentServices(parts);
@@ -94,8 +94,7 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
       { name: 'engine', check: () => engineIsReady(zeebe) },
     ],
     recordsToken: config.PORTAL_RECORDS_TOKEN,
-  }, { loggerInstance: logger.child({ component: 'api' }), ...(config.API_TRUST_PROXY ? { trustProxy: config.API_TRUST_PROXY } : {}) });
+  }, options);
   app.addHook('onClose', closePeople);
-  const url = await app.listen({ host: config.API_HOST, port: config.API_PORT });
-  return { app, url };
+  return app;
 }

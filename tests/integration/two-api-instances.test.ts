@@ -13,7 +13,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEVELOPMENT_AGOV_PERSONS } from '../../simulators/identity/agov-persons.ts';
 import { loadConfig } from '../../core/config.ts';
-import { startApiServer } from '../../portal-api/composition/api-server.ts';
+import { startApiServer } from '../../portal-api/server.ts';
 import { openParts, type Parts } from '../../core/platform-parts.ts';
 import { startDevelopmentAgov } from '../../scripts/development-agov.ts';
 import { createFreshDatabase } from '../support/test-database.ts';
