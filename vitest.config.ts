@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// @fastify/autoload imports the route files itself; inlined, its imports go through vitest's module
+// graph, so that a route's modules are the very ones the test and the app use (one ProblemError class).
+const server = { deps: { inline: ['@fastify/autoload'] } };
+
 export default defineConfig({
   test: {
     projects: [
@@ -8,6 +12,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/integration/**'],
+          server,
         },
       },
       {
@@ -18,6 +23,7 @@ export default defineConfig({
           globalSetup: ['tests/integration/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          server,
         },
       },
     ],

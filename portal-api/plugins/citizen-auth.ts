@@ -2,11 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AccountSession } from '../../core/accounts/session-service.ts';
 import { ProblemError } from '../../core/errors.ts';
 
-export interface Citizen {
-  /** The account id ("Mein Konto"); cases carry it as their citizen id. */
-  id: string;
-}
-
 /** Looks up the session behind a citizen's bearer token. */
 export interface CitizenSessions {
   authenticate(token: string): Promise<AccountSession | undefined>;
@@ -15,6 +10,10 @@ export interface CitizenSessions {
 declare module 'fastify' {
   interface FastifyInstance {
     citizenSessions: CitizenSessions;
+  }
+  interface FastifyRequest {
+    /** The citizen's live session: set before every route under routes/citizen/ (its autohooks), null on every other route. */
+    citizen: AccountSession;
   }
 }
 
@@ -25,6 +24,7 @@ declare module 'fastify' {
  */
 export function registerCitizenAuth(app: FastifyInstance, options: { sessions: CitizenSessions }): void {
   app.decorate('citizenSessions', options.sessions);
+  app.decorateRequest('citizen', null as unknown as AccountSession);
 }
 
 const BEARER = /^Bearer ([\x21-\x7e]{1,512})$/;
@@ -35,10 +35,6 @@ export async function authenticateCitizenSession(request: FastifyRequest): Promi
   const session = token ? await request.server.citizenSessions.authenticate(token) : undefined;
   if (!session) throw new ProblemError(401, 'unauthenticated', 'Anmeldung erforderlich', 'A valid bearer token is required.');
   return session;
-}
-
-export async function authenticateCitizen(request: FastifyRequest): Promise<Citizen> {
-  return { id: (await authenticateCitizenSession(request)).accountId };
 }
 
 export const bearerSecurity = [{ bearerAuth: [] }];

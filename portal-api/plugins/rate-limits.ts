@@ -1,7 +1,7 @@
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RateLimitHitsRepository } from '../../core/db/rate-limit-hits-repository.ts';
-import { accountErrors } from '../../core/accounts/account-errors.ts';
+import { accountErrors, RateLimitedError } from '../../core/accounts/account-errors.ts';
 import { postgresRateLimitStore } from './rate-limit-store.ts';
 import type { Pseudonymise, RateLimitedKind, RateLimitSettings } from '../../core/accounts/rate-limit-settings.ts';
 
@@ -40,4 +40,11 @@ export async function registerRateLimits(
       }
     };
   };
+}
+
+/** The use cases say how long a limited client waits (wrong passwords behind a session); HTTP says it in Retry-After. */
+export function tellRetryAfter(app: FastifyInstance): void {
+  app.addHook('onError', async (_request, reply, error) => {
+    if (error instanceof RateLimitedError) reply.header('retry-after', String(error.retryAfterSeconds));
+  });
 }

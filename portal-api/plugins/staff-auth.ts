@@ -1,5 +1,3 @@
-import type { FastifyRequest } from 'fastify';
-import { requireStaff } from '../staff/staff-session.ts';
 import { type StaffSession } from '../../core/staff/staff-sessions.ts';
 import { ProblemError } from '../../core/errors.ts';
 
@@ -15,16 +13,12 @@ const ROLE_REFUSALS: Record<StaffRole, string> = {
 export const staffSessionSecurity = [{ staffSession: [] }];
 
 /**
- * The staff member behind a call that needs `role` for `municipalityId`. Staff log in through the
- * directory's OpenID Connect login like every clerk (session cookie, `x-requested-with: tasklist`
- * on state-changing calls): 401 without a session, 403 naming the missing role, or the
- * municipality the member does not work for.
+ * A logged-in staff member's call that needs `role` for `municipalityId`: 403 naming the missing
+ * role, or the municipality the member does not work for.
  */
-export async function requireStaffRole(request: FastifyRequest, role: StaffRole, municipalityId: string): Promise<StaffSession> {
-  const staff = await requireStaff(request);
+export function requireStaffRole(staff: StaffSession, role: StaffRole, municipalityId: string): void {
   if (!staff.roles.includes(role)) throw new ProblemError(403, `${role}-role-required`, 'Keine Berechtigung', ROLE_REFUSALS[role]);
   if (!staff.municipalities.includes(municipalityId)) {
     throw new ProblemError(403, 'municipality-not-yours', 'Keine Berechtigung', `Sie arbeiten nicht für die Gemeinde «${municipalityId}».`);
   }
-  return staff;
 }

@@ -72,3 +72,6 @@ export const SessionSchema = Type.Object({
 
 export const Accepted = Type.Object({ message: Type.String() });
 export const SessionIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+
+export const LoginAnswer = Type.Object({ token: Type.String({ description: 'Bearer token; shown once, stored by us only as a hash' }), accountId: Type.String(), session: Type.Ref('Session') });
+export const SecondFactorEnrolment = Type.Object({ secret: Type.String(), otpauthUri: Type.String() });

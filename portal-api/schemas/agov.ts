@@ -2,6 +2,8 @@ import { Type } from '@sinclair/typebox';
 
 export const AgovCodeBody = Type.Object({ code: Type.String({ minLength: 10, maxLength: 200 }) }, { additionalProperties: false });
 export const AgovSessionCreated = Type.Object({ token: Type.String(), accountId: Type.String(), session: Type.Ref('Session') });
+export const LinkStartBody = Type.Optional(Type.Object({ next: Type.Optional(Type.String()) }, { additionalProperties: false }));
+export const LinkStartAnswer = Type.Object({ location: Type.String() });
 export const LinkedIdentity = Type.Object({ provider: Type.String(), linkedAt: Type.String({ format: 'date-time' }) });
 
 export const PrefillSchema = Type.Object({

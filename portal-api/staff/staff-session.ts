@@ -8,6 +8,10 @@ declare module 'fastify' {
     /** Staff sessions kept on the server (staff-sessions.ts). */
     staffSessions: StaffSessions;
   }
+  interface FastifyRequest {
+    /** The staff member's live session: set before every route under routes/staff/ (its autohooks), null on every other route. */
+    staff: StaffSession;
+  }
 }
 
 const COOKIE = 'gp_staff';
@@ -15,6 +19,7 @@ const COOKIE = 'gp_staff';
 /** Makes the staff sessions known to every route; call before registering the routes. */
 export function registerStaffSessions(app: FastifyInstance, sessions: StaffSessions): void {
   app.decorate('staffSessions', sessions);
+  app.decorateRequest('staff', null as unknown as StaffSession);
 }
 
 /**
@@ -43,15 +48,31 @@ export function readStaffSession(request: FastifyRequest): Promise<StaffSession 
   return lookup;
 }
 
-/**
- * The staff member behind an API call; 401 without a session. State-changing calls must carry
- * `x-requested-with: tasklist`, which no cross-site form can send (CSRF).
- */
-export async function requireStaff(request: FastifyRequest): Promise<StaffSession> {
+/** The live staff session of the request's cookie; 401 without one. */
+export async function requireStaffSession(request: FastifyRequest): Promise<StaffSession> {
   const session = await readStaffSession(request);
   if (!session) throw new ProblemError(401, 'unauthenticated', 'Anmeldung erforderlich', 'Bitte melden Sie sich an.');
-  if (request.method !== 'GET' && request.headers['x-requested-with'] !== 'tasklist') {
-    throw new ProblemError(403, 'forbidden', 'Anfrage abgelehnt', 'Der Anfrage fehlt die Kennzeichnung der Aufgabenliste.');
+  return session;
+}
+
+/** The header value the tasklist's page (and the finance department's calls) send with every change. */
+export const TASKLIST_REQUEST_MARKER = { header: 'tasklist', refusal: 'Der Anfrage fehlt die Kennzeichnung der Aufgabenliste.' } as const;
+/** The header value the modeller's page sends with every change. */
+export const MODELER_REQUEST_MARKER = { header: 'modeler', refusal: 'Der Anfrage fehlt die Kennzeichnung der Prozessmodellierung.' } as const;
+
+/**
+ * State-changing staff calls must carry `x-requested-with: <marker>`, which no cross-site form can
+ * send (CSRF); 403 otherwise.
+ */
+export function requireRequestMarker(request: FastifyRequest, marker: { header: string; refusal: string }): void {
+  if (request.method !== 'GET' && request.headers['x-requested-with'] !== marker.header) {
+    throw new ProblemError(403, 'forbidden', 'Anfrage abgelehnt', marker.refusal);
   }
+}
+
+/** The staff member behind a tasklist API call: 401 without a session, 403 for a change without the tasklist's marker. */
+export async function requireStaff(request: FastifyRequest): Promise<StaffSession> {
+  const session = await requireStaffSession(request);
+  requireRequestMarker(request, TASKLIST_REQUEST_MARKER);
   return session;
 }

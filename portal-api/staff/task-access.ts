@@ -1,12 +1,8 @@
-import { Type } from '@sinclair/typebox';
 import type { CatalogueRepository } from '../../core/db/catalogue-repository.ts';
 import type { TaskRow, TasksRepository } from '../../core/db/tasks-repository.ts';
 import type { UserTaskOutcome } from '../../core/engine/user-tasks.ts';
 import { ProblemError } from '../../core/errors.ts';
 import type { StaffSession } from '../../core/staff/staff-sessions.ts';
-
-/** The path parameter of every task route: the engine's user task key. */
-export const TaskKeyParams = Type.Object({ taskKey: Type.String({ pattern: '^\\d{1,19}$' }) });
 
 export const taskNotFound = () => new ProblemError(404, 'task-not-found', 'Aufgabe nicht gefunden', 'Die Aufgabe gibt es nicht, oder sie ist nicht Ihre.');
 export const heldByOther = () => new ProblemError(409, 'task-held', 'Aufgabe vergeben', 'Jemand anders bearbeitet diese Aufgabe.');

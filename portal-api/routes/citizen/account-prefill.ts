@@ -1,21 +1,22 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { PrefillApplicant } from '../../../core/accounts/prefill.ts';
-import { authenticateCitizenSession, bearerSecurity } from '../../plugins/citizen-auth.ts';
+import type { RouteDeps } from '../../app-deps.ts';
+import { bearerSecurity } from '../../plugins/citizen-auth.ts';
 import { PrefillSchema } from '../../schemas/agov.ts';
 import { problemResponses } from '../../schemas/common.ts';
 
 /** INT-4: what the account knows for an application form; registered with the AGOV login, whose birth date it adds. */
-export function accountPrefillRoutes(prefill: PrefillApplicant) {
-  return async function (app: FastifyInstance): Promise<void> {
-    app.get('/account/prefill', {
-      schema: {
-        tags: ['accounts'], summary: 'Pre-filling of application forms (INT-4): the applicant as the account knows them',
-        description: 'First and last name, e-mail and postal address and language of the account; the date of birth only when this session was opened with AGOV and AGOV gave it (kept, encrypted, with the session until it ends). `serviceId` is echoed; every service\'s form takes the same applicant fields today.',
-        security: bearerSecurity,
-        querystring: Type.Object({ serviceId: Type.Optional(Type.String({ maxLength: 200 })) }),
-        response: { 200: PrefillSchema, ...problemResponses(401) },
-      },
-    }, async (request) => prefill(await authenticateCitizenSession(request), (request.query as { serviceId?: string }).serviceId));
-  };
+export default async function accountPrefillRoutes(app: FastifyInstance, { agov }: RouteDeps): Promise<void> {
+  if (!agov) return;
+  const { prefill } = agov;
+
+  app.get('/account/prefill', {
+    schema: {
+      tags: ['accounts'], summary: 'Pre-filling of application forms (INT-4): the applicant as the account knows them',
+      description: 'First and last name, e-mail and postal address and language of the account; the date of birth only when this session was opened with AGOV and AGOV gave it (kept, encrypted, with the session until it ends). `serviceId` is echoed; every service\'s form takes the same applicant fields today.',
+      security: bearerSecurity,
+      querystring: Type.Object({ serviceId: Type.Optional(Type.String({ maxLength: 200 })) }),
+      response: { 200: PrefillSchema, ...problemResponses(401) },
+    },
+  }, async (request) => prefill(request.citizen, (request.query as { serviceId?: string }).serviceId));
 }

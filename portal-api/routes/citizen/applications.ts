@@ -1,35 +1,32 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { StartApplication, StartApplicationResult } from '../../../core/cases/start-application.ts';
-import { authenticateCitizen, bearerSecurity } from '../../plugins/citizen-auth.ts';
-import { type Application, ApplicationSchema } from '../../../core/cases/application-schema.ts';
-import { IdempotencyHeaders } from '../../schemas/common.ts';
-import { problemResponses } from '../../schemas/common.ts';
 import { Type } from '@sinclair/typebox';
+import type { StartApplicationResult } from '../../../core/cases/start-application.ts';
+import type { CaseDetailLoader } from '../../../core/cases/case-detail.ts';
+import { type Application, ApplicationSchema } from '../../../core/cases/application-schema.ts';
 import type { CasesRepository } from '../../../core/db/cases-repository.ts';
-import type { CaseDetailLoader } from './cases.ts';
+import type { RouteDeps } from '../../app-deps.ts';
+import { bearerSecurity } from '../../plugins/citizen-auth.ts';
+import { IdempotencyHeaders, problemResponses } from '../../schemas/common.ts';
 
-export function applicationRoutes(startApplication: StartApplication, cases: CasesRepository, loadCase: CaseDetailLoader) {
-  return async function (app: FastifyInstance): Promise<void> {
-    app.post('/applications', {
-      schema: {
-        tags: ['applications'],
-        summary: 'Submit an application: files a case and starts its process',
-        security: bearerSecurity,
-        headers: IdempotencyHeaders,
-        body: ApplicationSchema,
-        response: {
-          201: Type.Ref('CaseDetail'),
-          200: Type.Ref('CaseDetail', { description: 'The same application was submitted before with this Idempotency-Key' }),
-          ...problemResponses(400, 401, 422, 503),
-        },
+export default async function applicationRoutes(app: FastifyInstance, { startApplication, cases, loadCase }: RouteDeps): Promise<void> {
+  app.post('/applications', {
+    schema: {
+      tags: ['applications'],
+      summary: 'Submit an application: files a case and starts its process',
+      security: bearerSecurity,
+      headers: IdempotencyHeaders,
+      body: ApplicationSchema,
+      response: {
+        201: Type.Ref('CaseDetail'),
+        200: Type.Ref('CaseDetail', { description: 'The same application was submitted before with this Idempotency-Key' }),
+        ...problemResponses(400, 401, 422, 503),
       },
-    }, async (request, reply) => {
-      const citizen = await authenticateCitizen(request);
-      const key = (request.headers as { 'idempotency-key'?: string })['idempotency-key'];
-      const result = await startApplication(citizen.id, request.body as Application, key);
-      return sendFiledCase(reply, result, cases, loadCase);
-    });
-  };
+    },
+  }, async (request, reply) => {
+    const key = (request.headers as { 'idempotency-key'?: string })['idempotency-key'];
+    const result = await startApplication(request.citizen.accountId, request.body as Application, key);
+    return sendFiledCase(reply, result, cases, loadCase);
+  });
 }
 
 /** Answers a submit with the filed case: 201 when new, 200 when an Idempotency-Key replayed it. */

@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { parseEngineRecords, type EngineRecord } from '../../../core/engine/records/engine-record.ts';
-import type { RecordProjector } from '../../../core/engine/records/project-records.ts';
 import { ProblemError } from '../../../core/errors.ts';
+import type { RouteDeps } from '../../app-deps.ts';
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -14,28 +14,26 @@ function sameSecret(given: string, expected: string): boolean {
  * Receives the engine exporter's record batches (engine/exporter). The exporter only moves on
  * after a 2xx, so answering 204 means: projected and committed.
  */
-export function engineRecordRoutes(projector: RecordProjector, token: string) {
-  return async function (app: FastifyInstance): Promise<void> {
-    app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 32 * 1024 * 1024 }, (_request, body, done) => {
-      try {
-        done(null, parseEngineRecords(body as string));
-      } catch (error) {
-        done(new ProblemError(400, 'invalid-records', 'Ungültige Engine-Records', (error as Error).message));
-      }
-    });
-    // Several batches a second under load: log failures only. The token is checked when the
-    // request arrives, before a body of up to 32 MiB is read and parsed.
-    app.post('/internal/engine-records', {
-      schema: { hide: true },
-      logLevel: 'warn',
-      // The engine's records are projected as they are; what they carry is the engine's to say.
-      config: { rawText: true },
-      onRequest: async (request) => {
-        if (!sameSecret(request.headers.authorization ?? '', `Bearer ${token}`)) throw new ProblemError(401, 'unauthenticated', 'Nicht berechtigt');
-      },
-    }, async (request, reply) => {
-      await projector.project(request.body as EngineRecord[]);
-      return reply.code(204).send();
-    });
-  };
+export default async function engineRecordRoutes(app: FastifyInstance, { projector, recordsToken: token }: RouteDeps): Promise<void> {
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 32 * 1024 * 1024 }, (_request, body, done) => {
+    try {
+      done(null, parseEngineRecords(body as string));
+    } catch (error) {
+      done(new ProblemError(400, 'invalid-records', 'Ungültige Engine-Records', (error as Error).message));
+    }
+  });
+  // Several batches a second under load: log failures only. The token is checked when the
+  // request arrives, before a body of up to 32 MiB is read and parsed.
+  app.post('/internal/engine-records', {
+    schema: { hide: true },
+    logLevel: 'warn',
+    // The engine's records are projected as they are; what they carry is the engine's to say.
+    config: { rawText: true },
+    onRequest: async (request) => {
+      if (!sameSecret(request.headers.authorization ?? '', `Bearer ${token}`)) throw new ProblemError(401, 'unauthenticated', 'Nicht berechtigt');
+    },
+  }, async (request, reply) => {
+    await projector.project(request.body as EngineRecord[]);
+    return reply.code(204).send();
+  });
 }

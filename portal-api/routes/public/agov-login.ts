@@ -30,10 +30,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
+import type { RouteDeps } from '../../app-deps.ts';
 import { lazyDiscovery } from '../../oidc/discovery.ts';
-import { AGOV_RETURN_PATHS, personOf, readLinkTicket, safeReturnPath, type AgovSettings } from '../../oidc/agov.ts';
+import { AGOV_RETURN_PATHS, personOf, readLinkTicket, safeReturnPath } from '../../oidc/agov.ts';
 import type { AgovPerson } from '../../../core/accounts/agov-hand-offs.ts';
-import type { AgovLogin } from '../../../core/accounts/agov-login.ts';
 import { ProblemError } from '../../../core/errors.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { AgovCodeBody, AgovSessionCreated } from '../../schemas/agov.ts';
@@ -47,7 +47,9 @@ const PENDING_LOGIN_MAX_AGE_S = 600;
 const tags = ['accounts'];
 
 /** The login's start and AGOV's callback, and the front end's exchange of the one-time code for a session or a new account. */
-export function agovLoginRoutes(settings: AgovSettings, login: AgovLogin) {
+export default async function agovLoginRoutes(app: FastifyInstance, { agov }: RouteDeps): Promise<void> {
+  if (!agov) return;
+  const { settings, login } = agov;
   const redirectUri = `${settings.publicUrl}/login/agov/callback`;
   const secure = settings.publicUrl.startsWith('https:');
   const discovered = lazyDiscovery(settings);
@@ -58,93 +60,91 @@ export function agovLoginRoutes(settings: AgovSettings, login: AgovLogin) {
     return url.href;
   };
 
-  return async function (app: FastifyInstance): Promise<void> {
-    app.get('/login/agov', {
-      schema: {
-        tags, summary: 'Start a login with AGOV / e-ID (INT-5): redirects to AGOV',
-        description: `\`next\`: the front-end page to return to, one of ${AGOV_RETURN_PATHS.join(', ')}; it receives \`?agov=<one-time code>\` for POST /sessions/agov. \`link\`: a ticket from POST /account/identities/agov.`,
-        querystring: Type.Object({ next: Type.Optional(Type.String()), link: Type.Optional(Type.String({ maxLength: 1000 })) }),
-        response: { ...problemResponses(400) },
-      },
-    }, async (request, reply) => {
-      const query = request.query as { next?: string; link?: string };
-      const next = query.next === undefined ? AGOV_RETURN_PATHS[0] : safeReturnPath(query.next);
-      if (!next) throw new ProblemError(400, 'validation', 'Die Anfrage ist ungültig.', `/querystring/next: not one of ${AGOV_RETURN_PATHS.join(', ')}`,
-        [{ pointer: '/querystring/next', detail: 'not an allowed page' }]);
-      if (query.link !== undefined && !readLinkTicket(request, query.link)) {
-        throw new ProblemError(400, 'agov-link-invalid', 'Der Link zum Verknüpfen ist abgelaufen oder ungültig.');
-      }
-      const config = await discovered();
-      const verifier = oidc.randomPKCECodeVerifier();
-      const state = oidc.randomState();
-      const nonce = oidc.randomNonce();
-      const pending: PendingLogin = { verifier, state, nonce, next, ...(query.link === undefined ? {} : { link: query.link }) };
-      reply.setCookie(LOGIN_COOKIE, Buffer.from(JSON.stringify(pending)).toString('base64url'), {
-        signed: true, httpOnly: true, sameSite: 'lax', secure, path: COOKIE_PATH, maxAge: PENDING_LOGIN_MAX_AGE_S,
+  app.get('/login/agov', {
+    schema: {
+      tags, summary: 'Start a login with AGOV / e-ID (INT-5): redirects to AGOV',
+      description: `\`next\`: the front-end page to return to, one of ${AGOV_RETURN_PATHS.join(', ')}; it receives \`?agov=<one-time code>\` for POST /sessions/agov. \`link\`: a ticket from POST /account/identities/agov.`,
+      querystring: Type.Object({ next: Type.Optional(Type.String()), link: Type.Optional(Type.String({ maxLength: 1000 })) }),
+      response: { ...problemResponses(400) },
+    },
+  }, async (request, reply) => {
+    const query = request.query as { next?: string; link?: string };
+    const next = query.next === undefined ? AGOV_RETURN_PATHS[0] : safeReturnPath(query.next);
+    if (!next) throw new ProblemError(400, 'validation', 'Die Anfrage ist ungültig.', `/querystring/next: not one of ${AGOV_RETURN_PATHS.join(', ')}`,
+      [{ pointer: '/querystring/next', detail: 'not an allowed page' }]);
+    if (query.link !== undefined && !readLinkTicket(request, query.link)) {
+      throw new ProblemError(400, 'agov-link-invalid', 'Der Link zum Verknüpfen ist abgelaufen oder ungültig.');
+    }
+    const config = await discovered();
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const nonce = oidc.randomNonce();
+    const pending: PendingLogin = { verifier, state, nonce, next, ...(query.link === undefined ? {} : { link: query.link }) };
+    reply.setCookie(LOGIN_COOKIE, Buffer.from(JSON.stringify(pending)).toString('base64url'), {
+      signed: true, httpOnly: true, sameSite: 'lax', secure, path: COOKIE_PATH, maxAge: PENDING_LOGIN_MAX_AGE_S,
+    });
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: redirectUri, scope: SCOPE, state, nonce,
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
+    });
+    return reply.redirect(url.href);
+  });
+
+  app.get('/login/agov/callback', { schema: { hide: true } }, async (request, reply) => {
+    const pending = readPendingLogin(request);
+    reply.clearCookie(LOGIN_COOKIE, { path: COOKIE_PATH });
+    if (!pending) return failed(reply, 400, 'Die Anmeldung ist abgelaufen oder wurde nicht hier begonnen.');
+    const config = await discovered();
+    let person: AgovPerson | undefined;
+    try {
+      const tokens = await oidc.authorizationCodeGrant(config, new URL(request.url, settings.publicUrl), {
+        pkceCodeVerifier: pending.verifier, expectedState: pending.state, expectedNonce: pending.nonce,
       });
-      const url = oidc.buildAuthorizationUrl(config, {
-        redirect_uri: redirectUri, scope: SCOPE, state, nonce,
-        code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
-      });
-      return reply.redirect(url.href);
-    });
-
-    app.get('/login/agov/callback', { schema: { hide: true } }, async (request, reply) => {
-      const pending = readPendingLogin(request);
-      reply.clearCookie(LOGIN_COOKIE, { path: COOKIE_PATH });
-      if (!pending) return failed(reply, 400, 'Die Anmeldung ist abgelaufen oder wurde nicht hier begonnen.');
-      const config = await discovered();
-      let person: AgovPerson | undefined;
-      try {
-        const tokens = await oidc.authorizationCodeGrant(config, new URL(request.url, settings.publicUrl), {
-          pkceCodeVerifier: pending.verifier, expectedState: pending.state, expectedNonce: pending.nonce,
-        });
-        const claims = tokens.claims();
-        person = claims ? personOf(claims) : undefined;
-      } catch (error) {
-        request.log.warn({ error: error instanceof Error ? error.message : String(error) }, 'AGOV login refused');
-        return failed(reply, 401, 'Die Anmeldung mit AGOV ist fehlgeschlagen.');
+      const claims = tokens.claims();
+      person = claims ? personOf(claims) : undefined;
+    } catch (error) {
+      request.log.warn({ error: error instanceof Error ? error.message : String(error) }, 'AGOV login refused');
+      return failed(reply, 401, 'Die Anmeldung mit AGOV ist fehlgeschlagen.');
+    }
+    if (!person) return failed(reply, 401, 'AGOV hat die nötigen Angaben nicht übermittelt.');
+    if (pending.link !== undefined) {
+      const accountId = readLinkTicket(request, pending.link, PENDING_LOGIN_MAX_AGE_S * 1000);
+      const linking = accountId ? await login.handOffLink(accountId, person) : { outcome: 'account-gone' as const };
+      if (linking.outcome === 'account-gone') return failed(reply, 400, 'Der Link zum Verknüpfen ist abgelaufen.');
+      if (linking.outcome === 'linked-elsewhere') {
+        request.log.info({ accountId }, 'AGOV identity already linked to another account');
+        return failed(reply, 409, 'Dieses AGOV-Login ist bereits mit einem anderen Konto verknüpft.');
       }
-      if (!person) return failed(reply, 401, 'AGOV hat die nötigen Angaben nicht übermittelt.');
-      if (pending.link !== undefined) {
-        const accountId = readLinkTicket(request, pending.link, PENDING_LOGIN_MAX_AGE_S * 1000);
-        const linking = accountId ? await login.handOffLink(accountId, person) : { outcome: 'account-gone' as const };
-        if (linking.outcome === 'account-gone') return failed(reply, 400, 'Der Link zum Verknüpfen ist abgelaufen.');
-        if (linking.outcome === 'linked-elsewhere') {
-          request.log.info({ accountId }, 'AGOV identity already linked to another account');
-          return failed(reply, 409, 'Dieses AGOV-Login ist bereits mit einem anderen Konto verknüpft.');
-        }
-        return reply.redirect(frontEnd(pending.next, { 'agov-link': linking.code }));
-      }
-      return reply.redirect(frontEnd(pending.next, { agov: await login.handOffLogin(person) }));
-    });
+      return reply.redirect(frontEnd(pending.next, { 'agov-link': linking.code }));
+    }
+    return reply.redirect(frontEnd(pending.next, { agov: await login.handOffLogin(person) }));
+  });
 
-    app.post('/sessions/agov', {
-      schema: {
-        tags, summary: 'Log in with the one-time code of an AGOV login (`?agov=` on the return page); once, within two minutes',
-        description: 'An AGOV identity linked to no account answers 404 `agov-identity-unknown` and the code stays valid: the front end offers POST /accounts/agov (a new account from AGOV\'s data) or a password login and linking.',
-        body: AgovCodeBody,
-        response: { 201: AgovSessionCreated, ...problemResponses(400, 404) },
-      },
-    }, async (request, reply) => {
-      const { code } = request.body as { code: string };
-      return reply.code(201).send(await login.logIn(code, request.headers['user-agent']));
-    });
+  app.post('/sessions/agov', {
+    schema: {
+      tags, summary: 'Log in with the one-time code of an AGOV login (`?agov=` on the return page); once, within two minutes',
+      description: 'An AGOV identity linked to no account answers 404 `agov-identity-unknown` and the code stays valid: the front end offers POST /accounts/agov (a new account from AGOV\'s data) or a password login and linking.',
+      body: AgovCodeBody,
+      response: { 201: AgovSessionCreated, ...problemResponses(400, 404) },
+    },
+  }, async (request, reply) => {
+    const { code } = request.body as { code: string };
+    return reply.code(201).send(await login.logIn(code, request.headers['user-agent']));
+  });
 
-    app.post('/accounts/agov', {
-      schema: {
-        tags, summary: 'Open an account from an AGOV login whose identity is linked to no account; answers a session',
-        description: 'Name and e-mail address come from AGOV (the address is verified there, so the account is active at once); the account has no password until one is set via the forgotten-password mail. A known e-mail address answers 409 `email-taken`: log in to that account and link AGOV instead. No mail is sent; the Konto-ID is in GET /account.',
-        body: AgovCodeBody,
-        response: { 201: AgovSessionCreated, ...problemResponses(400, 409, 422) },
-      },
-    }, async (request, reply) => {
-      const { code } = request.body as { code: string };
-      const started = await login.openAccount(code, request.headers['user-agent']);
-      request.log.info({ accountId: started.accountId }, 'account opened with AGOV');
-      return reply.code(201).send(started);
-    });
-  };
+  app.post('/accounts/agov', {
+    schema: {
+      tags, summary: 'Open an account from an AGOV login whose identity is linked to no account; answers a session',
+      description: 'Name and e-mail address come from AGOV (the address is verified there, so the account is active at once); the account has no password until one is set via the forgotten-password mail. A known e-mail address answers 409 `email-taken`: log in to that account and link AGOV instead. No mail is sent; the Konto-ID is in GET /account.',
+      body: AgovCodeBody,
+      response: { 201: AgovSessionCreated, ...problemResponses(400, 409, 422) },
+    },
+  }, async (request, reply) => {
+    const { code } = request.body as { code: string };
+    const started = await login.openAccount(code, request.headers['user-agent']);
+    request.log.info({ accountId: started.accountId }, 'account opened with AGOV');
+    return reply.code(201).send(started);
+  });
 }
 
 function readPendingLogin(request: FastifyRequest): PendingLogin | undefined {

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import type { RouteDeps } from '../../../app-deps.ts';
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { CasesRepository } from '../../../../core/db/cases-repository.ts';
@@ -6,8 +6,8 @@ import type { DocumentsRepository } from '../../../../core/db/documents-reposito
 import type { TasksRepository } from '../../../../core/db/tasks-repository.ts';
 import { ProblemError } from '../../../../core/errors.ts';
 import { problemResponses } from '../../../schemas/common.ts';
-import { requireStaff } from '../../../staff/staff-session.ts';
-import { caseOf, TaskKeyParams, taskFor } from '../../../staff/task-access.ts';
+import { caseOf, taskFor } from '../../../staff/task-access.ts';
+import { CaseDocumentParams, DecisionUploadHeaders, TaskKeyParams } from '../../../schemas/tasklist.ts';
 
 export interface CaseDocumentDeps {
   tasks: TasksRepository;
@@ -30,40 +30,39 @@ function safeFileName(encoded: string): string {
 }
 
 /** The documents of a clerk's cases: reading one, and uploading a decision (PDF) into the citizen's documents. */
-export function caseDocumentRoutes(deps: CaseDocumentDeps) {
-  return async function (app: FastifyInstance): Promise<void> {
-    app.get('/tasklist/api/documents/:id', {
-      schema: { tags: ['tasklist'], summary: "A document of a case of the clerk's municipality", params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { ...problemResponses(400, 401, 404) } },
-    }, async (request, reply) => {
-      const staff = await requireStaff(request);
-      const document = await deps.documents.find((request.params as { id: string }).id);
-      const owner = document ? await deps.cases.findById(document.caseId) : undefined;
-      if (!document || !owner || !staff.municipalities.includes(owner.municipalityId)) throw new ProblemError(404, 'document-not-found', 'Dokument nicht gefunden');
-      return reply.type(document.mediaType).header('content-disposition', `inline; filename="${document.fileName}"`)
-        .header('cache-control', 'private, no-store').send(document.content);
-    });
+export default async function caseDocumentRoutes(app: FastifyInstance, { tasklist, cases, documents }: RouteDeps): Promise<void> {
+  const deps: CaseDocumentDeps = { tasks: tasklist.tasks, cases, documents };
+  app.get('/tasklist/api/documents/:id', {
+    schema: { tags: ['tasklist'], summary: "A document of a case of the clerk's municipality", params: CaseDocumentParams, response: { ...problemResponses(400, 401, 404) } },
+  }, async (request, reply) => {
+    const { staff } = request;
+    const document = await deps.documents.find((request.params as { id: string }).id);
+    const owner = document ? await deps.cases.findById(document.caseId) : undefined;
+    if (!document || !owner || !staff.municipalities.includes(owner.municipalityId)) throw new ProblemError(404, 'document-not-found', 'Dokument nicht gefunden');
+    return reply.type(document.mediaType).header('content-disposition', `inline; filename="${document.fileName}"`)
+      .header('cache-control', 'private, no-store').send(document.content);
+  });
 
-    app.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT_BYTES }, (_request, body, done) => done(null, body));
-    app.post('/tasklist/api/tasks/:taskKey/documents', {
-      schema: {
-        tags: ['tasklist'], summary: "Upload a decision (PDF) into the citizen's documents", params: TaskKeyParams,
-        headers: Type.Object({ 'x-file-name': Type.String({ minLength: 1, maxLength: 200 }) }),
-        response: { ...problemResponses(400, 401, 403, 404, 409, 413, 415) },
-      },
-      bodyLimit: MAX_DOCUMENT_BYTES,
-    }, async (request, reply) => {
-      const staff = await requireStaff(request);
-      const task = await taskFor(deps.tasks, staff, (request.params as { taskKey: string }).taskKey);
-      const caseId = caseOf(task);
-      if (task.assignee !== staff.id) throw new ProblemError(409, 'task-not-claimed', 'Aufgabe nicht übernommen', 'Übernehmen Sie die Aufgabe, bevor Sie einen Entscheid hochladen.');
-      const content = request.body;
-      if (!Buffer.isBuffer(content) || content.subarray(0, 5).toString('latin1') !== '%PDF-') {
-        throw new ProblemError(400, 'invalid-document', 'Kein PDF', 'Laden Sie den Entscheid als PDF hoch.', [{ pointer: '/body', detail: 'is not a PDF document' }]);
-      }
-      const fileName = safeFileName(String(request.headers['x-file-name']));
-      await deps.documents.file({ caseId, kind: `decision:${randomUUID()}`, fileName, mediaType: 'application/pdf', content });
-      request.log.info({ caseId, staffId: staff.id, bytes: content.length }, 'decision document uploaded');
-      return reply.code(204).send();
-    });
-  };
+  app.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT_BYTES }, (_request, body, done) => done(null, body));
+  app.post('/tasklist/api/tasks/:taskKey/documents', {
+    schema: {
+      tags: ['tasklist'], summary: "Upload a decision (PDF) into the citizen's documents", params: TaskKeyParams,
+      headers: DecisionUploadHeaders,
+      response: { ...problemResponses(400, 401, 403, 404, 409, 413, 415) },
+    },
+    bodyLimit: MAX_DOCUMENT_BYTES,
+  }, async (request, reply) => {
+    const { staff } = request;
+    const task = await taskFor(deps.tasks, staff, (request.params as { taskKey: string }).taskKey);
+    const caseId = caseOf(task);
+    if (task.assignee !== staff.id) throw new ProblemError(409, 'task-not-claimed', 'Aufgabe nicht übernommen', 'Übernehmen Sie die Aufgabe, bevor Sie einen Entscheid hochladen.');
+    const content = request.body;
+    if (!Buffer.isBuffer(content) || content.subarray(0, 5).toString('latin1') !== '%PDF-') {
+      throw new ProblemError(400, 'invalid-document', 'Kein PDF', 'Laden Sie den Entscheid als PDF hoch.', [{ pointer: '/body', detail: 'is not a PDF document' }]);
+    }
+    const fileName = safeFileName(String(request.headers['x-file-name']));
+    await deps.documents.file({ caseId, kind: `decision:${randomUUID()}`, fileName, mediaType: 'application/pdf', content });
+    request.log.info({ caseId, staffId: staff.id, bytes: content.length }, 'decision document uploaded');
+    return reply.code(204).send();
+  });
 }

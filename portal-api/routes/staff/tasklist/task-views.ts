@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import type { RouteDeps } from '../../../app-deps.ts';
 import type { FastifyInstance } from 'fastify';
 import { labelIn } from '../../../../core/cases/case-view.ts';
 import { authorOf, renderMessage } from '../../../../core/cases/message-texts.ts';
@@ -8,8 +8,8 @@ import type { CatalogueRepository } from '../../../../core/db/catalogue-reposito
 import type { InternalTasksRepository } from '../../../../core/db/internal-tasks-repository.ts';
 import type { TasksRepository, TaskView } from '../../../../core/db/tasks-repository.ts';
 import { problemResponses } from '../../../schemas/common.ts';
-import { requireStaff } from '../../../staff/staff-session.ts';
-import { serviceNamesOf, TaskKeyParams, taskFor, taskNotFound, withServiceName } from '../../../staff/task-access.ts';
+import { serviceNamesOf, taskFor, taskNotFound, withServiceName } from '../../../staff/task-access.ts';
+import { TaskKeyParams, TaskListQuery } from '../../../schemas/tasklist.ts';
 
 export interface TaskViewDeps {
   tasks: TasksRepository;
@@ -22,7 +22,8 @@ export interface TaskViewDeps {
 }
 
 /** What a clerk reads: the list of their tasks, and one task with its case and form. */
-export function taskViewRoutes(deps: TaskViewDeps) {
+export default async function taskViewRoutes(app: FastifyInstance, { tasklist, cases, catalogue }: RouteDeps): Promise<void> {
+  const deps: TaskViewDeps = { ...tasklist, cases, catalogue, now: tasklist.now ?? (() => new Date()) };
   const serviceNames = serviceNamesOf(deps.catalogue);
 
   /** The case as the task shows it: the application, its history, documents, messages and the offices it may go to. */
@@ -53,51 +54,43 @@ export function taskViewRoutes(deps: TaskViewDeps) {
     };
   }
 
-  return async function (app: FastifyInstance): Promise<void> {
-    app.get('/tasklist/api/tasks', {
-      schema: {
-        tags: ['tasklist'],
-        summary: "The clerk's tasks: own, unassigned of the clerk's groups, due soon, overdue",
-        querystring: Type.Object({
-          view: Type.Union(['mine', 'unassigned', 'due-soon', 'overdue'].map((v) => Type.Literal(v)), { default: 'mine' }),
-          service: Type.Optional(Type.String({ maxLength: 100 })),
-          caseNumber: Type.Optional(Type.String({ maxLength: 36, pattern: '^[0-9A-Fa-f-]*$' })),
-          citizen: Type.Optional(Type.String({ maxLength: 100 })),
-          sort: Type.Union([Type.Literal('due'), Type.Literal('priority')], { default: 'due' }),
-        }),
-        response: { ...problemResponses(400, 401) },
-      },
-    }, async (request) => {
-      const staff = await requireStaff(request);
-      const query = request.query as { view: TaskView; service?: string; caseNumber?: string; citizen?: string; sort: 'due' | 'priority' };
-      const tasks = await deps.tasks.list(staff, {
-        view: query.view, serviceId: query.service || undefined, caseNumber: query.caseNumber || undefined,
-        citizen: query.citizen?.trim() || undefined, sort: query.sort,
-      }, deps.now());
-      return { tasks: tasks.map(withServiceName(await serviceNames(staff))) };
-    });
+  app.get('/tasklist/api/tasks', {
+    schema: {
+      tags: ['tasklist'],
+      summary: "The clerk's tasks: own, unassigned of the clerk's groups, due soon, overdue",
+      querystring: TaskListQuery,
+      response: { ...problemResponses(400, 401) },
+    },
+  }, async (request) => {
+    const { staff } = request;
+    const query = request.query as { view: TaskView; service?: string; caseNumber?: string; citizen?: string; sort: 'due' | 'priority' };
+    const tasks = await deps.tasks.list(staff, {
+      view: query.view, serviceId: query.service || undefined, caseNumber: query.caseNumber || undefined,
+      citizen: query.citizen?.trim() || undefined, sort: query.sort,
+    }, deps.now());
+    return { tasks: tasks.map(withServiceName(await serviceNames(staff))) };
+  });
 
-    app.get('/tasklist/api/tasks/:taskKey', {
-      schema: { tags: ['tasklist'], summary: 'A task with its case and form', params: TaskKeyParams, response: { ...problemResponses(400, 401, 404) } },
-    }, async (request) => {
-      const staff = await requireStaff(request);
-      const task = await taskFor(deps.tasks, staff, (request.params as { taskKey: string }).taskKey);
-      const names = await serviceNames(staff);
-      const [caseView, internal, form, formData] = await Promise.all([
-        task.caseId ? caseViewOf(task.caseId, task.caseNumber ?? '', names) : Promise.resolve(null),
-        task.internalTaskId ? deps.internalTasks.find(task.internalTaskId) : Promise.resolve(undefined),
-        task.formKey ? deps.tasks.formSchema(task.formKey) : Promise.resolve(null),
-        task.caseId ? deps.cases.formContextOf(task.caseId).then(withReadablePhoneNumbers) : Promise.resolve({}),
-      ]);
-      return {
-        task: withServiceName(names)(task),
-        case: caseView,
-        internal: internal
-          ? { title: internal.title, description: internal.description, createdBy: internal.createdByName ?? internal.createdBy, createdAt: internal.createdAt.toISOString() }
-          : null,
-        form,
-        formData,
-      };
-    });
-  };
+  app.get('/tasklist/api/tasks/:taskKey', {
+    schema: { tags: ['tasklist'], summary: 'A task with its case and form', params: TaskKeyParams, response: { ...problemResponses(400, 401, 404) } },
+  }, async (request) => {
+    const { staff } = request;
+    const task = await taskFor(deps.tasks, staff, (request.params as { taskKey: string }).taskKey);
+    const names = await serviceNames(staff);
+    const [caseView, internal, form, formData] = await Promise.all([
+      task.caseId ? caseViewOf(task.caseId, task.caseNumber ?? '', names) : Promise.resolve(null),
+      task.internalTaskId ? deps.internalTasks.find(task.internalTaskId) : Promise.resolve(undefined),
+      task.formKey ? deps.tasks.formSchema(task.formKey) : Promise.resolve(null),
+      task.caseId ? deps.cases.formContextOf(task.caseId).then(withReadablePhoneNumbers) : Promise.resolve({}),
+    ]);
+    return {
+      task: withServiceName(names)(task),
+      case: caseView,
+      internal: internal
+        ? { title: internal.title, description: internal.description, createdBy: internal.createdByName ?? internal.createdBy, createdAt: internal.createdAt.toISOString() }
+        : null,
+      form,
+      formData,
+    };
+  });
 }

@@ -1,0 +1,22 @@
+// The detail view of a case as its citizen reads it (CASE-1, CASE-2).
+import type { CatalogueRepository } from '../db/catalogue-repository.ts';
+import type { CaseRow, CasesRepository } from '../db/cases-repository.ts';
+import type { PaymentsRepository } from '../db/payments-repository.ts';
+import type { CaseDetail } from './case-schemas.ts';
+import { toCaseDetail } from './case-view.ts';
+
+/** The detail view of a case row: its phases, documents, messages and expected processing time. */
+export type CaseDetailLoader = (row: CaseRow) => Promise<CaseDetail>;
+
+export function createCaseDetailLoader(cases: CasesRepository, catalogue: CatalogueRepository, payments: PaymentsRepository): CaseDetailLoader {
+  return async function detailOf(row) {
+    const [history, documents, messages, days, payment] = await Promise.all([
+      row.processInstanceKey ? cases.history(row.processInstanceKey) : [],
+      cases.documents(row.id),
+      cases.messages(row.id),
+      catalogue.expectedProcessingDays(row.serviceId),
+      payments.findByCase(row.id),
+    ]);
+    return toCaseDetail(row, { history, documents, messages, expectedProcessingDays: days ?? 0, payment });
+  };
+}
