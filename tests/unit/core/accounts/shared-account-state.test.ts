@@ -1,12 +1,12 @@
 // The account state several API instances share in PostgreSQL (NF-3), on the embedded PGlite:
 // rate-limit counts, AGOV hand-off codes, AGOV birth dates kept with their session, and the sweep.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import Fastify from 'fastify';
 import type { Knex } from 'knex';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useEmbeddedDatabase } from '../../../support/embedded-database.ts';
 import { createAccountStateSweep } from '../../../../core/accounts/account-state-sweep.ts';
-import { registerRateLimits } from '../../../../portal-api/plugins/rate-limits.ts';
+import { accountErrors } from '../../../../core/accounts/account-errors.ts';
+import { buildTestApp } from '../../../support/build-test-app.ts';
 import { createSecretBox } from '../../../../core/db/secret-box.ts';
 import { createAccountsRepository } from '../../../../core/db/accounts-repository.ts';
 import { createAgovHandOffsRepository } from '../../../../core/db/agov-hand-offs-repository.ts';
@@ -14,7 +14,6 @@ import { up as accountsSchema } from '../../../../core/db/migrations/013-account
 import { up as sharedAccountState } from '../../../../core/db/migrations/020-shared-account-state.ts';
 import { createRateLimitHitsRepository } from '../../../../core/db/rate-limit-hits-repository.ts';
 import { createSecretFailuresRepository } from '../../../../core/db/secret-failures-repository.ts';
-import { registerProblemDetails } from '../../../../portal-api/plugins/problem-details.ts';
 
 const embedded = useEmbeddedDatabase('shared-state', accountsSchema, sharedAccountState);
 let db: Knex;
@@ -26,13 +25,14 @@ const at = new Date('2026-11-23T09:00:00Z');
 const later = (ms: number) => new Date(at.getTime() + ms);
 const box = createSecretBox([randomBytes(32).toString('base64')]);
 
-/** An API instance with only the login limit, answering 204 where the real one would log in. */
+/** An API instance whose login limits count in the embedded database; every password is wrong, as for someone guessing. */
 async function limitedInstance(settings: { windowMs: number; perIp: number; perAddress: number }) {
-  const app = Fastify();
-  registerProblemDetails(app);
-  const limited = await registerRateLimits(app, settings, createRateLimitHitsRepository(db), box.pseudonym);
-  app.post('/sessions', { preHandler: limited('login') }, async (_request, reply) => reply.code(204).send());
-  await app.ready();
+  const { app } = await buildTestApp({
+    accounts: {
+      rateLimits: settings, rateLimitHits: createRateLimitHitsRepository(db), pseudonymise: box.pseudonym,
+      sessions: { login: async () => { throw accountErrors.invalidCredentials(); } },
+    },
+  });
   return app;
 }
 
@@ -43,7 +43,7 @@ describe('rate limits shared by API instances', () => {
     const email = `${randomUUID()}@example.ch`;
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const response = await (i % 2 === 0 ? first : second).inject({ method: 'POST', url: '/sessions', payload: { email: i === 3 ? email.toUpperCase() : email } });
+      const response = await (i % 2 === 0 ? first : second).inject({ method: 'POST', url: '/sessions', payload: { email: i === 3 ? email.toUpperCase() : email, password: 'Raten-1-Aa' } });
       statuses.push(response.statusCode);
       if (response.statusCode === 429) {
         expect(response.headers['content-type']).toContain('application/problem+json');
@@ -51,7 +51,7 @@ describe('rate limits shared by API instances', () => {
         expect(Number(response.headers['retry-after'])).toBeLessThanOrEqual(60);
       }
     }
-    expect(statuses).toEqual([204, 204, 204, 429]);
+    expect(statuses).toEqual([401, 401, 401, 429]);
     // The table holds neither address, nor a plain hash of one that trying all addresses could reverse.
     const keys = JSON.stringify(await db('rate_limit_hits').select('key'));
     for (const address of [email, '127.0.0.1']) {
