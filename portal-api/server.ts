@@ -7,7 +7,7 @@ import { developmentBackOfficeEndpoints } from '../core/db/seed/development-back
 import { loadConfig } from '../core/config.ts';
 import { deployAll, openParts, type Parts } from '../core/platform-parts.ts';
 import { closeOnSignal } from '../core/close-on-signal.ts';
-import { composeApi } from './composition/api-server.ts';
+import { composeApi } from './composition/api.ts';
 
 /** How the API logs (the platform's logger, as component `api`) and which proxy's X-Forwarded-For it believes. */
 export function apiServerOptions({ config, logger }: Parts): FastifyServerOptions {

@@ -1,7 +1,7 @@
 /**
  * NF-3: the portal runs behind a load balancer with several API instances, so no account state
  * may live in one instance's memory. Two API instances, composed as `npm start` composes one
- * (scripts/platform/api-server.ts), share a database of this file's own, with an AGOV stand-in of their own
+ * (startApiServer in portal-api/server.ts), share a database of this file's own, with an AGOV stand-in of their own
  * (its persons open accounts here without touching the other files' database): attempts at one
  * count at the other, an AGOV code issued by one is used at the other and only once, and the
  * birth date AGOV gave is pre-filled at either.
