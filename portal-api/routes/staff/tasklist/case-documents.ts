@@ -1,10 +1,10 @@
-import type { RouteDeps } from '../../../app-deps.ts';
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { CasesRepository } from '../../../../core/db/cases-repository.ts';
 import type { DocumentsRepository } from '../../../../core/db/documents-repository.ts';
 import type { TasksRepository } from '../../../../core/db/tasks-repository.ts';
 import { ProblemError } from '../../../../core/errors.ts';
+import type { RouteDeps } from '../../../app-deps.ts';
 import { problemResponses } from '../../../schemas/common.ts';
 import { caseOf, taskFor } from '../../../staff/task-access.ts';
 import { CaseDocumentParams, DecisionUploadHeaders, TaskKeyParams } from '../../../schemas/tasklist.ts';

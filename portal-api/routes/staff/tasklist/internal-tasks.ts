@@ -1,6 +1,6 @@
-import type { RouteDeps } from '../../../app-deps.ts';
 import type { FastifyInstance } from 'fastify';
 import { ProblemError } from '../../../../core/errors.ts';
+import type { RouteDeps } from '../../../app-deps.ts';
 import { problemResponses } from '../../../schemas/common.ts';
 import { InternalTaskBody, InternalTaskCreated } from '../../../schemas/tasklist.ts';
 import type { CreateInternalTask } from '../../../../core/staff/create-internal-task.ts';

@@ -1,5 +1,4 @@
 import type { TObject } from '@sinclair/typebox';
-import type { RouteDeps } from '../../../app-deps.ts';
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { CLERK_MESSAGE_PREFIX } from '../../../../core/cases/message-texts.ts';
@@ -7,6 +6,7 @@ import type { CasesRepository } from '../../../../core/db/cases-repository.ts';
 import type { TaskRow, TasksRepository } from '../../../../core/db/tasks-repository.ts';
 import type { UserTaskCommands } from '../../../../core/engine/user-tasks.ts';
 import { ProblemError } from '../../../../core/errors.ts';
+import type { RouteDeps } from '../../../app-deps.ts';
 import { problemResponses } from '../../../schemas/common.ts';
 import { checkFormVariables } from '../../../../core/staff/form-variables.ts';
 import { type StaffSession } from '../../../../core/staff/staff-sessions.ts';

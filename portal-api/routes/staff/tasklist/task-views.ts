@@ -1,4 +1,3 @@
-import type { RouteDeps } from '../../../app-deps.ts';
 import type { FastifyInstance } from 'fastify';
 import { labelIn } from '../../../../core/cases/case-view.ts';
 import { authorOf, renderMessage } from '../../../../core/cases/message-texts.ts';
@@ -7,6 +6,7 @@ import type { CasesRepository } from '../../../../core/db/cases-repository.ts';
 import type { CatalogueRepository } from '../../../../core/db/catalogue-repository.ts';
 import type { InternalTasksRepository } from '../../../../core/db/internal-tasks-repository.ts';
 import type { TasksRepository, TaskView } from '../../../../core/db/tasks-repository.ts';
+import type { RouteDeps } from '../../../app-deps.ts';
 import { problemResponses } from '../../../schemas/common.ts';
 import { serviceNamesOf, taskFor, taskNotFound, withServiceName } from '../../../staff/task-access.ts';
 import { TaskKeyParams, TaskListQuery } from '../../../schemas/tasklist.ts';

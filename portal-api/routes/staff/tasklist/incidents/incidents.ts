@@ -1,10 +1,10 @@
-import type { RouteDeps } from '../../../../app-deps.ts';
 import type { FastifyInstance } from 'fastify';
 import type { CatalogueRepository } from '../../../../../core/db/catalogue-repository.ts';
 import type { IncidentsRepository } from '../../../../../core/db/incidents-repository.ts';
 import { caseNumberOf } from '../../../../../core/db/tasks-repository.ts';
 import type { IncidentEngine } from '../../../../../core/engine/incident-commands.ts';
 import { ProblemError } from '../../../../../core/errors.ts';
+import type { RouteDeps } from '../../../../app-deps.ts';
 import { problemResponses } from '../../../../schemas/common.ts';
 import { IncidentKeyParams } from '../../../../schemas/tasklist.ts';
 import { type StaffSession } from '../../../../../core/staff/staff-sessions.ts';
