@@ -97,6 +97,6 @@ module.exports = {
     // Type-only imports are dependencies too: they tie the folders together as much as values do.
     tsPreCompilationDeps: true,
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)node_modules/|^(\.cache|engine|coverage|tests/[.]artifacts)/' },
+    exclude: { path: '(^|/)node_modules/|^([.]cache|engine|coverage|tests/[.]artifacts)/' },
   },
 };
