@@ -2,7 +2,8 @@ import type { DeployedProcess } from '../engine/records/process-definitions.ts';
 import type { FormSchemas, ModelledService, ProcessDraft, ProcessDraftsRepository, ProcessVersion } from '../db/process-drafts-repository.ts';
 import { ProblemError } from '../errors.ts';
 import { compareDiagrams, type ElementChange } from './compare-diagrams.ts';
-import { type DiagramLinter, type LintFinding, type ModdleElement, parseDiagram, type ParsedDiagram } from './lint-diagram.ts';
+import { type BpmnElement, formLinksOf, parseDiagram, type ParsedDiagram, processesOf } from '../bpmn/diagram.ts';
+import type { DiagramLinter, LintFinding } from './lint-diagram.ts';
 
 /** Who acts in the modeller, from the staff session. */
 export interface Modeller {
@@ -51,26 +52,6 @@ const FORM_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
 const invalid = (pointer: string, detail: string, title = 'Der Entwurf ist ungültig.') =>
   new ProblemError(400, 'invalid-draft', title, `${pointer}: ${detail}`, [{ pointer, detail }]);
 
-function extensions(element: ModdleElement, type: string): ModdleElement[] {
-  const container = element.extensionElements as { values?: ModdleElement[] } | undefined;
-  return (container?.values ?? []).filter((value) => value.$type === type);
-}
-
-function* flowElements(container: ModdleElement): Generator<ModdleElement> {
-  for (const element of (container.flowElements as ModdleElement[] | undefined) ?? []) {
-    yield element;
-    yield* flowElements(element);
-  }
-}
-
-/** The form ids the diagram's user tasks link, with the linking element. */
-export function formLinks(definitions: ModdleElement): { elementId: string; formId: string }[] {
-  const processes = ((definitions.rootElements as ModdleElement[] | undefined) ?? []).filter((root) => root.$type === 'bpmn:Process');
-  return processes.flatMap((process) => [...flowElements(process)].flatMap((element) =>
-    extensions(element, 'zeebe:FormDefinition').flatMap((definition) =>
-      typeof definition.formId === 'string' ? [{ elementId: element.id ?? '-', formId: definition.formId }] : [])));
-}
-
 /**
  * Checks what a draft may contain: BPMN that bpmn-moddle reads, exactly one process whose id is
  * the service's own (a modeller cannot overwrite another process by uploading its id), and forms
@@ -84,9 +65,9 @@ export async function checkDraftContent(bpmnProcessId: string, bpmnXml: string, 
     throw invalid('/bpmnXml', `is not BPMN 2.0 XML: ${(error as Error).message.split('\n')[0]}`);
   }
   if (parsed.definitions.$type !== 'bpmn:Definitions') throw invalid('/bpmnXml', 'is not BPMN 2.0 XML (no bpmn:definitions)');
-  const processes = ((parsed.definitions.rootElements as ModdleElement[] | undefined) ?? []).filter((root) => root.$type === 'bpmn:Process');
+  const processes = processesOf(parsed.definitions);
   if (processes.length !== 1) throw invalid('/bpmnXml', `must hold exactly one process, holds ${processes.length}`);
-  const [process] = processes as [ModdleElement];
+  const [process] = processes as [BpmnElement];
   if (process.id !== bpmnProcessId) {
     throw new ProblemError(400, 'process-id-mismatch', 'Falsche Prozess-ID', `Die Prozess-ID muss "${bpmnProcessId}" sein, nicht "${String(process.id)}".`,
       [{ pointer: '/bpmnXml', detail: `process id must be ${bpmnProcessId}` }]);
@@ -115,7 +96,7 @@ export function createProcessModeller(deps: ProcessModellerDeps) {
 
   async function lintWithForms(parsed: ParsedDiagram, forms: FormSchemas): Promise<LintFinding[]> {
     const findings = await deps.lint(parsed);
-    for (const link of formLinks(parsed.definitions)) {
+    for (const link of formLinksOf(parsed.definitions)) {
       if (!(link.formId in forms)) findings.push({ elementId: link.elementId, rule: 'form-reference', message: `verweist auf das Formular "${link.formId}", das es nicht gibt`, severity: 'error' });
     }
     return findings;
@@ -204,7 +185,7 @@ export function createProcessModeller(deps: ProcessModellerDeps) {
       const parsed = await checkDraftContent(service.bpmnProcessId, draft.bpmnXml, draft.forms);
       const findings = await lintWithForms(parsed, draft.forms);
       if (findings.some((finding) => finding.severity === 'error')) throw new LintRefusal(findings);
-      const linked = [...new Set(formLinks(parsed.definitions).map((link) => link.formId))];
+      const linked = [...new Set(formLinksOf(parsed.definitions).map((link) => link.formId))];
       const forms = Object.fromEntries(linked.map((formId) => [formId, draft.forms[formId]]));
       const deployed = await deps.engine.deploy({
         bpmn: { name: `${service.bpmnProcessId}.bpmn`, xml: draft.bpmnXml },
