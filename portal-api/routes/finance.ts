@@ -11,7 +11,7 @@ import { ProblemError, invalidField } from '../../core/errors.ts';
 import { requireStaffRole, staffSessionSecurity } from '../plugins/staff-auth.ts';
 import { problemResponses } from '../schemas/common.ts';
 import { LanguageSchema } from '../../core/language.ts';
-import { zurichMidnight } from '../../core/payments/swiss-day.ts';
+import { zurichMidnight } from '../../connectors/swiss-time.ts';
 import type { StaffSession } from '../../core/staff/staff-sessions.ts';
 
 export interface FinanceDeps {
