@@ -82,7 +82,7 @@ module.exports = {
       comment: 'A repository returns core\'s types and never calls a use case: from the rest of core/ it imports types only',
       severity: 'error',
       from: { path: '^core/db/' },
-      to: { path: '^core/', pathNot: '^core/(db/|errors[.]ts$)', dependencyTypesNot: ['type-only'] },
+      to: { path: '^core/', pathNot: '^core/(db|errors)/', dependencyTypesNot: ['type-only'] },
     },
     ...browserAppRules,
     {

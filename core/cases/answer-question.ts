@@ -1,7 +1,7 @@
 import type { CasesRepository } from '../db/cases-repository.ts';
 import type { CitizenAnswersRepository } from '../db/citizen-answers-repository.ts';
 import { type MessagePublisher, publishOnce } from '../engine/publish-message.ts';
-import { ProblemError } from '../errors.ts';
+import { ProblemError } from '../errors/problem-error.ts';
 
 // Covers the moment between the question reaching the citizen and the engine opening the wait.
 const ANSWER_TIME_TO_LIVE_MS = 60_000;

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { CatalogueRepository } from '../db/catalogue-repository.ts';
 import type { CaseRow, CasesRepository } from '../db/cases-repository.ts';
-import { ProblemError, invalidField } from '../errors.ts';
+import { ProblemError, invalidField } from '../errors/problem-error.ts';
 import type { Application } from './application-schema.ts';
 import type { OrganisationMemberships } from '../organisations/index.ts';
-import { organisationErrors } from '../organisations/organisation-errors.ts';
+import { organisationErrors } from '../errors/organisation-errors.ts';
 import { audienceRefusal } from '../organisations/organisation-rules.ts';
 
 /** Starts process instances; the engine adapter implements it. */

@@ -3,7 +3,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { StartApplication, StartApplicationResult } from '../cases/start-application.ts';
 import type { DraftContent, DraftRow, DraftsRepository } from '../db/drafts-repository.ts';
-import { ProblemError, invalidField } from '../errors.ts';
+import { ProblemError, invalidField } from '../errors/problem-error.ts';
 import { type Application, ApplicationSchema } from '../cases/application-schema.ts';
 import { DRAFT_DATA_MAX_BYTES, DRAFTS_PER_ACCOUNT } from './draft-limits.ts';
 

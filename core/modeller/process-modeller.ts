@@ -1,6 +1,6 @@
 import type { DeployedProcess } from '../engine/records/process-definitions.ts';
 import type { FormSchemas, ModelledService, ProcessDraft, ProcessDraftsRepository, ProcessVersion } from '../db/process-drafts-repository.ts';
-import { ProblemError } from '../errors.ts';
+import { ProblemError } from '../errors/problem-error.ts';
 import { compareDiagrams, type ElementChange } from './compare-diagrams.ts';
 import { type BpmnElement, formLinksOf, parseDiagram, type ParsedDiagram, processesOf } from '../bpmn/diagram.ts';
 import type { DiagramLinter, LintFinding } from './lint-diagram.ts';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CasesRepository } from '../db/cases-repository.ts';
 import type { InternalTasksRepository } from '../db/internal-tasks-repository.ts';
 import type { ProcessStarter } from '../cases/start-application.ts';
-import { ProblemError } from '../errors.ts';
+import { ProblemError } from '../errors/problem-error.ts';
 import type { StaffSession } from './staff-sessions.ts';
 
 export const INTERNAL_TASK_PROCESS = 'internal-task';

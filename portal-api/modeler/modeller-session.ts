@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { ProblemError } from '../../core/errors.ts';
+import { ProblemError } from '../../core/errors/problem-error.ts';
 import { readStaffSession } from '../staff/staff-session.ts';
 import { type StaffSession } from '../../core/staff/staff-sessions.ts';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AccountSession } from '../../core/accounts/session-service.ts';
-import { ProblemError } from '../../core/errors.ts';
+import { ProblemError } from '../../core/errors/problem-error.ts';
 
 export interface Citizen {
   /** The account id ("Mein Konto"); cases carry it as their citizen id. */

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { requireStaff } from '../staff/staff-session.ts';
 import { type StaffSession } from '../../core/staff/staff-sessions.ts';
-import { ProblemError } from '../../core/errors.ts';
+import { ProblemError } from '../../core/errors/problem-error.ts';
 
 /** Roles of the staff directory that parts of the API outside the tasklist ask for. */
 export type StaffRole = 'finance';

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Accounts } from '../../core/accounts/index.ts';
 import type { PostalAddress } from '../../core/db/accounts-repository.ts';
 import type { AccountIdentitiesRepository } from '../../core/db/account-identities-repository.ts';
-import { RateLimitedError } from '../../core/accounts/account-errors.ts';
+import { RateLimitedError } from '../../core/errors/account-errors.ts';
 import { registerRateLimits } from '../plugins/rate-limits.ts';
 import {
   Accepted, EmailBody, EmailChange, LinkTokenBody, PasswordChange, PasswordResetCompletion, ProfileChanges, RegistrationSchema,

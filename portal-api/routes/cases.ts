@@ -5,7 +5,7 @@ import type { CaseRow, CasesRepository } from '../../core/db/cases-repository.ts
 import type { PaymentsRepository } from '../../core/db/payments-repository.ts';
 import { toCaseDetail, toCaseSummary } from '../../core/cases/case-view.ts';
 import { authenticateCitizen, bearerSecurity } from '../plugins/citizen-auth.ts';
-import { ProblemError } from '../../core/errors.ts';
+import { ProblemError } from '../../core/errors/problem-error.ts';
 import type { CaseDetail } from '../../core/cases/case-schemas.ts';
 import { CaseIdParams, CitizenAnswerSchema } from '../schemas/cases.ts';
 import type { AnswerQuestion } from '../../core/cases/answer-question.ts';

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { DocumentsRepository } from '../../core/db/documents-repository.ts';
 import { authenticateCitizen, bearerSecurity } from '../plugins/citizen-auth.ts';
-import { ProblemError } from '../../core/errors.ts';
+import { ProblemError } from '../../core/errors/problem-error.ts';
 import { problemResponses } from '../schemas/common.ts';
 import { NO_MEMBERSHIPS, type OrganisationMemberships } from '../../core/organisations/index.ts';
 import { mayReadCase } from '../../core/organisations/organisation-rules.ts';

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { parseEngineRecords, type EngineRecord } from '../../core/engine/records/engine-record.ts';
 import type { RecordProjector } from '../../core/engine/records/project-records.ts';
-import { ProblemError } from '../../core/errors.ts';
+import { ProblemError } from '../../core/errors/problem-error.ts';
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);

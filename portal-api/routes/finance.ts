@@ -7,7 +7,7 @@ import type { PaymentsRepository } from '../../core/db/payments-repository.ts';
 import { caseNumberOf } from '../../core/db/tasks-repository.ts';
 import type { ImportBankCredits } from '../../core/payments/import-bank-credits.ts';
 import type { SettleInvoice } from '../../core/payments/settle-invoice.ts';
-import { ProblemError, invalidField } from '../../core/errors.ts';
+import { ProblemError, invalidField } from '../../core/errors/problem-error.ts';
 import { requireStaffRole, staffSessionSecurity } from '../plugins/staff-auth.ts';
 import { problemResponses } from '../schemas/common.ts';
 import { LanguageSchema } from '../../core/language.ts';

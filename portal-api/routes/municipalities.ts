@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { CatalogueRepository } from '../../core/db/catalogue-repository.ts';
-import { ProblemError } from '../../core/errors.ts';
+import { ProblemError } from '../../core/errors/problem-error.ts';
 import { problemResponses } from '../schemas/common.ts';
 
 const ServicesOfMunicipality = Type.Object({

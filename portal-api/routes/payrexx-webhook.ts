@@ -2,7 +2,7 @@ import fastifyFormbody from '@fastify/formbody';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { parse as parseQuery } from 'qs';
-import { ProblemError, invalidField } from '../../core/errors.ts';
+import { ProblemError, invalidField } from '../../core/errors/problem-error.ts';
 import { PaymentProviderUnavailable } from '../../connectors/payment/online-payment-provider.ts';
 import type { RecordProviderTransaction } from '../../core/payments/record-provider-transaction.ts';
 import { problemResponses } from '../schemas/common.ts';

@@ -4,7 +4,7 @@ import type { CatalogueRepository } from '../../../core/db/catalogue-repository.
 import type { IncidentsRepository } from '../../../core/db/incidents-repository.ts';
 import { caseNumberOf } from '../../../core/db/tasks-repository.ts';
 import type { IncidentEngine } from '../../../core/engine/incident-commands.ts';
-import { ProblemError } from '../../../core/errors.ts';
+import { ProblemError } from '../../../core/errors/problem-error.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { requireStaff } from '../../staff/staff-session.ts';
 import { type StaffSession } from '../../../core/staff/staff-sessions.ts';

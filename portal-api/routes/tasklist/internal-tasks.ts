@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { ProblemError } from '../../../core/errors.ts';
+import { ProblemError } from '../../../core/errors/problem-error.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import type { CreateInternalTask } from '../../../core/staff/create-internal-task.ts';
 import { requireStaff } from '../../staff/staff-session.ts';

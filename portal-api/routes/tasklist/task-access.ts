@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { CatalogueRepository } from '../../../core/db/catalogue-repository.ts';
 import type { TaskRow, TasksRepository } from '../../../core/db/tasks-repository.ts';
 import type { UserTaskOutcome } from '../../../core/engine/user-tasks.ts';
-import { ProblemError } from '../../../core/errors.ts';
+import { ProblemError } from '../../../core/errors/problem-error.ts';
 import type { StaffSession } from '../../../core/staff/staff-sessions.ts';
 
 /** The path parameter of every task route: the engine's user task key. */

@@ -1,5 +1,5 @@
-import { ProblemError } from '../errors.ts';
-import { DELETION_REFUSAL_TEXTS } from './deletion-texts.ts';
+import { ProblemError } from './problem-error.ts';
+import { DELETION_REFUSAL_TEXTS } from '../accounts/deletion-texts.ts';
 
 const texts = DELETION_REFUSAL_TEXTS.de;
 

@@ -1,5 +1,5 @@
-import { invalidField, ProblemError } from '../errors.ts';
-import type { PasswordShortfall } from './password-rule.ts';
+import { invalidField, ProblemError } from './problem-error.ts';
+import type { PasswordShortfall } from '../accounts/password-rule.ts';
 
 /** A 429 that knows how long to wait: the accounts' routes put it into `Retry-After`. */
 export class RateLimitedError extends ProblemError {

@@ -1,4 +1,4 @@
-import { ProblemError } from '../errors.ts';
+import { ProblemError } from './problem-error.ts';
 
 /** The refusals of organisations and invitations, with stable codes that clients and tests rely on. */
 export const organisationErrors = {
