@@ -26,3 +26,15 @@ export class ProblemError extends Error {
 
 export const invalidField = (pointer: string, detail: string): ProblemError =>
   new ProblemError(400, 'validation', 'Die Anfrage ist ungültig.', `${pointer}: ${detail}`, [{ pointer, detail }]);
+
+/** The engine did not take the request; nothing was stored, and the client may simply try again. */
+export const engineUnavailable = (detail: string, cause: unknown): ProblemError =>
+  new ProblemError(503, 'engine-unavailable', 'Dienst vorübergehend nicht verfügbar', detail, undefined, { cause });
+
+/** The same refusal, its field pointers moved from one part of a request to another (e.g. `/body/` → `/draft/`). */
+export function withPointersMoved(error: ProblemError, from: string, to: string): ProblemError {
+  const { problem } = error;
+  const code = problem.type.slice(PROBLEM_BASE.length);
+  return new ProblemError(problem.status, code, problem.title, problem.detail?.replaceAll(from, to),
+    problem.errors?.map((e) => ({ ...e, pointer: e.pointer.startsWith(from) ? to + e.pointer.slice(from.length) : e.pointer })), { cause: error });
+}
