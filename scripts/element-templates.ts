@@ -1,7 +1,7 @@
 // `npm run templates`: writes the connector tasks' element templates for the modeller.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { BACK_OFFICE_TEMPLATES } from '../workers/back-office/element-templates.ts';
-import { CASE_TEMPLATES, type ConnectorTemplate, toElementTemplate } from '../workers/element-templates.ts';
+import { CASE_TEMPLATES, type ConnectorTemplate, toElementTemplate } from '../workers/runtime/element-template.ts';
 import { PAYMENT_TEMPLATES } from '../workers/payment/element-templates.ts';
 
 export const ELEMENT_TEMPLATES_DIR = 'processes/element-templates';

@@ -2,7 +2,7 @@
  * The back-office connectors' element templates: one per worker that calls a municipality's
  * back office (or the office that serves it), whatever vendor runs it.
  */
-import { caseInputs, type ConnectorTemplate, type TemplateInput } from '../element-templates.ts';
+import { caseInputs, type ConnectorTemplate, type TemplateInput } from '../runtime/element-template.ts';
 
 const residentId: TemplateInput = { name: 'residentId', label: 'Einwohner-Id', description: 'Aus «Person im Einwohnerregister suchen».', value: '=resident.residentId' };
 const deliveryAddress: TemplateInput = {

@@ -1,5 +1,5 @@
 /** The payment tasks' element templates: take the fee, and its compensations (refund, cancel). */
-import { caseInputs, type ConnectorTemplate } from '../element-templates.ts';
+import { caseInputs, type ConnectorTemplate } from '../runtime/element-template.ts';
 
 export const PAYMENT_TEMPLATES: readonly ConnectorTemplate[] = [
   {
