@@ -2,7 +2,11 @@
  * The back-office connectors' element templates: one per worker that calls a municipality's
  * back office (or the office that serves it), whatever vendor runs it.
  */
-import { caseInputs, type ConnectorTemplate, type TemplateInput } from '../runtime/element-template.ts';
+import { Type } from '@sinclair/typebox';
+import { caseInputs as caseFields } from '../runtime/case-inputs.ts';
+import { templateInputsOf, type ConnectorTemplate, type TemplateInput } from '../runtime/element-template.ts';
+
+const caseInputs = templateInputsOf(Type.Object(caseFields));
 
 const residentId: TemplateInput = { name: 'residentId', label: 'Einwohner-Id', description: 'Aus «Person im Einwohnerregister suchen».', value: '=resident.residentId' };
 const deliveryAddress: TemplateInput = {

@@ -2,9 +2,19 @@ import { Type } from '@sinclair/typebox';
 import type { CatalogueRepository } from '../../core/db/catalogue-repository.ts';
 import type { PaymentsRepository } from '../../core/db/payments-repository.ts';
 import type { OnlinePaymentProviders } from '../../connectors/payment/online-payment-provider.ts';
+import { defineTemplate } from '../runtime/element-template.ts';
 import { complete, defineJobWorker } from '../runtime/job-worker.ts';
 
-const Input = Type.Object({ caseId: Type.String() });
+const Input = Type.Object({ caseId: Type.String({ title: 'Vorgang', description: 'Der Vorgang, dessen offene Zahlung storniert wird.' }) });
+
+export const cancelPaymentTemplate = defineTemplate({
+  jobType: 'cancel-payment',
+  version: 1,
+  category: 'payment',
+  name: 'Zahlung stornieren',
+  description: 'Schliesst die Payrexx-Zahlungsseite oder storniert die Rechnung einer unbezahlten Bestellung.',
+  input: Input,
+});
 
 /**
  * The order stayed unpaid past its deadline: close the checkout or cancel the invoice. A payment
@@ -13,7 +23,7 @@ const Input = Type.Object({ caseId: Type.String() });
  */
 export function createCancelPaymentWorker(deps: { catalogue: CatalogueRepository; payments: PaymentsRepository; providers: OnlinePaymentProviders }) {
   return defineJobWorker({
-    type: 'cancel-payment',
+    type: cancelPaymentTemplate.jobType,
     input: Input,
     timeoutMs: 60_000,
     async handle({ variables }) {

@@ -2,20 +2,35 @@ import { Type } from '@sinclair/typebox';
 import { renderResidenceCertificatePdf } from '../../connectors/documents/certificate-pdf.ts';
 import type { CatalogueRepository } from '../../core/db/catalogue-repository.ts';
 import type { DocumentsRepository } from '../../core/db/documents-repository.ts';
+import { caseInputs } from '../runtime/case-inputs.ts';
+import { defineTemplate } from '../runtime/element-template.ts';
 import { NonRetryableError, complete, defineJobWorker } from '../runtime/job-worker.ts';
 
 const Input = Type.Object({
-  caseId: Type.String(),
-  municipalityId: Type.String(),
-  language: Type.Union([Type.Literal('de'), Type.Literal('fr'), Type.Literal('it'), Type.Literal('en')]),
-  applicant: Type.Object({ firstName: Type.String(), lastName: Type.String(), dateOfBirth: Type.String() }),
+  ...caseInputs,
+  language: Type.Union([Type.Literal('de'), Type.Literal('fr'), Type.Literal('it'), Type.Literal('en')], {
+    title: 'Sprache', description: "'de', 'fr', 'it' oder 'en'.",
+  }),
+  applicant: Type.Object({ firstName: Type.String(), lastName: Type.String(), dateOfBirth: Type.String() }, {
+    title: 'Antragsteller/in', description: 'Kontext mit firstName, lastName und dateOfBirth.',
+  }),
   resident: Type.Object({
     residenceType: Type.Union([Type.Literal('main'), Type.Literal('secondary')]),
     since: Type.String(),
     address: Type.Object({
       street: Type.String(), houseNumber: Type.Union([Type.String(), Type.Null()]), postalCode: Type.String(), town: Type.String(),
     }),
-  }),
+  }, { title: 'Einwohner/in', description: 'Aus «Person im Einwohnerregister suchen»: residenceType, since, address.' }),
+});
+
+export const issueCertificateTemplate = defineTemplate({
+  jobType: 'issue-certificate',
+  version: 1,
+  category: 'case',
+  name: 'Bescheinigung ausstellen',
+  description: 'Stellt die Wohnsitzbescheinigung als PDF in der Sprache der Bestellung aus und legt sie unter «Meine Dokumente» ab.',
+  input: Input,
+  outputs: { documentId: { label: 'Dokument', description: 'Die Id der abgelegten Bescheinigung.' } },
 });
 
 /** Today in Switzerland, whatever the server's time zone. */
@@ -25,7 +40,7 @@ const swissToday = (now: Date): string => now.toLocaleDateString('sv-SE', { time
 export function createIssueCertificateWorker(deps: { catalogue: CatalogueRepository; documents: DocumentsRepository; now?: () => Date }) {
   const now = deps.now ?? (() => new Date());
   return defineJobWorker({
-    type: 'issue-certificate',
+    type: issueCertificateTemplate.jobType,
     input: Input,
     timeoutMs: 60_000,
     async handle({ variables }) {

@@ -4,9 +4,21 @@ import type { CaseRecordsRepository } from '../../core/db/case-records-repositor
 import type { PaymentsRepository } from '../../core/db/payments-repository.ts';
 import type { OnlinePaymentProviders } from '../../connectors/payment/online-payment-provider.ts';
 import { formatFrancs } from '../../connectors/back-office/swiss-francs.ts';
+import { caseInputs } from '../runtime/case-inputs.ts';
+import { defineTemplate } from '../runtime/element-template.ts';
 import { NonRetryableError, complete, defineJobWorker } from '../runtime/job-worker.ts';
 
-const Input = Type.Object({ caseId: Type.String(), municipalityId: Type.String() });
+const Input = Type.Object(caseInputs);
+
+export const refundPaymentTemplate = defineTemplate({
+  jobType: 'refund-payment',
+  version: 1,
+  category: 'payment',
+  name: 'Zahlung zurückerstatten',
+  description: 'Kompensation von «Gebühr einfordern»: erstattet eine Online-Zahlung über Payrexx zurück oder meldet eine bezahlte Rechnung der Finanzverwaltung zur Rückzahlung.',
+  input: Input,
+  outputs: { refund: { label: 'Rückerstattung', description: "'refunded', 'refund-due' oder 'nothing-paid'." } },
+});
 
 /**
  * Compensation of request-payment: an application rejected after payment gets its fee back.
@@ -20,7 +32,7 @@ export function createRefundPaymentWorker(deps: {
   caseRecords: CaseRecordsRepository;
 }) {
   return defineJobWorker({
-    type: 'refund-payment',
+    type: refundPaymentTemplate.jobType,
     input: Input,
     timeoutMs: 60_000,
     async handle({ variables }) {

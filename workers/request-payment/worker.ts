@@ -5,20 +5,34 @@ import type { CatalogueRepository, Municipality, ServiceOffering } from '../../c
 import type { DocumentsRepository } from '../../core/db/documents-repository.ts';
 import type { Payment, PaymentsRepository } from '../../core/db/payments-repository.ts';
 import type { OnlinePaymentProviders } from '../../connectors/payment/online-payment-provider.ts';
+import { caseInputs } from '../runtime/case-inputs.ts';
+import { defineTemplate } from '../runtime/element-template.ts';
 import { NonRetryableError, complete, defineJobWorker } from '../runtime/job-worker.ts';
 
-const Language = Type.Union([Type.Literal('de'), Type.Literal('fr'), Type.Literal('it'), Type.Literal('en')]);
 const Input = Type.Object({
-  caseId: Type.String(),
-  serviceId: Type.String(),
-  municipalityId: Type.String(),
-  language: Language,
-  feeRappen: Type.Integer({ minimum: 1 }),
-  paymentMethod: Type.Union([Type.Literal('online'), Type.Literal('invoice')]),
-  applicant: Type.Object({ firstName: Type.String(), lastName: Type.String() }),
+  ...caseInputs,
+  serviceId: Type.String({ title: 'Dienst', description: 'Der Dienst aus dem Katalog; bestimmt Konto und Buchungstext.' }),
+  language: Type.Union([Type.Literal('de'), Type.Literal('fr'), Type.Literal('it'), Type.Literal('en')], {
+    title: 'Sprache', description: "Sprache der Rechnung: 'de', 'fr', 'it' oder 'en'.",
+  }),
+  feeRappen: Type.Integer({ minimum: 1, title: 'Betrag (Rappen)', description: 'Ganzzahl, z. B. 3000 für CHF 30.00.' }),
+  paymentMethod: Type.Union([Type.Literal('online'), Type.Literal('invoice')], { title: 'Zahlungsart', description: "'online' oder 'invoice'." }),
+  applicant: Type.Object({ firstName: Type.String(), lastName: Type.String() }, {
+    title: 'Antragsteller/in', description: 'Kontext mit firstName und lastName (Rechnungsempfänger/in).',
+  }),
   resident: Type.Object({
     address: Type.Object({ street: Type.String(), houseNumber: Type.Union([Type.String(), Type.Null()]), postalCode: Type.String(), town: Type.String() }),
-  }),
+  }, { title: 'Einwohner/in', description: 'Aus «Person im Einwohnerregister suchen»; ihre address ist die Rechnungsadresse.' }),
+});
+
+export const requestPaymentTemplate = defineTemplate({
+  jobType: 'request-payment',
+  version: 1,
+  category: 'payment',
+  name: 'Gebühr einfordern',
+  description: 'Fordert die Gebühr ein: Payrexx-Zahlungsseite der Gemeinde oder Rechnung mit QR-Einzahlungsschein. Danach wartet der Prozess auf die Nachricht payment-received.',
+  input: Input,
+  outputs: { payment: { label: 'Zahlung', description: 'paymentId, method, amountRappen, paymentUrl und invoiceDocumentId.' } },
 });
 type Variables = (typeof Input)['static'];
 
@@ -105,7 +119,7 @@ export function createRequestPaymentWorker(deps: RequestPaymentDeps) {
   }
 
   return defineJobWorker({
-    type: 'request-payment',
+    type: requestPaymentTemplate.jobType,
     input: Input,
     timeoutMs: 60_000,
     async handle({ variables: v }) {

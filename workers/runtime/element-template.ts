@@ -1,11 +1,25 @@
 /**
  * The connector tasks modellers pick in the modeller instead of typing job types: one Zeebe
- * element template per worker a diagram may call. The templates themselves sit beside their
- * workers (back-office/, payment/, and the case tasks here); `npm run templates` writes them as
- * JSON to processes/element-templates/, and a test keeps the files, the workers and the schema
- * in step.
+ * element template per worker a diagram may call, declared beside its worker. The template's
+ * inputs come from the worker's own TypeBox input, so the two cannot disagree: each property the
+ * modeller maps carries its label (`title`), its help (`description`) and, where it is not
+ * `=<name>`, the FEEL expression the modeller starts with (`mapping`):
+ *
+ *   residentId: Type.String({ minLength: 1, title: 'Einwohner-Id', description: '…', mapping: '=resident.residentId' })
+ *
+ * A required property without a title is refused; an optional one without a title is left out of
+ * the template. `npm run templates` writes the templates as JSON to processes/element-templates/,
+ * and a test keeps the files, the workers and the schema in step.
  */
-import { messageTemplateNames, renderMessage } from '../../core/cases/message-texts.ts';
+import type { TObject, TSchema } from '@sinclair/typebox';
+
+/** What a job input's schema says for the element template, as TypeBox options. */
+export type TemplateField = {
+  readonly title: string;
+  readonly description: string;
+  /** FEEL expression the modeller starts with; `=<name>` when left out, or nothing for an optional input. */
+  readonly mapping?: string;
+};
 
 export type TemplateInput = {
   readonly name: string;
@@ -17,7 +31,10 @@ export type TemplateInput = {
   readonly optional?: boolean;
 };
 
-export type TemplateOutput = { readonly variable: string; readonly label: string; readonly description: string };
+/** What the template says of a variable the worker completes the job with. */
+export type OutputText = { readonly label: string; readonly description: string };
+
+export type TemplateOutput = OutputText & { readonly variable: string };
 
 /** A task header the modeller picks from a list (e.g. notify-citizen's message template). */
 export type TemplateHeader = {
@@ -47,65 +64,43 @@ export type ConnectorTemplate = {
   readonly errors: readonly string[];
 };
 
+/** A template as declared beside its worker: the texts, and the worker's input schema to take the inputs from. */
+export type TemplateDeclaration = Omit<ConnectorTemplate, 'inputs' | 'outputs' | 'errors'> & {
+  readonly input: TObject;
+  /** The variables the worker completes the job with, by name. */
+  readonly outputs?: Readonly<Record<string, OutputText>>;
+  readonly errors?: readonly string[];
+};
+
+/** The template's inputs: the annotated properties of the worker's input schema, in its order. */
+export function templateInputsOf(input: TObject): TemplateInput[] {
+  const required = new Set(input.required ?? []);
+  return Object.entries(input.properties).flatMap(([name, schema]: [string, TSchema]) => {
+    const { title, description, mapping } = schema as TSchema & Partial<TemplateField>;
+    const optional = !required.has(name);
+    if (title === undefined || description === undefined) {
+      if (optional) return [];
+      throw new Error(`input ${name} is required, but its schema has no title and description for the element template`);
+    }
+    return [{ name, label: title, description, value: mapping ?? (optional ? '' : `=${name}`), ...(optional ? { optional: true } : {}) }];
+  });
+}
+
+/** The template of a worker, its inputs taken from the worker's input schema. */
+export function defineTemplate({ input, outputs = {}, errors = [], ...texts }: TemplateDeclaration): ConnectorTemplate {
+  return {
+    ...texts,
+    inputs: templateInputsOf(input),
+    outputs: Object.entries(outputs).map(([variable, output]) => ({ variable, ...output })),
+    errors,
+  };
+}
+
 const CATEGORIES: Record<TemplateCategory, string> = {
   'back-office': 'Back Office der Gemeinde',
   payment: 'Zahlung',
   case: 'Vorgang',
 };
-
-/** The inputs nearly every connector needs: the case and its municipality. */
-export const caseInputs: readonly TemplateInput[] = [
-  { name: 'caseId', label: 'Vorgang', description: 'Ordnet den Aufruf in den Protokollen zu und macht Schreibvorgänge idempotent.', value: '=caseId' },
-  { name: 'municipalityId', label: 'Gemeinde', description: 'Wessen Back Office (oder zuständige Stelle) angefragt wird; aus dem Katalog.', value: '=municipalityId' },
-];
-
-const firstLine = (text: string): string => (text.length > 70 ? `${text.slice(0, 69)}…` : text);
-
-// Placeholders stay visible in the choices' texts: «{question}», not an empty «».
-const placeholders = new Proxy<Record<string, string>>({}, { get: (_target, key) => `{${String(key)}}` });
-
-/** notify-citizen's `template` header: the known messages, each shown with its German text. */
-const messageChoices = messageTemplateNames().map((value) => ({
-  value,
-  name: `${value}: ${firstLine(renderMessage(value, placeholders, 'de'))}`,
-}));
-
-/** The case's own tasks: the certificate and the messages to the citizen. */
-export const CASE_TEMPLATES: readonly ConnectorTemplate[] = [
-  {
-    jobType: 'issue-certificate',
-    version: 1,
-    category: 'case',
-    name: 'Bescheinigung ausstellen',
-    description: 'Stellt die Wohnsitzbescheinigung als PDF in der Sprache der Bestellung aus und legt sie unter «Meine Dokumente» ab.',
-    inputs: [
-      ...caseInputs,
-      { name: 'language', label: 'Sprache', description: "'de', 'fr', 'it' oder 'en'.", value: '=language' },
-      { name: 'applicant', label: 'Antragsteller/in', description: 'Kontext mit firstName, lastName und dateOfBirth.', value: '=applicant' },
-      { name: 'resident', label: 'Einwohner/in', description: 'Aus «Person im Einwohnerregister suchen»: residenceType, since, address.', value: '=resident' },
-    ],
-    outputs: [{ variable: 'documentId', label: 'Dokument', description: 'Die Id der abgelegten Bescheinigung.' }],
-    errors: [],
-  },
-  {
-    // Version 2: the messages of the contact-data change (ADM-4) joined the dropdown.
-    jobType: 'notify-citizen',
-    version: 2,
-    category: 'case',
-    name: 'Bürger/in benachrichtigen',
-    description: 'Schreibt der Bürgerin oder dem Bürger eine Nachricht zum Vorgang, einmal je Besuch der Aufgabe.',
-    inputs: [
-      { name: 'caseId', label: 'Vorgang', description: 'Der Vorgang, zu dem die Nachricht erscheint.', value: '=caseId' },
-      {
-        name: 'messageParams', label: 'Platzhalter der Nachricht', optional: true, value: '',
-        description: 'Kontext mit den Platzhaltern der Nachricht, z. B. ={question: informationRequest}; leer, wenn die Nachricht keine hat.',
-      },
-    ],
-    outputs: [],
-    headers: [{ key: 'template', label: 'Nachricht', description: 'Welche Nachricht die Bürgerin oder der Bürger erhält.', choices: messageChoices }],
-    errors: [],
-  },
-];
 
 const SCHEMA = 'https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json';
 

@@ -27,7 +27,7 @@ export const bpmnError = (code: string, message: string, variables?: Record<stri
 export class NonRetryableError extends Error {}
 
 export interface JobWorkerDefinition<Input extends TSchema = TSchema, Output = unknown> {
-  /** The job type in the diagram; the worker's file carries the same name. */
+  /** The job type in the diagram; the worker's folder (workers/<job-type>/) carries the same name. */
   type: string;
   input: Input;
   /** How long the engine waits for the handler before offering the job again. */
