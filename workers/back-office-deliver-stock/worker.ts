@@ -1,38 +1,29 @@
 import { Type } from '@sinclair/typebox';
-import { bpmnError, complete, defineJobWorker } from '../runtime/job-worker.ts';
-import { callBackOffice, type BackOfficeCallDeps } from '../back-office/back-office-call.ts';
-import { RecipientAddress } from '../back-office/inputs.ts';
-import { platformReference } from '../back-office/platform-reference.ts';
-
-const Input = Type.Object({
-  caseId: Type.String(),
-  municipalityId: Type.String(),
-  articleCode: Type.String({ minLength: 1, maxLength: 40 }),
-  quantity: Type.Integer({ minimum: 1, maximum: 100 }),
-  deliveryAddress: RecipientAddress,
-});
+import { backOfficeConnector } from '../back-office/connector.ts';
+import { DeliveryAddress } from '../back-office/inputs.ts';
 
 /** Dispatches articles (e.g. waste stamps) from the municipality's stock; shortages are BPMN errors. */
-export function createDeliverStockWorker(deps: BackOfficeCallDeps) {
-  return defineJobWorker({
-    type: 'back-office-deliver-stock',
-    input: Input,
-    timeoutMs: 60_000,
-    async handle({ variables: v, elementId, signal }) {
-      return callBackOffice(deps, { municipalityId: v.municipalityId, target: 'municipality', correlationId: v.caseId, signal }, async (port, context) => {
-        const result = await port.deliverStock(
-          { reference: platformReference(v.caseId, elementId), articleCode: v.articleCode, quantity: v.quantity, deliveryAddress: v.deliveryAddress },
-          context,
-        );
-        switch (result.outcome) {
-          case 'dispatched':
-            return complete({ delivery: { deliveryId: result.deliveryId, expectedOn: result.expectedOn } });
-          case 'out-of-stock':
-            return bpmnError('OUT_OF_STOCK', 'not enough units in stock', { availableUnits: result.available });
-          case 'unknown-article':
-            return bpmnError('UNKNOWN_ARTICLE', 'the municipality does not keep this article');
-        }
-      });
-    },
-  });
-}
+export const backOfficeDeliverStock = backOfficeConnector({
+  jobType: 'back-office-deliver-stock',
+  target: 'municipality',
+  input: {
+    articleCode: Type.String({ minLength: 1, maxLength: 40, title: 'Artikel', description: 'Die Artikelnummer der Gemeinde, z. B. KEHRICHT-35L.' }),
+    quantity: Type.Integer({ minimum: 1, maximum: 100, title: 'Menge', description: '1 bis 100 Stück.' }),
+    deliveryAddress: DeliveryAddress,
+  },
+  async call({ port, context, reference, variables: v, complete, raise }) {
+    const result = await port.deliverStock({ reference, articleCode: v.articleCode, quantity: v.quantity, deliveryAddress: v.deliveryAddress }, context);
+    switch (result.outcome) {
+      case 'dispatched':
+        return complete({ delivery: { deliveryId: result.deliveryId, expectedOn: result.expectedOn } });
+      case 'out-of-stock':
+        return raise('OUT_OF_STOCK', { availableUnits: result.available });
+      case 'unknown-article':
+        return raise('UNKNOWN_ARTICLE');
+    }
+  },
+  outputs: { delivery: { label: 'Lieferung', description: 'deliveryId und expectedOn.' } },
+  errors: { OUT_OF_STOCK: 'not enough units in stock', UNKNOWN_ARTICLE: 'the municipality does not keep this article' },
+  // Version 2: German names and labels (version 1 was English; previous/ keeps it for older diagrams).
+  template: { version: 2, name: 'Aus dem Lager liefern', description: 'Versendet Artikel wie Kehrichtmarken aus dem Lager der Gemeinde.' },
+});

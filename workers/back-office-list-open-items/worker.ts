@@ -1,20 +1,21 @@
-import { Type } from '@sinclair/typebox';
-import { bpmnError, complete, defineJobWorker } from '../runtime/job-worker.ts';
-import { callBackOffice, type BackOfficeCallDeps } from '../back-office/back-office-call.ts';
-
-const Input = Type.Object({ caseId: Type.String(), municipalityId: Type.String(), residentId: Type.String({ minLength: 1 }) });
+import { backOfficeConnector } from '../back-office/connector.ts';
+import { ResidentId } from '../back-office/inputs.ts';
 
 /** Reads the resident's open items from the municipality's finance module. */
-export function createListOpenItemsWorker(deps: BackOfficeCallDeps) {
-  return defineJobWorker({
-    type: 'back-office-list-open-items',
-    input: Input,
-    timeoutMs: 60_000,
-    async handle({ variables: v, signal }) {
-      return callBackOffice(deps, { municipalityId: v.municipalityId, target: 'municipality', correlationId: v.caseId, signal }, async (port, context) => {
-        const openItems = await port.listOpenItems(v.residentId, context);
-        return openItems ? complete({ openItems }) : bpmnError('RESIDENT_NOT_FOUND', 'the finance module does not know the resident');
-      });
-    },
-  });
-}
+export const backOfficeListOpenItems = backOfficeConnector({
+  jobType: 'back-office-list-open-items',
+  target: 'municipality',
+  input: { residentId: ResidentId },
+  async call({ port, context, variables: v, complete, raise }) {
+    const openItems = await port.listOpenItems(v.residentId, context);
+    return openItems ? complete({ openItems }) : raise('RESIDENT_NOT_FOUND');
+  },
+  outputs: { openItems: { label: 'Offene Posten', description: 'Liste mit itemId, description, amountRappen, dueDate.' } },
+  errors: { RESIDENT_NOT_FOUND: 'the finance module does not know the resident' },
+  // Version 2: German names and labels (version 1 was English; previous/ keeps it for older diagrams).
+  template: {
+    version: 2,
+    name: 'Offene Posten abfragen',
+    description: 'Liest die unbezahlten Rechnungen der Person aus dem Finanzmodul, älteste Fälligkeit zuerst.',
+  },
+});

@@ -1,30 +1,27 @@
 import { Type } from '@sinclair/typebox';
-import { complete, defineJobWorker } from '../runtime/job-worker.ts';
-import { callBackOffice, type BackOfficeCallDeps } from '../back-office/back-office-call.ts';
-import { Person, RecipientAddress } from '../back-office/inputs.ts';
-import { platformReference } from '../back-office/platform-reference.ts';
-
-const Input = Type.Object({
-  caseId: Type.String(),
-  municipalityId: Type.String(),
-  person: Type.Composite([Person, Type.Object({ placeOfBirth: Type.String({ minLength: 1 }) })]),
-  deliveryAddress: RecipientAddress,
-});
+import { backOfficeConnector } from '../back-office/connector.ts';
+import { DeliveryAddress, Person } from '../back-office/inputs.ts';
 
 /** Orders a birth register extract from the regional civil registry office that serves the municipality. */
-export function createOrderBirthRegisterExtractWorker(deps: BackOfficeCallDeps) {
-  return defineJobWorker({
-    type: 'back-office-order-birth-register-extract',
-    input: Input,
-    timeoutMs: 60_000,
-    async handle({ variables: v, elementId, signal }) {
-      return callBackOffice(deps, { municipalityId: v.municipalityId, target: 'civil-registry-office', correlationId: v.caseId, signal }, async (port, context) => {
-        const receipt = await port.orderBirthRegisterExtract(
-          { reference: platformReference(v.caseId, elementId), person: v.person, deliveryAddress: v.deliveryAddress },
-          context,
-        );
-        return complete({ birthRegisterExtractOrder: receipt });
-      });
-    },
-  });
-}
+export const backOfficeOrderBirthRegisterExtract = backOfficeConnector({
+  jobType: 'back-office-order-birth-register-extract',
+  target: 'civil-registry-office',
+  input: {
+    person: Type.Composite([Person, Type.Object({ placeOfBirth: Type.String({ minLength: 1 }) })], {
+      title: 'Person', description: 'Kontext mit firstName, lastName, dateOfBirth und placeOfBirth.',
+    }),
+    deliveryAddress: DeliveryAddress,
+  },
+  async call({ port, context, reference, variables: v, complete }) {
+    const receipt = await port.orderBirthRegisterExtract({ reference, person: v.person, deliveryAddress: v.deliveryAddress }, context);
+    return complete({ birthRegisterExtractOrder: receipt });
+  },
+  outputs: { birthRegisterExtractOrder: { label: 'Bestellung', description: 'orderId und expectedOn.' } },
+  errors: {},
+  // Version 2: German names and labels (version 1 was English; previous/ keeps it for older diagrams).
+  template: {
+    version: 2,
+    name: 'Geburtsregisterauszug bestellen',
+    description: 'Bestellt beim regionalen Zivilstandsamt einen Geburtsregisterauszug, per Post an die Person.',
+  },
+});

@@ -1,26 +1,22 @@
 import { Type } from '@sinclair/typebox';
-import { bpmnError, complete, defineJobWorker } from '../runtime/job-worker.ts';
-import { callBackOffice, type BackOfficeCallDeps } from '../back-office/back-office-call.ts';
+import { backOfficeConnector } from '../back-office/connector.ts';
 import { Person, PostalAddress } from '../back-office/inputs.ts';
-import { platformReference } from '../back-office/platform-reference.ts';
-
-const Input = Type.Object({
-  caseId: Type.String(),
-  municipalityId: Type.String(),
-  person: Type.Composite([Person, Type.Object({ address: PostalAddress })]),
-});
 
 /** Asks the district's debt-enforcement office that serves the municipality for a register extract. */
-export function createRequestDebtRegisterExtractWorker(deps: BackOfficeCallDeps) {
-  return defineJobWorker({
-    type: 'back-office-request-debt-register-extract',
-    input: Input,
-    timeoutMs: 60_000,
-    async handle({ variables: v, elementId, signal }) {
-      return callBackOffice(deps, { municipalityId: v.municipalityId, target: 'debt-enforcement-office', correlationId: v.caseId, signal }, async (port, context) => {
-        const extract = await port.requestDebtRegisterExtract({ reference: platformReference(v.caseId, elementId), person: v.person }, context);
-        return extract ? complete({ debtRegisterExtract: extract }) : bpmnError('PERSON_NOT_IDENTIFIED', 'the office could not identify the person');
-      });
-    },
-  });
-}
+export const backOfficeRequestDebtRegisterExtract = backOfficeConnector({
+  jobType: 'back-office-request-debt-register-extract',
+  target: 'debt-enforcement-office',
+  input: {
+    person: Type.Composite([Person, Type.Object({ address: PostalAddress })], {
+      title: 'Person', description: 'Kontext mit firstName, lastName, dateOfBirth und address.',
+    }),
+  },
+  async call({ port, context, reference, variables: v, complete, raise }) {
+    const extract = await port.requestDebtRegisterExtract({ reference, person: v.person }, context);
+    return extract ? complete({ debtRegisterExtract: extract }) : raise('PERSON_NOT_IDENTIFIED');
+  },
+  outputs: { debtRegisterExtract: { label: 'Auszug', description: 'extractId, issuedOn und die Zahl der Betreibungen.' } },
+  errors: { PERSON_NOT_IDENTIFIED: 'the office could not identify the person' },
+  // Version 2: German names and labels (version 1 was English; previous/ keeps it for older diagrams).
+  template: { version: 2, name: 'Betreibungsregisterauszug anfordern', description: 'Fordert beim Betreibungsamt, das die Gemeinde bedient, einen Auszug an.' },
+});
