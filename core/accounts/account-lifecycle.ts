@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Mailer } from '../../connectors/email/mailer.ts';
 import type { AccountDeletionRepository, HandedOnManagement, LifecycleAccount, LifecycleScope } from '../db/account-deletion-repository.ts';
-import { LANGUAGES, type Language } from '../engine/records/phase-map.ts';
+import { LANGUAGES, type Language } from '../language.ts';
 import { ORGANISATION_MAIL_TEXTS } from '../organisations/organisation-texts.ts';
 import type { MailText } from './account-texts.ts';
 import { deletionTextsOf, eraseAccount, nameOf } from './deletion-service.ts';

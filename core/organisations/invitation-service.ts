@@ -6,7 +6,7 @@ import { pageLink } from '../accounts/links.ts';
 import type { SendAccountMail } from '../accounts/mail-delivery.ts';
 import { hashToken, newSecretToken } from '../accounts/secret-tokens.ts';
 import type { InvitationRow, OrganisationsRepository } from '../db/organisations-repository.ts';
-import { LANGUAGES, type Language } from '../engine/records/phase-map.ts';
+import { LANGUAGES, type Language } from '../language.ts';
 import { organisationErrors } from '../errors/organisation-errors.ts';
 import { invitationStanding, isAddressedTo } from './organisation-rules.ts';
 import { type OrganisationView, toOrganisationView } from './organisation-service.ts';

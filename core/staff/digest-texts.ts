@@ -1,4 +1,4 @@
-import type { Language } from '../engine/records/phase-map.ts';
+import type { Language } from '../language.ts';
 import { formatZurichDay } from '../../connectors/swiss-time.ts';
 
 export interface DigestTexts {

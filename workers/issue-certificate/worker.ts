@@ -5,6 +5,7 @@ import type { DocumentsRepository } from '../../core/db/documents-repository.ts'
 import { caseInputs } from '../runtime/case-inputs.ts';
 import { defineTemplate } from '../runtime/element-template.ts';
 import { NonRetryableError, complete, defineJobWorker } from '../runtime/job-worker.ts';
+import { zurichIsoDate } from '../../connectors/swiss-time.ts';
 
 const Input = Type.Object({
   ...caseInputs,
@@ -33,9 +34,6 @@ export const issueCertificateTemplate = defineTemplate({
   outputs: { documentId: { label: 'Dokument', description: 'Die Id der abgelegten Bescheinigung.' } },
 });
 
-/** Today in Switzerland, whatever the server's time zone. */
-const swissToday = (now: Date): string => now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Zurich' });
-
 /** Issues the certificate as a PDF in the chosen language (SVC-7) and files it in the citizen's documents. */
 export function createIssueCertificateWorker(deps: { catalogue: CatalogueRepository; documents: DocumentsRepository; now?: () => Date }) {
   const now = deps.now ?? (() => new Date());
@@ -50,7 +48,7 @@ export function createIssueCertificateWorker(deps: { catalogue: CatalogueReposit
       const pdf = await renderResidenceCertificatePdf({
         language: variables.language,
         certificateNumber,
-        issuedOn: swissToday(now()),
+        issuedOn: zurichIsoDate(now()),
         municipality: { name: municipality.name },
         person: variables.applicant,
         residence: variables.resident,

@@ -8,6 +8,7 @@ import type { OnlinePaymentProviders } from '../../connectors/payment/online-pay
 import { caseInputs } from '../runtime/case-inputs.ts';
 import { defineTemplate } from '../runtime/element-template.ts';
 import { NonRetryableError, complete, defineJobWorker } from '../runtime/job-worker.ts';
+import { zurichIsoDate } from '../../connectors/swiss-time.ts';
 
 const Input = Type.Object({
   ...caseInputs,
@@ -53,8 +54,6 @@ export interface RequestPaymentDeps {
   now?: () => Date;
 }
 
-const swissDate = (date: Date): string => date.toLocaleDateString('sv-SE', { timeZone: 'Europe/Zurich' });
-
 /**
  * Asks for the fee (PAY-1, PAY-2, PAY-3): a Payrexx checkout on the municipality's instance, or
  * an invoice with a Swiss QR-bill filed in the citizen's documents. One payment per case,
@@ -87,7 +86,7 @@ export function createRequestPaymentWorker(deps: RequestPaymentDeps) {
     if (!creditor) throw new NonRetryableError(`${municipality.id} has no creditor account for invoices`);
     const reference = referenceForInvoice({ iban: creditor.iban, sequence: await deps.payments.nextInvoiceNumber() });
     const today = now();
-    const dueOn = swissDate(new Date(today.getTime() + deps.settings.invoiceDueDays * 24 * 3600 * 1000));
+    const dueOn = zurichIsoDate(new Date(today.getTime() + deps.settings.invoiceDueDays * 24 * 3600 * 1000));
     const caseNumber = v.caseId.slice(0, 8).toUpperCase();
     const address = v.resident.address;
     const pdf = await renderInvoicePdf({
@@ -105,7 +104,7 @@ export function createRequestPaymentWorker(deps: RequestPaymentDeps) {
       reference,
       serviceName: offering.names[v.language] ?? offering.names.de,
       caseNumber,
-      invoiceDate: swissDate(today),
+      invoiceDate: zurichIsoDate(today),
       dueDate: dueOn,
       bookingText: payment.bookingText,
     });

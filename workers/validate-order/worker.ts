@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { CatalogueRepository } from '../../core/db/catalogue-repository.ts';
 import type { CaseRecordsRepository } from '../../core/db/case-records-repository.ts';
-import { LANGUAGES } from '../../core/engine/records/phase-map.ts';
+import { LANGUAGES } from '../../core/language.ts';
 import { bpmnError, complete, defineJobWorker } from '../runtime/job-worker.ts';
 
 const Input = Type.Object({

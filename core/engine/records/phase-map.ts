@@ -1,8 +1,6 @@
 import { flowElementsOf, parseDiagram, processesOf, zeebePropertiesOf } from '../../bpmn/diagram.ts';
+import { LANGUAGES, type LocalisedText } from '../../language.ts';
 
-export const LANGUAGES = ['de', 'fr', 'it', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export type LocalisedText = { de: string } & Partial<Record<Exclude<Language, 'de'>, string>>;
 
 export interface PhaseMarker {
   phase: LocalisedText;
