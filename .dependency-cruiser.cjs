@@ -84,6 +84,20 @@ module.exports = {
       from: { path: '^core/db/' },
       to: { path: '^core/', pathNot: '^core/(db|errors)/', dependencyTypesNot: ['type-only'] },
     },
+    {
+      name: 'engine-only-through-core-engine',
+      comment: 'Everything the platform asks of the engine goes through core/engine/, so that the engine stays replaceable',
+      severity: 'error',
+      from: { path: PRODUCTION, pathNot: '^core/engine/' },
+      to: { path: 'node_modules/@camunda8/' },
+    },
+    {
+      name: 'production-not-test-fakes',
+      comment: 'Fakes for unit tests (a testing/ folder) are for tests: production code never runs on them',
+      severity: 'error',
+      from: { path: PRODUCTION, pathNot: '([.]test[.]ts$|/testing/)' },
+      to: { path: '/testing/', pathNot: 'node_modules/' },
+    },
     ...browserAppRules,
     {
       name: 'no-circular',
@@ -97,6 +111,6 @@ module.exports = {
     // Type-only imports are dependencies too: they tie the folders together as much as values do.
     tsPreCompilationDeps: true,
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)node_modules/|^([.]cache|engine|coverage|tests/[.]artifacts)/' },
+    exclude: { path: '^([.]cache|engine|coverage|tests/[.]artifacts)/' },
   },
 };

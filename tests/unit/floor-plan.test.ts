@@ -34,6 +34,13 @@ const FIXTURE: Record<string, string> = {
   'simulators/uses-core.ts': "import { refusal } from '../core/errors.ts';\nexport const s2 = refusal;\n",
   'scripts/tool.ts': "import { app } from '../portal-api/app.ts'; // ok\nimport { standIn } from '../simulators/payrexx/simulator.ts'; // ok\nexport const tool = [app, standIn];\n",
   'tests/support/helper.ts': 'export const helper = 1;\n',
+  'core/engine/engine-client.ts': "import { Camunda8 } from '@camunda8/sdk'; // ok\nexport const engine = Camunda8;\n",
+  'workers/talks-to-the-engine.ts': "import { Camunda8 } from '@camunda8/sdk';\nexport const sdk = Camunda8;\n",
+  'node_modules/@camunda8/sdk/package.json': '{ "name": "@camunda8/sdk", "main": "index.js" }\n',
+  'node_modules/@camunda8/sdk/index.js': 'exports.Camunda8 = class {};\n',
+  'workers/testing/fake-port.ts': 'export const fakePort = {};\n',
+  'workers/find-resident/worker.test.ts': "import { fakePort } from '../testing/fake-port.ts'; // ok\nexport const t2 = fakePort;\n",
+  'workers/uses-a-fake.ts': "import { fakePort } from './testing/fake-port.ts';\nexport const f = fakePort;\n",
   'tasklist/public/uses-the-modeller.js': "import { view } from '../../modeler-ui/src/view.js';\nexport const v = view;\n",
   'modeler-ui/src/view.js': "import { dom } from '../../tasklist/public/dom.js';\nexport const view = dom;\n",
   'tasklist/public/dom.js': 'export const dom = 1;\n',
@@ -56,6 +63,8 @@ const EXPECTED: [rule: string, from: string][] = [
   ['tasklist-not-other-apps', 'tasklist/public/uses-the-modeller.js'],
   ['modeler-ui-not-other-apps', 'modeler-ui/src/view.js'],
   ['citizen-portal-not-other-apps', 'citizen-portal/uses-the-tasklist.js'],
+  ['engine-only-through-core-engine', 'workers/talks-to-the-engine.ts'],
+  ['production-not-test-fakes', 'workers/uses-a-fake.ts'],
 ];
 
 let fixtureRoot: string;

@@ -13,6 +13,7 @@ import { allWorkers } from './all-workers.ts';
 import { type RunningWorkers, startWorkers } from '../runtime/runner.ts';
 import { startAccountLifecycle, startCaseNotices, startTaskDigests } from './mailings.ts';
 import { openPaymentServices, type Parts } from '../../core/platform-parts.ts';
+import { createJobStreams } from '../../core/engine/job-streams.ts';
 
 /** Retries a service task starts with in the diagrams (zeebe:taskDefinition retries="3"). */
 const WORKER_DEFAULT_RETRIES = 3;
@@ -60,7 +61,7 @@ export async function startWorkerPool(parts: Parts): Promise<RunningWorkers> {
       },
     }),
     {
-      zeebe,
+      openJobStream: createJobStreams(zeebe),
       logger: logger.child({ component: 'workers' }),
       backoff: { baseMs: config.JOB_RETRY_BASE_MS, maxMs: config.JOB_RETRY_MAX_MS },
       defaultRetries: WORKER_DEFAULT_RETRIES,

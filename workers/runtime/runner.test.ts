@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { ZeebeClient } from '../../core/engine/engine-client.ts';
+import { createJobStreams } from '../../core/engine/job-streams.ts';
 import { type JobResult, NonRetryableError, bpmnError, complete, defineJobWorker } from './job-worker.ts';
 import { startWorkers } from './runner.ts';
 
@@ -48,7 +49,7 @@ function fakeZeebe() {
 }
 
 const Input = Type.Object({ name: Type.String() });
-const options = (zeebe: ZeebeClient) => ({ zeebe, logger: pino({ level: 'silent' }), backoff: { baseMs: 1000, maxMs: 8000 } });
+const options = (zeebe: ZeebeClient) => ({ openJobStream: createJobStreams(zeebe), logger: pino({ level: 'silent' }), backoff: { baseMs: 1000, maxMs: 8000 } });
 
 describe('job worker runner', () => {
   it('when a handler completes, throws a BPMN error or fails, then the job gets that action', async () => {

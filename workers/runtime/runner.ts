@@ -1,13 +1,8 @@
-import type { Camunda8 } from '@camunda8/sdk';
-import type { ZeebeJob } from '@camunda8/sdk/dist/zeebe/lib/interfaces-1.0.js';
 import { Value } from '@sinclair/typebox/value';
 import type { Logger } from 'pino';
+import type { EngineJob, OpenJobStream } from '../../core/engine/job-streams.ts';
 import { type BackoffPolicy, retryBackoffMs } from './backoff.ts';
 import { type JobWorkerDefinition, NonRetryableError } from './job-worker.ts';
-
-type ZeebeClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
-type StreamedJob = Readonly<ZeebeJob>;
-type JsonDoc = NonNullable<Parameters<StreamedJob['complete']>[0]>;
 
 export interface RunningWorkers {
   /** Stops taking jobs, then waits for the jobs in flight to finish. */
@@ -15,7 +10,7 @@ export interface RunningWorkers {
 }
 
 export interface WorkerRunnerOptions {
-  zeebe: ZeebeClient;
+  openJobStream: OpenJobStream;
   logger: Logger;
   backoff: BackoffPolicy;
   /** Retries a task starts with in the diagrams; used to count failures for the back-off. */
@@ -23,13 +18,13 @@ export interface WorkerRunnerOptions {
   workerName?: string;
 }
 
-/** Opens one job stream per definition (gRPC streaming, with the SDK's back-fill poll). */
+/** Opens one job stream per definition. */
 export async function startWorkers(definitions: JobWorkerDefinition[], options: WorkerRunnerOptions): Promise<RunningWorkers> {
   const inFlight = new Set<Promise<unknown>>();
   const stopping = new AbortController();
   const defaultRetries = options.defaultRetries ?? 3;
 
-  async function run(definition: JobWorkerDefinition, job: StreamedJob) {
+  async function run(definition: JobWorkerDefinition, job: EngineJob) {
     const log = options.logger.child({ jobType: definition.type, jobKey: job.key, processInstanceKey: job.processInstanceKey });
     if (!Value.Check(definition.input, job.variables)) {
       const problems = [...Value.Errors(definition.input, job.variables)].slice(0, 5).map((e) => `${e.path}: ${e.message}`);
@@ -45,12 +40,12 @@ export async function startWorkers(definitions: JobWorkerDefinition[], options: 
         elementInstanceKey: job.elementInstanceKey,
         retries: job.retries,
         variables: job.variables,
-        customHeaders: job.customHeaders as Record<string, string>,
+        customHeaders: job.customHeaders,
         signal,
       });
-      if (result.outcome === 'complete') return job.complete(result.variables as JsonDoc);
+      if (result.outcome === 'complete') return job.complete(result.variables as Record<string, unknown>);
       log.info({ errorCode: result.code }, 'business outcome raised as BPMN error');
-      return job.error({ errorCode: result.code, errorMessage: result.message, variables: (result.variables ?? {}) as JsonDoc });
+      return job.error({ errorCode: result.code, errorMessage: result.message, variables: result.variables ?? {} });
     } catch (error) {
       const retries = error instanceof NonRetryableError ? 0 : Math.max(0, job.retries - 1);
       // A vendor that says when to come back (Retry-After) is not asked sooner.
@@ -64,17 +59,11 @@ export async function startWorkers(definitions: JobWorkerDefinition[], options: 
   }
 
   const streams = await Promise.all(definitions.map((definition) =>
-    options.zeebe.streamJobs({
-      type: definition.type,
-      worker: options.workerName ?? 'portal-workers',
-      timeout: definition.timeoutMs,
-      tenantIds: [],
-      taskHandler: (job) => {
-        const running = run(definition, job);
-        inFlight.add(running);
-        void running.finally(() => inFlight.delete(running));
-        return running;
-      },
+    options.openJobStream({ type: definition.type, worker: options.workerName ?? 'portal-workers', timeoutMs: definition.timeoutMs }, (job) => {
+      const running = run(definition, job);
+      inFlight.add(running);
+      void running.finally(() => inFlight.delete(running));
+      return running;
     })));
 
   return {
