@@ -1,5 +1,5 @@
 /* global Blob, URL, document */
-import { h, replaceChildren } from '../../tasklist/public/dom.js';
+import { h, replaceChildren } from '../../browser-shared/dom.js';
 import { createBpmnEditor } from './bpmn-editor.js';
 import { createFormEditors } from './form-editors.js';
 import { createTemplateChooser } from './template-chooser.js';

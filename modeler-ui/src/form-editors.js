@@ -1,5 +1,5 @@
 import { FormEditor } from '@bpmn-io/form-js-editor';
-import { h, replaceChildren } from '../../tasklist/public/dom.js';
+import { h, replaceChildren } from '../../browser-shared/dom.js';
 
 /**
  * One form-js editor per form the diagram links: the service's forms are edited, saved and

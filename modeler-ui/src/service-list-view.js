@@ -1,4 +1,4 @@
-import { h, replaceChildren } from '../../tasklist/public/dom.js';
+import { h, replaceChildren } from '../../browser-shared/dom.js';
 
 /** The services with their deployed versions, running instances per version, and drafts. */
 export async function showServiceList(host, { api, texts, open }) {

@@ -1,4 +1,4 @@
-import { h, replaceChildren } from '../../tasklist/public/dom.js';
+import { h, replaceChildren } from '../../browser-shared/dom.js';
 
 /**
  * The element template chooser. bpmn-js-element-templates shows an applied template's fields,

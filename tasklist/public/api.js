@@ -1,5 +1,5 @@
 /* global URLSearchParams, Blob */
-import { ProblemError, readProblem } from './problem.js';
+import { ProblemError, readProblem } from '../../browser-shared/problem.js';
 
 /**
  * A task of a process, or an internal task (`kind: 'internal'`, `name` is its title) which may

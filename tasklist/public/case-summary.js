@@ -1,4 +1,4 @@
-import { h, visuallyHidden } from './dom.js';
+import { h, visuallyHidden } from '../../browser-shared/dom.js';
 import { formatCalendarDate, formatDateTime } from './format.js';
 
 // Kinds the platform files today; an unknown kind is left out rather than shown as a code.

@@ -1,4 +1,4 @@
-import { h } from './dom.js';
+import { h } from '../../browser-shared/dom.js';
 
 /**
  * What the clerk holding a task sends the citizen: a message, and a decision as PDF, both of

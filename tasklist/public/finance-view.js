@@ -1,5 +1,5 @@
 /* global document, URL, setTimeout */
-import { h, replaceChildren } from './dom.js';
+import { h, replaceChildren } from '../../browser-shared/dom.js';
 import { createField, showInvalidFields } from './form-fields.js';
 import { dayOf, formatCalendarDate } from './format.js';
 

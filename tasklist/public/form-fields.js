@@ -1,4 +1,4 @@
-import { h } from './dom.js';
+import { h } from '../../browser-shared/dom.js';
 
 /**
  * A labelled control of the page's own forms, with an optional note and a message that shows why

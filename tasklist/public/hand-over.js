@@ -1,4 +1,4 @@
-import { h, replaceChildren } from './dom.js';
+import { h, replaceChildren } from '../../browser-shared/dom.js';
 
 /**
  * "Weitergeben an …": a toggle button and the small form it discloses, where a colleague is chosen.

@@ -1,5 +1,5 @@
 /* global setInterval, clearInterval, document */
-import { h, replaceChildren } from './dom.js';
+import { h, replaceChildren } from '../../browser-shared/dom.js';
 import { formatDateTime } from './format.js';
 
 /**

@@ -1,5 +1,5 @@
-import { h, replaceChildren } from './dom.js';
-import { describeProblem } from './problem.js';
+import { h, replaceChildren } from '../../browser-shared/dom.js';
+import { describeProblem } from '../../browser-shared/problem.js';
 
 /**
  * The page's two live regions: `status` for confirmations (read politely), `alert` for errors

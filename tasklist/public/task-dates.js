@@ -1,4 +1,4 @@
-import { h, replaceChildren } from './dom.js';
+import { h, replaceChildren } from '../../browser-shared/dom.js';
 import { dayOf, dueDateOfDay, followUpDateOfDay, formatDate, formatDateTime } from './format.js';
 import { createField, showFieldProblems, showInvalidFields } from './form-fields.js';
 

@@ -1,5 +1,5 @@
 /* global setTimeout, clearTimeout */
-import { h, replaceChildren } from './dom.js';
+import { h, replaceChildren } from '../../browser-shared/dom.js';
 
 const emptyFilters = { service: '', caseNumber: '', citizen: '', sort: 'due' };
 // Case numbers are the hexadecimal start of the case's id; anything else cannot match.

@@ -1,4 +1,4 @@
-import { h } from './dom.js';
+import { h } from '../../browser-shared/dom.js';
 import { listViews } from './router.js';
 import { startPolling } from './poller.js';
 import { createTaskFilters } from './task-filters.js';

@@ -1,5 +1,5 @@
 /* global document, CSS, ResizeObserver */
-import { h, replaceChildren, visuallyHidden } from './dom.js';
+import { h, replaceChildren, visuallyHidden } from '../../browser-shared/dom.js';
 import { countTasks, formatDate, formatDateTime, isOverdue } from './format.js';
 
 const columns = ['Aufgabe', 'Dienst', 'Fall', 'Bürger/in', 'Zugewiesen', 'Termine'];

@@ -1,4 +1,4 @@
-import { h, replaceChildren } from './dom.js';
+import { h, replaceChildren } from '../../browser-shared/dom.js';
 import { formatDate, formatDateTime, isOverdue } from './format.js';
 import { renderCaseSummary } from './case-summary.js';
 import { createHandOver } from './hand-over.js';
