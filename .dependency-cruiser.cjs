@@ -100,6 +100,13 @@ module.exports = {
     },
     ...browserAppRules,
     {
+      name: 'browser-shared-not-apps',
+      comment: 'browser-shared/ is the library the browser apps stand on: it imports none of them, so each app can use it without the others',
+      severity: 'error',
+      from: { path: '^browser-shared/' },
+      to: { path: `^(${BROWSER_APPS.join('|')})/` },
+    },
+    {
       name: 'no-circular',
       comment: 'Modules that import each other cannot be understood, tested or moved one at a time',
       severity: 'error',
