@@ -16,6 +16,8 @@ COPY browser-shared browser-shared
 COPY tasklist/public tasklist/public
 COPY modeler-ui/public modeler-ui/public
 COPY modeler-ui/src modeler-ui/src
+# The bpmnlint rules: both programs lint diagrams with them, and the modeller's bundle compiles them in.
+COPY .bpmnlintrc ./
 USER node
 ENV NODE_ENV=production
 CMD ["node", "portal-api/server.ts"]
