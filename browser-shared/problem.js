@@ -1,5 +1,5 @@
 /**
- * A refusal or failure of the tasklist API, carrying its RFC 9457 problem document.
+ * A refusal or failure of one of the portal's APIs, carrying its RFC 9457 problem document.
  * `unauthorized` marks the case where the page is already on its way to the login.
  */
 export class ProblemError extends Error {

@@ -9,6 +9,7 @@ import 'bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css';
 import '@bpmn-io/form-js/dist/assets/form-js.css';
 import '@bpmn-io/form-js/dist/assets/form-js-editor.css';
 import './styles.css';
+import { describeProblem } from '../../browser-shared/problem.js';
 import { createModelerApi } from './api.js';
 import { showEditor } from './editor-view.js';
 import { showServiceList } from './service-list-view.js';
@@ -37,7 +38,8 @@ function createNotices() {
       const details = (problem.findings ?? []).filter((finding) => finding.severity === 'error')
         .map((finding) => `${finding.elementId}: ${finding.message} (${finding.rule})`);
       const paragraph = document.createElement('p');
-      paragraph.textContent = [problem.title, problem.findings ? '' : problem.detail].filter(Boolean).join(' – ');
+      // An answer without a problem document (a proxy's error page) has no title: its status says one.
+      paragraph.textContent = [problem.title || describeProblem(error).title, problem.findings ? '' : problem.detail].filter(Boolean).join(' – ');
       const list = document.createElement('ul');
       for (const detail of details) {
         const item = document.createElement('li');

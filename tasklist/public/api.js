@@ -1,5 +1,5 @@
-/* global URLSearchParams, Blob */
-import { ProblemError, readProblem } from '../../browser-shared/problem.js';
+/* global URLSearchParams */
+import { createApiClient } from '../../browser-shared/api-client.js';
 
 /**
  * A task of a process, or an internal task (`kind: 'internal'`, `name` is its title) which may
@@ -21,54 +21,18 @@ import { ProblemError, readProblem } from '../../browser-shared/problem.js';
  */
 
 /**
- * Calls of the staff's JSON APIs under `baseUrl`, with the session cookie. On 401 it calls
- * `onUnauthorized` (which leaves for the login) and throws a ProblemError marked `unauthorized`,
- * so callers stay quiet about it. `send` answers the successful response itself (for files),
- * `request` its JSON.
+ * A client of the staff's JSON APIs (tasklist, finance) under `baseUrl`, with the session cookie:
+ * their changes carry `x-requested-with: tasklist`.
  * @param {{ baseUrl: string, fetch: typeof globalThis.fetch, onUnauthorized: () => void }} dependencies
  */
-export function createApiClient({ baseUrl, fetch, onUnauthorized }) {
-  /** @returns {Promise<Response>} */
-  async function send(method, path, body, extraHeaders = {}) {
-    const headers = { accept: 'application/json, application/problem+json', ...extraHeaders };
-    // The API refuses POSTs without it: a cross-site form cannot set this header.
-    if (method !== 'GET') headers['x-requested-with'] = 'tasklist';
-    const raw = body instanceof Blob;
-    if (body !== undefined && !raw) headers['content-type'] = 'application/json';
-    let response;
-    try {
-      response = await fetch(`${baseUrl}${path}`, {
-        method,
-        headers,
-        credentials: 'same-origin',
-        ...(body !== undefined ? { body: raw ? body : JSON.stringify(body) } : {}),
-      });
-    } catch {
-      throw new ProblemError({ type: 'about:blank', title: '', status: 0 });
-    }
-    if (response.status === 401) {
-      onUnauthorized();
-      throw new ProblemError({ type: 'about:blank', title: 'Sitzung abgelaufen', status: 401 });
-    }
-    if (!response.ok) throw new ProblemError(await readProblem(response));
-    return response;
-  }
-
-  async function request(method, path, body, extraHeaders = {}) {
-    const response = await send(method, path, body, extraHeaders);
-    if (response.status === 204) return undefined;
-    return response.json();
-  }
-
-  return { send, request };
-}
+export const createStaffApiClient = (dependencies) => createApiClient({ ...dependencies, requestedWith: 'tasklist' });
 
 /**
  * The tasklist's JSON API.
  * @param {{ baseUrl: string, fetch: typeof globalThis.fetch, onUnauthorized: () => void }} dependencies
  */
 export function createTasklistApi(dependencies) {
-  const { request } = createApiClient(dependencies);
+  const { request } = createStaffApiClient(dependencies);
   const task = (taskKey) => `/tasks/${encodeURIComponent(taskKey)}`;
 
   return {

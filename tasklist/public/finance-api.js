@@ -1,5 +1,5 @@
 /* global URLSearchParams */
-import { createApiClient } from './api.js';
+import { createStaffApiClient } from './api.js';
 
 /**
  * @typedef {{ imported: number, settled: number, unmatched: number, alreadyImported: number, unsupported: number }} StatementResult
@@ -19,7 +19,7 @@ export function attachmentName(header, fallback) {
  * @param {{ baseUrl: string, fetch: typeof globalThis.fetch, onUnauthorized: () => void }} dependencies
  */
 export function createFinanceApi(dependencies) {
-  const { send, request } = createApiClient(dependencies);
+  const { send, request } = createStaffApiClient(dependencies);
   const of = (municipalityId) => `/${encodeURIComponent(municipalityId)}`;
 
   return {
