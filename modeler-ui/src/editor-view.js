@@ -1,10 +1,9 @@
 /* global Blob, URL, document */
 import { h, replaceChildren } from '../../browser-shared/dom.js';
+import { formatDateTime } from '../../browser-shared/format.js';
 import { createBpmnEditor } from './bpmn-editor.js';
 import { createFormEditors } from './form-editors.js';
 import { createTemplateChooser } from './template-chooser.js';
-
-const dateTime = new Intl.DateTimeFormat('de-CH', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Zurich' });
 
 /**
  * One service in the modeller: its diagram (bpmn-js, properties panel with the platform's element
@@ -104,7 +103,7 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
         h('tbody', {}, versions.map((version) => h('tr', {},
           h('th', { scope: 'row' }, texts.version(version.version)),
           h('td', {}, texts.running(version.runningInstances)),
-          h('td', {}, version.deployedBy ? texts.deployedByOn(version.deployedBy.name, dateTime.format(new Date(version.deployedAt))) : texts.fromRepository))))));
+          h('td', {}, version.deployedBy ? texts.deployedByOn(version.deployedBy.name, formatDateTime(version.deployedAt)) : texts.fromRepository))))));
   }
 
   async function save() {

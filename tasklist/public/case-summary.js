@@ -1,5 +1,5 @@
 import { h, visuallyHidden } from '../../browser-shared/dom.js';
-import { formatCalendarDate, formatDateTime } from './format.js';
+import { formatCalendarDate, formatDateTime } from '../../browser-shared/format.js';
 
 // Kinds the platform files today; an unknown kind is left out rather than shown as a code.
 const documentKinds = {

@@ -1,7 +1,8 @@
 /* global document, URL, setTimeout */
 import { h, replaceChildren } from '../../browser-shared/dom.js';
 import { createField, showInvalidFields } from './form-fields.js';
-import { dayOf, formatCalendarDate } from './format.js';
+import { formatCalendarDate } from '../../browser-shared/format.js';
+import { dayOf } from './format.js';
 
 const MAX_REPORT_DAYS = 366;
 const DAY_MS = 24 * 3600 * 1000;

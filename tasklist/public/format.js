@@ -1,22 +1,4 @@
-// Clerks work in Swiss time whatever the browser's zone, so every date is shown in Europe/Zurich.
-const timeZone = 'Europe/Zurich';
-const dateTimeFormat = new Intl.DateTimeFormat('de-CH', { dateStyle: 'medium', timeStyle: 'short', timeZone });
-const dateFormat = new Intl.DateTimeFormat('de-CH', { dateStyle: 'medium', timeZone });
-
-/** "23.11.2026, 14:05" for an ISO timestamp; empty for none. */
-export const formatDateTime = (iso) => (iso ? dateTimeFormat.format(new Date(iso)) : '');
-
-/** "23.11.2026" for an ISO timestamp; empty for none. */
-export const formatDate = (iso) => (iso ? dateFormat.format(new Date(iso)) : '');
-
-/**
- * "01.04.1980" for a calendar date such as a birth date ("1980-04-01"), without passing through a
- * time zone that could move it by a day.
- */
-export function formatCalendarDate(value) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? '');
-  return match ? `${match[3]}.${match[2]}.${match[1]}` : (value ?? '');
-}
+import { SWISS_TIME_ZONE as timeZone } from '../../browser-shared/format.js';
 
 /** Whether a due date lies in the past. */
 export const isOverdue = (dueDate, now = Date.now()) => Boolean(dueDate) && new Date(dueDate).getTime() < now;

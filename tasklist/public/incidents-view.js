@@ -1,6 +1,6 @@
 /* global setInterval, clearInterval, document */
 import { h, replaceChildren } from '../../browser-shared/dom.js';
-import { formatDateTime } from './format.js';
+import { formatDateTime } from '../../browser-shared/format.js';
 
 /**
  * Operators' view of the incidents of their municipality: which case, which step, what failed,

@@ -1,5 +1,6 @@
 import { h, replaceChildren } from '../../browser-shared/dom.js';
-import { dayOf, dueDateOfDay, followUpDateOfDay, formatDate, formatDateTime } from './format.js';
+import { formatDate, formatDateTime } from '../../browser-shared/format.js';
+import { dayOf, dueDateOfDay, followUpDateOfDay } from './format.js';
 import { createField, showFieldProblems, showInvalidFields } from './form-fields.js';
 
 const notSaved = 'Die Termine wurden nicht gespeichert. Bitte korrigieren Sie:';

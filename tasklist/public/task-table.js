@@ -1,6 +1,7 @@
 /* global document, CSS, ResizeObserver */
 import { h, replaceChildren, visuallyHidden } from '../../browser-shared/dom.js';
-import { countTasks, formatDate, formatDateTime, isOverdue } from './format.js';
+import { formatDate, formatDateTime } from '../../browser-shared/format.js';
+import { countTasks, isOverdue } from './format.js';
 
 const columns = ['Aufgabe', 'Dienst', 'Fall', 'Bürger/in', 'Zugewiesen', 'Termine'];
 

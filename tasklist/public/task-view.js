@@ -1,5 +1,6 @@
 import { h, replaceChildren } from '../../browser-shared/dom.js';
-import { formatDate, formatDateTime, isOverdue } from './format.js';
+import { formatDate, formatDateTime } from '../../browser-shared/format.js';
+import { isOverdue } from './format.js';
 import { renderCaseSummary } from './case-summary.js';
 import { createHandOver } from './hand-over.js';
 import { renderTaskForm } from './task-form.js';
