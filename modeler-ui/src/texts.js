@@ -1,5 +1,6 @@
-// The modeller's texts by language. German is complete; fr, it and en follow (NF-2): a missing
-// text falls back to German, so a half-translated language still works.
+import { textsByLanguage } from '../../browser-shared/texts.js';
+
+// The modeller's texts in German, which is complete; the other languages fall back to them.
 const de = {
   servicesTitle: 'Dienste und ihre Prozesse',
   servicesIntro: 'Wählen Sie einen Dienst, um sein Diagramm und seine Formulare zu bearbeiten, zu prüfen und bereitzustellen.',
@@ -60,12 +61,8 @@ const de = {
   propertiesLabel: 'Eigenschaften des gewählten Elements',
 };
 
-const languages = { de };
-
 /** The texts of `language`, German where a text is missing. */
-export function textsFor(language = 'de') {
-  return { ...de, ...(languages[language] ?? {}) };
-}
+export const textsFor = textsByLanguage(de);
 
 // bpmn-js and its properties panel speak English; these are the texts a modeller sees most.
 export const bpmnJsGerman = {

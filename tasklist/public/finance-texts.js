@@ -1,5 +1,6 @@
-// The finance view's texts by language. German is complete; fr, it and en follow (NF-2): a missing
-// text falls back to German, so a half-translated language still works.
+import { textsByLanguage } from '../../browser-shared/texts.js';
+
+// The finance view's texts in German, which is complete; the other languages fall back to them.
 const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 const de = {
@@ -59,9 +60,5 @@ const de = {
   overdue: 'überfällig',
 };
 
-const languages = { de };
-
 /** The texts of `language`, German where a text is missing. */
-export function textsFor(language = 'de') {
-  return { ...de, ...(languages[language] ?? {}) };
-}
+export const textsFor = textsByLanguage(de);
