@@ -40,3 +40,22 @@ export function replaceChildren(parent, ...children) {
 
 /** Text that only screen readers read, e.g. to complete a visual cue. */
 export const visuallyHidden = (text) => h('span', { class: 'visually-hidden' }, text);
+
+/**
+ * An element the page's HTML has.
+ * @param {string} id
+ */
+export const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+/**
+ * Makes the page's skip link move focus to `target` instead of following its fragment: the apps
+ * keep their routes in the URL, and a skip link must not leave the page or add to its history.
+ * @param {HTMLElement} link
+ * @param {HTMLElement} target
+ */
+export function skipLinkFocuses(link, target) {
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    target.focus();
+  });
+}

@@ -9,6 +9,7 @@ import 'bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css';
 import '@bpmn-io/form-js/dist/assets/form-js.css';
 import '@bpmn-io/form-js/dist/assets/form-js-editor.css';
 import './styles.css';
+import { byId, skipLinkFocuses } from '../../browser-shared/dom.js';
 import { describeProblem } from '../../browser-shared/problem.js';
 import { createModelerApi } from './api.js';
 import { showEditor } from './editor-view.js';
@@ -16,8 +17,6 @@ import { showServiceList } from './service-list-view.js';
 import { textsFor } from './texts.js';
 
 // The composition of the modeller's page: the one place that touches globals and wires modules.
-const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
-
 function createNotices() {
   const status = byId('status');
   const alert = byId('alert');
@@ -57,10 +56,7 @@ async function main() {
   const notices = createNotices();
   const api = createModelerApi({ fetch: window.fetch.bind(window), onUnauthorized: () => window.location.assign('/tasklist/login?next=/modeler/') });
   const view = byId('view');
-  byId('skip-link').addEventListener('click', (event) => {
-    event.preventDefault();
-    byId('main').focus();
-  });
+  skipLinkFocuses(byId('skip-link'), byId('main'));
   let me;
   try {
     me = await api.me();

@@ -1,4 +1,5 @@
 /* global window, document */
+import { byId, skipLinkFocuses } from '../../browser-shared/dom.js';
 import { createTasklistApi } from './api.js';
 import { createNotices } from './notices.js';
 import { createRecentlyLeft } from './recently-left.js';
@@ -14,8 +15,6 @@ import { createFinanceView } from './finance-view.js';
 // The composition of the tasklist page: the one place that touches globals and wires modules.
 const basePath = '/tasklist/';
 const pollIntervalMs = 3000;
-
-const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 async function main() {
   const notices = createNotices({ statusRegion: byId('status'), alertRegion: byId('alert') });
@@ -37,11 +36,7 @@ async function main() {
   const viewHost = byId('view');
   const main = byId('main');
 
-  // The routes live in the query, but a skip link must not leave the page: move focus instead.
-  byId('skip-link').addEventListener('click', (event) => {
-    event.preventDefault();
-    main.focus();
-  });
+  skipLinkFocuses(byId('skip-link'), main);
 
   let me;
   try {
