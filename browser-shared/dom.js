@@ -1,4 +1,4 @@
-/* global document */
+/* global document, URL, setTimeout */
 
 /**
  * Creates an element. Attributes become attributes (true → present, false/null/undefined → absent),
@@ -58,4 +58,19 @@ export function skipLinkFocuses(link, target) {
     event.preventDefault();
     target.focus();
   });
+}
+
+/**
+ * Hands a file made in the page (a fetched report, an exported diagram) to the browser as a download.
+ * @param {Blob} blob
+ * @param {string} fileName
+ */
+export function saveFile(blob, fileName) {
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: fileName, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started by the next task; the object URL is no longer needed.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -1,5 +1,5 @@
-/* global Blob, URL, document */
-import { h, replaceChildren } from '../../browser-shared/dom.js';
+/* global Blob */
+import { h, replaceChildren, saveFile } from '../../browser-shared/dom.js';
 import { formatDateTime } from '../../browser-shared/format.js';
 import { createBpmnEditor } from './bpmn-editor.js';
 import { createFormEditors } from './form-editors.js';
@@ -165,12 +165,7 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
   }
 
   function download() {
-    editor.xml().then((xml) => {
-      const link = h('a', { href: URL.createObjectURL(new Blob([xml], { type: 'application/xml' })), download: `${service.bpmnProcessId}.bpmn` });
-      document.body.append(link);
-      link.click();
-      link.remove();
-    });
+    editor.xml().then((xml) => saveFile(new Blob([xml], { type: 'application/xml' }), `${service.bpmnProcessId}.bpmn`));
   }
 
   const mayWrite = me.mayDeploy;

@@ -1,7 +1,6 @@
-/* global document, URL, setTimeout */
-import { h, replaceChildren } from '../../browser-shared/dom.js';
-import { createField, showInvalidFields } from './form-fields.js';
+import { h, replaceChildren, saveFile } from '../../browser-shared/dom.js';
 import { formatCalendarDate } from '../../browser-shared/format.js';
+import { createField, showInvalidFields } from './form-fields.js';
 import { dayOf } from './format.js';
 
 const MAX_REPORT_DAYS = 366;
@@ -245,15 +244,4 @@ function createTable({ id, title, none, caption, columns }) {
       empty.hidden = rows.length > 0;
     },
   };
-}
-
-/** Hands a fetched file to the browser as a download. */
-function saveFile(blob, fileName) {
-  const url = URL.createObjectURL(blob);
-  const link = h('a', { href: url, download: fileName, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started by the next task; the object URL is no longer needed.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
