@@ -1,18 +1,9 @@
 import { h, replaceChildren } from '../../browser-shared/dom.js';
-import { formatDate, formatDateTime } from '../../browser-shared/format.js';
-import { isOverdue } from './format.js';
-import { renderCaseSummary } from './case-summary.js';
 import { createHandOver } from './hand-over.js';
-import { renderTaskForm } from './task-form.js';
 import { createCorrespondence } from './correspondence.js';
+import { createTaskCompletion } from './task-completion.js';
 import { createTaskDates } from './task-dates.js';
-
-// The server checks the form again and answers in the words of JSON validation.
-const serverFieldMessages = {
-  'is required': 'Bitte füllen Sie dieses Feld aus.',
-  'is not one of the offered values': 'Bitte wählen Sie einen der angebotenen Werte.',
-  'is not a field of this form': 'Dieses Feld gehört nicht zum Formular.',
-};
+import { renderTaskMeta, renderTaskSummary } from './task-details.js';
 
 /**
  * One task: its case, who works on it (take over, release, hand over), its dates, and its form,
@@ -35,8 +26,6 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
   /** @type {import('./api.js').Task | null} */
   let task = null;
   let hasCase = false;
-  let form = null;
-  let formUsable = true;
   let colleagues = null;
   let busy = false;
   let destroyed = false;
@@ -58,10 +47,7 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
 
   const taskDates = createTaskDates({ notices, onSave: (dates, showProblems) => saveDates(dates, showProblems) });
 
-  const formHeading = h('h3', { id: 'form-heading' }, 'Formular');
-  const formHost = h('div', { class: 'form-host' });
-  const formHint = h('p', { class: 'hint', hidden: true });
-  const completeButton = h('button', { type: 'button', hidden: true, onclick: () => complete() }, 'Abschliessen');
+  const completion = createTaskCompletion({ FormViewer, notices, onComplete: () => complete() });
 
   const correspondence = createCorrespondence({
     api,
@@ -82,10 +68,7 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
     assignmentStatus,
     h('div', { class: 'button-row' }, claimButton, unclaimButton, handOver.toggle),
     handOver.panel,
-    formHeading,
-    formHost,
-    formHint,
-    h('div', { class: 'button-row' }, completeButton),
+    completion.elements,
     taskDates.element,
     correspondence.element);
 
@@ -99,33 +82,8 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
   const isFree = () => task?.assignee === null;
   const isInternal = () => task?.kind === 'internal';
 
-  function renderMeta() {
-    const overdue = isOverdue(task.dueDate);
-    const parts = [
-      isInternal() ? 'Interne Aufgabe' : null,
-      task.caseNumber ? `${task.serviceName} · Fall ${task.caseNumber}` : null,
-      task.dueDate ? ['fällig am ', h('time', { datetime: task.dueDate }, formatDateTime(task.dueDate)), overdue ? [' ', h('span', { class: 'badge' }, 'überfällig')] : null] : null,
-      task.followUpDate ? ['Wiedervorlage am ', h('time', { datetime: task.followUpDate }, formatDate(task.followUpDate))] : null,
-      task.priority !== null && task.priority !== undefined ? `Priorität ${task.priority}` : null,
-    ].filter(Boolean);
-    replaceChildren(meta, parts.map((part, index) => [index ? ' · ' : null, part]));
-  }
-
-  /** What the author of an internal task wrote, then the case if the task has one. */
-  function renderSummary(detail) {
-    const { internal } = detail;
-    replaceChildren(summaryHost,
-      internal
-        ? h('section', { class: 'internal-task', 'aria-labelledby': 'internal-heading' },
-          h('h2', { id: 'internal-heading' }, 'Auftrag'),
-          internal.description ? h('p', { class: 'message-text' }, internal.description) : h('p', { class: 'muted' }, 'Keine Beschreibung.'),
-          h('p', { class: 'muted' }, `Angelegt von ${internal.createdBy} am `, h('time', { datetime: internal.createdAt }, formatDateTime(internal.createdAt)), '.'))
-        : null,
-      detail.case ? renderCaseSummary(detail.case) : null,
-      detail.case
-        ? h('div', { class: 'button-row' }, h('a', { href: newTaskHref(task.taskKey), class: 'button-link secondary' }, 'Interne Aufgabe zu diesem Vorgang'))
-        : null);
-  }
+  const renderMeta = () => replaceChildren(meta, renderTaskMeta(task));
+  const renderSummary = (detail) => replaceChildren(summaryHost, renderTaskSummary(detail, newTaskHref(task.taskKey)));
 
   function renderAssignment() {
     const mine = isMine();
@@ -137,48 +95,16 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
     unclaimButton.hidden = !mine;
     handOver.setAvailable(mine || free);
     taskDates.show(task, mine || free);
-    completeButton.hidden = !mine || !formUsable;
+    completion.showHolder({ mine, free });
     // Messages and decisions go to a case's citizen; an internal task of its own has none.
     correspondence.setAvailable(mine && hasCase);
-    formHint.hidden = mine;
-    if (isInternal()) {
-      formHint.textContent = free
-        ? 'Übernehmen Sie die Aufgabe, um sie als erledigt zu melden.'
-        : 'Nur wer die Aufgabe bearbeitet, kann sie als erledigt melden.';
-    } else {
-      formHint.textContent = free
-        ? 'Übernehmen Sie die Aufgabe, um das Formular auszufüllen und die Aufgabe abzuschliessen.'
-        : 'Nur wer die Aufgabe bearbeitet, kann das Formular ausfüllen.';
-    }
-    form?.setReadOnly(!mine);
-  }
-
-  async function renderForm(schema, data) {
-    if (isInternal()) {
-      // An internal task has no form: its author's text says what to do, "Erledigt" says it is done.
-      formHeading.hidden = true;
-      formHost.hidden = true;
-      completeButton.textContent = 'Erledigt';
-      return;
-    }
-    if (!schema) {
-      replaceChildren(formHost, h('p', { class: 'muted' }, 'Zu dieser Aufgabe gehört kein Formular.'));
-      return;
-    }
-    try {
-      if (!FormViewer) throw new Error('form-js is not loaded');
-      form = await renderTaskForm({ FormViewer, container: formHost, schema, data, readOnly: !isMine() });
-    } catch {
-      formUsable = false;
-      replaceChildren(formHost, h('p', { class: 'muted' }, 'Das Formular kann nicht angezeigt werden. Bitte laden Sie die Seite neu.'));
-    }
   }
 
   /**
    * Runs one action at a time; a refusal is shown (at its fields when `showProblems` knows them),
    * and a conflict reloads who holds the task.
    */
-  async function act(failureContext, action, showProblems = showFormProblems) {
+  async function act(failureContext, action, showProblems = completion.showProblems) {
     if (busy || destroyed) return;
     busy = true;
     work.setAttribute('aria-busy', 'true');
@@ -248,33 +174,11 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
     onLeave(`Aufgabe «${task.name}» an ${colleague.name} weitergegeben.`);
   });
 
-  const notCompleted = 'Die Aufgabe wurde nicht abgeschlossen. Bitte korrigieren Sie das Formular:';
-
-  /** The server's own check of the form (400 with pointers to variables), told by field label. */
-  function showFormProblems(error) {
-    const pointers = error.problem?.errors ?? [];
-    const fields = pointers.map((e) => ({ ...e, field: form?.fieldByKey(/^\/body\/variables\/(.+)$/.exec(e.pointer)?.[1]) }));
-    if (error.status !== 400 || !fields.length || fields.some((f) => !f.field)) return false;
-    notices.showErrorSummary(notCompleted, fields.map(({ field, detail }) => ({
-      text: `${field.label}: ${serverFieldMessages[detail] ?? detail}`,
-      focus: field.focus,
-    })));
-    return true;
-  }
-
   const complete = () => {
     if (!isMine()) return;
     notices.clearStatus();
-    let variables = {};
-    if (form) {
-      const { data, invalidFields } = form.submit();
-      if (invalidFields.length) {
-        notices.showErrorSummary(notCompleted,
-          invalidFields.map((f) => ({ text: `${f.label}: ${f.messages.join(' ')}`, focus: f.focus })));
-        return;
-      }
-      variables = data;
-    }
+    const variables = completion.variables();
+    if (!variables) return;
     return act('Die Aufgabe konnte nicht abgeschlossen werden.', async () => {
       await api.complete(task.taskKey, variables);
       recentlyLeft.hide(task.taskKey);
@@ -296,7 +200,7 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
         setTitle(task.name);
         renderMeta();
         renderSummary(detail);
-        await renderForm(detail.form, detail.formData ?? {});
+        await completion.render({ internal: isInternal(), schema: detail.form, data: detail.formData ?? {}, readOnly: !isMine() });
         if (destroyed) return;
         work.hidden = false;
         renderAssignment();
@@ -314,7 +218,7 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
     },
     destroy() {
       destroyed = true;
-      form?.destroy();
+      completion.destroy();
     },
   };
 }
