@@ -1,13 +1,33 @@
 /* global document, URL, setTimeout */
 
 /**
+ * Attributes of an element made by `h`: `on<event>` listeners, typed by their event, and any other
+ * attribute by its value.
+ * @typedef {{ [K in keyof GlobalEventHandlersEventMap as `on${K}`]?: (event: GlobalEventHandlersEventMap[K]) => unknown }
+ *   & Record<string, unknown>} Attributes
+ */
+
+/**
+ * A child of an element made by `h`: a node, text or a number, an array of children, or nothing
+ * (null, undefined, false), which is skipped.
+ * @typedef {Node | string | number | null | undefined | false | ChildList} Child
+ */
+
+/**
+ * An array of children, nested as deep as need be (a type alias of `Child[]` could not refer to
+ * itself in JSDoc; an object type can).
+ * @typedef {{ readonly [index: number]: Child, readonly length: number }} ChildList
+ */
+
+/**
  * Creates an element. Attributes become attributes (true → present, false/null/undefined → absent),
  * `on<event>` functions become listeners, children are nodes or text. Never parses HTML, so data
  * from the API cannot inject markup.
- * @param {string} tag
- * @param {Record<string, unknown>} [attributes]
- * @param {...(Node|string|number|null|undefined|false|Array<Node|string|null|undefined|false>)} children
- * @returns {HTMLElement}
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Attributes} [attributes]
+ * @param {...Child} children
+ * @returns {HTMLElementTagNameMap[K]}
  */
 export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
@@ -23,22 +43,38 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
-/** Appends nodes and text to a parent, skipping empty entries and flattening arrays. */
+/**
+ * Appends nodes and text to a parent, skipping empty entries and flattening arrays.
+ * @template {ParentNode} P
+ * @param {P} parent
+ * @param {Child[]} children
+ * @returns {P}
+ */
 export function append(parent, children) {
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
-    parent.append(typeof child === 'number' ? String(child) : child);
+    // flat(Infinity) leaves no arrays; the type of ChildList cannot say so.
+    parent.append(typeof child === 'number' ? String(child) : /** @type {Node | string} */ (child));
   }
   return parent;
 }
 
-/** Replaces all children of an element. */
+/**
+ * Replaces all children of an element.
+ * @template {ParentNode} P
+ * @param {P} parent
+ * @param {...Child} children
+ * @returns {P}
+ */
 export function replaceChildren(parent, ...children) {
   parent.replaceChildren();
   return append(parent, children);
 }
 
-/** Text that only screen readers read, e.g. to complete a visual cue. */
+/**
+ * Text that only screen readers read, e.g. to complete a visual cue.
+ * @param {string} text
+ */
 export const visuallyHidden = (text) => h('span', { class: 'visually-hidden' }, text);
 
 /**

@@ -1,9 +1,17 @@
 /**
+ * An RFC 9457 problem document as the portal's APIs answer it: `errors` name the refused fields
+ * by JSON pointer ("/body/title"); an API may add members of its own (the modeller's lint
+ * `findings`).
+ * @typedef {{ type?: string, title?: string, status: number, detail?: string,
+ *   errors?: Array<{ pointer: string, detail: string }>, [member: string]: unknown }} Problem
+ */
+
+/**
  * A refusal or failure of one of the portal's APIs, carrying its RFC 9457 problem document.
  * `unauthorized` marks the case where the page is already on its way to the login.
  */
 export class ProblemError extends Error {
-  /** @param {{ type?: string, title?: string, status: number, detail?: string, errors?: Array<{ pointer: string, detail: string }> }} problem */
+  /** @param {Problem} problem */
   constructor(problem) {
     super(problem.title ?? `HTTP ${problem.status}`);
     this.name = 'ProblemError';
@@ -15,6 +23,7 @@ export class ProblemError extends Error {
 
 // The API answers in German; these stand in when a proxy or the framework answers with a bare
 // English reason phrase or with no problem document at all.
+/** @type {Record<number, string>} */
 const germanTitleByStatus = {
   0: 'Keine Verbindung zum Server',
   400: 'Die Anfrage ist ungültig.',
@@ -52,7 +61,11 @@ export function describeProblem(error) {
   return { title: germanTitle, ...(detail ? { detail } : {}), fieldErrors: errors ?? [] };
 }
 
-/** Reads a problem document from a failed response, or makes one from its status. */
+/**
+ * Reads a problem document from a failed response, or makes one from its status.
+ * @param {Response} response
+ * @returns {Promise<Problem>}
+ */
 export async function readProblem(response) {
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {
