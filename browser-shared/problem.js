@@ -21,9 +21,29 @@ export class ProblemError extends Error {
   }
 }
 
+/**
+ * Whether an error is the API's 401: the page is already on its way to the login, so there is
+ * nothing to tell.
+ * @param {unknown} error
+ */
+export const isUnauthorized = (error) => error instanceof ProblemError && error.unauthorized;
+
+/**
+ * Whether an error is the API's answer with this status (e.g. 409: someone else holds the task).
+ * @param {unknown} error
+ * @param {number} status
+ */
+export const hasStatus = (error, status) => error instanceof ProblemError && error.status === status;
+
+/**
+ * The fields a 400 refused (RFC 9457 `errors`, by JSON pointer); none for any other error.
+ * @param {unknown} error
+ */
+export const refusedFields = (error) => (error instanceof ProblemError && error.status === 400 ? error.problem.errors ?? [] : []);
+
 // The API answers in German; these stand in when a proxy or the framework answers with a bare
 // English reason phrase or with no problem document at all.
-/** @type {Record<number, string>} */
+/** @type {{ [status: number]: string, 400: string, 500: string }} */
 const germanTitleByStatus = {
   0: 'Keine Verbindung zum Server',
   400: 'Die Anfrage ist ungültig.',

@@ -1,7 +1,7 @@
 /* global Blob */
 import { h, replaceChildren, saveFile } from '../../browser-shared/dom.js';
 import { formatDateTime } from '../../browser-shared/format.js';
-import { ProblemError } from '../../browser-shared/problem.js';
+import { hasStatus } from '../../browser-shared/problem.js';
 import { createBpmnEditor } from './bpmn-editor.js';
 import { createFormEditors } from './form-editors.js';
 import { createTemplateChooser } from './template-chooser.js';
@@ -41,7 +41,7 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
     revision = draft.revision;
     basedOnVersion = draft.basedOnVersion;
   } catch (error) {
-    if (!(error instanceof ProblemError && error.status === 404)) throw error;
+    if (!hasStatus(error, 404)) throw error;
     opened = await api.version(serviceId, 'latest');
     basedOnVersion = opened.version;
   }

@@ -10,7 +10,7 @@ import '@bpmn-io/form-js/dist/assets/form-js.css';
 import '@bpmn-io/form-js/dist/assets/form-js-editor.css';
 import './styles.css';
 import { byId, skipLinkFocuses } from '../../browser-shared/dom.js';
-import { ProblemError, describeProblem } from '../../browser-shared/problem.js';
+import { ProblemError, describeProblem, isUnauthorized } from '../../browser-shared/problem.js';
 import { createModelerApi } from './api.js';
 import { showEditor } from './editor-view.js';
 import { showServiceList } from './service-list-view.js';
@@ -69,7 +69,7 @@ async function main() {
   try {
     me = await api.me();
   } catch (error) {
-    if (!(error instanceof ProblemError && error.unauthorized)) notices.showProblem(error);
+    if (!isUnauthorized(error)) notices.showProblem(error);
     return;
   }
   byId('user-name').textContent = me.name;

@@ -1,7 +1,9 @@
 import { h, replaceChildren } from '../../browser-shared/dom.js';
+import { refusedFields } from '../../browser-shared/problem.js';
 import { renderTaskForm } from './task-form.js';
 
 // The server checks the form again and answers in the words of JSON validation.
+/** @type {Record<string, string>} */
 const serverFieldMessages = {
   'is required': 'Bitte füllen Sie dieses Feld aus.',
   'is not one of the offered values': 'Bitte wählen Sie einen der angebotenen Werte.',
@@ -15,12 +17,13 @@ const notCompleted = 'Die Aufgabe wurde nicht abgeschlossen. Bitte korrigieren S
  * task and completed with "Abschliessen"; an internal task has no form and is done with "Erledigt".
  * The caller runs the completing (`onComplete`), one action at a time.
  * @param {{
- *   FormViewer: any,
+ *   FormViewer: Window['FormViewer'],
  *   notices: ReturnType<typeof import('./notices.js').createNotices>,
  *   onComplete: () => void,
  * }} dependencies
  */
 export function createTaskCompletion({ FormViewer, notices, onComplete }) {
+  /** @type {Awaited<ReturnType<typeof renderTaskForm>> | null} */
   let form = null;
   let usable = true;
   let internal = false;
@@ -35,7 +38,7 @@ export function createTaskCompletion({ FormViewer, notices, onComplete }) {
 
     /**
      * Shows the task's form with its data, read-only for whoever does not hold the task.
-     * @param {{ internal: boolean, schema: object | null, data: object, readOnly: boolean }} options
+     * @param {{ internal: boolean, schema: object | null, data: Record<string, unknown>, readOnly: boolean }} options
      */
     async render(options) {
       internal = options.internal;
@@ -81,6 +84,7 @@ export function createTaskCompletion({ FormViewer, notices, onComplete }) {
     /**
      * The variables to complete the task with; null when the browser's own check of the form
      * refused them, which the error summary then lists.
+     * @returns {Record<string, unknown> | null}
      */
     variables() {
       if (!form) return {};
@@ -94,11 +98,15 @@ export function createTaskCompletion({ FormViewer, notices, onComplete }) {
     /**
      * The server's own check of the form (400 with pointers to variables), told by field label;
      * false when the refusal names no field of this form.
+     * @param {unknown} error
      */
     showProblems(error) {
-      const pointers = error.problem?.errors ?? [];
-      const fields = pointers.map((e) => ({ ...e, field: form?.fieldByKey(/^\/body\/variables\/(.+)$/.exec(e.pointer)?.[1]) }));
-      if (error.status !== 400 || !fields.length || fields.some((f) => !f.field)) return false;
+      const refused = refusedFields(error);
+      const fields = refused.flatMap(({ pointer, detail }) => {
+        const field = form?.fieldByKey(/^\/body\/variables\/(.+)$/.exec(pointer)?.[1]);
+        return field ? [{ field, detail }] : [];
+      });
+      if (!refused.length || fields.length < refused.length) return false;
       notices.showErrorSummary(notCompleted, fields.map(({ field, detail }) => ({
         text: `${field.label}: ${serverFieldMessages[detail] ?? detail}`,
         focus: field.focus,

@@ -1,4 +1,5 @@
 import { h, replaceChildren } from '../../browser-shared/dom.js';
+import { hasStatus, isUnauthorized } from '../../browser-shared/problem.js';
 import { createHandOver } from './hand-over.js';
 import { createCorrespondence } from './correspondence.js';
 import { createTaskCompletion } from './task-completion.js';
@@ -15,7 +16,7 @@ import { renderTaskMeta, renderTaskSummary } from './task-details.js';
  *   notices: ReturnType<typeof import('./notices.js').createNotices>,
  *   recentlyLeft: ReturnType<typeof import('./recently-left.js').createRecentlyLeft>,
  *   me: { id: string, name: string },
- *   FormViewer: any,
+ *   FormViewer: Window['FormViewer'],
  *   listHref: string,
  *   newTaskHref: (taskKey: string) => string,
  *   setTitle: (title: string) => void,
@@ -26,6 +27,7 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
   /** @type {import('./api.js').Task | null} */
   let task = null;
   let hasCase = false;
+  /** @type {import('./api.js').Colleague[] | null} */
   let colleagues = null;
   let busy = false;
   let destroyed = false;
@@ -52,10 +54,10 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
   const correspondence = createCorrespondence({
     api,
     notices,
-    taskKey: () => task.taskKey,
+    taskKey: () => loaded().taskKey,
     onSent: async () => {
       try {
-        const detail = await api.getTask(task.taskKey);
+        const detail = await api.getTask(loaded().taskKey);
         if (!destroyed) renderSummary(detail);
       } catch {
         // The summary refreshes with the next visit; what was sent is sent.
@@ -82,96 +84,115 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
   const isFree = () => task?.assignee === null;
   const isInternal = () => task?.kind === 'internal';
 
-  const renderMeta = () => replaceChildren(meta, renderTaskMeta(task));
-  const renderSummary = (detail) => replaceChildren(summaryHost, renderTaskSummary(detail, newTaskHref(task.taskKey)));
+  /** The task shown: what acts on it is offered only once it is loaded. */
+  const loaded = () => {
+    if (!task) throw new Error('The task is not loaded yet.');
+    return task;
+  };
 
-  function renderAssignment() {
+  /** @param {import('./api.js').Task} shown */
+  const renderMeta = (shown) => replaceChildren(meta, renderTaskMeta(shown));
+  /** @param {import('./api.js').TaskDetail} detail */
+  const renderSummary = (detail) => replaceChildren(summaryHost, renderTaskSummary(detail, newTaskHref(detail.task.taskKey)));
+
+  /** @param {import('./api.js').Task} shown */
+  function renderAssignment(shown) {
     const mine = isMine();
     const free = isFree();
     assignmentStatus.textContent = mine
       ? 'Sie bearbeiten diese Aufgabe.'
-      : free ? 'Diese Aufgabe ist noch niemandem zugewiesen.' : `Diese Aufgabe bearbeitet ${task.assigneeName ?? task.assignee}.`;
+      : free ? 'Diese Aufgabe ist noch niemandem zugewiesen.' : `Diese Aufgabe bearbeitet ${shown.assigneeName ?? shown.assignee}.`;
     claimButton.hidden = !free;
     unclaimButton.hidden = !mine;
     handOver.setAvailable(mine || free);
-    taskDates.show(task, mine || free);
+    taskDates.show(shown, mine || free);
     completion.showHolder({ mine, free });
     // Messages and decisions go to a case's citizen; an internal task of its own has none.
     correspondence.setAvailable(mine && hasCase);
   }
 
   /**
-   * Runs one action at a time; a refusal is shown (at its fields when `showProblems` knows them),
-   * and a conflict reloads who holds the task.
+   * Runs one action on the loaded task at a time; a refusal is shown (at its fields when
+   * `showProblems` knows them), and a conflict reloads who holds the task.
+   * @param {string} failureContext what did not happen, e.g. "Die Aufgabe konnte nicht übernommen werden."
+   * @param {(shown: import('./api.js').Task) => Promise<void>} action
+   * @param {(error: unknown) => boolean} [showProblems]
    */
   async function act(failureContext, action, showProblems = completion.showProblems) {
-    if (busy || destroyed) return;
+    if (busy || destroyed || !task) return;
+    const shown = task;
     busy = true;
     work.setAttribute('aria-busy', 'true');
     notices.clearAlert();
     notices.clearStatus();
     try {
-      await action();
+      await action(shown);
     } catch (error) {
-      if (error.unauthorized || destroyed) return;
+      if (isUnauthorized(error) || destroyed) return;
       if (!showProblems(error)) {
         notices.showError(error, failureContext);
         notices.reveal();
       }
-      if (error.status === 409) await reloadAssignment();
+      if (hasStatus(error, 409)) await reloadAssignment(shown.taskKey);
     } finally {
       busy = false;
       work.removeAttribute('aria-busy');
     }
   }
 
-  async function reloadAssignment() {
+  /** @param {string} taskKey */
+  async function reloadAssignment(taskKey) {
     try {
-      const fresh = await api.getTask(task.taskKey);
+      const fresh = await api.getTask(taskKey);
       if (destroyed) return;
       task = fresh.task;
-      renderMeta();
-      renderAssignment();
+      renderMeta(task);
+      renderAssignment(task);
     } catch {
       // The alert about the refusal is already shown; a failing reload adds nothing to it.
     }
   }
 
-  const claim = () => act('Die Aufgabe konnte nicht übernommen werden.', async () => {
-    await api.claim(task.taskKey);
+  const claim = () => act('Die Aufgabe konnte nicht übernommen werden.', async (shown) => {
+    await api.claim(shown.taskKey);
     // The engine's search data lags; what we just did is the truth until the next page load.
-    task = { ...task, assignee: me.id, assigneeName: me.name };
-    renderAssignment();
+    task = { ...shown, assignee: me.id, assigneeName: me.name };
+    renderAssignment(task);
     notices.announce('Sie haben die Aufgabe übernommen.');
     unclaimButton.focus();
   });
 
-  const unclaim = () => act('Die Aufgabe konnte nicht freigegeben werden.', async () => {
-    await api.unclaim(task.taskKey);
-    task = { ...task, assignee: null, assigneeName: null };
+  const unclaim = () => act('Die Aufgabe konnte nicht freigegeben werden.', async (shown) => {
+    await api.unclaim(shown.taskKey);
+    task = { ...shown, assignee: null, assigneeName: null };
     recentlyLeft.hide(task.taskKey, ['mine']);
-    renderAssignment();
+    renderAssignment(task);
     notices.announce('Sie haben die Aufgabe freigegeben.');
     claimButton.focus();
   });
 
-  const saveDates = (dates, showProblems) => act('Die Termine wurden nicht gespeichert.', async () => {
-    await api.setDates(task.taskKey, dates);
-    task = { ...task, ...dates };
-    renderMeta();
-    renderAssignment();
+  /**
+   * @param {{ dueDate: string|null, followUpDate: string|null }} dates
+   * @param {(error: unknown) => boolean} showProblems
+   */
+  const saveDates = (dates, showProblems) => act('Die Termine wurden nicht gespeichert.', async (shown) => {
+    await api.setDates(shown.taskKey, dates);
+    task = { ...shown, ...dates };
+    renderMeta(task);
+    renderAssignment(task);
     notices.announce(dates.dueDate || dates.followUpDate ? 'Die Termine sind gespeichert.' : 'Die Termine sind entfernt.');
   }, showProblems);
 
-  const openHandOver = () => act('Die Liste der Kolleginnen und Kollegen konnte nicht geladen werden.', async () => {
+  const openHandOver = () => act('Die Liste der Kolleginnen und Kollegen konnte nicht geladen werden.', async (shown) => {
     colleagues ??= (await api.colleagues()).colleagues;
-    handOver.open(colleagues.filter((c) => c.id !== me.id && c.id !== task.assignee));
+    handOver.open(colleagues.filter((c) => c.id !== me.id && c.id !== shown.assignee));
   });
 
-  const handOverTo = (colleague) => act('Die Aufgabe konnte nicht weitergegeben werden.', async () => {
-    await api.assign(task.taskKey, colleague.id);
-    recentlyLeft.hide(task.taskKey, ['mine', 'unassigned']);
-    onLeave(`Aufgabe «${task.name}» an ${colleague.name} weitergegeben.`);
+  /** @param {import('./api.js').Colleague} colleague */
+  const handOverTo = (colleague) => act('Die Aufgabe konnte nicht weitergegeben werden.', async (shown) => {
+    await api.assign(shown.taskKey, colleague.id);
+    recentlyLeft.hide(shown.taskKey, ['mine', 'unassigned']);
+    onLeave(`Aufgabe «${shown.name}» an ${colleague.name} weitergegeben.`);
   });
 
   const complete = () => {
@@ -179,17 +200,20 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
     notices.clearStatus();
     const variables = completion.variables();
     if (!variables) return;
-    return act('Die Aufgabe konnte nicht abgeschlossen werden.', async () => {
-      await api.complete(task.taskKey, variables);
-      recentlyLeft.hide(task.taskKey);
-      onLeave(isInternal() ? `Aufgabe «${task.name}» erledigt.` : `Aufgabe «${task.name}» abgeschlossen.`);
+    return act('Die Aufgabe konnte nicht abgeschlossen werden.', async (shown) => {
+      await api.complete(shown.taskKey, variables);
+      recentlyLeft.hide(shown.taskKey);
+      onLeave(isInternal() ? `Aufgabe «${shown.name}» erledigt.` : `Aufgabe «${shown.name}» abgeschlossen.`);
     });
   };
 
   return {
     element: root,
     heading,
-    /** Loads and shows a task. */
+    /**
+     * Loads and shows a task.
+     * @param {string} taskKey
+     */
     async load(taskKey) {
       try {
         const detail = await api.getTask(taskKey);
@@ -198,15 +222,15 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
         hasCase = Boolean(detail.case);
         heading.textContent = task.name;
         setTitle(task.name);
-        renderMeta();
+        renderMeta(task);
         renderSummary(detail);
         await completion.render({ internal: isInternal(), schema: detail.form, data: detail.formData ?? {}, readOnly: !isMine() });
         if (destroyed) return;
         work.hidden = false;
-        renderAssignment();
+        renderAssignment(detail.task);
       } catch (error) {
-        if (error.unauthorized || destroyed) return;
-        const notFound = error.status === 404;
+        if (isUnauthorized(error) || destroyed) return;
+        const notFound = hasStatus(error, 404);
         heading.textContent = notFound ? 'Aufgabe nicht gefunden' : 'Die Aufgabe konnte nicht geladen werden';
         setTitle(heading.textContent);
         if (notFound) {
