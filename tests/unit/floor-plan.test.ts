@@ -45,6 +45,9 @@ const FIXTURE: Record<string, string> = {
   'modeler-ui/src/view.js': "import { dom } from '../../tasklist/public/dom.js';\nexport const view = dom;\n",
   'tasklist/public/dom.js': 'export const dom = 1;\n',
   'citizen-portal/uses-the-tasklist.js': "import { dom } from '../tasklist/public/dom.js';\nexport const d = dom;\n",
+  'browser-shared/uses-the-tasklist.js': "import { dom } from '../tasklist/public/dom.js';\nexport const b = dom;\n",
+  'tasklist/public/uses-the-library.js': "import { h } from '../../browser-shared/dom.js'; // ok\nexport const l = h;\n",
+  'browser-shared/dom.js': 'export const h = 1;\n',
 };
 
 /** Which rule each breaking file must be refused by. */
@@ -63,6 +66,7 @@ const EXPECTED: [rule: string, from: string][] = [
   ['tasklist-not-other-apps', 'tasklist/public/uses-the-modeller.js'],
   ['modeler-ui-not-other-apps', 'modeler-ui/src/view.js'],
   ['citizen-portal-not-other-apps', 'citizen-portal/uses-the-tasklist.js'],
+  ['browser-shared-not-apps', 'browser-shared/uses-the-tasklist.js'],
   ['engine-only-through-core-engine', 'workers/talks-to-the-engine.ts'],
   ['production-not-test-fakes', 'workers/uses-a-fake.ts'],
 ];
