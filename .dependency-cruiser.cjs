@@ -98,6 +98,13 @@ module.exports = {
       from: { path: PRODUCTION, pathNot: '([.]test[.]ts$|/testing/)' },
       to: { path: '/testing/', pathNot: 'node_modules/' },
     },
+    {
+      name: 'production-not-dev-dependencies',
+      comment: 'The image installs dependencies only (npm ci --omit=dev): production code that needs a package lists it under dependencies',
+      severity: 'error',
+      from: { path: PRODUCTION, pathNot: '([.]test[.]ts$|/testing/)' },
+      to: { dependencyTypes: ['npm-dev'] },
+    },
     ...browserAppRules,
     {
       name: 'browser-shared-not-apps',

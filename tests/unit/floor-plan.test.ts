@@ -38,6 +38,11 @@ const FIXTURE: Record<string, string> = {
   'workers/talks-to-the-engine.ts': "import { Camunda8 } from '@camunda8/sdk';\nexport const sdk = Camunda8;\n",
   'node_modules/@camunda8/sdk/package.json': '{ "name": "@camunda8/sdk", "main": "index.js" }\n',
   'node_modules/@camunda8/sdk/index.js': 'exports.Camunda8 = class {};\n',
+  'package.json': '{ "dependencies": { "@camunda8/sdk": "1.0.0" }, "devDependencies": { "left-pad": "1.0.0" } }\n',
+  'node_modules/left-pad/package.json': '{ "name": "left-pad", "main": "index.js" }\n',
+  'node_modules/left-pad/index.js': 'module.exports = (text) => text;\n',
+  'connectors/uses-a-dev-dependency.ts': "import leftPad from 'left-pad';\nexport const pad = leftPad;\n",
+  'tests/support/uses-a-dev-dependency.ts': "import leftPad from 'left-pad'; // ok\nexport const pad2 = leftPad;\n",
   'workers/testing/fake-port.ts': 'export const fakePort = {};\n',
   'workers/find-resident/worker.test.ts': "import { fakePort } from '../testing/fake-port.ts'; // ok\nexport const t2 = fakePort;\n",
   'workers/uses-a-fake.ts': "import { fakePort } from './testing/fake-port.ts';\nexport const f = fakePort;\n",
@@ -69,6 +74,7 @@ const EXPECTED: [rule: string, from: string][] = [
   ['browser-shared-not-apps', 'browser-shared/uses-the-tasklist.js'],
   ['engine-only-through-core-engine', 'workers/talks-to-the-engine.ts'],
   ['production-not-test-fakes', 'workers/uses-a-fake.ts'],
+  ['production-not-dev-dependencies', 'connectors/uses-a-dev-dependency.ts'],
 ];
 
 let fixtureRoot: string;
