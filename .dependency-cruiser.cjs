@@ -82,9 +82,37 @@ module.exports = {
       comment: 'A repository returns core\'s types and never calls a use case: from the rest of core/ it imports types only',
       severity: 'error',
       from: { path: '^core/db/' },
-      to: { path: '^core/', pathNot: '^core/(db/|errors[.]ts$)', dependencyTypesNot: ['type-only'] },
+      to: { path: '^core/', pathNot: '^core/(db|errors)/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'engine-only-through-core-engine',
+      comment: 'Everything the platform asks of the engine goes through core/engine/, so that the engine stays replaceable',
+      severity: 'error',
+      from: { path: PRODUCTION, pathNot: '^core/engine/' },
+      to: { path: 'node_modules/@camunda8/' },
+    },
+    {
+      name: 'production-not-test-fakes',
+      comment: 'Fakes for unit tests (a testing/ folder) are for tests: production code never runs on them',
+      severity: 'error',
+      from: { path: PRODUCTION, pathNot: '([.]test[.]ts$|/testing/)' },
+      to: { path: '/testing/', pathNot: 'node_modules/' },
+    },
+    {
+      name: 'production-not-dev-dependencies',
+      comment: 'The image installs dependencies only (npm ci --omit=dev): production code that needs a package lists it under dependencies',
+      severity: 'error',
+      from: { path: PRODUCTION, pathNot: '([.]test[.]ts$|/testing/)' },
+      to: { dependencyTypes: ['npm-dev'] },
     },
     ...browserAppRules,
+    {
+      name: 'browser-shared-not-apps',
+      comment: 'browser-shared/ is the library the browser apps stand on: it imports none of them, so each app can use it without the others',
+      severity: 'error',
+      from: { path: '^browser-shared/' },
+      to: { path: `^(${BROWSER_APPS.join('|')})/` },
+    },
     {
       name: 'no-circular',
       comment: 'Modules that import each other cannot be understood, tested or moved one at a time',
@@ -97,6 +125,6 @@ module.exports = {
     // Type-only imports are dependencies too: they tie the folders together as much as values do.
     tsPreCompilationDeps: true,
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)node_modules/|^(\.cache|engine|coverage|tests/[.]artifacts)/' },
+    exclude: { path: '^([.]cache|engine|coverage|tests/[.]artifacts)/' },
   },
 };

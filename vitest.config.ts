@@ -10,7 +10,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/**/*.test.ts'],
+          // Job workers keep their unit tests beside them (workers/<job-type>/worker.test.ts).
+          include: ['tests/**/*.test.ts', 'workers/**/*.test.ts'],
           exclude: ['tests/integration/**'],
           server,
         },

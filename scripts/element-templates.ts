@@ -1,15 +1,13 @@
 // `npm run templates`: writes the connector tasks' element templates for the modeller.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { BACK_OFFICE_TEMPLATES } from '../workers/back-office/element-templates.ts';
-import { CASE_TEMPLATES, type ConnectorTemplate, toElementTemplate } from '../workers/element-templates.ts';
-import { PAYMENT_TEMPLATES } from '../workers/payment/element-templates.ts';
+import { CONNECTOR_TEMPLATES } from '../workers/composition/element-templates.ts';
+import { toElementTemplate } from '../workers/runtime/element-template.ts';
 
 export const ELEMENT_TEMPLATES_DIR = 'processes/element-templates';
 /** Superseded versions, served too: diagrams made with them show their fields and offer the upgrade. */
 export const PREVIOUS_TEMPLATES_DIR = `${ELEMENT_TEMPLATES_DIR}/previous`;
 
-/** Every connector task a diagram may use, in the order the modeller lists them. */
-export const CONNECTOR_TEMPLATES: readonly ConnectorTemplate[] = [...BACK_OFFICE_TEMPLATES, ...PAYMENT_TEMPLATES, ...CASE_TEMPLATES];
+export { CONNECTOR_TEMPLATES };
 
 /** The current templates' files, by file name. */
 export function elementTemplateFiles(): Record<string, string> {

@@ -5,11 +5,11 @@
  * when any error is found, 2 when the linter cannot run.
  */
 import { readFile, readdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import zeebeDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json' with { type: 'json' };
+import { formLinksOf, parseDiagram } from '../core/bpmn/diagram.ts';
+import { createDiagramLinter, type LintFinding } from '../core/modeller/lint-diagram.ts';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type Severity = LintFinding['severity'];
 
 /** One problem in one file, printed as `file: elementId: message (rule)`. */
 export interface Finding {
@@ -20,87 +20,7 @@ export interface Finding {
   severity: Severity;
 }
 
-/** The parts of a bpmn-moddle element this script and its tests read. */
-export interface ModdleElement {
-  $type: string;
-  id?: string;
-  name?: string;
-  [property: string]: unknown;
-}
-
-interface ImportWarning {
-  message: string;
-  element?: { id?: string };
-}
-
-interface ParsedBpmn {
-  rootElement: ModdleElement;
-  warnings: ImportWarning[];
-}
-
-interface BpmnModdle {
-  fromXML(xml: string): Promise<ParsedBpmn>;
-}
-
-interface LintReport {
-  id?: string;
-  path?: (string | number)[];
-  message: string;
-  category: 'error' | 'warn' | 'info' | 'rule-error';
-}
-
-interface BpmnLinter {
-  lint(rootElement: ModdleElement): Promise<Record<string, LintReport[]>>;
-}
-
-interface BpmnlintConfig {
-  extends?: string | string[];
-  rules?: Record<string, unknown>;
-}
-
-// bpmnlint and bpmn-moddle ship no declarations for their entry points, so they are loaded through
-// a require scoped to the repository and typed by the interfaces above.
 const repositoryRoot = path.resolve(import.meta.dirname, '..');
-const requireFromRepository = createRequire(path.join(repositoryRoot, 'package.json'));
-
-const { BpmnModdle: BpmnModdleClass } = requireFromRepository('bpmn-moddle') as {
-  BpmnModdle: new (packages: Record<string, unknown>) => BpmnModdle;
-};
-const { Linter } = requireFromRepository('bpmnlint') as {
-  Linter: new (options: { config: BpmnlintConfig; resolver: unknown }) => BpmnLinter;
-};
-const NodeResolver = requireFromRepository('bpmnlint/lib/resolver/node-resolver') as new (options: {
-  require: NodeJS.Require;
-}) => unknown;
-
-/** A moddle that knows the Zeebe extension elements (task definitions, user tasks, properties, ...). */
-export function createModdle(): BpmnModdle {
-  return new BpmnModdleClass({ zeebe: zeebeDescriptor });
-}
-
-/** Parses BPMN XML; throws on XML that is not BPMN at all. */
-export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
-  return createModdle().fromXML(xml);
-}
-
-/** Yields every flow element of every process, sub-processes included. */
-export function* flowElements(definitions: ModdleElement): Generator<ModdleElement> {
-  const childrenOf = (container: ModdleElement) => (container.flowElements as ModdleElement[] | undefined) ?? [];
-  const processes = ((definitions.rootElements as ModdleElement[] | undefined) ?? []).filter(
-    (root) => root.$type === 'bpmn:Process',
-  );
-  const pending = processes.flatMap(childrenOf);
-  for (let element = pending.shift(); element; element = pending.shift()) {
-    yield element;
-    pending.push(...childrenOf(element));
-  }
-}
-
-/** The extension elements of one type (e.g. `zeebe:TaskDefinition`) on an element. */
-export function extensionsOf(element: ModdleElement, type: string): ModdleElement[] {
-  const container = element.extensionElements as { values?: ModdleElement[] } | undefined;
-  return (container?.values ?? []).filter((extension) => extension.$type === type);
-}
 
 async function filesUnder(directory: string, extension: string): Promise<string[]> {
   let entries: string[];
@@ -116,56 +36,20 @@ async function filesUnder(directory: string, extension: string): Promise<string[
     .sort();
 }
 
-function severityOf(category: LintReport['category']): Severity {
-  if (category === 'warn') return 'warning';
-  if (category === 'info') return 'info';
-  return 'error';
-}
-
 async function lintDiagram(
   file: string,
   xml: string,
-  linter: BpmnLinter,
+  lint: ReturnType<typeof createDiagramLinter>,
 ): Promise<{ findings: Finding[]; formLinks: { elementId: string; formId: string }[] }> {
-  let parsed: ParsedBpmn;
+  let parsed;
   try {
-    parsed = await parseBpmn(xml);
+    parsed = await parseDiagram(xml);
   } catch (error) {
     const message = `cannot be parsed: ${(error as Error).message.split('\n')[0]}`;
     return { findings: [{ file, elementId: '-', message, rule: 'bpmn-parse', severity: 'error' }], formLinks: [] };
   }
-
-  // An import warning means moddle dropped something it did not understand (a mistyped
-  // zeebe: element or attribute), which the engine would not see either.
-  const findings: Finding[] = parsed.warnings.map((warning) => ({
-    file,
-    elementId: warning.element?.id ?? '-',
-    message: warning.message.split('\n')[0] ?? warning.message,
-    rule: 'bpmn-import',
-    severity: 'error',
-  }));
-
-  const reports = await linter.lint(parsed.rootElement);
-  for (const [rule, ruleReports] of Object.entries(reports)) {
-    for (const report of ruleReports) {
-      const where = report.path?.length ? ` [at ${report.path.join('.')}]` : '';
-      findings.push({
-        file,
-        elementId: report.id ?? '-',
-        message: `${report.message}${where}`,
-        rule,
-        severity: severityOf(report.category),
-      });
-    }
-  }
-
-  const formLinks = [...flowElements(parsed.rootElement)].flatMap((element) =>
-    extensionsOf(element, 'zeebe:FormDefinition')
-      .map((definition) => definition.formId)
-      .filter((formId): formId is string => typeof formId === 'string')
-      .map((formId) => ({ elementId: element.id ?? '-', formId })),
-  );
-  return { findings, formLinks };
+  const findings = (await lint(parsed)).map(({ at, ...finding }) => ({ ...finding, file, message: at ? `${finding.message} [at ${at}]` : finding.message }));
+  return { findings, formLinks: formLinksOf(parsed.definitions) };
 }
 
 function lintForm(file: string, text: string): { findings: Finding[]; formId?: string } {
@@ -184,16 +68,14 @@ function lintForm(file: string, text: string): { findings: Finding[]; formId?: s
   return { findings: [], formId: id };
 }
 
-async function readConfig(root: string): Promise<BpmnlintConfig> {
-  const configFile = path.join(root, '.bpmnlintrc');
-  return JSON.parse(await readFile(configFile, 'utf8')) as BpmnlintConfig;
+async function readConfig(root: string): Promise<unknown> {
+  return JSON.parse(await readFile(path.join(root, '.bpmnlintrc'), 'utf8'));
 }
 
 /** Lints every diagram and form under `<root>/processes` and returns the findings, errors first. */
 export async function lintModels(root: string): Promise<Finding[]> {
   const config = await readConfig(root);
-  // One linter per diagram: a rule of bpmnlint (no-duplicate-sequence-flows) keeps state between runs.
-  const freshLinter = () => new Linter({ config, resolver: new NodeResolver({ require: requireFromRepository }) });
+  const lint = createDiagramLinter(config);
   const processesDirectory = path.join(root, 'processes');
   const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
   const findings: Finding[] = [];
@@ -216,7 +98,7 @@ export async function lintModels(root: string): Promise<Finding[]> {
     const { findings: diagramFindings, formLinks } = await lintDiagram(
       relative(file),
       await readFile(file, 'utf8'),
-      freshLinter(),
+      lint,
     );
     findings.push(...diagramFindings);
     for (const { elementId, formId } of formLinks) {

@@ -18,24 +18,34 @@
  *   an integer number of Rappen.
  */
 import type { Logger } from 'pino';
+import type { StockDeliveryOrder, StockDeliveryResult } from './port/article-stock.ts';
+import type { ContactData, ContactDataChange, ContactDataChangeReceipt } from './port/contact-data.ts';
+import type {
+  FeeBooking,
+  FeeBookingReceipt,
+  InstalmentPlanRequest,
+  InstalmentPlanResult,
+  OpenItem,
+} from './port/finance.ts';
+import type {
+  BirthRegisterExtractOrder,
+  BirthRegisterExtractReceipt,
+  DebtRegisterExtract,
+  DebtRegisterExtractRequest,
+} from './port/institutions.ts';
+import type { Residence, ResidentMatch, ResidentQuery } from './port/residents.ts';
+import type { BfsNumber, ResidentId } from './port/values.ts';
+import type { DamageReport, DamageReportReceipt } from './port/works-department.ts';
 
-/** A calendar date 'YYYY-MM-DD'. */
-export type IsoDate = string;
-
-/** The Swiss federal statistical office's municipality number (e.g. 4001 = Aarau). */
-export type BfsNumber = number;
-
-/** A vendor's opaque identifier of a person in one municipality's register. */
-export type ResidentId = string;
-
-/** Amount in Rappen (CHF 1.00 = 100). */
-export type Rappen = number;
-
-/**
- * The platform's idempotency key of a writing call, e.g. the case id plus a step name. At most
- * 64 characters of [A-Za-z0-9._:-], so that every vendor protocol can carry it unchanged.
- */
-export type PlatformReference = string;
+// The domains' types are the port's too: importers name them all from this file.
+export type * from './port/values.ts';
+export type * from './port/residents.ts';
+export { isQueryByAhv } from './port/residents.ts';
+export type * from './port/contact-data.ts';
+export type * from './port/finance.ts';
+export type * from './port/works-department.ts';
+export type * from './port/article-stock.ts';
+export type * from './port/institutions.ts';
 
 /** Per-call context: which municipality's data, for which request, until when. */
 export type BackOfficeCallContext = {
@@ -49,228 +59,6 @@ export type BackOfficeCallContext = {
   /** Aborts the call, e.g. when the job's deadline passes or the worker stops. */
   readonly signal: AbortSignal;
 };
-
-// ---------------------------------------------------------------------------------------------
-// Resident register (Einwohnerkontrolle)
-
-/** Search by official name and date of birth. */
-export type ResidentQueryByName = {
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly dateOfBirth: IsoDate;
-};
-
-/** Search by AHV number (social security number, eCH-0044 "vn"), '756.xxxx.xxxx.xx'. */
-export type ResidentQueryByAhv = {
-  readonly ahvNumber: string;
-};
-
-export type ResidentQuery = ResidentQueryByName | ResidentQueryByAhv;
-
-/** A person that the register identified unambiguously. */
-export type ResidentMatch = {
-  readonly residentId: ResidentId;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly dateOfBirth: IsoDate;
-};
-
-export type ResidenceType = 'main' | 'secondary';
-
-/** A Swiss postal address (eCH-0010 subset). */
-export type PostalAddress = {
-  readonly street: string;
-  readonly houseNumber: string | null;
-  /** Four-digit Swiss postal code, e.g. '5000'. */
-  readonly postalCode: string;
-  readonly town: string;
-};
-
-/** Another person of the same household (needed for collective orders, SVC-8). */
-export type HouseholdMember = ResidentMatch;
-
-/** A person's residence in the asked municipality (eCH-0011 subset). */
-export type Residence = {
-  /** Main residence (Hauptwohnsitz) or secondary residence (Nebenwohnsitz). */
-  readonly residenceType: ResidenceType;
-  /** Date of moving in (arrival) in the municipality. */
-  readonly since: IsoDate;
-  /** Date of moving out; null while the person still lives in the municipality. */
-  readonly movedOutOn: IsoDate | null;
-  readonly municipality: { readonly bfsNumber: BfsNumber; readonly name: string };
-  /** The dwelling address; after moving out, the last address in the municipality. */
-  readonly address: PostalAddress;
-  /**
-   * Datensperre: the person had the record blocked for disclosure to third parties. It does not
-   * stop a certificate for the person themselves; it stops disclosure to anyone else.
-   */
-  readonly blocked: boolean;
-  /** The other members of the person's household, ordered by resident id; empty after moving out. */
-  readonly household: readonly HouseholdMember[];
-};
-
-// ---------------------------------------------------------------------------------------------
-// Contact data the municipality holds beside the data standard (ADM-4)
-
-/**
- * Optional contact data of a resident: not part of the eCH-0011/eCH-0044 data standard, so the
- * citizen may ask to change it (the municipality approves first). Null: not recorded.
- */
-export type ContactData = {
-  /** E.164, e.g. '+41791234567'. */
-  readonly phone: string | null;
-  readonly email: string | null;
-};
-
-/**
- * A change the municipality approved. A field left out stays as it is; null removes the entry.
- * At least one of phone and email is given.
- */
-export type ContactDataChange = {
-  readonly reference: PlatformReference;
-  readonly residentId: ResidentId;
-  readonly phone?: string | null;
-  readonly email?: string | null;
-};
-
-export type ContactDataChangeReceipt = {
-  /** The contact data as the register holds it after the change. */
-  readonly contact: ContactData;
-  readonly changedOn: IsoDate;
-};
-
-// ---------------------------------------------------------------------------------------------
-// Finance (Finanzbuchhaltung / Debitoren)
-
-/** A fee to book on the resident's debtor account, e.g. for an issued certificate. */
-export type FeeBooking = {
-  readonly reference: PlatformReference;
-  readonly residentId: ResidentId;
-  readonly amountRappen: Rappen;
-  /** The municipality's revenue account, e.g. '4210.01' (from configuration, per service). */
-  readonly account: string;
-  /** Booking text shown on the debtor account, at most 80 characters. */
-  readonly bookingText: string;
-};
-
-export type FeeBookingReceipt = {
-  /** The vendor's id of the booking; the same for a repeated reference. */
-  readonly bookingId: string;
-  readonly bookedOn: IsoDate;
-};
-
-/** An unpaid invoice of the resident (e.g. taxes, waste fees). */
-export type OpenItem = {
-  readonly itemId: string;
-  readonly description: string;
-  /** Amount still open. */
-  readonly amountRappen: Rappen;
-  readonly dueDate: IsoDate;
-};
-
-export type InstalmentPlanRequest = {
-  readonly reference: PlatformReference;
-  readonly residentId: ResidentId;
-  /** Open items the plan covers; each must be open and belong to the resident. */
-  readonly itemIds: readonly string[];
-  /** Number of monthly instalments, 2 to 12. */
-  readonly instalments: number;
-  readonly firstDueDate: IsoDate;
-};
-
-export type Instalment = { readonly dueDate: IsoDate; readonly amountRappen: Rappen };
-
-/**
- * Why the finance module refused a plan: an item is unknown, paid or not the resident's
- * (`item-not-open`), an item is already in debt enforcement (`in-debt-enforcement`), or the
- * total is below the municipality's minimum for plans (`below-minimum`).
- */
-export type InstalmentPlanRefusal = 'item-not-open' | 'in-debt-enforcement' | 'below-minimum';
-
-export type InstalmentPlanResult =
-  | {
-      readonly outcome: 'agreed';
-      readonly planId: string;
-      readonly totalRappen: Rappen;
-      /** Monthly, from `firstDueDate`; the last instalment carries the rounding remainder. */
-      readonly schedule: readonly Instalment[];
-    }
-  | { readonly outcome: 'refused'; readonly reason: InstalmentPlanRefusal };
-
-// ---------------------------------------------------------------------------------------------
-// Works department (Werkhof / Bauverwaltung)
-
-export type DamageCategory = 'road' | 'lighting' | 'waste' | 'water' | 'green-space' | 'other';
-
-/** A citizen's report of damage in public space (SVC "Schadenmeldung"). */
-export type DamageReport = {
-  readonly reference: PlatformReference;
-  readonly category: DamageCategory;
-  /** Free text of the citizen, at most 2000 characters; never logged. */
-  readonly description: string;
-  /** WGS84 position of the damage. */
-  readonly location: { readonly latitude: number; readonly longitude: number };
-  /** When the citizen reported it, ISO 8601 with offset. */
-  readonly reportedAt: string;
-};
-
-export type DamageReportReceipt = { readonly ticketId: string };
-
-// ---------------------------------------------------------------------------------------------
-// Article stock (e.g. waste stamps, dog tags)
-
-export type StockDeliveryOrder = {
-  readonly reference: PlatformReference;
-  /** The municipality's article number, e.g. 'KEHRICHT-35L' (from configuration). */
-  readonly articleCode: string;
-  /** 1 to 100 units. */
-  readonly quantity: number;
-  readonly deliveryAddress: PostalAddress & { readonly recipient: string };
-};
-
-export type StockDeliveryResult =
-  | { readonly outcome: 'dispatched'; readonly deliveryId: string; readonly expectedOn: IsoDate }
-  | { readonly outcome: 'out-of-stock'; readonly available: number }
-  | { readonly outcome: 'unknown-article' };
-
-// ---------------------------------------------------------------------------------------------
-// Institutions: the district's debt-enforcement office, the regional civil registry office
-
-/** The person an institution is asked about; the institution identifies them itself. */
-export type PersonIdentification = {
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly dateOfBirth: IsoDate;
-  readonly address: PostalAddress;
-};
-
-export type DebtRegisterExtractRequest = {
-  readonly reference: PlatformReference;
-  readonly person: PersonIdentification;
-};
-
-/** A debt-enforcement register extract (Betreibungsregisterauszug) issued by the office. */
-export type DebtRegisterExtract = {
-  readonly extractId: string;
-  readonly issuedOn: IsoDate;
-  /** Debt-enforcement proceedings in the last five years; 0 for a clean extract. */
-  readonly proceedings: number;
-};
-
-export type BirthRegisterExtractOrder = {
-  readonly reference: PlatformReference;
-  readonly person: Omit<PersonIdentification, 'address'> & { readonly placeOfBirth: string };
-  /** Where the office posts the paper extract. */
-  readonly deliveryAddress: PostalAddress & { readonly recipient: string };
-};
-
-/** The civil registry office posts the extract; the platform gets an order number. */
-export type BirthRegisterExtractReceipt = {
-  readonly orderId: string;
-  readonly expectedOn: IsoDate;
-};
-
-// ---------------------------------------------------------------------------------------------
 
 /** What every back-office adapter offers to the platform's services. */
 export interface BackOfficePort {
@@ -341,11 +129,6 @@ export const BACK_OFFICE_OPERATIONS = [
   'requestDebtRegisterExtract',
   'orderBirthRegisterExtract',
 ] as const satisfies readonly BackOfficeOperation[];
-
-/** Narrows a query to the AHV-number variant. */
-export function isQueryByAhv(query: ResidentQuery): query is ResidentQueryByAhv {
-  return 'ahvNumber' in query;
-}
 
 /** Options every adapter factory takes; `credential`'s format is the vendor's (see connectors/README.md). */
 export type BackOfficeAdapterOptions = {

@@ -4,7 +4,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { CERTIFICATE_TEXTS, type CertificateLanguage } from './certificate-texts.ts';
-import { formatSwissDate } from './swiss-date.ts';
+import { formatSwissDate } from '../swiss-time.ts';
 import { toWinAnsi } from './win-ansi.ts';
 
 export type ResidenceCertificateInput = {

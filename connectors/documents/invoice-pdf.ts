@@ -13,7 +13,7 @@ import {
   type PaymentReference,
 } from '../payment/payment-reference.ts';
 import { INVOICE_TEXTS, type InvoiceLanguage } from './invoice-texts.ts';
-import { formatSwissDate } from './swiss-date.ts';
+import { formatSwissDate } from '../swiss-time.ts';
 import { toWinAnsi } from './win-ansi.ts';
 
 /** A structured address as the QR-bill writes it (address type 'S'). */

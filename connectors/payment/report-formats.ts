@@ -5,6 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import writeXlsxFile, { type CellObject, type Row } from 'write-excel-file/node';
+import { zurichWallClock } from '../swiss-time.ts';
 
 export type ReportLanguage = 'de' | 'fr' | 'it' | 'en';
 
@@ -73,15 +74,6 @@ const BRANDS: Readonly<Record<Exclude<KnownPaymentMethod, 'invoice'>, string>> =
 };
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-const ZURICH = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Zurich',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
 /** Spreadsheet programs run cells starting with these as formulas (OWASP "CSV injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 const AMOUNT_FORMAT = '#,##0.00';
@@ -168,9 +160,7 @@ function prepare(rows: readonly PaidServiceRow[], texts: ReportTexts): { lines: 
 
 /** 'YYYY-MM-DD HH:MM' on the wall clock in Zurich (CET/CEST), seconds dropped. */
 function zurichTime(instant: Date): ZurichTime {
-  const parts = ZURICH.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((each) => each.type === type)?.value);
-  const [year, month, day, hour, minute] = [part('year'), part('month'), part('day'), part('hour'), part('minute')];
+  const { year, month, day, hour, minute } = zurichWallClock(instant);
   const two = (value: number): string => String(value).padStart(2, '0');
   return {
     text: `${year}-${two(month)}-${two(day)} ${two(hour)}:${two(minute)}`,

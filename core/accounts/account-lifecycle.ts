@@ -1,13 +1,14 @@
 import type { Logger } from 'pino';
 import type { Mailer } from '../../connectors/email/mailer.ts';
 import type { AccountDeletionRepository, HandedOnManagement, LifecycleAccount, LifecycleScope } from '../db/account-deletion-repository.ts';
-import { LANGUAGES, type Language } from '../engine/records/phase-map.ts';
+import { LANGUAGES, type Language } from '../language.ts';
 import { ORGANISATION_MAIL_TEXTS } from '../organisations/organisation-texts.ts';
 import type { MailText } from './account-texts.ts';
 import { deletionTextsOf, eraseAccount, nameOf } from './deletion-service.ts';
 import { ACC7_PERIODS, addMonths, lifecycleCutoffs, lifecycleStep, type LifecyclePeriods, staleDraftsBefore } from './lifecycle-rules.ts';
 import { ACCOUNT_PAGES, pageLink } from './links.ts';
 import type { SendAccountMail } from './mail-delivery.ts';
+import { formatZurichDay } from '../../connectors/swiss-time.ts';
 
 export interface LifecycleSettings {
   publicUrl: string;
@@ -31,9 +32,6 @@ export interface LifecycleRunSummary {
 /** Runs ACC-7 and the draft retention at a given time; the worker passes the real time. */
 export type RunAccountLifecycle = (at: Date, scope?: LifecycleScope) => Promise<LifecycleRunSummary>;
 
-const LOCALES = { de: 'de-CH', fr: 'fr-CH', it: 'it-CH', en: 'en-GB' } as const;
-const formatDate = (date: Date, language: string) =>
-  date.toLocaleDateString(LOCALES[language as keyof typeof LOCALES] ?? 'de-CH', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Zurich' });
 
 /**
  * ACC-7 (a) never used within 2 months: deleted, activated or not; (b) 18 months after the last
@@ -100,7 +98,7 @@ export function createAccountLifecycle(deps: {
       const step = lifecycleStep(account, at, periods);
       const texts = deletionTextsOf(account);
       if (step === 'remind') {
-        const deletionDate = formatDate(addMonths(at, periods.deletionAfterReminderMonths), account.language);
+        const deletionDate = formatZurichDay(addMonths(at, periods.deletionAfterReminderMonths), account.language, 'long');
         const sent = await sendReminder(account.email, texts.inactivityReminder({
           name: nameOf(account), loginLink: pageLink(settings.publicUrl, ACCOUNT_PAGES.login), deletionDate,
         }));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountRow, AccountsRepository, LinkPurpose, LinkTokenRow, PostalAddress } from '../db/accounts-repository.ts';
-import { LANGUAGES, type Language } from '../engine/records/phase-map.ts';
-import { accountErrors } from './account-errors.ts';
+import { LANGUAGES, type Language } from '../language.ts';
+import { accountErrors } from '../errors/account-errors.ts';
 import { ACCOUNT_MAIL_TEXTS, type AccountMailTexts } from './account-texts.ts';
 import type { ConfirmHolder } from './holder-confirmation.ts';
 import { formatKontoId, newKontoId } from './konto-id.ts';

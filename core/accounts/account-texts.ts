@@ -1,4 +1,4 @@
-import type { Language } from '../engine/records/phase-map.ts';
+import type { Language } from '../language.ts';
 
 export interface MailText {
   subject: string;

@@ -1,7 +1,7 @@
 // The one-time codes that carry an AGOV login from its callback to the front end (INT-5).
 import type { AgovHandOffsRepository, StoredHandOff } from '../db/agov-hand-offs-repository.ts';
 import type { SecretBox } from '../db/secret-box.ts';
-import { ProblemError } from '../errors.ts';
+import { ProblemError } from '../errors/problem-error.ts';
 import { hashToken, newSecretToken } from './secret-tokens.ts';
 
 /** What AGOV said about a person, as far as the portal keeps it. */

@@ -6,8 +6,8 @@ import type { AccountIdentitiesRepository } from '../db/account-identities-repos
 import type { AccountRow, AccountsRepository } from '../db/accounts-repository.ts';
 import type { AgovHandOffsRepository } from '../db/agov-hand-offs-repository.ts';
 import type { SecretBox } from '../db/secret-box.ts';
-import { ProblemError } from '../errors.ts';
-import { accountErrors } from './account-errors.ts';
+import { ProblemError } from '../errors/problem-error.ts';
+import { accountErrors } from '../errors/account-errors.ts';
 import { codeInvalid, createAgovHandOffCodes, type AgovPerson } from './agov-hand-offs.ts';
 import { normaliseEmail } from './email-address.ts';
 import { newKontoId } from './konto-id.ts';

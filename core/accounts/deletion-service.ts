@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
 import type { AccountDeletionRepository, HandedOnManagement, LifecycleAccount } from '../db/account-deletion-repository.ts';
 import type { AccountsRepository } from '../db/accounts-repository.ts';
-import { LANGUAGES, type Language } from '../engine/records/phase-map.ts';
-import { accountErrors } from './account-errors.ts';
-import { deletionErrors } from './deletion-errors.ts';
+import { LANGUAGES, type Language } from '../language.ts';
+import { accountErrors } from '../errors/account-errors.ts';
+import { deletionErrors } from '../errors/deletion-errors.ts';
 import { DELETION_MAIL_TEXTS, type DeletionMailTexts } from './deletion-texts.ts';
 import type { ConfirmHolder } from './holder-confirmation.ts';
 import { ACCOUNT_PAGES, pageLink } from './links.ts';

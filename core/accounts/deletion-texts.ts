@@ -1,4 +1,4 @@
-import type { Language } from '../engine/records/phase-map.ts';
+import type { Language } from '../language.ts';
 import type { MailText } from './account-texts.ts';
 
 /** The mails of account deletion (ACC-6, ACC-7); dates are formatted by the caller. */

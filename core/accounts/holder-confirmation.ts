@@ -1,5 +1,5 @@
 import type { AccountRow } from '../db/accounts-repository.ts';
-import { accountErrors } from './account-errors.ts';
+import { accountErrors } from '../errors/account-errors.ts';
 import { verifyPassword } from './passwords.ts';
 import type { SecretAttempts } from './secret-attempts.ts';
 import type { AccountSession } from './session-service.ts';

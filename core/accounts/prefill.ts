@@ -1,6 +1,6 @@
 // Pre-filling of application forms (INT-4): the applicant as the account knows them.
 import type { AccountsRepository, PostalAddress } from '../db/accounts-repository.ts';
-import { ProblemError } from '../errors.ts';
+import { ProblemError } from '../errors/problem-error.ts';
 import type { AccountSession, SessionSettings } from './session-service.ts';
 
 export interface Prefill {

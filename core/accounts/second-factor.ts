@@ -1,5 +1,5 @@
 import type { AccountsRepository } from '../db/accounts-repository.ts';
-import { accountErrors } from './account-errors.ts';
+import { accountErrors } from '../errors/account-errors.ts';
 import { formatKontoId } from './konto-id.ts';
 import type { SecretAttempts } from './secret-attempts.ts';
 import { checkTotpCode } from './session-service.ts';

@@ -1,5 +1,5 @@
 import type { SecretFailuresRepository } from '../db/secret-failures-repository.ts';
-import { accountErrors } from './account-errors.ts';
+import { accountErrors } from '../errors/account-errors.ts';
 
 /** The secrets a logged-in citizen may have to prove again: the password, a TOTP code. */
 export type CheckedSecret = 'password' | 'totp';

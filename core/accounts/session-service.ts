@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountRow, AccountsRepository, SessionRow } from '../db/accounts-repository.ts';
-import { accountErrors } from './account-errors.ts';
+import { accountErrors } from '../errors/account-errors.ts';
 import { normaliseEmail } from './email-address.ts';
 import { verifyPassword } from './passwords.ts';
 import { hashToken, newSecretToken } from './secret-tokens.ts';

@@ -1,7 +1,8 @@
 import type { CasesRepository } from '../db/cases-repository.ts';
 import type { CitizenAnswersRepository } from '../db/citizen-answers-repository.ts';
 import { type MessagePublisher, publishOnce } from '../engine/publish-message.ts';
-import { ProblemError } from '../errors.ts';
+import { caseErrors } from '../errors/case-errors.ts';
+import { engineUnavailable } from '../errors/problem-error.ts';
 
 // Covers the moment between the question reaching the citizen and the engine opening the wait.
 const ANSWER_TIME_TO_LIVE_MS = 60_000;
@@ -23,13 +24,13 @@ export function createAnswerQuestion(deps: {
   const now = deps.now ?? (() => new Date());
   return async (citizenId, caseId, text) => {
     const row = await deps.cases.findById(caseId);
-    if (!row || row.citizenId !== citizenId) throw new ProblemError(404, 'case-not-found', 'Vorgang nicht gefunden');
+    if (!row || row.citizenId !== citizenId) throw caseErrors.notFound();
     if (!row.awaits || !row.processInstanceKey || row.instanceState !== 'ACTIVE' || row.openIncidents > 0) {
-      throw new ProblemError(409, 'no-open-question', 'Keine offene Rückfrage', 'Zu diesem Vorgang ist keine Rückfrage offen.');
+      throw caseErrors.noOpenQuestion();
     }
     const round = await deps.answers.currentRound(row.processInstanceKey);
     if (await deps.answers.store(caseId, round, text, now()) === 'already-answered') {
-      throw new ProblemError(409, 'already-answered', 'Bereits beantwortet', 'Sie haben diese Rückfrage bereits beantwortet.');
+      throw caseErrors.alreadyAnswered();
     }
     try {
       await publishOnce(deps.engine, {
@@ -41,8 +42,7 @@ export function createAnswerQuestion(deps: {
       });
     } catch (error) {
       await deps.answers.withdraw(caseId, round);
-      throw new ProblemError(503, 'engine-unavailable', 'Dienst vorübergehend nicht verfügbar',
-        'Your answer could not be passed on; nothing was stored. Please try again.', undefined, { cause: error });
+      throw engineUnavailable('Your answer could not be passed on; nothing was stored. Please try again.', error);
     }
   };
 }

@@ -1,7 +1,7 @@
 import { deliverEach, type MailingRun, type PeriodicMailingDeps } from '../../connectors/email/deliver-each.ts';
 import { pageLink } from '../accounts/links.ts';
 import type { CaseNotice, CaseNoticesRepository } from '../db/case-notices-repository.ts';
-import type { Language } from '../engine/records/phase-map.ts';
+import type { Language } from '../language.ts';
 import { CASE_NOTICE_TEXTS } from './case-notice-texts.ts';
 
 /** The portal's page of one case ("Meine Vorgänge"). */

@@ -1,6 +1,6 @@
 import type { CaseMessage, CaseRow, DocumentMeta, PhaseEntry } from '../db/cases-repository.ts';
 import type { Payment } from '../db/payments-repository.ts';
-import type { Language, LocalisedText } from '../engine/records/phase-map.ts';
+import type { Language, LocalisedText } from '../language.ts';
 import type { CaseDetail, CaseSummary } from './case-schemas.ts';
 import { authorOf, renderMessage, templateName } from './message-texts.ts';
 

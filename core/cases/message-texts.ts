@@ -1,4 +1,4 @@
-import type { Language, LocalisedText } from '../engine/records/phase-map.ts';
+import type { Language, LocalisedText } from '../language.ts';
 import { CITIZEN_ANSWER_PREFIX } from '../db/citizen-answers-repository.ts';
 
 type Texts = LocalisedText;

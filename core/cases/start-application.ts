@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { CatalogueRepository } from '../db/catalogue-repository.ts';
 import type { CaseRow, CasesRepository } from '../db/cases-repository.ts';
-import { ProblemError, invalidField } from '../errors.ts';
 import type { Application } from './application-schema.ts';
 import type { OrganisationMemberships } from '../organisations/index.ts';
-import { organisationErrors } from '../organisations/organisation-errors.ts';
+import { organisationErrors } from '../errors/organisation-errors.ts';
 import { audienceRefusal } from '../organisations/organisation-rules.ts';
+import { caseErrors } from '../errors/case-errors.ts';
+import { engineUnavailable, invalidField } from '../errors/problem-error.ts';
 
 /** Starts process instances; the engine adapter implements it. */
 export interface ProcessStarter {
@@ -65,12 +66,10 @@ type Offering = NonNullable<Awaited<ReturnType<CatalogueRepository['findOffering
 
 function checkPaymentMethodOffered(paymentMethod: 'online' | 'invoice', municipality: Municipality, offering: Offering): void {
   if (paymentMethod === 'invoice' && !(offering.invoiceAllowed && municipality.creditor)) {
-    throw new ProblemError(422, 'payment-method-not-offered', 'Zahlungsart nicht angeboten',
-      `${municipality.name} does not offer payment by invoice for this service.`, [{ pointer: '/body/paymentMethod', detail: 'invoice is not offered here' }]);
+    throw caseErrors.paymentMethodNotOffered(`${municipality.name} does not offer payment by invoice for this service.`, 'invoice is not offered here');
   }
   if (paymentMethod === 'online' && !municipality.payrexx) {
-    throw new ProblemError(422, 'payment-method-not-offered', 'Zahlungsart nicht angeboten',
-      `${municipality.name} does not offer online payment.`, [{ pointer: '/body/paymentMethod', detail: 'online payment is not offered here' }]);
+    throw caseErrors.paymentMethodNotOffered(`${municipality.name} does not offer online payment.`, 'online payment is not offered here');
   }
 }
 
@@ -83,8 +82,7 @@ export function createStartApplication(deps: StartApplicationDeps) {
 
   async function replay(existing: CaseRow, application: Application, serviceRequest?: Record<string, unknown>): Promise<StartApplicationResult> {
     if (existing.requestFingerprint !== fingerprint(application, serviceRequest)) {
-      throw new ProblemError(422, 'idempotency-key-reused', 'Idempotency-Key bereits verwendet',
-        'This Idempotency-Key was used for a different application.');
+      throw caseErrors.idempotencyKeyReused();
     }
     return { caseId: existing.id, replayed: true };
   }
@@ -103,13 +101,11 @@ export function createStartApplication(deps: StartApplicationDeps) {
     const municipality = await deps.catalogue.findMunicipality(application.municipalityId);
     if (!municipality) throw invalidField('/body/municipalityId', 'is not a known municipality');
     if (!municipality.participates) {
-      throw new ProblemError(422, 'municipality-not-participating', 'Gemeinde nimmt nicht teil',
-        `${municipality.name} does not offer services on this portal.`, [{ pointer: '/body/municipalityId', detail: 'does not take part in the portal' }]);
+      throw caseErrors.municipalityNotParticipating(municipality.name);
     }
     const offering = await deps.catalogue.findOffering(municipality.id, application.serviceId);
     if (!offering) {
-      throw new ProblemError(422, 'service-not-offered', 'Dienst nicht angeboten',
-        `${municipality.name} does not offer ${application.serviceId}.`, [{ pointer: '/body/serviceId', detail: 'is not offered by this municipality' }]);
+      throw caseErrors.serviceNotOffered(municipality.name, application.serviceId);
     }
 
     const audience = audienceRefusal(offering.audience, application.organisationId);
@@ -148,7 +144,7 @@ export function createStartApplication(deps: StartApplicationDeps) {
       // (its start failed), this submit must not carry on with a case that was never stored.
       const existing = idempotencyKey ? await deps.cases.findByIdempotencyKey(citizenId, idempotencyKey) : undefined;
       if (existing) return replay(existing, application, serviceRequest);
-      throw new ProblemError(409, 'concurrent-submit', 'Gleichzeitige Übermittlung', 'The same application is being submitted concurrently; please retry.');
+      throw caseErrors.concurrentSubmit();
     }
 
     let processInstanceKey: string | undefined;
@@ -174,8 +170,7 @@ export function createStartApplication(deps: StartApplicationDeps) {
       // No process may run for a case that is not stored: cancel before removing.
       if (processInstanceKey) await deps.engine.cancel(processInstanceKey).catch(() => undefined);
       await deps.cases.remove(caseId);
-      throw new ProblemError(503, 'engine-unavailable', 'Dienst vorübergehend nicht verfügbar',
-        'The application could not be started; nothing was stored. Please try again.', undefined, { cause: error });
+      throw engineUnavailable('The application could not be started; nothing was stored. Please try again.', error);
     }
     return { caseId, replayed: false };
   };

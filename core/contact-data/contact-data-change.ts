@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { checkDateOfBirth, type StartApplication, type StartApplicationResult } from '../cases/start-application.ts';
-import { invalidField } from '../errors.ts';
+import { invalidField } from '../errors/problem-error.ts';
 import { CONTACT_FIELDS, DATA_STANDARD_FIELDS, type ContactDataChangeRequest } from './contact-data-request.ts';
 
 export const CONTACT_DATA_CHANGE_SERVICE = 'contact-data-change';

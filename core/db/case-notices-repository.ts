@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { LocalisedText } from '../engine/records/phase-map.ts';
+import type { LocalisedText } from '../language.ts';
 import { CITIZEN_ANSWER_PREFIX } from './citizen-answers-repository.ts';
 
 /** One case with messages the citizen has not been told about yet (CASE-3). */

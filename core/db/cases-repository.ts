@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { LocalisedText } from '../engine/records/phase-map.ts';
+import type { LocalisedText } from '../language.ts';
 
 export interface NewCase {
   id: string;

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { LocalisedText } from '../engine/records/phase-map.ts';
+import type { LocalisedText } from '../language.ts';
 import type { ServiceAudience } from '../organisations/organisation-rules.ts';
 
 export interface Municipality {

@@ -3,9 +3,10 @@ import { Ajv, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { StartApplication, StartApplicationResult } from '../cases/start-application.ts';
 import type { DraftContent, DraftRow, DraftsRepository } from '../db/drafts-repository.ts';
-import { ProblemError, invalidField } from '../errors.ts';
 import { type Application, ApplicationSchema } from '../cases/application-schema.ts';
 import { DRAFT_DATA_MAX_BYTES, DRAFTS_PER_ACCOUNT } from './draft-limits.ts';
+import { draftErrors } from '../errors/draft-errors.ts';
+import { ProblemError, invalidField, withPointersMoved } from '../errors/problem-error.ts';
 
 /** A draft as the API shows it to its owner. */
 export interface DraftView {
@@ -32,14 +33,6 @@ const view = (draft: DraftRow): DraftView => ({
   data: draft.data, createdAt: draft.createdAt.toISOString(), updatedAt: draft.updatedAt.toISOString(),
 });
 
-export const draftErrors = {
-  // Another account's draft answers exactly like a missing one.
-  notFound: () => new ProblemError(404, 'draft-not-found', 'Entwurf nicht gefunden'),
-  tooMany: () => new ProblemError(409, 'too-many-drafts', 'Zu viele Entwürfe',
-    `An account keeps at most ${DRAFTS_PER_ACCOUNT} drafts; send or delete one first.`),
-  incomplete: (errors: { pointer: string; detail: string }[]) =>
-    new ProblemError(422, 'draft-incomplete', 'Der Entwurf ist noch nicht vollständig.', errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '), errors),
-};
 
 // The submission is checked against the same schema as POST /applications, with its formats.
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -55,10 +48,7 @@ const pointerOf = (issue: ErrorObject) => {
 /** A refusal of the application's use case names the draft's fields, not a request body's. */
 function asDraftProblem(error: unknown): unknown {
   if (!(error instanceof ProblemError) || !error.problem.errors) return error;
-  const { problem } = error;
-  const code = problem.type.slice(problem.type.lastIndexOf(':') + 1);
-  return new ProblemError(problem.status, code, problem.title, problem.detail?.replaceAll('/body/', '/draft/'),
-    problem.errors?.map((e) => ({ ...e, pointer: e.pointer.replace(/^\/body\//, '/draft/') })), { cause: error });
+  return withPointersMoved(error, '/body/', '/draft/');
 }
 
 /** ACC-9: drafts of applications, seen only by their owner, sent later as an application. */

@@ -1,5 +1,5 @@
 import { diff } from 'bpmn-js-differ';
-import type { ModdleElement } from './lint-diagram.ts';
+import type { BpmnElement } from '../bpmn/diagram.ts';
 
 /** What happened to one element between the deployed version and the draft. */
 export interface ElementChange {
@@ -13,25 +13,25 @@ export interface ElementChange {
 }
 
 interface DiffEntry {
-  model: ModdleElement;
+  model: BpmnElement;
   attrs?: Record<string, { oldValue: unknown; newValue: unknown }>;
 }
 
 interface DiffResult {
-  _added: Record<string, ModdleElement | DiffEntry>;
-  _removed: Record<string, ModdleElement | DiffEntry>;
+  _added: Record<string, BpmnElement | DiffEntry>;
+  _removed: Record<string, BpmnElement | DiffEntry>;
   _changed: Record<string, DiffEntry>;
-  _layoutChanged: Record<string, ModdleElement | DiffEntry>;
+  _layoutChanged: Record<string, BpmnElement | DiffEntry>;
 }
 
-const modelOf = (entry: ModdleElement | DiffEntry): ModdleElement => ('model' in entry && entry.model ? entry.model as ModdleElement : entry as ModdleElement);
+const modelOf = (entry: BpmnElement | DiffEntry): BpmnElement => ('model' in entry && entry.model ? entry.model as BpmnElement : entry as BpmnElement);
 const short = (type: string) => type.replace(/^bpmn:/, '');
 const shown = (value: unknown): unknown => (value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value);
 
 /** Element-by-element changes from `deployed` to `draft` (bpmn-js-differ), sorted by element id within each kind. */
-export function compareDiagrams(deployed: ModdleElement, draft: ModdleElement): ElementChange[] {
-  const result = (diff as (a: ModdleElement, b: ModdleElement) => DiffResult)(deployed, draft);
-  const entry = (change: ElementChange['change'], id: string, model: ModdleElement, attributes: ElementChange['attributes'] = []): ElementChange => ({
+export function compareDiagrams(deployed: BpmnElement, draft: BpmnElement): ElementChange[] {
+  const result = (diff as (a: BpmnElement, b: BpmnElement) => DiffResult)(deployed, draft);
+  const entry = (change: ElementChange['change'], id: string, model: BpmnElement, attributes: ElementChange['attributes'] = []): ElementChange => ({
     elementId: id, name: typeof model.name === 'string' ? model.name : null, type: short(model.$type), change, attributes,
   });
   const changes: ElementChange[] = [

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import zeebeDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json' with { type: 'json' };
+import type { BpmnElement, ParsedDiagram } from '../bpmn/diagram.ts';
 
 /** One lint finding on one element of a diagram. */
 export interface LintFinding {
@@ -9,57 +9,29 @@ export interface LintFinding {
   rule: string;
   message: string;
   severity: 'error' | 'warning' | 'info';
-}
-
-/** The parts of a bpmn-moddle element the modeller's checks read. */
-export interface ModdleElement {
-  $type: string;
-  id?: string;
-  name?: string;
-  [property: string]: unknown;
+  /** Where inside the element, when the rule says (e.g. `extensionElements.values.0`). */
+  at?: string;
 }
 
 interface LintReport {
   id?: string;
+  path?: (string | number)[];
   message: string;
   category: 'error' | 'warn' | 'info' | 'rule-error';
 }
 
 interface Linter {
-  lint(root: ModdleElement): Promise<Record<string, LintReport[]>>;
+  lint(root: BpmnElement): Promise<Record<string, LintReport[]>>;
 }
 
-// bpmnlint and bpmn-moddle ship no declarations for these entry points.
+// bpmnlint ships no declarations for these entry points; its rules and plugins resolve from the repository.
 const repositoryRoot = path.resolve(import.meta.dirname, '..', '..');
 const requireFromRepository = createRequire(path.join(repositoryRoot, 'package.json'));
-const { BpmnModdle } = requireFromRepository('bpmn-moddle') as {
-  BpmnModdle: new (packages: Record<string, unknown>) => { fromXML(xml: string): Promise<{ rootElement: ModdleElement; warnings: { message: string; element?: { id?: string } }[] }> };
-};
 const { Linter: LinterClass } = requireFromRepository('bpmnlint') as { Linter: new (options: { config: unknown; resolver: unknown }) => Linter };
 const NodeResolver = requireFromRepository('bpmnlint/lib/resolver/node-resolver') as new (options: { require: NodeJS.Require }) => unknown;
 
 /** The repository's `.bpmnlintrc`: recommended rules and camunda-compat for the engine's version. */
 export const LINT_CONFIG_FILE = path.join(repositoryRoot, '.bpmnlintrc');
-
-export interface ParsedDiagram {
-  definitions: ModdleElement;
-  /** Import warnings: moddle dropped something it did not understand, and the engine would not see it either. */
-  warnings: LintFinding[];
-}
-
-/** Parses BPMN XML with the Zeebe extensions; throws on XML that is not BPMN. */
-export async function parseDiagram(xml: string): Promise<ParsedDiagram> {
-  const { rootElement, warnings } = await new BpmnModdle({ zeebe: zeebeDescriptor }).fromXML(xml);
-  return {
-    definitions: rootElement,
-    warnings: warnings.map((warning) => ({
-      elementId: warning.element?.id ?? '-',
-      rule: 'bpmn-import',
-      message: warning.message.split('\n')[0] ?? warning.message,
-      severity: 'error' as const,
-    })),
-  };
-}
 
 const severityOf = (category: LintReport['category']): LintFinding['severity'] =>
   category === 'warn' ? 'warning' : category === 'info' ? 'info' : 'error';
@@ -69,9 +41,15 @@ export function createDiagramLinter(config: unknown = JSON.parse(readFileSync(LI
   return async function lint(parsed: ParsedDiagram): Promise<LintFinding[]> {
     // A linter per run: some rules (no-duplicate-sequence-flows) keep state between runs of one instance.
     const linter = new LinterClass({ config, resolver: new NodeResolver({ require: requireFromRepository }) });
-    const findings = [...parsed.warnings];
+    // An import warning means moddle dropped something it did not understand, which the engine would not see either.
+    const findings: LintFinding[] = parsed.warnings.map((warning) => ({ ...warning, rule: 'bpmn-import', severity: 'error' }));
     for (const [rule, reports] of Object.entries(await linter.lint(parsed.definitions))) {
-      for (const report of reports) findings.push({ elementId: report.id ?? '-', rule, message: report.message, severity: severityOf(report.category) });
+      for (const report of reports) {
+        findings.push({
+          elementId: report.id ?? '-', rule, message: report.message, severity: severityOf(report.category),
+          ...(report.path?.length ? { at: report.path.join('.') } : {}),
+        });
+      }
     }
     return findings;
   };

@@ -1,8 +1,9 @@
 import type { DeployedProcess } from '../engine/records/process-definitions.ts';
 import type { FormSchemas, ModelledService, ProcessDraft, ProcessDraftsRepository, ProcessVersion } from '../db/process-drafts-repository.ts';
-import { ProblemError } from '../errors.ts';
+import { LintRefusal, modellerErrors } from '../errors/modeller-errors.ts';
 import { compareDiagrams, type ElementChange } from './compare-diagrams.ts';
-import { type DiagramLinter, type LintFinding, type ModdleElement, parseDiagram, type ParsedDiagram } from './lint-diagram.ts';
+import { type BpmnElement, formLinksOf, parseDiagram, type ParsedDiagram, processesOf } from '../bpmn/diagram.ts';
+import type { DiagramLinter, LintFinding } from './lint-diagram.ts';
 
 /** Who acts in the modeller, from the staff session. */
 export interface Modeller {
@@ -36,40 +37,9 @@ export interface DraftInput {
   basedOnVersion: number | null;
 }
 
-/** Thrown when a diagram has lint errors: a 422 that names every failing element and rule. */
-export class LintRefusal extends ProblemError {
-  readonly findings: LintFinding[];
-  constructor(findings: LintFinding[]) {
-    const errors = findings.filter((finding) => finding.severity === 'error');
-    super(422, 'lint-errors', 'Das Diagramm hat Fehler', `${errors.length} Fehler: ${errors.map((f) => `${f.elementId} (${f.rule})`).join(', ')}`,
-      errors.map((finding) => ({ pointer: `/bpmnXml/${finding.elementId}`, detail: `${finding.message} (${finding.rule})` })));
-    this.findings = findings;
-  }
-}
 
 const FORM_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
-const invalid = (pointer: string, detail: string, title = 'Der Entwurf ist ungültig.') =>
-  new ProblemError(400, 'invalid-draft', title, `${pointer}: ${detail}`, [{ pointer, detail }]);
-
-function extensions(element: ModdleElement, type: string): ModdleElement[] {
-  const container = element.extensionElements as { values?: ModdleElement[] } | undefined;
-  return (container?.values ?? []).filter((value) => value.$type === type);
-}
-
-function* flowElements(container: ModdleElement): Generator<ModdleElement> {
-  for (const element of (container.flowElements as ModdleElement[] | undefined) ?? []) {
-    yield element;
-    yield* flowElements(element);
-  }
-}
-
-/** The form ids the diagram's user tasks link, with the linking element. */
-export function formLinks(definitions: ModdleElement): { elementId: string; formId: string }[] {
-  const processes = ((definitions.rootElements as ModdleElement[] | undefined) ?? []).filter((root) => root.$type === 'bpmn:Process');
-  return processes.flatMap((process) => [...flowElements(process)].flatMap((element) =>
-    extensions(element, 'zeebe:FormDefinition').flatMap((definition) =>
-      typeof definition.formId === 'string' ? [{ elementId: element.id ?? '-', formId: definition.formId }] : [])));
-}
+const invalid = modellerErrors.invalidDraft;
 
 /**
  * Checks what a draft may contain: BPMN that bpmn-moddle reads, exactly one process whose id is
@@ -84,12 +54,11 @@ export async function checkDraftContent(bpmnProcessId: string, bpmnXml: string, 
     throw invalid('/bpmnXml', `is not BPMN 2.0 XML: ${(error as Error).message.split('\n')[0]}`);
   }
   if (parsed.definitions.$type !== 'bpmn:Definitions') throw invalid('/bpmnXml', 'is not BPMN 2.0 XML (no bpmn:definitions)');
-  const processes = ((parsed.definitions.rootElements as ModdleElement[] | undefined) ?? []).filter((root) => root.$type === 'bpmn:Process');
+  const processes = processesOf(parsed.definitions);
   if (processes.length !== 1) throw invalid('/bpmnXml', `must hold exactly one process, holds ${processes.length}`);
-  const [process] = processes as [ModdleElement];
+  const [process] = processes as [BpmnElement];
   if (process.id !== bpmnProcessId) {
-    throw new ProblemError(400, 'process-id-mismatch', 'Falsche Prozess-ID', `Die Prozess-ID muss "${bpmnProcessId}" sein, nicht "${String(process.id)}".`,
-      [{ pointer: '/bpmnXml', detail: `process id must be ${bpmnProcessId}` }]);
+    throw modellerErrors.processIdMismatch(bpmnProcessId, String(process.id));
   }
   if (process.isExecutable !== true) throw invalid('/bpmnXml', 'the process must be executable (isExecutable="true")');
   for (const [formId, schema] of Object.entries(forms)) {
@@ -109,13 +78,13 @@ export function createProcessModeller(deps: ProcessModellerDeps) {
 
   async function serviceOf(serviceId: string): Promise<ModelledService> {
     const service = (await deps.drafts.services()).find((candidate) => candidate.serviceId === serviceId);
-    if (!service) throw new ProblemError(404, 'service-not-found', 'Dienst nicht gefunden', `Den Dienst "${serviceId}" gibt es nicht.`);
+    if (!service) throw modellerErrors.serviceNotFound(serviceId);
     return service;
   }
 
   async function lintWithForms(parsed: ParsedDiagram, forms: FormSchemas): Promise<LintFinding[]> {
     const findings = await deps.lint(parsed);
-    for (const link of formLinks(parsed.definitions)) {
+    for (const link of formLinksOf(parsed.definitions)) {
       if (!(link.formId in forms)) findings.push({ elementId: link.elementId, rule: 'form-reference', message: `verweist auf das Formular "${link.formId}", das es nicht gibt`, severity: 'error' });
     }
     return findings;
@@ -139,14 +108,14 @@ export function createProcessModeller(deps: ProcessModellerDeps) {
     async version(serviceId: string, version?: number) {
       const service = await serviceOf(serviceId);
       const content = await deps.drafts.deployedContent(service.bpmnProcessId, version);
-      if (!content) throw new ProblemError(404, 'version-not-found', 'Version nicht gefunden', `${service.name} hat keine Version ${version ?? ''}.`.replace(' .', '.'));
+      if (!content) throw modellerErrors.versionNotFound(`${service.name} hat keine Version ${version ?? ''}.`.replace(' .', '.'));
       return content;
     },
 
     async draft(serviceId: string): Promise<ProcessDraft> {
       const service = await serviceOf(serviceId);
       const draft = await deps.drafts.findDraft(service.bpmnProcessId);
-      if (!draft) throw new ProblemError(404, 'draft-not-found', 'Kein Entwurf', `Zu ${service.name} gibt es keinen Entwurf.`);
+      if (!draft) throw modellerErrors.draftNotFound(service.name);
       return draft;
     },
 
@@ -159,7 +128,7 @@ export function createProcessModeller(deps: ProcessModellerDeps) {
       }, input.baseRevision, now());
       if ('stale' in outcome) {
         const current = await deps.drafts.findDraft(service.bpmnProcessId);
-        throw new ProblemError(409, 'draft-stale', 'Entwurf inzwischen geändert',
+        throw modellerErrors.draftStale(
           current ? `${current.authorName} hat den Entwurf inzwischen gespeichert (Stand ${current.revision}). Laden Sie ihn neu.` : 'Der Entwurf wurde inzwischen bereitgestellt oder verworfen. Laden Sie neu.');
       }
       return outcome.saved;
@@ -169,8 +138,8 @@ export function createProcessModeller(deps: ProcessModellerDeps) {
     async discardDraft(serviceId: string, revision: number): Promise<void> {
       const service = await serviceOf(serviceId);
       const draft = await deps.drafts.findDraft(service.bpmnProcessId);
-      if (!draft) throw new ProblemError(404, 'draft-not-found', 'Kein Entwurf', `Zu ${service.name} gibt es keinen Entwurf.`);
-      if (draft.revision !== revision) throw new ProblemError(409, 'draft-stale', 'Entwurf inzwischen geändert', `${draft.authorName} hat den Entwurf inzwischen gespeichert (Stand ${draft.revision}).`);
+      if (!draft) throw modellerErrors.draftNotFound(service.name);
+      if (draft.revision !== revision) throw modellerErrors.draftStale(`${draft.authorName} hat den Entwurf inzwischen gespeichert (Stand ${draft.revision}).`);
       await deps.drafts.discardDraft(service.bpmnProcessId, revision);
     },
 
@@ -184,9 +153,9 @@ export function createProcessModeller(deps: ProcessModellerDeps) {
     async compareDraft(serviceId: string, version?: number): Promise<{ version: number; revision: number; changes: ElementChange[] }> {
       const service = await serviceOf(serviceId);
       const draft = await deps.drafts.findDraft(service.bpmnProcessId);
-      if (!draft) throw new ProblemError(404, 'draft-not-found', 'Kein Entwurf', `Zu ${service.name} gibt es keinen Entwurf.`);
+      if (!draft) throw modellerErrors.draftNotFound(service.name);
       const deployed = await deps.drafts.deployedContent(service.bpmnProcessId, version);
-      if (!deployed) throw new ProblemError(404, 'version-not-found', 'Version nicht gefunden');
+      if (!deployed) throw modellerErrors.versionNotFound();
       const [before, after] = await Promise.all([parseDiagram(deployed.bpmnXml), parseDiagram(draft.bpmnXml)]);
       return { version: deployed.version, revision: draft.revision, changes: compareDiagrams(before.definitions, after.definitions) };
     },
@@ -199,12 +168,12 @@ export function createProcessModeller(deps: ProcessModellerDeps) {
       const service = await serviceOf(serviceId);
       const draft = await deps.drafts.findDraft(service.bpmnProcessId);
       if (!draft || draft.revision !== revision) {
-        throw new ProblemError(409, 'draft-stale', 'Entwurf inzwischen geändert', 'Der gespeicherte Entwurf ist nicht der, den Sie sehen. Laden Sie neu.');
+        throw modellerErrors.draftStale('Der gespeicherte Entwurf ist nicht der, den Sie sehen. Laden Sie neu.');
       }
       const parsed = await checkDraftContent(service.bpmnProcessId, draft.bpmnXml, draft.forms);
       const findings = await lintWithForms(parsed, draft.forms);
       if (findings.some((finding) => finding.severity === 'error')) throw new LintRefusal(findings);
-      const linked = [...new Set(formLinks(parsed.definitions).map((link) => link.formId))];
+      const linked = [...new Set(formLinksOf(parsed.definitions).map((link) => link.formId))];
       const forms = Object.fromEntries(linked.map((formId) => [formId, draft.forms[formId]]));
       const deployed = await deps.engine.deploy({
         bpmn: { name: `${service.bpmnProcessId}.bpmn`, xml: draft.bpmnXml },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OrganisationChanges, OrganisationRow, OrganisationsRepository } from '../db/organisations-repository.ts';
 import { formatKontoId } from '../accounts/konto-id.ts';
-import { organisationErrors } from './organisation-errors.ts';
+import { organisationErrors } from '../errors/organisation-errors.ts';
 import { type MembershipRefusal, type OrganisationRole, removalRefusal, roleChangeRefusal } from './organisation-rules.ts';
 import { normalisePostalAddress, type PostalAddressInput, type SwissPostalAddress } from './postal-address.ts';
 

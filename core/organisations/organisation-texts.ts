@@ -1,5 +1,5 @@
 import type { MailText } from '../accounts/account-texts.ts';
-import type { Language } from '../engine/records/phase-map.ts';
+import type { Language } from '../language.ts';
 
 export interface InvitationMailParams {
   organisation: string;

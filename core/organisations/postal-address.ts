@@ -1,4 +1,4 @@
-import { invalidField } from '../errors.ts';
+import { invalidField } from '../errors/problem-error.ts';
 
 /** A postal address as Swiss post writes it: street and house number apart, four-digit postcode in CH. */
 export interface SwissPostalAddress {

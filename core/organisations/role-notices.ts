@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { SendAccountMail } from '../accounts/mail-delivery.ts';
 import type { OrganisationsRepository } from '../db/organisations-repository.ts';
-import { LANGUAGES, type Language } from '../engine/records/phase-map.ts';
+import { LANGUAGES, type Language } from '../language.ts';
 import type { RoleChange } from './organisation-service.ts';
 import { ORGANISATION_MAIL_TEXTS } from './organisation-texts.ts';
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { CasesRepository } from '../db/cases-repository.ts';
 import type { InternalTasksRepository } from '../db/internal-tasks-repository.ts';
 import type { ProcessStarter } from '../cases/start-application.ts';
-import { ProblemError } from '../errors.ts';
+import { engineUnavailable } from '../errors/problem-error.ts';
+import { staffErrors } from '../errors/staff-errors.ts';
 import type { StaffSession } from './staff-sessions.ts';
 
 export const INTERNAL_TASK_PROCESS = 'internal-task';
@@ -24,9 +25,6 @@ export interface NewInternalTask {
 
 export type CreateInternalTask = (staff: StaffSession, task: NewInternalTask) => Promise<{ id: string }>;
 
-const invalid = (pointer: string, detail: string, text: string) =>
-  new ProblemError(400, 'invalid-request', 'Ungültige Eingabe', text, [{ pointer, detail }]);
-
 /**
  * A clerk writes down an internal task (ADM-2) for a case of their municipality or on its own. The
  * engine runs it as an instance of `internal-task`, so the tasklist handles it like every other
@@ -45,20 +43,20 @@ export function createInternalTaskCreator(deps: {
     let organisationId = staff.organisation;
     if (task.caseId) {
       const row = await deps.cases.findById(task.caseId);
-      if (!row || !staff.municipalities.includes(row.municipalityId)) throw invalid('/body/caseId', 'is not a case you work on', 'Diesen Vorgang gibt es in Ihrer Gemeinde nicht.');
+      if (!row || !staff.municipalities.includes(row.municipalityId)) throw staffErrors.invalidRequest('/body/caseId', 'is not a case you work on', 'Diesen Vorgang gibt es in Ihrer Gemeinde nicht.');
       organisationId = row.municipalityId;
     }
     if (task.candidateGroup && !staff.groups.includes(task.candidateGroup)) {
       const serving = task.caseId ? await deps.institutionsServing(organisationId) : [];
       if (!serving.some((institution) => institution.id === task.candidateGroup)) {
-        throw invalid('/body/candidateGroup', 'is neither your group nor an office serving the case', 'Aufgaben können Sie Ihren Gruppen zuweisen oder, zu einem Vorgang, dem zuständigen Amt.');
+        throw staffErrors.invalidRequest('/body/candidateGroup', 'is neither your group nor an office serving the case', 'Aufgaben können Sie Ihren Gruppen zuweisen oder, zu einem Vorgang, dem zuständigen Amt.');
       }
     }
     if (task.assignee && task.assignee !== staff.id && !(await deps.colleagues(staff.organisation)).some((c) => c.id === task.assignee)) {
-      throw invalid('/body/assignee', 'is not a colleague', 'Diese Person arbeitet nicht in Ihrer Gemeinde bzw. Ihrem Amt.');
+      throw staffErrors.invalidRequest('/body/assignee', 'is not a colleague', 'Diese Person arbeitet nicht in Ihrer Gemeinde bzw. Ihrem Amt.');
     }
     if (task.dueDate && task.followUpDate && Date.parse(task.followUpDate) > Date.parse(task.dueDate)) {
-      throw invalid('/body/followUpDate', 'is after the due date', 'Die Wiedervorlage muss vor dem Fälligkeitsdatum liegen.');
+      throw staffErrors.invalidRequest('/body/followUpDate', 'is after the due date', 'Die Wiedervorlage muss vor dem Fälligkeitsdatum liegen.');
     }
     const assignee = task.assignee ?? (task.candidateGroup ? '' : staff.id);
     const id = randomUUID();
@@ -78,8 +76,7 @@ export function createInternalTaskCreator(deps: {
       await deps.internalTasks.attachProcessInstance(id, processInstanceKey);
     } catch (error) {
       await deps.internalTasks.remove(id);
-      throw new ProblemError(503, 'engine-unavailable', 'Dienst vorübergehend nicht verfügbar',
-        'Die Aufgabe konnte nicht angelegt werden; es wurde nichts gespeichert.', undefined, { cause: error });
+      throw engineUnavailable('Die Aufgabe konnte nicht angelegt werden; es wurde nichts gespeichert.', error);
     }
     return { id };
   };

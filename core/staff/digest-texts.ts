@@ -1,4 +1,5 @@
-import type { Language } from '../engine/records/phase-map.ts';
+import type { Language } from '../language.ts';
+import { formatZurichDay } from '../../connectors/swiss-time.ts';
 
 export interface DigestTexts {
   subject(newCount: number, assignedCount: number): string;
@@ -13,8 +14,7 @@ export interface DigestTexts {
   formatDate(date: Date): string;
 }
 
-const swissDate = (locale: string) => (date: Date) =>
-  date.toLocaleDateString(locale, { timeZone: 'Europe/Zurich', day: '2-digit', month: '2-digit', year: 'numeric' });
+const swissDate = (language: string) => (date: Date) => formatZurichDay(date, language, 'numeric');
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -30,7 +30,7 @@ export const DIGEST_TEXTS: Record<Language, DigestTexts> = {
     due: 'fällig am',
     assignedBy: 'von',
     closing: 'Diese Übersicht nennt jede Aufgabe nur einmal. Angaben zu Personen stehen nur in der Aufgabenliste.',
-    formatDate: swissDate('de-CH'),
+    formatDate: swissDate('de'),
   },
   fr: {
     subject: (n, a) => `Portail communal : ${[n ? plural(n, 'nouvelle tâche', 'nouvelles tâches') : '', a ? `${plural(a, 'tâche attribuée', 'tâches attribuées')} à vous` : ''].filter(Boolean).join(', ')}`,
@@ -42,7 +42,7 @@ export const DIGEST_TEXTS: Record<Language, DigestTexts> = {
     due: 'échéance le',
     assignedBy: 'par',
     closing: 'Cet aperçu nomme chaque tâche une seule fois. Les données personnelles figurent uniquement dans la liste des tâches.',
-    formatDate: swissDate('fr-CH'),
+    formatDate: swissDate('fr'),
   },
   it: {
     subject: (n, a) => `Portale comunale: ${[n ? plural(n, 'nuovo compito', 'nuovi compiti') : '', a ? `${plural(a, 'compito assegnato', 'compiti assegnati')} a lei` : ''].filter(Boolean).join(', ')}`,
@@ -54,7 +54,7 @@ export const DIGEST_TEXTS: Record<Language, DigestTexts> = {
     due: 'scadenza il',
     assignedBy: 'da',
     closing: 'Questo riepilogo nomina ogni compito una sola volta. I dati personali figurano solo nella lista dei compiti.',
-    formatDate: swissDate('it-CH'),
+    formatDate: swissDate('it'),
   },
   en: {
     subject: (n, a) => `Municipal portal: ${[n ? plural(n, 'new task', 'new tasks') : '', a ? `${plural(a, 'task', 'tasks')} assigned to you` : ''].filter(Boolean).join(', ')}`,
@@ -66,6 +66,6 @@ export const DIGEST_TEXTS: Record<Language, DigestTexts> = {
     due: 'due',
     assignedBy: 'by',
     closing: 'This overview names each task once. Personal data is shown only in the tasklist.',
-    formatDate: swissDate('en-GB'),
+    formatDate: swissDate('en'),
   },
 };

@@ -1,50 +1,47 @@
+import { createApiClient } from '../../browser-shared/api-client.js';
+
 /**
- * A refusal or failure of the modeller's API, carrying its RFC 9457 problem document
- * (with `findings` when a deployment is refused for lint errors).
+ * A form-js schema, by form id: the forms a service's diagram links.
+ * @typedef {Record<string, object>} FormSchemas
+ * @typedef {{ version: number, runningInstances: number, deployedBy: { id: string, name: string } | null, deployedAt: string | null }} ServiceVersion
+ * @typedef {{ serviceId: string, bpmnProcessId: string, name: string, versions: ServiceVersion[],
+ *   draft: { revision: number, basedOnVersion: number | null, authorName: string, savedAt: string } | null }} Service
+ * @typedef {{ version: number, processDefinitionKey: string, bpmnXml: string, forms: FormSchemas }} DeployedContent
+ * @typedef {{ bpmnProcessId: string, bpmnXml: string, forms: FormSchemas, revision: number, basedOnVersion: number | null,
+ *   authorId: string, authorName: string, savedAt: string }} Draft
+ * @typedef {{ bpmnXml: string, forms: FormSchemas, baseRevision: number, basedOnVersion: number | null }} DraftInput
+ * @typedef {{ elementId: string, name: string | null, type: string, change: 'added' | 'removed' | 'changed' | 'moved',
+ *   attributes: Array<{ name: string, before: unknown, after: unknown }> }} ElementChange
+ * @typedef {{ elementId: string, rule: string, message: string, severity: 'error' | 'warning' | 'info' }} LintFinding
+ * @typedef {{ id: string, name: string, mayDeploy: boolean }} Me
  */
-export class ProblemError extends Error {
-  constructor(problem) {
-    super(problem.title ?? `HTTP ${problem.status}`);
-    this.name = 'ProblemError';
-    this.problem = problem;
-    this.status = problem.status;
-  }
-}
 
 /**
  * The modeller's JSON API. Every change carries `x-requested-with: modeler` (CSRF); on 401 it
- * leaves for the login.
+ * leaves for the login. A refusal throws a ProblemError, whose problem has `findings`
+ * (LintFinding[]) when a deployment is refused for lint errors.
  * @param {{ fetch: typeof globalThis.fetch, onUnauthorized: () => void }} dependencies
  */
 export function createModelerApi({ fetch, onUnauthorized }) {
-  async function request(method, path, body) {
-    const headers = { accept: 'application/json, application/problem+json' };
-    if (method !== 'GET') headers['x-requested-with'] = 'modeler';
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let response;
-    try {
-      response = await fetch(`/modeler/api${path}`, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-    } catch {
-      throw new ProblemError({ title: 'Keine Verbindung zum Server', status: 0 });
-    }
-    if (response.status === 401) {
-      onUnauthorized();
-      throw new ProblemError({ title: 'Sitzung abgelaufen', status: 401 });
-    }
-    const text = await response.text();
-    const json = text ? JSON.parse(text) : undefined;
-    if (!response.ok) throw new ProblemError(json ?? { title: `HTTP ${response.status}`, status: response.status });
-    return json;
-  }
+  const { request } = createApiClient({ baseUrl: '/modeler/api', requestedWith: 'modeler', fetch, onUnauthorized });
+  /** @param {string} id */
   const service = (id) => `/services/${encodeURIComponent(id)}`;
   return {
+    /** @returns {Promise<Me>} */
     me: () => request('GET', '/me'),
+    /** @returns {Promise<{ services: Service[] }>} */
     services: () => request('GET', '/services'),
+    /** The connector tasks' element templates (JSON documents the properties panel reads). @returns {Promise<object[]>} */
     elementTemplates: () => request('GET', '/element-templates'),
+    /** @param {string} serviceId @param {number | 'latest'} [version] @returns {Promise<DeployedContent>} */
     version: (serviceId, version = 'latest') => request('GET', `${service(serviceId)}/versions/${version}`),
+    /** @param {string} serviceId @returns {Promise<Draft>} */
     draft: (serviceId) => request('GET', `${service(serviceId)}/draft`),
+    /** @param {string} serviceId @param {DraftInput} draft @returns {Promise<{ revision: number, savedAt: string, authorName: string }>} */
     saveDraft: (serviceId, draft) => request('PUT', `${service(serviceId)}/draft`, draft),
+    /** @param {string} serviceId @returns {Promise<{ version: number, revision: number, changes: ElementChange[] }>} */
     changes: (serviceId) => request('GET', `${service(serviceId)}/draft/changes`),
+    /** @param {string} serviceId @param {number} revision @returns {Promise<{ version: number, processDefinitionKey: string, warnings: LintFinding[], tookMs: number }>} */
     deploy: (serviceId, revision) => request('POST', `${service(serviceId)}/deployments`, { revision }),
   };
 }

@@ -1,15 +1,26 @@
-/* global Blob, URL, document */
-import { h, replaceChildren } from '../../tasklist/public/dom.js';
+/* global Blob */
+import { h, replaceChildren, saveFile } from '../../browser-shared/dom.js';
+import { formatDateTime } from '../../browser-shared/format.js';
+import { hasStatus } from '../../browser-shared/problem.js';
 import { createBpmnEditor } from './bpmn-editor.js';
 import { createFormEditors } from './form-editors.js';
 import { createTemplateChooser } from './template-chooser.js';
 
-const dateTime = new Intl.DateTimeFormat('de-CH', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Zurich' });
-
 /**
  * One service in the modeller: its diagram (bpmn-js, properties panel with the platform's element
  * templates, live lint, token simulation), its forms (form-js editor), its versions with running instances,
- * saving the draft, comparing it with the deployed version, and deploying it.
+ * saving the draft, comparing it with the deployed version, and deploying it. Answers what to do on
+ * leaving it.
+ * @param {HTMLElement} host
+ * @param {{
+ *   api: ReturnType<typeof import('./api.js').createModelerApi>,
+ *   texts: import('./texts.js').Texts,
+ *   notices: { announce(text: string): void, clearAlert(): void, showAlert(text: string): void, showProblem(error: unknown): void },
+ *   me: import('./api.js').Me,
+ *   serviceId: string,
+ *   back: () => void,
+ * }} dependencies
+ * @returns {Promise<() => void>}
  */
 export async function showEditor(host, { api, texts, notices, me, serviceId, back }) {
   const { services } = await api.services();
@@ -19,8 +30,10 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
     return () => {};
   }
   const templates = await api.elementTemplates();
+  /** @type {import('./api.js').Draft | import('./api.js').DeployedContent} */
   let opened;
   let revision = 0;
+  /** @type {number | null} */
   let basedOnVersion = null;
   try {
     const draft = await api.draft(serviceId);
@@ -28,7 +41,7 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
     revision = draft.revision;
     basedOnVersion = draft.basedOnVersion;
   } catch (error) {
-    if (error.status !== 404) throw error;
+    if (!hasStatus(error, 404)) throw error;
     opened = await api.version(serviceId, 'latest');
     basedOnVersion = opened.version;
   }
@@ -36,6 +49,7 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
   let dirty = false;
   let lintCounts = { errors: 0, warnings: 0 };
 
+  /** @param {string} label @param {() => unknown} onclick @param {Record<string, string>} [extra] */
   const button = (label, onclick, extra = {}) => h('button', { type: 'button', onclick, ...extra }, label);
   const canvas = h('div', { class: 'canvas', role: 'region', 'aria-label': texts.canvasLabel });
   const properties = h('div', { class: 'properties' });
@@ -65,6 +79,7 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
     onChange: () => markDirty(),
     onChooseTemplate: (element) => chooser.open(element),
   });
+  /** @type {Awaited<ReturnType<typeof createFormEditors>> | null} */
   let formEditors = null;
 
   function markDirty() {
@@ -72,6 +87,7 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
     dirtyMark.hidden = false;
   }
 
+  /** @param {Record<string, import('./bpmn-editor.js').LintIssue[]>} issues */
   function renderLint(issues) {
     const all = Object.entries(issues).flatMap(([elementId, list]) => list.map((issue) => ({ elementId, ...issue })));
     const errors = all.filter((issue) => issue.category === 'error' || issue.category === 'rule-error');
@@ -83,6 +99,7 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
       h('code', {}, issue.elementId), ` ${issue.message} `, h('span', { class: 'rule' }, `(${issue.rule ?? issue.id ?? ''})`))));
   }
 
+  /** @param {'diagram' | 'forms'} which */
   async function showTab(which) {
     const forms = which === 'forms';
     diagramTab.setAttribute('aria-pressed', String(!forms));
@@ -104,7 +121,7 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
         h('tbody', {}, versions.map((version) => h('tr', {},
           h('th', { scope: 'row' }, texts.version(version.version)),
           h('td', {}, texts.running(version.runningInstances)),
-          h('td', {}, version.deployedBy ? texts.deployedByOn(version.deployedBy.name, dateTime.format(new Date(version.deployedAt))) : texts.fromRepository))))));
+          h('td', {}, version.deployedBy ? texts.deployedByOn(version.deployedBy.name, formatDateTime(version.deployedAt)) : texts.fromRepository))))));
   }
 
   async function save() {
@@ -116,6 +133,7 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
     return saved;
   }
 
+  /** @param {() => Promise<unknown>} action */
   const guarded = (action) => async () => {
     notices.clearAlert();
     try {
@@ -128,6 +146,7 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
   async function compare() {
     if (dirty || revision === 0) await save();
     const { version, changes } = await api.changes(serviceId);
+    /** @param {import('./api.js').ElementChange} change */
     const describe = (change) => (change.attributes.length
       ? change.attributes.map((attribute) => `${attribute.name}: «${attribute.before ?? ''}» → «${attribute.after ?? ''}»`).join('; ')
       : change.change === 'changed' ? texts.propertiesChanged : '');
@@ -165,20 +184,15 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
     markDirty();
   }
 
-  function download() {
-    editor.xml().then((xml) => {
-      const link = h('a', { href: URL.createObjectURL(new Blob([xml], { type: 'application/xml' })), download: `${service.bpmnProcessId}.bpmn` });
-      document.body.append(link);
-      link.click();
-      link.remove();
-    });
-  }
+  const download = () => {
+    editor.xml().then((xml) => saveFile(new Blob([xml], { type: 'application/xml' }), `${service.bpmnProcessId}.bpmn`));
+  };
 
   const mayWrite = me.mayDeploy;
   replaceChildren(host,
     h('p', {}, h('a', { href: '/modeler/', onclick: (event) => { event.preventDefault(); back(); } }, `← ${texts.back}`)),
     h('h1', { tabindex: '-1' }, service.name, ' ', h('code', {}, service.bpmnProcessId)),
-    h('p', { class: 'opened' }, 'revision' in opened && opened.revision ? texts.openedDraft(opened) : texts.openedVersion(opened.version), ' ', dirtyMark),
+    h('p', { class: 'opened' }, 'revision' in opened ? texts.openedDraft(opened) : texts.openedVersion(opened.version), ' ', dirtyMark),
     mayWrite ? null : h('p', { class: 'hint' }, texts.mayNotDeploy),
     h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Aktionen' },
       mayWrite ? button(texts.save, guarded(async () => notices.announce(texts.saved((await save()).revision)))) : null,

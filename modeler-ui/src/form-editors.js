@@ -1,14 +1,15 @@
 import { FormEditor } from '@bpmn-io/form-js-editor';
-import { h, replaceChildren } from '../../tasklist/public/dom.js';
+import { h, replaceChildren } from '../../browser-shared/dom.js';
 
 /**
  * One form-js editor per form the diagram links: the service's forms are edited, saved and
  * deployed together with its diagram.
  * @param {HTMLElement} host
- * @param {Record<string, object>} forms form-js schemas by form id
- * @param {{ texts: object, onChange: () => void }} options
+ * @param {import('./api.js').FormSchemas} forms form-js schemas by form id
+ * @param {{ texts: import('./texts.js').Texts, onChange: () => void }} options
  */
 export async function createFormEditors(host, forms, { texts, onChange }) {
+  /** @type {Map<string, FormEditor>} */
   const editors = new Map();
   const ids = Object.keys(forms).sort();
   if (ids.length === 0) {

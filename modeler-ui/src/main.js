@@ -9,35 +9,43 @@ import 'bpmn-js-token-simulation/assets/css/bpmn-js-token-simulation.css';
 import '@bpmn-io/form-js/dist/assets/form-js.css';
 import '@bpmn-io/form-js/dist/assets/form-js-editor.css';
 import './styles.css';
+import { byId, skipLinkFocuses } from '../../browser-shared/dom.js';
+import { ProblemError, describeProblem, isUnauthorized } from '../../browser-shared/problem.js';
 import { createModelerApi } from './api.js';
 import { showEditor } from './editor-view.js';
 import { showServiceList } from './service-list-view.js';
 import { textsFor } from './texts.js';
 
 // The composition of the modeller's page: the one place that touches globals and wires modules.
-const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
-
 function createNotices() {
   const status = byId('status');
   const alert = byId('alert');
   return {
+    /** @param {string} text */
     announce(text) {
       status.textContent = text;
     },
     clearAlert() {
       alert.replaceChildren();
     },
+    /** @param {string} text */
     showAlert(text) {
       alert.textContent = text;
       alert.focus();
     },
-    /** A refusal with its details: the failing elements and rules of a lint refusal, the fields of a bad request. */
+    /**
+     * A refusal with its details: the failing elements and rules of a lint refusal, the fields of a bad request.
+     * @param {unknown} error
+     */
     showProblem(error) {
-      const problem = error.problem ?? { title: String(error.message ?? error) };
-      const details = (problem.findings ?? []).filter((finding) => finding.severity === 'error')
+      /** @type {{ title?: string, detail?: string, findings?: unknown }} */
+      const problem = error instanceof ProblemError ? error.problem : { title: String(error instanceof Error ? error.message : error) };
+      const findings = /** @type {import('./api.js').LintFinding[] | undefined} */ (problem.findings);
+      const details = (findings ?? []).filter((finding) => finding.severity === 'error')
         .map((finding) => `${finding.elementId}: ${finding.message} (${finding.rule})`);
       const paragraph = document.createElement('p');
-      paragraph.textContent = [problem.title, problem.findings ? '' : problem.detail].filter(Boolean).join(' – ');
+      // An answer without a problem document (a proxy's error page) has no title: its status says one.
+      paragraph.textContent = [problem.title || describeProblem(error).title, findings ? '' : problem.detail].filter(Boolean).join(' – ');
       const list = document.createElement('ul');
       for (const detail of details) {
         const item = document.createElement('li');
@@ -55,15 +63,13 @@ async function main() {
   const notices = createNotices();
   const api = createModelerApi({ fetch: window.fetch.bind(window), onUnauthorized: () => window.location.assign('/tasklist/login?next=/modeler/') });
   const view = byId('view');
-  byId('skip-link').addEventListener('click', (event) => {
-    event.preventDefault();
-    byId('main').focus();
-  });
+  skipLinkFocuses(byId('skip-link'), byId('main'));
+  /** @type {import('./api.js').Me} */
   let me;
   try {
     me = await api.me();
   } catch (error) {
-    if (error.status !== 401) notices.showProblem(error);
+    if (!isUnauthorized(error)) notices.showProblem(error);
     return;
   }
   byId('user-name').textContent = me.name;
@@ -87,6 +93,7 @@ async function main() {
       notices.showProblem(error);
     }
   }
+  /** @param {string} search the query of the route, e.g. "?dienst=umzug" */
   function go(search) {
     window.history.pushState(null, '', `/modeler/${search}`);
     route();

@@ -1,6 +1,14 @@
-import { h, replaceChildren } from '../../tasklist/public/dom.js';
+import { h, replaceChildren } from '../../browser-shared/dom.js';
 
-/** The services with their deployed versions, running instances per version, and drafts. */
+/**
+ * The services with their deployed versions, running instances per version, and drafts.
+ * @param {HTMLElement} host
+ * @param {{
+ *   api: ReturnType<typeof import('./api.js').createModelerApi>,
+ *   texts: import('./texts.js').Texts,
+ *   open: (serviceId: string) => void,
+ * }} dependencies
+ */
 export async function showServiceList(host, { api, texts, open }) {
   const { services } = await api.services();
   const rows = services.map((service) => h('tr', {},

@@ -1,5 +1,6 @@
-// The modeller's texts by language. German is complete; fr, it and en follow (NF-2): a missing
-// text falls back to German, so a half-translated language still works.
+import { textsByLanguage } from '../../browser-shared/texts.js';
+
+// The modeller's texts in German, which is complete; the other languages fall back to them.
 const de = {
   servicesTitle: 'Dienste und ihre Prozesse',
   servicesIntro: 'Wählen Sie einen Dienst, um sein Diagramm und seine Formulare zu bearbeiten, zu prüfen und bereitzustellen.',
@@ -9,8 +10,11 @@ const de = {
   draft: 'Entwurf',
   noDraft: 'kein Entwurf',
   open: 'Öffnen',
+  /** @param {number} n */
   running: (n) => (n === 1 ? '1 laufend' : `${n} laufend`),
+  /** @param {number} v */
   version: (v) => `Version ${v}`,
+  /** @param {{ revision: number, authorName: string }} d */
   draftBy: (d) => `Stand ${d.revision}, von ${d.authorName}`,
   back: 'Zurück zu den Diensten',
   diagramTab: 'Diagramm',
@@ -24,12 +28,17 @@ const de = {
   importFile: 'BPMN-Datei öffnen',
   lintTitle: 'Prüfung',
   lintOk: 'Prüfung bestanden: keine Fehler.',
+  /** @param {number} errors @param {number} warnings */
   lintErrors: (errors, warnings) => `${errors} Fehler, ${warnings} Warnungen.`,
+  /** @param {number} warnings */
   lintWarnings: (warnings) => `Keine Fehler, ${warnings} Warnungen.`,
+  /** @param {number} revision */
   saved: (revision) => `Entwurf gespeichert (Stand ${revision}).`,
+  /** @param {number} version */
   deployed: (version) => `Version ${version} ist bereitgestellt. Neue Bestellungen laufen darauf; laufende Fälle behalten ihre Version.`,
   notDeployedLint: 'Nicht bereitgestellt: Das Diagramm hat Fehler.',
   mayNotDeploy: 'Sie können ansehen und durchspielen; speichern und bereitstellen dürfen nur Prozessmodellierende.',
+  /** @param {number} v */
   changesTitle: (v) => `Änderungen gegenüber Version ${v}`,
   noChanges: 'Keine Änderungen.',
   change: { added: 'hinzugefügt', removed: 'entfernt', changed: 'geändert', moved: 'verschoben' },
@@ -39,35 +48,41 @@ const de = {
   properties: 'Eigenschaften',
   propertiesChanged: 'Eigenschaften (Aufgabentyp, Zuordnungen, …) geändert',
   versionsTitle: 'Versionen',
+  /** @param {string} who @param {string} when */
   deployedByOn: (who, when) => `bereitgestellt von ${who}, ${when}`,
   fromRepository: 'aus dem Repository',
   chooseTemplate: 'Vorlage der Plattform wählen',
+  /** @param {string} name */
   templateApplied: (name) => `Vorlage «${name}» angewendet.`,
   templateHelp: 'Eine Vorlage macht aus der Aufgabe einen Anschluss der Plattform: Aufgabentyp und Felder kommen aus der Vorlage.',
   templateHint: 'Vorlagen: Aufgabe wählen, dann unter «Vorlage» auf «Auswählen».',
   noTemplates: 'Für dieses Element gibt es keine Vorlage.',
   otherTemplates: 'Weitere',
   cancel: 'Abbrechen',
+  /** @param {string} id */
   formFor: (id) => `Formular ${id}`,
   noForms: 'Das Diagramm verweist auf kein Formular.',
   loadFailed: 'Die Daten konnten nicht geladen werden.',
   unsaved: 'Ungespeicherte Änderungen',
   staleDraft: 'Der Entwurf wurde inzwischen geändert.',
   simulationNote: 'Durchspielen bewegt Marken durch das Diagramm im Browser; es startet nichts in der Engine.',
+  /** @param {number} v */
   openedVersion: (v) => `Version ${v} geöffnet.`,
+  /** @param {{ revision: number, authorName: string }} d */
   openedDraft: (d) => `Entwurf geöffnet (Stand ${d.revision}, von ${d.authorName}).`,
   canvasLabel: 'BPMN-Diagramm',
   propertiesLabel: 'Eigenschaften des gewählten Elements',
 };
 
-const languages = { de };
-
 /** The texts of `language`, German where a text is missing. */
-export function textsFor(language = 'de') {
-  return { ...de, ...(languages[language] ?? {}) };
-}
+export const textsFor = textsByLanguage(de);
 
-// bpmn-js and its properties panel speak English; these are the texts a modeller sees most.
+/** @typedef {typeof de} Texts */
+
+/**
+ * bpmn-js and its properties panel speak English; these are the texts a modeller sees most.
+ * @type {Record<string, string>}
+ */
 export const bpmnJsGerman = {
   'Activate hand tool': 'Hand-Werkzeug',
   'Activate lasso tool': 'Lasso-Werkzeug',

@@ -5,6 +5,13 @@ import ToggleMode from 'bpmn-js-token-simulation/lib/features/toggle-mode/modele
  * translate service; this one asks it, so the switch speaks the page's language.
  */
 class TranslatedToggleMode extends ToggleMode {
+  /**
+   * @param {unknown} eventBus
+   * @param {unknown} canvas
+   * @param {unknown} selection
+   * @param {unknown} contextPad
+   * @param {(template: string) => string} translate diagram-js's translate service
+   */
   constructor(eventBus, canvas, selection, contextPad, translate) {
     super(eventBus, canvas, selection, contextPad);
     this._translate = translate;
@@ -15,13 +22,14 @@ class TranslatedToggleMode extends ToggleMode {
     this._translateLabel();
   }
 
+  /** @param {boolean} [active] */
   toggleMode(active) {
     super.toggleMode(active);
     this._translateLabel();
   }
 
   _translateLabel() {
-    const label = [...(this._container?.childNodes ?? [])].find((node) => node.nodeType === 3 && node.nodeValue.trim());
+    const label = [...(this._container?.childNodes ?? [])].find((node) => node.nodeType === 3 && node.nodeValue?.trim());
     if (label) label.nodeValue = `${this._translate('Token Simulation')} `;
   }
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AccountSession } from '../../core/accounts/session-service.ts';
-import { ProblemError } from '../../core/errors.ts';
+import { ProblemError } from '../../core/errors/problem-error.ts';
 
 /** Looks up the session behind a citizen's bearer token. */
 export interface CitizenSessions {

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { PROBLEM_BASE, ProblemError, type Problem } from '../../core/errors.ts';
+import { PROBLEM_BASE, ProblemError, type Problem } from '../../core/errors/problem-error.ts';
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   return reply.code(problem.status).type('application/problem+json').send({ ...problem, instance: reply.request.url });

@@ -1,7 +1,7 @@
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RateLimitHitsRepository } from '../../core/db/rate-limit-hits-repository.ts';
-import { accountErrors, RateLimitedError } from '../../core/accounts/account-errors.ts';
+import { accountErrors, RateLimitedError } from '../../core/errors/account-errors.ts';
 import { postgresRateLimitStore } from './rate-limit-store.ts';
 import type { Pseudonymise, RateLimitedKind, RateLimitSettings } from '../../core/accounts/rate-limit-settings.ts';
 

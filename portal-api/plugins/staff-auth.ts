@@ -1,5 +1,5 @@
 import { type StaffSession } from '../../core/staff/staff-sessions.ts';
-import { ProblemError } from '../../core/errors.ts';
+import { ProblemError } from '../../core/errors/problem-error.ts';
 
 /** Roles of the staff directory that parts of the API outside the tasklist ask for. */
 export type StaffRole = 'finance';

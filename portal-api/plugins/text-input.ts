@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { invalidField } from '../../core/errors.ts';
+import { invalidField } from '../../core/errors/problem-error.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,7 +1,7 @@
 import type { CatalogueRepository } from '../../core/db/catalogue-repository.ts';
 import type { TaskRow, TasksRepository } from '../../core/db/tasks-repository.ts';
 import type { UserTaskOutcome } from '../../core/engine/user-tasks.ts';
-import { ProblemError } from '../../core/errors.ts';
+import { ProblemError } from '../../core/errors/problem-error.ts';
 import type { StaffSession } from '../../core/staff/staff-sessions.ts';
 
 export const taskNotFound = () => new ProblemError(404, 'task-not-found', 'Aufgabe nicht gefunden', 'Die Aufgabe gibt es nicht, oder sie ist nicht Ihre.');

@@ -1,5 +1,5 @@
-/* global URLSearchParams, Blob */
-import { ProblemError, readProblem } from './problem.js';
+/* global URLSearchParams */
+import { createApiClient } from '../../browser-shared/api-client.js';
 
 /**
  * A task of a process, or an internal task (`kind: 'internal'`, `name` is its title) which may
@@ -9,70 +9,50 @@ import { ProblemError, readProblem } from './problem.js';
  *   citizenName: string|null, municipalityId: string,
  *   assignee: string|null, assigneeName: string|null, candidateGroups: string[],
  *   dueDate: string|null, followUpDate: string|null, priority: number|null, createdAt: string }} Task
+ * The case of a task; its applicant is null once the case's personal data are purged. `offices`
+ * serve the case's municipality: an internal task on the case may go to them.
  * @typedef {{ id: string, caseNumber: string, serviceName: string, submittedAt: string,
- *   applicant: { firstName: string, lastName: string, dateOfBirth: string }, phaseLabel: string,
+ *   applicant: { firstName: string, lastName: string, dateOfBirth: string } | null, phaseLabel: string,
  *   history: Array<{ phaseLabel: string, enteredAt: string }>,
  *   documents: Array<{ id: string, fileName: string, kind: string, href: string }>,
- *   messages: Array<{ text: string, author: 'municipality'|'citizen', createdAt: string }> }} CaseSummary
+ *   messages: Array<{ text: string, author: 'municipality'|'citizen', createdAt: string }>,
+ *   offices: Array<{ id: string, name: string }> }} CaseSummary
  * @typedef {{ title: string, description: string, createdBy: string, createdAt: string }} InternalTask
+ * A task with what the task view shows: its case, what the author of an internal task wrote, and
+ * its form-js schema with the data the form starts with.
+ * @typedef {{ task: Task, case: CaseSummary|null, internal: InternalTask|null, form: object|null, formData: Record<string, unknown> }} TaskDetail
+ * @typedef {{ id: string, name: string, organisation: string, organisationKind: string, municipalities: string[], roles: string[], groups: string[] }} Me
+ * @typedef {{ id: string, name: string }} Colleague
+ * @typedef {{ incidentKey: string, caseId: string, caseNumber: string, serviceName: string, elementId: string,
+ *   errorType: string, errorMessage: string, retriesLeft: number, createdAt: string }} Incident
  * @typedef {{ title: string, description?: string, caseId?: string, assignee?: string,
  *   candidateGroup?: string, dueDate?: string, followUpDate?: string }} NewInternalTask
  * @typedef {{ view: string, service?: string, caseNumber?: string, citizen?: string, sort?: string }} TaskQuery
  */
 
 /**
- * Calls of the staff's JSON APIs under `baseUrl`, with the session cookie. On 401 it calls
- * `onUnauthorized` (which leaves for the login) and throws a ProblemError marked `unauthorized`,
- * so callers stay quiet about it. `send` answers the successful response itself (for files),
- * `request` its JSON.
- * @param {{ baseUrl: string, fetch: typeof globalThis.fetch, onUnauthorized: () => void }} dependencies
+ * Where a staff API lies and what to do when the session has ended.
+ * @typedef {{ baseUrl: string, fetch: typeof globalThis.fetch, onUnauthorized: () => void }} StaffApiOptions
  */
-export function createApiClient({ baseUrl, fetch, onUnauthorized }) {
-  /** @returns {Promise<Response>} */
-  async function send(method, path, body, extraHeaders = {}) {
-    const headers = { accept: 'application/json, application/problem+json', ...extraHeaders };
-    // The API refuses POSTs without it: a cross-site form cannot set this header.
-    if (method !== 'GET') headers['x-requested-with'] = 'tasklist';
-    const raw = body instanceof Blob;
-    if (body !== undefined && !raw) headers['content-type'] = 'application/json';
-    let response;
-    try {
-      response = await fetch(`${baseUrl}${path}`, {
-        method,
-        headers,
-        credentials: 'same-origin',
-        ...(body !== undefined ? { body: raw ? body : JSON.stringify(body) } : {}),
-      });
-    } catch {
-      throw new ProblemError({ type: 'about:blank', title: '', status: 0 });
-    }
-    if (response.status === 401) {
-      onUnauthorized();
-      throw new ProblemError({ type: 'about:blank', title: 'Sitzung abgelaufen', status: 401 });
-    }
-    if (!response.ok) throw new ProblemError(await readProblem(response));
-    return response;
-  }
 
-  async function request(method, path, body, extraHeaders = {}) {
-    const response = await send(method, path, body, extraHeaders);
-    if (response.status === 204) return undefined;
-    return response.json();
-  }
-
-  return { send, request };
-}
+/**
+ * A client of the staff's JSON APIs (tasklist, finance) under `baseUrl`, with the session cookie:
+ * their changes carry `x-requested-with: tasklist`.
+ * @param {StaffApiOptions} dependencies
+ */
+export const createStaffApiClient = (dependencies) => createApiClient({ ...dependencies, requestedWith: 'tasklist' });
 
 /**
  * The tasklist's JSON API.
- * @param {{ baseUrl: string, fetch: typeof globalThis.fetch, onUnauthorized: () => void }} dependencies
+ * @param {StaffApiOptions} dependencies
  */
 export function createTasklistApi(dependencies) {
-  const { request } = createApiClient(dependencies);
+  const { request } = createStaffApiClient(dependencies);
+  /** @param {string} taskKey */
   const task = (taskKey) => `/tasks/${encodeURIComponent(taskKey)}`;
 
   return {
-    /** @returns {Promise<{ id: string, name: string, organisation: string, municipalities: string[], roles: string[], groups: string[] }>} */
+    /** @returns {Promise<Me>} */
     me: () => request('GET', '/me'),
     /** @param {TaskQuery} query @returns {Promise<{ tasks: Task[] }>} */
     listTasks(query) {
@@ -80,26 +60,32 @@ export function createTasklistApi(dependencies) {
       for (const [name, value] of Object.entries(query)) if (value) params.set(name, value);
       return request('GET', `/tasks?${params}`);
     },
-    /** @returns {Promise<{ task: Task, case: CaseSummary|null, internal: InternalTask|null, form: object|null, formData: object }>} */
+    /** @param {string} taskKey @returns {Promise<TaskDetail>} */
     getTask: (taskKey) => request('GET', task(taskKey)),
     /** The engine lists the new task a moment later. @param {NewInternalTask} body @returns {Promise<{ id: string }>} */
     createInternalTask: (body) => request('POST', '/internal-tasks', body),
-    /** ISO date-times; null clears a date. */
+    /** ISO date-times; null clears a date. @param {string} taskKey @param {{ dueDate: string|null, followUpDate: string|null }} dates */
     setDates: (taskKey, { dueDate, followUpDate }) => request('POST', `${task(taskKey)}/dates`, { dueDate, followUpDate }),
+    /** @param {string} taskKey */
     claim: (taskKey) => request('POST', `${task(taskKey)}/claim`),
+    /** @param {string} taskKey */
     unclaim: (taskKey) => request('POST', `${task(taskKey)}/unclaim`),
+    /** @param {string} taskKey @param {string} assignee a colleague's id */
     assign: (taskKey, assignee) => request('POST', `${task(taskKey)}/assignment`, { assignee }),
+    /** @param {string} taskKey @param {Record<string, unknown>} variables the form's data */
     complete: (taskKey, variables) => request('POST', `${task(taskKey)}/completion`, { variables }),
-    /** @returns {Promise<{ colleagues: Array<{ id: string, name: string }> }>} */
+    /** @returns {Promise<{ colleagues: Colleague[] }>} */
     colleagues: () => request('GET', '/colleagues'),
+    /** @param {string} taskKey @param {string} text */
     sendMessage: (taskKey, text) => request('POST', `${task(taskKey)}/messages`, { text }),
-    /** @param {File} file a PDF */
+    /** @param {string} taskKey @param {File} file a PDF */
     uploadDocument: (taskKey, file) => request('POST', `${task(taskKey)}/documents`, file, {
       'content-type': 'application/pdf',
       'x-file-name': encodeURIComponent(file.name),
     }),
-    /** Operators only. */
+    /** Operators only. @returns {Promise<{ incidents: Incident[] }>} */
     incidents: () => request('GET', '/incidents'),
+    /** @param {string} incidentKey */
     retryIncident: (incidentKey) => request('POST', `/incidents/${encodeURIComponent(incidentKey)}/retry`),
   };
 }

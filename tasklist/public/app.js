@@ -1,4 +1,6 @@
 /* global window, document */
+import { byId, skipLinkFocuses } from '../../browser-shared/dom.js';
+import { isUnauthorized } from '../../browser-shared/problem.js';
 import { createTasklistApi } from './api.js';
 import { createNotices } from './notices.js';
 import { createRecentlyLeft } from './recently-left.js';
@@ -15,7 +17,13 @@ import { createFinanceView } from './finance-view.js';
 const basePath = '/tasklist/';
 const pollIntervalMs = 3000;
 
-const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+/**
+ * @typedef {import('./router.js').Route} Route
+ * The view on screen. The list stays mounted while its views change; every other route makes a
+ * view of its own.
+ * @typedef {{ kind: 'list' } & ReturnType<typeof createTaskListView>} ListScreen
+ * @typedef {ListScreen | { kind: 'incidents' | 'finance' | 'new-task' | 'task', destroy(): void }} Screen
+ */
 
 async function main() {
   const notices = createNotices({ statusRegion: byId('status'), alertRegion: byId('alert') });
@@ -37,25 +45,22 @@ async function main() {
   const viewHost = byId('view');
   const main = byId('main');
 
-  // The routes live in the query, but a skip link must not leave the page: move focus instead.
-  byId('skip-link').addEventListener('click', (event) => {
-    event.preventDefault();
-    main.focus();
-  });
+  skipLinkFocuses(byId('skip-link'), main);
 
+  /** @type {import('./api.js').Me} */
   let me;
   try {
     me = await api.me();
   } catch (error) {
-    if (!error.unauthorized) notices.showError(error, 'Ihre Angaben konnten nicht geladen werden.');
+    if (!isUnauthorized(error)) notices.showError(error, 'Ihre Angaben konnten nicht geladen werden.');
     return;
   }
   byId('user-name').textContent = me.name;
   // Views of a role are linked only for those who have it; the API refuses everyone else.
-  const roleLinks = [
+  const roleLinks = /** @satisfies {Array<{ role: string, route: Route, label: string }>} */ ([
     { role: 'operator', route: { name: 'incidents' }, label: 'Störungen' },
     { role: 'finance', route: { name: 'finance' }, label: financeTexts.title },
-  ].filter((link) => me.roles.includes(link.role));
+  ]).filter((link) => me.roles.includes(link.role));
   for (const { route, label } of roleLinks.reverse()) {
     const link = document.createElement('a');
     link.href = router.href(route);
@@ -64,8 +69,11 @@ async function main() {
     byId('user-name').after(link);
   }
 
+  /** @param {string} title */
   const setTitle = (title) => { document.title = `${title} – Sachbearbeitung`; };
+  /** @type {Screen | null} */
   let screen = null;
+  /** @type {Route} */
   let lastListRoute = { name: 'list', view: listViews[0].view };
 
   const navigation = router.start((route, { cause, state }) => {
@@ -76,20 +84,22 @@ async function main() {
 
     if (route.name === 'list') {
       lastListRoute = route;
-      const fresh = screen?.kind !== 'list';
-      if (fresh) {
+      let list = screen?.kind === 'list' ? screen : null;
+      const fresh = list === null;
+      if (list === null) {
         screen?.destroy();
         const view = createTaskListView({
           api, router, notices, recentlyLeft, filters, knownServices, me, pollIntervalMs,
           newTaskHref: router.href({ name: 'new-task' }),
           onOpenTask: (taskKey) => navigation.navigate({ name: 'task', taskKey }),
         });
-        screen = { kind: 'list', ...view };
+        list = { kind: 'list', ...view };
+        screen = list;
         viewHost.replaceChildren(view.element);
       }
-      screen.show(route.view);
+      list.show(route.view);
       setTitle(listViews.find((v) => v.view === route.view)?.label ?? 'Aufgaben');
-      if (fresh && !initial) screen.heading.focus();
+      if (fresh && !initial) list.heading.focus();
       return;
     }
 
@@ -117,12 +127,14 @@ async function main() {
     if (route.name === 'new-task') {
       screen?.destroy();
       const { fromTaskKey } = route;
+      /** @type {Route} */
       const back = fromTaskKey ? { name: 'task', taskKey: fromTaskKey } : lastListRoute;
       const view = createNewTaskView({
         api, notices, me, fromTaskKey, setTitle,
         cancelHref: router.href(back),
         onCreated: ({ title, assignedTo }) => {
           // Back where the task came from, or to the list where it will appear.
+          /** @type {Route} */
           const where = fromTaskKey ? back : { name: 'list', view: assignedTo === 'group' ? 'unassigned' : 'mine' };
           const whom = { self: 'Sie', group: 'Ihre Gruppe', colleague: 'Ihre Kollegin oder Ihren Kollegen' }[assignedTo];
           navigation.navigate(where, { status: `Aufgabe «${title}» für ${whom} angelegt. Sie erscheint in wenigen Sekunden in der Liste.` });

@@ -1,7 +1,8 @@
-import { h, visuallyHidden } from './dom.js';
-import { formatCalendarDate, formatDateTime } from './format.js';
+import { h, visuallyHidden } from '../../browser-shared/dom.js';
+import { formatCalendarDate, formatDateTime } from '../../browser-shared/format.js';
 
 // Kinds the platform files today; an unknown kind is left out rather than shown as a code.
+/** @type {Record<string, string>} */
 const documentKinds = {
   'residence-certificate': 'Wohnsitzbescheinigung',
   invoice: 'Rechnung',
@@ -10,12 +11,21 @@ const documentKinds = {
 };
 
 /**
- * The case a task belongs to: facts, history, documents and messages.
+ * The case a task belongs to: facts, history, documents and messages. A case whose personal data
+ * are purged names no applicant.
  * @param {import('./api.js').CaseSummary} summary
  */
 export function renderCaseSummary(summary) {
   const { applicant } = summary;
+  /** @param {string} term @param {...import('../../browser-shared/dom.js').Child} description */
   const fact = (term, ...description) => [h('dt', {}, term), h('dd', {}, ...description)];
+  /**
+   * @template T
+   * @param {T[]} items
+   * @param {string} note what to say when there are none
+   * @param {(item: T) => import('../../browser-shared/dom.js').Child} renderItem
+   * @param {'ul' | 'ol'} [tag]
+   */
   const listOrNote = (items, note, renderItem, tag = 'ul') =>
     items.length ? h(tag, { class: 'plain-list' }, items.map((item) => h('li', {}, renderItem(item)))) : h('p', { class: 'muted' }, note);
 
@@ -26,9 +36,9 @@ export function renderCaseSummary(summary) {
       fact('Dienst', summary.serviceName),
       fact('Eingereicht am', h('time', { datetime: summary.submittedAt }, formatDateTime(summary.submittedAt))),
       fact('Phase', summary.phaseLabel),
-      fact('Antragsteller/in',
+      applicant ? fact('Antragsteller/in',
         `${applicant.firstName} ${applicant.lastName}`,
-        applicant.dateOfBirth ? h('span', { class: 'muted' }, `, geboren am ${formatCalendarDate(applicant.dateOfBirth)}`) : null)),
+        applicant.dateOfBirth ? h('span', { class: 'muted' }, `, geboren am ${formatCalendarDate(applicant.dateOfBirth)}`) : null) : null),
     h('h3', {}, 'Verlauf'),
     listOrNote(summary.history, 'Noch kein Verlauf.', (entry) => [
       h('time', { datetime: entry.enteredAt }, formatDateTime(entry.enteredAt)), ' – ', entry.phaseLabel,

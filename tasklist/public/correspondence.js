@@ -1,4 +1,5 @@
-import { h } from './dom.js';
+import { h } from '../../browser-shared/dom.js';
+import { isUnauthorized } from '../../browser-shared/problem.js';
 
 /**
  * What the clerk holding a task sends the citizen: a message, and a decision as PDF, both of
@@ -14,9 +15,10 @@ export function createCorrespondence({ api, notices, taskKey, onSent }) {
   const text = h('textarea', { id: 'citizen-message', rows: '4', maxlength: '2000' });
   const file = h('input', { id: 'decision-file', type: 'file', accept: 'application/pdf,.pdf' });
 
+  /** @param {SubmitEvent} event */
   async function send(event) {
     event.preventDefault();
-    const message = /** @type {HTMLTextAreaElement} */ (text).value.trim();
+    const message = text.value.trim();
     if (!message) {
       notices.showErrorSummary('Die Mitteilung wurde nicht gesendet.', [{ text: 'Bitte schreiben Sie eine Mitteilung.', focus: () => text.focus() }]);
       return;
@@ -24,17 +26,18 @@ export function createCorrespondence({ api, notices, taskKey, onSent }) {
     try {
       await api.sendMessage(taskKey(), message);
     } catch (error) {
-      if (!error.unauthorized) notices.showError(error, 'Die Mitteilung wurde nicht gesendet.');
+      if (!isUnauthorized(error)) notices.showError(error, 'Die Mitteilung wurde nicht gesendet.');
       return;
     }
-    /** @type {HTMLTextAreaElement} */ (text).value = '';
+    text.value = '';
     notices.announce('Die Mitteilung ist im Fall der Bürgerin/des Bürgers.');
     await onSent();
   }
 
+  /** @param {SubmitEvent} event */
   async function upload(event) {
     event.preventDefault();
-    const chosen = /** @type {HTMLInputElement} */ (file).files?.[0];
+    const chosen = file.files?.[0];
     if (!chosen) {
       notices.showErrorSummary('Der Entscheid wurde nicht hochgeladen.', [{ text: 'Bitte wählen Sie eine PDF-Datei.', focus: () => file.focus() }]);
       return;
@@ -42,10 +45,10 @@ export function createCorrespondence({ api, notices, taskKey, onSent }) {
     try {
       await api.uploadDocument(taskKey(), chosen);
     } catch (error) {
-      if (!error.unauthorized) notices.showError(error, 'Der Entscheid wurde nicht hochgeladen.');
+      if (!isUnauthorized(error)) notices.showError(error, 'Der Entscheid wurde nicht hochgeladen.');
       return;
     }
-    /** @type {HTMLInputElement} */ (file).value = '';
+    file.value = '';
     notices.announce(`Der Entscheid «${chosen.name}» ist bei den Dokumenten der Bürgerin/des Bürgers.`);
     await onSent();
   }
@@ -60,5 +63,5 @@ export function createCorrespondence({ api, notices, taskKey, onSent }) {
       h('label', { for: 'decision-file' }, 'Entscheid (PDF)'),
       file,
       h('div', { class: 'button-row' }, h('button', { type: 'submit', class: 'secondary' }, 'Entscheid hochladen'))));
-  return { element, setAvailable: (available) => { element.hidden = !available; } };
+  return { element, setAvailable: (/** @type {boolean} */ available) => { element.hidden = !available; } };
 }

@@ -1,5 +1,5 @@
 /* global URLSearchParams */
-import { createApiClient } from './api.js';
+import { createStaffApiClient } from './api.js';
 
 /**
  * @typedef {{ imported: number, settled: number, unmatched: number, alreadyImported: number, unsupported: number }} StatementResult
@@ -8,7 +8,11 @@ import { createApiClient } from './api.js';
  * @typedef {{ invoiceId: string, caseId: string, caseNumber: string, reference: string, amountRappen: number, dueOn: string }} OpenInvoice
  */
 
-/** The file name a download's `content-disposition` names, or `fallback`. */
+/**
+ * The file name a download's `content-disposition` names, or `fallback`.
+ * @param {string | null} header
+ * @param {string} fallback
+ */
 export function attachmentName(header, fallback) {
   return /filename="([^"]+)"/.exec(header ?? '')?.[1] ?? fallback;
 }
@@ -16,15 +20,18 @@ export function attachmentName(header, fallback) {
 /**
  * The finance department's API (PAY-2, PAY-4) for one municipality, with the same staff session
  * as the tasklist: paid services as a file, the bank's camt.054, unmatched credits, open invoices.
- * @param {{ baseUrl: string, fetch: typeof globalThis.fetch, onUnauthorized: () => void }} dependencies
+ * @param {import('./api.js').StaffApiOptions} dependencies
  */
 export function createFinanceApi(dependencies) {
-  const { send, request } = createApiClient(dependencies);
+  const { send, request } = createStaffApiClient(dependencies);
+  /** @param {string} municipalityId */
   const of = (municipalityId) => `/${encodeURIComponent(municipalityId)}`;
 
   return {
     /**
      * The paid services of the Swiss days `from` up to `to` (exclusive) as CSV or XLSX.
+     * @param {string} municipalityId
+     * @param {{ from: string, to: string, format: 'csv' | 'xlsx' }} period days as "2026-11-01"
      * @returns {Promise<{ blob: Blob, fileName: string }>}
      */
     async paidServices(municipalityId, { from, to, format }) {
@@ -32,11 +39,11 @@ export function createFinanceApi(dependencies) {
       const response = await send('GET', `${of(municipalityId)}/paid-services?${query}`);
       return { blob: await response.blob(), fileName: attachmentName(response.headers.get('content-disposition'), `bezahlte-dienste.${format}`) };
     },
-    /** @param {Blob} file the bank's camt.054 (XML) @returns {Promise<StatementResult>} */
+    /** @param {string} municipalityId @param {Blob} file the bank's camt.054 (XML) @returns {Promise<StatementResult>} */
     importStatement: (municipalityId, file) => request('POST', `${of(municipalityId)}/bank-statements`, file, { 'content-type': 'application/xml' }),
-    /** @returns {Promise<{ credits: UnmatchedCredit[] }>} */
+    /** @param {string} municipalityId @returns {Promise<{ credits: UnmatchedCredit[] }>} */
     unmatchedCredits: (municipalityId) => request('GET', `${of(municipalityId)}/unmatched-credits`),
-    /** @returns {Promise<{ invoices: OpenInvoice[] }>} */
+    /** @param {string} municipalityId @returns {Promise<{ invoices: OpenInvoice[] }>} */
     openInvoices: (municipalityId) => request('GET', `${of(municipalityId)}/open-invoices`),
   };
 }

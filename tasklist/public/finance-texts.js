@@ -1,5 +1,7 @@
-// The finance view's texts by language. German is complete; fr, it and en follow (NF-2): a missing
-// text falls back to German, so a half-translated language still works.
+import { textsByLanguage } from '../../browser-shared/texts.js';
+
+// The finance view's texts in German, which is complete; the other languages fall back to them.
+/** "1 Rechnung", "3 Rechnungen". @param {number} n @param {string} one @param {string} many */
 const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 const de = {
@@ -15,6 +17,7 @@ const de = {
   to: 'Bis und mit',
   downloadCsv: 'CSV herunterladen',
   downloadXlsx: 'Excel herunterladen (XLSX)',
+  /** @param {string} fileName */
   downloaded: (fileName) => `Die Liste «${fileName}» ist heruntergeladen.`,
   reportRefused: 'Die Liste wurde nicht erstellt. Bitte korrigieren Sie:',
   reportFailed: 'Die Liste konnte nicht erstellt werden.',
@@ -32,16 +35,19 @@ const de = {
   statementUnreadable: 'Die Datei ist keine lesbare camt.054-Meldung.',
   statementRefused: 'Der Kontoauszug wurde nicht eingelesen. Bitte korrigieren Sie:',
   statementFailed: 'Der Kontoauszug konnte nicht eingelesen werden.',
+  /** @param {string} fileName */
   statementResultTitle: (fileName) => `Ergebnis: ${fileName}`,
   statementImported: 'Neue Gutschriften',
   statementSettled: 'Rechnungen beglichen',
   statementUnmatched: 'Nicht zugeordnet',
   statementAlreadyImported: 'Schon früher eingelesen',
   statementUnsupported: 'Nicht in CHF (von Hand zu buchen)',
+  /** @param {import('./finance-api.js').StatementResult} r */
   statementDone: (r) => `Kontoauszug eingelesen: ${count(r.imported, 'neue Gutschrift', 'neue Gutschriften')}, ${count(r.settled, 'Rechnung', 'Rechnungen')} beglichen, ${r.unmatched} nicht zugeordnet.`,
 
   unmatchedTitle: 'Nicht zugeordnete Gutschriften',
   unmatchedNone: 'Keine Gutschriften zur Abklärung.',
+  /** @param {number} n */
   unmatchedCaption: (n) => `Nicht zugeordnete Gutschriften: ${n}`,
   bookedOn: 'Gebucht am',
   amount: 'Betrag',
@@ -53,15 +59,12 @@ const de = {
 
   invoicesTitle: 'Offene Rechnungen',
   invoicesNone: 'Keine offenen Rechnungen.',
+  /** @param {number} n */
   invoicesCaption: (n) => `Offene Rechnungen: ${n}`,
   caseNumber: 'Fall',
   dueOn: 'Fällig am',
   overdue: 'überfällig',
 };
 
-const languages = { de };
-
 /** The texts of `language`, German where a text is missing. */
-export function textsFor(language = 'de') {
-  return { ...de, ...(languages[language] ?? {}) };
-}
+export const textsFor = textsByLanguage(de);

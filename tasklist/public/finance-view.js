@@ -1,22 +1,33 @@
-/* global document, URL, setTimeout */
-import { h, replaceChildren } from './dom.js';
+import { h, replaceChildren, saveFile } from '../../browser-shared/dom.js';
+import { formatCalendarDate } from '../../browser-shared/format.js';
+import { isUnauthorized, refusedFields } from '../../browser-shared/problem.js';
 import { createField, showInvalidFields } from './form-fields.js';
-import { dayOf, formatCalendarDate } from './format.js';
+import { dayOf } from './format.js';
 
 const MAX_REPORT_DAYS = 366;
 const DAY_MS = 24 * 3600 * 1000;
 const francs = new Intl.NumberFormat('de-CH', { style: 'currency', currency: 'CHF' });
 
-/** "CHF 45.00" for 4500 Rappen. */
+/**
+ * "CHF 45.00" for 4500 Rappen.
+ * @param {number} rappen
+ */
 export const formatFrancs = (rappen) => francs.format(rappen / 100);
 
-/** The calendar day after `day` ("2026-11-30" → "2026-12-01"). */
+/**
+ * The calendar day after `day` ("2026-11-30" → "2026-12-01").
+ * @param {string} day
+ */
 export function nextDay(day) {
-  const [year, month, date] = day.split('-').map(Number);
+  const [year = NaN, month = NaN, date = NaN] = day.split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
 }
 
-/** How many days `from` to `to` span, both included. */
+/**
+ * How many days `from` to `to` span, both included.
+ * @param {string} from
+ * @param {string} to
+ */
 export const daysSpanned = (from, to) => Math.round((Date.parse(nextDay(to)) - Date.parse(from)) / DAY_MS);
 
 /**
@@ -32,13 +43,18 @@ export const daysSpanned = (from, to) => Math.round((Date.parse(nextDay(to)) - D
  */
 export function createFinanceView({ api, notices, me, texts }) {
   const heading = h('h1', { id: 'finance-heading', tabindex: '-1' }, texts.title);
-  if (!me.roles.includes('finance')) {
+  const firstMunicipality = me.municipalities[0];
+  // Without a municipality there are no finances to do.
+  if (!me.roles.includes('finance') || firstMunicipality === undefined) {
     return { element: h('section', { 'aria-labelledby': heading.id }, heading, h('p', {}, texts.notFinance)), heading, load() {}, destroy() {} };
   }
 
   let destroyed = false;
-  let municipalityId = me.municipalities[0];
-  /** Unmatched credits already listed before the last upload: the others are marked new. */
+  let municipalityId = firstMunicipality;
+  /**
+   * Unmatched credits already listed before the last upload: the others are marked new.
+   * @type {Set<string> | null}
+   */
   let knownCredits = null;
 
   // Staff of an institution may do the finances of several municipalities.
@@ -47,7 +63,7 @@ export function createFinanceView({ api, notices, me, texts }) {
       label: texts.municipality,
       control: h('select', {
         id: 'finance-municipality',
-        onchange: (event) => { municipalityId = event.target.value; knownCredits = null; refreshLists(); },
+        onchange: (event) => { municipalityId = /** @type {HTMLSelectElement} */ (event.target).value; knownCredits = null; refreshLists(); },
       }, me.municipalities.map((id) => h('option', { value: id }, id))),
     })
     : null;
@@ -68,9 +84,10 @@ export function createFinanceView({ api, notices, me, texts }) {
 
   /** The period the form names, or the refusals of the browser's own check. */
   function readPeriod() {
+    /** @type {Array<{ field: import('./form-fields.js').Field, text: string }>} */
     const invalid = [];
-    const fromInput = /** @type {HTMLInputElement} */ (from.control);
-    const toInput = /** @type {HTMLInputElement} */ (to.control);
+    const fromInput = from.control;
+    const toInput = to.control;
     if (fromInput.validity.badInput) invalid.push({ field: from, text: texts.incompleteDate });
     else if (!fromInput.value) invalid.push({ field: from, text: texts.fromMissing });
     if (toInput.validity.badInput) invalid.push({ field: to, text: texts.incompleteDate });
@@ -80,10 +97,12 @@ export function createFinanceView({ api, notices, me, texts }) {
     return { invalid, from: fromInput.value, to: toInput.value };
   }
 
+  /** @param {SubmitEvent} event */
   async function download(event) {
     event.preventDefault();
     if (reportForm.getAttribute('aria-busy') === 'true') return;
-    const format = event.submitter?.value === 'xlsx' ? 'xlsx' : 'csv';
+    // The form's submit buttons say which format.
+    const format = /** @type {HTMLButtonElement | null} */ (event.submitter)?.value === 'xlsx' ? 'xlsx' : 'csv';
     notices.clearAlert();
     from.clearError();
     to.clearError();
@@ -97,9 +116,9 @@ export function createFinanceView({ api, notices, me, texts }) {
       saveFile(blob, fileName);
       notices.announce(texts.downloaded(fileName));
     } catch (error) {
-      if (error.unauthorized || destroyed) return;
+      if (isUnauthorized(error) || destroyed) return;
       // The browser checked the period; a refusal of the server still shows at its field.
-      const refused = error.status === 400 ? error.problem?.errors?.find((e) => e.pointer === '/querystring/to' || e.pointer === '/querystring/from') : undefined;
+      const refused = refusedFields(error).find((e) => e.pointer === '/querystring/to' || e.pointer === '/querystring/from');
       if (refused) showInvalidFields([{ field: refused.pointer.endsWith('/from') ? from : to, text: /366/.test(refused.detail) ? texts.tooLong : texts.toBeforeFrom }], notices, texts.reportRefused);
       else notices.showError(error, texts.reportFailed);
     } finally {
@@ -122,24 +141,28 @@ export function createFinanceView({ api, notices, me, texts }) {
     statementForm,
     statementResult);
 
+  /** @param {SubmitEvent} event */
   async function importStatement(event) {
     event.preventDefault();
     if (statementForm.getAttribute('aria-busy') === 'true') return;
     notices.clearAlert();
     file.clearError();
-    const chosen = /** @type {HTMLInputElement} */ (file.control).files?.[0];
-    if (showInvalidFields(chosen ? [] : [{ field: file, text: texts.statementMissing }], notices, texts.statementRefused)) return;
+    const chosen = file.control.files?.[0];
+    if (!chosen) {
+      showInvalidFields([{ field: file, text: texts.statementMissing }], notices, texts.statementRefused);
+      return;
+    }
     statementForm.setAttribute('aria-busy', 'true');
     try {
       const result = await api.importStatement(municipalityId, chosen);
       if (destroyed) return;
       showStatementResult(chosen.name, result);
       notices.announce(texts.statementDone(result));
-      /** @type {HTMLFormElement} */ (statementForm).reset();
+      statementForm.reset();
       await refreshLists();
     } catch (error) {
-      if (error.unauthorized || destroyed) return;
-      if (error.status === 400 && error.problem?.errors?.some((e) => e.pointer === '/body')) {
+      if (isUnauthorized(error) || destroyed) return;
+      if (refusedFields(error).some((e) => e.pointer === '/body')) {
         showInvalidFields([{ field: file, text: texts.statementUnreadable }], notices, texts.statementRefused);
       } else {
         notices.showError(error, texts.statementFailed);
@@ -149,6 +172,10 @@ export function createFinanceView({ api, notices, me, texts }) {
     }
   }
 
+  /**
+   * @param {string} fileName
+   * @param {import('./finance-api.js').StatementResult} result
+   */
   function showStatementResult(fileName, result) {
     const facts = [
       [texts.statementImported, result.imported],
@@ -186,10 +213,11 @@ export function createFinanceView({ api, notices, me, texts }) {
     try {
       [{ credits }, { invoices: open }] = await Promise.all([api.unmatchedCredits(shownFor), api.openInvoices(shownFor)]);
     } catch (error) {
-      if (!error.unauthorized && !destroyed) notices.showError(error, texts.loadFailed);
+      if (!isUnauthorized(error) && !destroyed) notices.showError(error, texts.loadFailed);
       return;
     }
     if (destroyed || shownFor !== municipalityId) return;
+    /** @param {import('./finance-api.js').UnmatchedCredit} credit */
     const isNew = (credit) => knownCredits !== null && !knownCredits.has(credit.id);
     unmatched.render(credits.map((credit) => h('tr', { 'data-credit-id': credit.id },
       h('td', { class: 'nowrap' }, formatCalendarDate(credit.bookedOn), isNew(credit) ? h('span', { class: 'tag new-tag' }, texts.newlyImported) : null),
@@ -225,7 +253,10 @@ export function createFinanceView({ api, notices, me, texts }) {
   };
 }
 
-/** A list under its heading: a table with a caption that counts, or a sentence when it is empty. */
+/**
+ * A list under its heading: a table with a caption that counts, or a sentence when it is empty.
+ * @param {{ id: string, title: string, none: string, caption: (count: number) => string, columns: string[] }} options
+ */
 function createTable({ id, title, none, caption, columns }) {
   const captionElement = h('caption', {}, caption(0));
   const tbody = h('tbody');
@@ -237,6 +268,7 @@ function createTable({ id, title, none, caption, columns }) {
   return {
     element: h('section', { class: 'finance-section', 'aria-labelledby': `${id}-heading` },
       h('h2', { id: `${id}-heading` }, title), h('div', { class: 'table-scroll' }, table), empty),
+    /** @param {HTMLTableRowElement[]} rows */
     render(rows) {
       captionElement.textContent = caption(rows.length);
       replaceChildren(tbody, rows);
@@ -244,15 +276,4 @@ function createTable({ id, title, none, caption, columns }) {
       empty.hidden = rows.length > 0;
     },
   };
-}
-
-/** Hands a fetched file to the browser as a download. */
-function saveFile(blob, fileName) {
-  const url = URL.createObjectURL(blob);
-  const link = h('a', { href: url, download: fileName, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started by the next task; the object URL is no longer needed.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -1,9 +1,11 @@
-import { h } from './dom.js';
+import { h } from '../../browser-shared/dom.js';
+import { refusedFields } from '../../browser-shared/problem.js';
 
 /**
  * A labelled control of the page's own forms, with an optional note and a message that shows why
  * its value was refused. The control is described by both, so a screen reader reads them on focus.
- * @param {{ label: string, control: HTMLElement, note?: string }} options
+ * @template {HTMLElement} C
+ * @param {{ label: string, control: C, note?: string }} options
  */
 export function createField({ label, control, note }) {
   const id = control.id;
@@ -17,7 +19,10 @@ export function createField({ label, control, note }) {
     control,
     label,
     focus: () => control.focus(),
-    /** Marks the control invalid and says why next to it. */
+    /**
+     * Marks the control invalid and says why next to it.
+     * @param {string} text
+     */
     showError(text) {
       message.textContent = text;
       message.hidden = false;
@@ -31,7 +36,13 @@ export function createField({ label, control, note }) {
   };
 }
 
+/**
+ * @typedef {{ label: string, focus: () => void, showError(text: string): void }} Field
+ * @typedef {{ showErrorSummary: (title: string, items: Array<{ text: string, focus: () => void }>) => void }} ErrorSummary
+ */
+
 // What the API says about a refused field, in the clerk's words.
+/** @type {Record<string, string>} */
 const serverFieldMessages = {
   'is after the due date': 'Die Wiedervorlage darf nicht nach dem Fälligkeitsdatum liegen.',
   'is not one of your groups': 'Aufgaben können Sie nur Ihren eigenen Gruppen zuweisen.',
@@ -44,16 +55,19 @@ const serverFieldMessages = {
  * Shows a 400 answer's refused fields (RFC 9457 `errors[].pointer`, e.g. "/body/title") at the
  * fields and in the page's error summary. Returns false when the answer names no field of this
  * form, so the caller shows it as a general error.
- * @param {any} error a ProblemError
- * @param {Record<string, ReturnType<typeof createField>>} fieldsByPointer
- * @param {{ showErrorSummary: (title: string, items: Array<{ text: string, focus: () => void }>) => void }} notices
+ * @param {unknown} error
+ * @param {Record<string, Field>} fieldsByPointer
+ * @param {ErrorSummary} notices
  * @param {string} title what did not happen, e.g. "Die Aufgabe wurde nicht angelegt."
  */
 export function showFieldProblems(error, fieldsByPointer, notices, title) {
-  const errors = error?.status === 400 ? (error.problem?.errors ?? []) : [];
-  const refused = errors.map((e) => ({ ...e, field: fieldsByPointer[e.pointer] }));
-  if (!refused.length || refused.some((e) => !e.field)) return false;
-  const items = refused.map(({ field, detail }) => {
+  const refused = refusedFields(error);
+  const atFields = refused.flatMap(({ pointer, detail }) => {
+    const field = fieldsByPointer[pointer];
+    return field ? [{ field, detail }] : [];
+  });
+  if (!refused.length || atFields.length < refused.length) return false;
+  const items = atFields.map(({ field, detail }) => {
     const text = serverFieldMessages[detail] ?? 'Bitte prüfen Sie diese Angabe.';
     field.showError(text);
     return { text: `${field.label}: ${text}`, focus: field.focus };
@@ -62,7 +76,12 @@ export function showFieldProblems(error, fieldsByPointer, notices, title) {
   return true;
 }
 
-/** Shows the browser-side refusals at their fields and in the error summary; true when there were any. */
+/**
+ * Shows the browser-side refusals at their fields and in the error summary; true when there were any.
+ * @param {Array<{ field: Field, text: string }>} invalid
+ * @param {ErrorSummary} notices
+ * @param {string} title
+ */
 export function showInvalidFields(invalid, notices, title) {
   if (!invalid.length) return false;
   for (const { field, text } of invalid) field.showError(text);

@@ -1,27 +1,15 @@
-// Clerks work in Swiss time whatever the browser's zone, so every date is shown in Europe/Zurich.
-const timeZone = 'Europe/Zurich';
-const dateTimeFormat = new Intl.DateTimeFormat('de-CH', { dateStyle: 'medium', timeStyle: 'short', timeZone });
-const dateFormat = new Intl.DateTimeFormat('de-CH', { dateStyle: 'medium', timeZone });
-
-/** "23.11.2026, 14:05" for an ISO timestamp; empty for none. */
-export const formatDateTime = (iso) => (iso ? dateTimeFormat.format(new Date(iso)) : '');
-
-/** "23.11.2026" for an ISO timestamp; empty for none. */
-export const formatDate = (iso) => (iso ? dateFormat.format(new Date(iso)) : '');
+import { SWISS_TIME_ZONE as timeZone } from '../../browser-shared/format.js';
 
 /**
- * "01.04.1980" for a calendar date such as a birth date ("1980-04-01"), without passing through a
- * time zone that could move it by a day.
+ * Whether a due date lies in the past.
+ * @param {string | null} dueDate
  */
-export function formatCalendarDate(value) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? '');
-  return match ? `${match[3]}.${match[2]}.${match[1]}` : (value ?? '');
-}
+export const isOverdue = (dueDate, now = Date.now()) => (dueDate ? new Date(dueDate).getTime() < now : false);
 
-/** Whether a due date lies in the past. */
-export const isOverdue = (dueDate, now = Date.now()) => Boolean(dueDate) && new Date(dueDate).getTime() < now;
-
-/** "1 Aufgabe" / "3 Aufgaben". */
+/**
+ * "1 Aufgabe" / "3 Aufgaben".
+ * @param {number} count
+ */
 export const countTasks = (count) => `${count} ${count === 1 ? 'Aufgabe' : 'Aufgaben'}`;
 
 // Clerks date tasks in days. A day means Swiss time, as everything shown: due at the end of the
@@ -31,25 +19,43 @@ const partsFormat = new Intl.DateTimeFormat('en-US', {
   year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23', timeZone,
 });
 
-/** Milliseconds Zurich is ahead of UTC at an instant. */
+/**
+ * Milliseconds Zurich is ahead of UTC at an instant.
+ * @param {number} instant milliseconds since the epoch
+ */
 function zurichOffsetMs(instant) {
-  const parts = Object.fromEntries(partsFormat.formatToParts(new Date(instant)).map((p) => [p.type, Number(p.value)]));
-  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(instant / 1000) * 1000;
+  const { year = NaN, month = NaN, day = NaN, hour = NaN, minute = NaN, second = NaN } =
+    Object.fromEntries(partsFormat.formatToParts(new Date(instant)).map((p) => [p.type, Number(p.value)]));
+  return Date.UTC(year, month - 1, day, hour, minute, second) - Math.floor(instant / 1000) * 1000;
 }
 
-/** The instant of a Zurich wall-clock time on a day ("2026-11-24"); the offset is checked twice for days of a clock change. */
+/**
+ * The instant of a Zurich wall-clock time on a day ("2026-11-24"); the offset is checked twice for days of a clock change.
+ * @param {string} day
+ * @param {number} hours
+ * @param {number} minutes
+ */
 function zurichInstant(day, hours, minutes) {
-  const [year, month, date] = day.split('-').map(Number);
+  const [year = NaN, month = NaN, date = NaN] = day.split('-').map(Number);
   const wall = Date.UTC(year, month - 1, date, hours, minutes);
   const first = wall - zurichOffsetMs(wall);
   return new Date(wall - zurichOffsetMs(first)).toISOString();
 }
 
-/** The day ("2026-11-24") of an ISO timestamp in Swiss time, as a date input takes it; empty for none. */
+/**
+ * The day ("2026-11-24") of an ISO timestamp in Swiss time, as a date input takes it; empty for none.
+ * @param {string | null} iso
+ */
 export const dayOf = (iso) => (iso ? dayFormat.format(new Date(iso)) : '');
 
-/** A due date for a day: its end, 23:59 Swiss time, as ISO; null for no day. */
+/**
+ * A due date for a day: its end, 23:59 Swiss time, as ISO; null for no day.
+ * @param {string} day "2026-11-24", or empty
+ */
 export const dueDateOfDay = (day) => (day ? zurichInstant(day, 23, 59) : null);
 
-/** A follow-up date for a day: its start, 00:00 Swiss time, as ISO; null for no day. */
+/**
+ * A follow-up date for a day: its start, 00:00 Swiss time, as ISO; null for no day.
+ * @param {string} day "2026-11-24", or empty
+ */
 export const followUpDateOfDay = (day) => (day ? zurichInstant(day, 0, 0) : null);

@@ -1,6 +1,7 @@
 // form-js writes its validation messages in English and offers no translation hook; this module
 // wraps its validator so that the form shows and returns German messages.
 
+/** @type {Array<[RegExp, (match: RegExpExecArray) => string]>} */
 const translations = [
   [/^Field is required\.$/, () => 'Bitte füllen Sie dieses Feld aus.'],
   [/^Field must have minimum value of (.+)\.$/, (m) => `Der Wert muss mindestens ${m[1]} betragen.`],
@@ -16,7 +17,10 @@ const translations = [
   [/^Please select a valid value, the two nearest valid values are (.+) and (.+)\.$/, (m) => `Bitte wählen Sie einen gültigen Wert, zum Beispiel ${m[1]} oder ${m[2]}.`],
 ];
 
-/** The German text of a form-js validation message; unknown messages (e.g. a schema's own) pass unchanged. */
+/**
+ * The German text of a form-js validation message; unknown messages (e.g. a schema's own) pass unchanged.
+ * @param {string} message
+ */
 export function translateValidationMessage(message) {
   for (const [pattern, german] of translations) {
     const match = pattern.exec(message);
@@ -25,8 +29,14 @@ export function translateValidationMessage(message) {
   return message;
 }
 
+/**
+ * form-js's validator, whose two methods answer a field's messages.
+ * @typedef {Record<'validateField' | 'validateFieldInstance', (...args: unknown[]) => string[]>} Validator
+ */
+
+/** @param {Validator} validator */
 function GermanValidationMessages(validator) {
-  for (const method of ['validateField', 'validateFieldInstance']) {
+  for (const method of /** @type {const} */ (['validateField', 'validateFieldInstance'])) {
     const original = validator[method].bind(validator);
     validator[method] = (...args) => original(...args).map(translateValidationMessage);
   }

@@ -1,4 +1,4 @@
-import { h, replaceChildren } from './dom.js';
+import { h, replaceChildren } from '../../browser-shared/dom.js';
 
 /**
  * "Weitergeben an …": a toggle button and the small form it discloses, where a colleague is chosen.
@@ -10,6 +10,7 @@ import { h, replaceChildren } from './dom.js';
  * }} callbacks
  */
 export function createHandOver({ onRequestOpen, onConfirm, onNoChoice }) {
+  /** @type {import('./api.js').Colleague[]} */
   let choices = [];
 
   const toggle = h('button', {
@@ -34,6 +35,7 @@ export function createHandOver({ onRequestOpen, onConfirm, onNoChoice }) {
     h('button', { type: 'submit' }, 'Weitergabe bestätigen'),
     h('button', { type: 'button', class: 'secondary', onclick: () => close({ returnFocus: true }) }, 'Abbrechen')));
 
+  /** @param {{ returnFocus: boolean }} options */
   function close({ returnFocus }) {
     if (panel.hidden) return;
     panel.hidden = true;
@@ -44,7 +46,10 @@ export function createHandOver({ onRequestOpen, onConfirm, onNoChoice }) {
   return {
     toggle,
     panel,
-    /** Shows the panel with these colleagues to choose from and puts focus on the choice. */
+    /**
+     * Shows the panel with these colleagues to choose from and puts focus on the choice.
+     * @param {import('./api.js').Colleague[]} colleagues
+     */
     open(colleagues) {
       choices = colleagues;
       replaceChildren(select,
@@ -55,7 +60,10 @@ export function createHandOver({ onRequestOpen, onConfirm, onNoChoice }) {
       select.focus();
     },
     close,
-    /** Offers handing over or not; withdrawing the offer closes an open panel. */
+    /**
+     * Offers handing over or not; withdrawing the offer closes an open panel.
+     * @param {boolean} available
+     */
     setAvailable(available) {
       toggle.hidden = !available;
       if (!available) close({ returnFocus: false });

@@ -1,6 +1,7 @@
 /* global setInterval, clearInterval, document */
-import { h, replaceChildren } from './dom.js';
-import { formatDateTime } from './format.js';
+import { h, replaceChildren } from '../../browser-shared/dom.js';
+import { formatDateTime } from '../../browser-shared/format.js';
+import { isUnauthorized } from '../../browser-shared/problem.js';
 
 /**
  * Operators' view of the incidents of their municipality: which case, which step, what failed,
@@ -20,7 +21,10 @@ export function createIncidentsView({ api, notices, pollIntervalMs }) {
   const element = h('section', { 'aria-labelledby': 'incidents-heading' },
     heading, h('p', {}, 'Beheben Sie zuerst die Ursache, dann versuchen Sie den Schritt erneut.'), table, empty);
   heading.id = 'incidents-heading';
-  /** Incidents retried a moment ago: hidden until the engine's record says they are resolved. */
+  /**
+   * Incidents retried a moment ago: hidden until the engine's record says they are resolved.
+   * @type {Set<string>}
+   */
   const retried = new Set();
 
   async function refresh() {
@@ -28,7 +32,7 @@ export function createIncidentsView({ api, notices, pollIntervalMs }) {
     try {
       ({ incidents } = await api.incidents());
     } catch (error) {
-      if (!error.unauthorized) notices.showError(error, 'Die Störungen konnten nicht geladen werden.');
+      if (!isUnauthorized(error)) notices.showError(error, 'Die Störungen konnten nicht geladen werden.');
       return;
     }
     const shown = incidents.filter((incident) => !retried.has(incident.incidentKey));
@@ -51,12 +55,13 @@ export function createIncidentsView({ api, notices, pollIntervalMs }) {
     )));
   }
 
+  /** @param {import('./api.js').Incident} incident */
   async function retry(incident) {
     notices.clearAlert();
     try {
       await api.retryIncident(incident.incidentKey);
     } catch (error) {
-      if (!error.unauthorized) notices.showError(error, 'Der Schritt konnte nicht erneut versucht werden.');
+      if (!isUnauthorized(error)) notices.showError(error, 'Der Schritt konnte nicht erneut versucht werden.');
       return;
     }
     retried.add(incident.incidentKey);

@@ -1,13 +1,17 @@
-import { h, replaceChildren } from './dom.js';
+import { h, replaceChildren } from '../../browser-shared/dom.js';
+import { isUnauthorized } from '../../browser-shared/problem.js';
 import { dueDateOfDay, followUpDateOfDay } from './format.js';
 import { createField, showFieldProblems, showInvalidFields } from './form-fields.js';
 
-/** "4001-einwohnerkontrolle" → "Einwohnerkontrolle (4001)"; a group of another shape stays as it is. */
+/**
+ * "4001-einwohnerkontrolle" → "Einwohnerkontrolle (4001)"; a group of another shape stays as it is.
+ * @param {string} group
+ */
 export function groupLabel(group) {
-  const match = /^(\d+)-(.+)$/.exec(group);
-  if (!match) return group;
-  const name = match[2].replaceAll('-', ' ');
-  return `${name.charAt(0).toUpperCase()}${name.slice(1)} (${match[1]})`;
+  const [, number, words] = /^(\d+)-(.+)$/.exec(group) ?? [];
+  if (!number || !words) return group;
+  const name = words.replaceAll('-', ' ');
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)} (${number})`;
 }
 
 const notCreated = 'Die Aufgabe wurde nicht angelegt. Bitte korrigieren Sie:';
@@ -27,6 +31,7 @@ const notCreated = 'Die Aufgabe wurde nicht angelegt. Bitte korrigieren Sie:';
  * }} dependencies
  */
 export function createNewTaskView({ api, notices, me, fromTaskKey, cancelHref, setTitle, onCreated }) {
+  /** @type {string | null} */
   let caseId = null;
   let busy = false;
   let destroyed = false;
@@ -77,29 +82,33 @@ export function createNewTaskView({ api, notices, me, fromTaskKey, cancelHref, s
 
   /** What the form says, or the refusals of the browser's own check. */
   function read() {
+    /** @type {Array<{ field: import('./form-fields.js').Field, text: string }>} */
     const invalid = [];
-    const titleText = /** @type {HTMLInputElement} */ (title.control).value.trim();
+    const titleText = title.control.value.trim();
     if (!titleText) invalid.push({ field: title, text: 'Bitte geben Sie einen Titel ein.' });
     for (const day of [dueDay, followUpDay]) {
       // A half-typed date reads as empty; it must not silently become "no date".
-      if (/** @type {HTMLInputElement} */ (day.control).validity.badInput) invalid.push({ field: day, text: 'Bitte geben Sie ein vollständiges Datum ein.' });
+      if (day.control.validity.badInput) invalid.push({ field: day, text: 'Bitte geben Sie ein vollständiges Datum ein.' });
     }
-    const choice = /** @type {HTMLSelectElement} */ (assignment.control).value;
+    const choice = assignment.control.value;
+    /** @type {import('./api.js').NewInternalTask} */
     const body = {
       title: titleText,
-      description: /** @type {HTMLTextAreaElement} */ (description.control).value.trim(),
+      description: description.control.value.trim(),
       ...(caseId ? { caseId } : {}),
       ...(choice.startsWith('group:') ? { candidateGroup: choice.slice('group:'.length) } : {}),
       ...(choice.startsWith('person:') ? { assignee: choice.slice('person:'.length) } : {}),
     };
-    const dueDate = dueDateOfDay(/** @type {HTMLInputElement} */ (dueDay.control).value);
-    const followUpDate = followUpDateOfDay(/** @type {HTMLInputElement} */ (followUpDay.control).value);
+    const dueDate = dueDateOfDay(dueDay.control.value);
+    const followUpDate = followUpDateOfDay(followUpDay.control.value);
     if (dueDate) body.dueDate = dueDate;
     if (followUpDate) body.followUpDate = followUpDate;
+    /** @type {'self' | 'group' | 'colleague'} */
     const assignedTo = choice.startsWith('group:') ? 'group' : choice.startsWith('person:') ? 'colleague' : 'self';
     return { body, invalid, assignedTo };
   }
 
+  /** @param {SubmitEvent} event */
   async function submit(event) {
     event.preventDefault();
     if (busy || destroyed) return;
@@ -114,7 +123,7 @@ export function createNewTaskView({ api, notices, me, fromTaskKey, cancelHref, s
       await api.createInternalTask(body);
       if (!destroyed) onCreated({ title: body.title, assignedTo });
     } catch (error) {
-      if (error.unauthorized || destroyed) return;
+      if (isUnauthorized(error) || destroyed) return;
       if (!showFieldProblems(error, fieldsByPointer, notices, notCreated)) notices.showError(error, 'Die Aufgabe wurde nicht angelegt.');
     } finally {
       busy = false;
@@ -130,14 +139,17 @@ export function createNewTaskView({ api, notices, me, fromTaskKey, cancelHref, s
       replaceChildren(colleagueGroup, colleagues.map((c) => h('option', { value: `person:${c.id}` }, c.name)));
       assignment.control.append(colleagueGroup);
     } catch (error) {
-      if (!error.unauthorized && !destroyed) notices.showError(error, 'Die Liste der Kolleginnen und Kollegen konnte nicht geladen werden.');
+      if (!isUnauthorized(error) && !destroyed) notices.showError(error, 'Die Liste der Kolleginnen und Kollegen konnte nicht geladen werden.');
     }
   }
 
-  /** The case of the task the clerk came from, shown and sent along. */
-  async function loadCase() {
+  /**
+   * The case of the task the clerk came from, shown and sent along.
+   * @param {string} taskKey
+   */
+  async function loadCase(taskKey) {
     try {
-      const detail = await api.getTask(fromTaskKey);
+      const detail = await api.getTask(taskKey);
       if (destroyed || !detail.case) return;
       caseId = detail.case.id;
       heading.textContent = `Interne Aufgabe zu Fall ${detail.case.caseNumber}`;
@@ -148,7 +160,7 @@ export function createNewTaskView({ api, notices, me, fromTaskKey, cancelHref, s
         h('dl', { class: 'facts' },
           h('dt', {}, 'Fall'), h('dd', {}, detail.case.caseNumber),
           h('dt', {}, 'Dienst'), h('dd', {}, detail.case.serviceName),
-          h('dt', {}, 'Antragsteller/in'), h('dd', {}, `${applicant.firstName} ${applicant.lastName}`)));
+          applicant ? [h('dt', {}, 'Antragsteller/in'), h('dd', {}, `${applicant.firstName} ${applicant.lastName}`)] : null));
       caseFacts.hidden = false;
       // On a case, the offices serving its municipality (the civil registry office) can take a task too.
       if (detail.case.offices?.length) {
@@ -156,7 +168,7 @@ export function createNewTaskView({ api, notices, me, fromTaskKey, cancelHref, s
           detail.case.offices.map((office) => h('option', { value: `group:${office.id}` }, office.name))));
       }
     } catch (error) {
-      if (error.unauthorized || destroyed) return;
+      if (isUnauthorized(error) || destroyed) return;
       // Without its case the task would be written down on its own, which the clerk did not ask for.
       submitButton.disabled = true;
       notices.showError(error, 'Der Vorgang der Aufgabe konnte nicht geladen werden.');
@@ -168,7 +180,7 @@ export function createNewTaskView({ api, notices, me, fromTaskKey, cancelHref, s
     heading,
     /** Loads what the form offers: colleagues, and the case when coming from a task. */
     async load() {
-      await Promise.all([loadColleagues(), fromTaskKey ? loadCase() : Promise.resolve()]);
+      await Promise.all([loadColleagues(), fromTaskKey ? loadCase(fromTaskKey) : Promise.resolve()]);
     },
     destroy() {
       destroyed = true;

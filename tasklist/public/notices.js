@@ -1,5 +1,5 @@
-import { h, replaceChildren } from './dom.js';
-import { describeProblem } from './problem.js';
+import { h, replaceChildren } from '../../browser-shared/dom.js';
+import { describeProblem } from '../../browser-shared/problem.js';
 
 /**
  * The page's two live regions: `status` for confirmations (read politely), `alert` for errors
@@ -9,6 +9,10 @@ import { describeProblem } from './problem.js';
 export function createNotices({ statusRegion, alertRegion }) {
   let alertKey = '';
 
+  /**
+   * @param {string} key what the alert says, to tell a repetition
+   * @param {...import('../../browser-shared/dom.js').Child} content
+   */
   function showAlert(key, ...content) {
     if (key === alertKey) return;
     alertKey = key;
@@ -16,7 +20,10 @@ export function createNotices({ statusRegion, alertRegion }) {
   }
 
   return {
-    /** Confirms what just happened, e.g. "Aufgabe abgeschlossen". */
+    /**
+     * Confirms what just happened, e.g. "Aufgabe abgeschlossen".
+     * @param {string} message
+     */
     announce(message) {
       replaceChildren(statusRegion, h('p', {}, message));
     },

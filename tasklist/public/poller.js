@@ -6,8 +6,10 @@
  * @param {{ intervalMs: number, load: () => Promise<void> }} options
  */
 export function startPolling({ intervalMs, load }) {
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
   let stopped = false;
+  /** @type {Promise<void> | null} */
   let running = null;
 
   async function run() {

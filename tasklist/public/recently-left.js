@@ -7,6 +7,7 @@ export function createRecentlyLeft({ holdMs = 20_000, now = () => Date.now() } =
   /** @type {Map<string, { until: number, views: string[] | null }>} */
   const entries = new Map();
 
+  /** @param {string} taskKey @param {string} view */
   function isHidden(taskKey, view) {
     const entry = entries.get(taskKey);
     if (!entry) return false;
@@ -18,11 +19,20 @@ export function createRecentlyLeft({ holdMs = 20_000, now = () => Date.now() } =
   }
 
   return {
-    /** Hides a task from the given views (all views when none are given) for a while. */
+    /**
+     * Hides a task from the given views (all views when none are given) for a while.
+     * @param {string} taskKey
+     * @param {string[] | null} [views]
+     */
     hide(taskKey, views = null) {
       entries.set(taskKey, { until: now() + holdMs, views });
     },
-    /** The tasks of a view without those that just left it. */
+    /**
+     * The tasks of a view without those that just left it.
+     * @template {{ taskKey: string }} T
+     * @param {T[]} tasks
+     * @param {string} view
+     */
     filter(tasks, view) {
       return tasks.filter((task) => !isHidden(task.taskKey, view));
     },

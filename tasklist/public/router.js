@@ -1,12 +1,18 @@
-/* global window, document, URL, Element */
+/* global window, document, URL, Element, HTMLAnchorElement */
 
-/** The list views, in the order the view switcher shows them. `param` is the view's value in the page URL. */
+/**
+ * The list views, in the order the view switcher shows them. `param` is the view's value in the
+ * page URL. The first is shown when the URL names none.
+ * @type {[ListView, ...ListView[]]}
+ */
 export const listViews = [
   { view: 'mine', param: 'meine', label: 'Meine Aufgaben' },
   { view: 'unassigned', param: 'offen', label: 'Offene Aufgaben meiner Gruppen' },
   { view: 'due-soon', param: 'bald-faellig', label: 'Bald fällig' },
   { view: 'overdue', param: 'ueberfaellig', label: 'Überfällig' },
 ];
+
+/** @typedef {{ view: string, param: string, label: string }} ListView */
 
 /**
  * `new-task` writes down an internal task; with `fromTaskKey` it is for that task's case and
@@ -17,13 +23,21 @@ export const listViews = [
  */
 
 /**
+ * What a navigation hands to the view it leads to: a confirmation to announce there.
+ * @typedef {{ status?: string }} NavigationState
+ */
+
+/**
  * Routes live in the query of the one page (`?ansicht=offen`, `?aufgabe=123`, `?neue-aufgabe`,
  * `?neue-aufgabe&zu-aufgabe=123`, `?finanzen`), so that every view
  * is a real link the server answers with the same page, and in-page anchors stay free.
  * @param {string} basePath the page's path, e.g. "/tasklist/"
  */
 export function createRouter(basePath) {
-  /** @returns {Route} */
+  /**
+   * @param {string} url
+   * @returns {Route}
+   */
   function parse(url) {
     const params = new URL(url, window.location.origin).searchParams;
     if (params.has('stoerungen')) return { name: 'incidents' };
@@ -50,6 +64,7 @@ export function createRouter(basePath) {
     return `${basePath}?ansicht=${view.param}`;
   }
 
+  /** @param {Route} a @param {Route} b */
   const sameRoute = (a, b) => href(a) === href(b);
 
   return {
@@ -60,10 +75,11 @@ export function createRouter(basePath) {
     /**
      * Calls `onRoute(route, { cause })` for link clicks inside the app, history navigation and
      * `navigate`. Links with a modifier key, a target or a download keep their browser behaviour.
-     * @param {(route: Route, info: { cause: 'link'|'history'|'program', state?: unknown }) => void} onRoute
+     * @param {(route: Route, info: { cause: 'link'|'history'|'program', state?: NavigationState }) => void} onRoute
      */
     start(onRoute) {
       let shown = parse(window.location.href);
+      /** @type {typeof onRoute} */
       const show = (route, info) => {
         shown = route;
         onRoute(route, info);
@@ -71,7 +87,7 @@ export function createRouter(basePath) {
       document.addEventListener('click', (event) => {
         if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
         const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
-        if (!link || link.target || link.hasAttribute('download')) return;
+        if (!(link instanceof HTMLAnchorElement) || link.target || link.hasAttribute('download')) return;
         const url = new URL(link.href);
         if (url.origin !== window.location.origin || url.pathname !== basePath || url.hash) return;
         event.preventDefault();
@@ -86,7 +102,11 @@ export function createRouter(basePath) {
       });
       show(shown, { cause: 'program' });
       return {
-        /** Goes to a route as if a link had been followed; `state` is handed to `onRoute`. */
+        /**
+         * Goes to a route as if a link had been followed; `state` is handed to `onRoute`.
+         * @param {Route} route
+         * @param {NavigationState} [state]
+         */
         navigate(route, state) {
           window.history.pushState(null, '', href(route));
           show(route, { cause: 'program', state });

@@ -1,5 +1,6 @@
-import { h, replaceChildren } from './dom.js';
-import { dayOf, dueDateOfDay, followUpDateOfDay, formatDate, formatDateTime } from './format.js';
+import { h, replaceChildren } from '../../browser-shared/dom.js';
+import { formatDate, formatDateTime } from '../../browser-shared/format.js';
+import { dayOf, dueDateOfDay, followUpDateOfDay } from './format.js';
 import { createField, showFieldProblems, showInvalidFields } from './form-fields.js';
 
 const notSaved = 'Die Termine wurden nicht gespeichert. Bitte korrigieren Sie:';
@@ -17,18 +18,17 @@ export function createTaskDates({ notices, onSave }) {
   const followUpDay = createField({ label: 'Wiedervorlage am', control: h('input', { id: 'task-follow-up', name: 'followUpDate', type: 'date' }) });
   const fields = [dueDay, followUpDay];
   const fieldsByPointer = { '/body/dueDate': dueDay, '/body/followUpDate': followUpDay };
-  const input = (field) => /** @type {HTMLInputElement} */ (field.control);
 
   const form = h('form', {
     class: 'task-dates', novalidate: true, 'aria-labelledby': 'dates-heading',
     onsubmit: (event) => {
       event.preventDefault();
       for (const field of fields) field.clearError();
-      const invalid = fields.filter((field) => input(field).validity.badInput)
+      const invalid = fields.filter((field) => field.control.validity.badInput)
         .map((field) => ({ field, text: 'Bitte geben Sie ein vollständiges Datum ein.' }));
       if (showInvalidFields(invalid, notices, notSaved)) return;
       onSave(
-        { dueDate: dueDateOfDay(input(dueDay).value), followUpDate: followUpDateOfDay(input(followUpDay).value) },
+        { dueDate: dueDateOfDay(dueDay.control.value), followUpDate: followUpDateOfDay(followUpDay.control.value) },
         (error) => showFieldProblems(error, fieldsByPointer, notices, notSaved),
       );
     },
@@ -42,11 +42,16 @@ export function createTaskDates({ notices, onSave }) {
     h('h3', { id: 'dates-heading' }, 'Termine'), form, readOnly);
 
   let shownSignature = '';
+  /** @param {string | null} iso @param {(iso: string) => string} format */
   const shown = (iso, format) => (iso ? h('time', { datetime: iso }, format(iso)) : 'keine');
 
   return {
     element,
-    /** Shows a task's dates; editable decides between the form and plain text. */
+    /**
+     * Shows a task's dates; editable decides between the form and plain text.
+     * @param {import('./api.js').Task} task
+     * @param {boolean} editable
+     */
     show(task, editable) {
       form.hidden = !editable;
       readOnly.hidden = editable;
@@ -56,13 +61,13 @@ export function createTaskDates({ notices, onSave }) {
       shownSignature = signature;
       if (editable) {
         for (const field of fields) field.clearError();
-        input(dueDay).value = dayOf(task.dueDate);
-        input(followUpDay).value = dayOf(task.followUpDate);
+        dueDay.control.value = dayOf(task.dueDate);
+        followUpDay.control.value = dayOf(task.followUpDate);
       }
       replaceChildren(readOnly,
         h('dt', {}, 'Fällig am'), h('dd', {}, shown(task.dueDate, formatDateTime)),
         h('dt', {}, 'Wiedervorlage am'), h('dd', {}, shown(task.followUpDate, formatDate)));
     },
-    focus: () => input(dueDay).focus(),
+    focus: () => dueDay.control.focus(),
   };
 }

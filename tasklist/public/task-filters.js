@@ -1,5 +1,5 @@
 /* global setTimeout, clearTimeout */
-import { h, replaceChildren } from './dom.js';
+import { h, replaceChildren } from '../../browser-shared/dom.js';
 
 const emptyFilters = { service: '', caseNumber: '', citizen: '', sort: 'due' };
 // Case numbers are the hexadecimal start of the case's id; anything else cannot match.
@@ -23,6 +23,7 @@ export function createTaskFilters({ filters, knownServices, onChange }) {
   const sortSelect = h('select', { id: 'filter-sort', name: 'sort' },
     h('option', { value: 'due' }, 'Fälligkeit'),
     h('option', { value: 'priority' }, 'Priorität'));
+  /** @param {string} label @param {HTMLInputElement | HTMLSelectElement} control @param {HTMLElement} [hint] */
   const field = (label, control, hint) => h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hint);
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Aufgaben filtern' },
     field('Dienst', serviceSelect),
@@ -31,6 +32,7 @@ export function createTaskFilters({ filters, knownServices, onChange }) {
     field('Sortieren nach', sortSelect),
     h('div', { class: 'filter-actions' }, h('button', { type: 'reset', class: 'secondary' }, 'Filter zurücksetzen')));
 
+  /** @param {boolean} valid */
   function showCaseNumberValidity(valid) {
     caseNumberHint.hidden = valid;
     if (valid) caseNumberInput.removeAttribute('aria-invalid');
@@ -45,6 +47,7 @@ export function createTaskFilters({ filters, knownServices, onChange }) {
     showCaseNumberValidity(true);
   }
 
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
   let typingTimer;
   const changeAfterPause = () => {
     clearTimeout(typingTimer);

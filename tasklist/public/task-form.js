@@ -2,8 +2,17 @@ import { keepFormTextsGerman } from './german-form-texts.js';
 import { germanValidationModule } from './german-validation.js';
 
 /**
+ * form-js's viewer as the page loads it (tasklist/types/form-viewer.d.ts), and a form it renders.
+ * @typedef {NonNullable<Window['FormViewer']>} FormViewerGlobal
+ * @typedef {InstanceType<FormViewerGlobal['Form']>} Form
+ * A field of the form's schema, from form-js's registry of fields.
+ * @typedef {{ id: string, key?: string, label?: string }} SchemaField
+ * @typedef {{ getAll(): SchemaField[], get(id: string): SchemaField | undefined }} FormFieldRegistry
+ */
+
+/**
  * Renders a task's form-js schema with its initial data.
- * @param {{ FormViewer: any, container: HTMLElement, schema: object, data: object, readOnly: boolean }} options
+ * @param {{ FormViewer: FormViewerGlobal, container: HTMLElement, schema: object, data: Record<string, unknown>, readOnly: boolean }} options
  */
 export async function renderTaskForm({ FormViewer, container, schema, data, readOnly }) {
   const form = new FormViewer.Form({ container, additionalModules: [germanValidationModule] });
@@ -12,20 +21,24 @@ export async function renderTaskForm({ FormViewer, container, schema, data, read
   const stopTranslating = keepFormTextsGerman(container);
 
   return {
+    /** @param {boolean} value */
     setReadOnly(value) {
       form.setProperty('readOnly', value);
     },
     /**
      * Validates and returns the form's data, or the invalid fields with their German messages.
-     * @returns {{ data: object, invalidFields: Array<{ label: string, messages: string[], focus: () => void }> }}
+     * @returns {{ data: Record<string, unknown>, invalidFields: Array<{ label: string, messages: string[], focus: () => void }> }}
      */
     submit() {
       const { data: submitted, errors } = form.submit();
       return { data: submitted, invalidFields: invalidFields(form, container, errors) };
     },
-    /** The field bound to a variable, with its label and a way to focus it; undefined for none. */
+    /**
+     * The field bound to a variable, with its label and a way to focus it; undefined for none.
+     * @param {string | undefined} key
+     */
     fieldByKey(key) {
-      const field = key && form.get('formFieldRegistry').getAll().find((f) => f.key === key);
+      const field = key && registryOf(form).getAll().find((f) => f.key === key);
       if (!field) return undefined;
       return { label: field.label || key, focus: () => container.ownerDocument.getElementById(inputIdOf(form, field.id, []))?.focus() };
     },
@@ -36,14 +49,28 @@ export async function renderTaskForm({ FormViewer, container, schema, data, read
   };
 }
 
+/**
+ * @param {Form} form
+ * @returns {FormFieldRegistry}
+ */
+const registryOf = (form) => form.get('formFieldRegistry');
+
 // form-js keys errors by field id, nested by row index inside dynamic lists, and gives the input
 // the id "fjs-form-<form id>-<field id>[_<index>…]".
+/** @param {Form} form @param {string} fieldId @param {string[]} indexes */
 const inputIdOf = (form, fieldId, indexes) =>
   ['fjs-form', form._id, fieldId].filter(Boolean).join('-') + indexes.map((i) => `_${i}`).join('');
 
+/**
+ * @param {Form} form
+ * @param {HTMLElement} container
+ * @param {Record<string, unknown> | undefined} errors form-js's messages by field id, nested by row
+ */
 function invalidFields(form, container, errors) {
-  const registry = form.get('formFieldRegistry');
+  const registry = registryOf(form);
+  /** @type {Array<{ label: string, messages: string[], focus: () => void }>} */
   const fields = [];
+  /** @param {string} fieldId @param {unknown} value @param {string[]} indexes */
   const collect = (fieldId, value, indexes) => {
     if (Array.isArray(value) && value.every((m) => typeof m === 'string')) {
       if (!value.length) return;

@@ -1,4 +1,5 @@
-import { h } from './dom.js';
+import { h } from '../../browser-shared/dom.js';
+import { isUnauthorized } from '../../browser-shared/problem.js';
 import { listViews } from './router.js';
 import { startPolling } from './poller.js';
 import { createTaskFilters } from './task-filters.js';
@@ -21,8 +22,10 @@ import { createTaskTable } from './task-table.js';
  * }} dependencies
  */
 export function createTaskListView({ api, router, notices, recentlyLeft, filters, knownServices, me, pollIntervalMs, newTaskHref, onOpenTask }) {
-  let view = null;
+  /** The view shown; none before the first `show`. */
+  let view = '';
   let failing = false;
+  /** @type {ReturnType<typeof startPolling> | null} */
   let poller = null;
 
   const heading = h('h1', { id: 'list-heading', tabindex: '-1' });
@@ -44,13 +47,13 @@ export function createTaskListView({ api, router, notices, recentlyLeft, filters
       const { tasks } = await api.listTasks({ view: shownView, ...filters });
       if (shownView !== view) return;
       // An internal task of its own has no service to filter by.
-      for (const task of tasks) if (task.serviceId) knownServices.set(task.serviceId, task.serviceName);
+      for (const task of tasks) if (task.serviceId) knownServices.set(task.serviceId, task.serviceName ?? task.serviceId);
       taskFilters.renderServiceOptions();
       table.render(recentlyLeft.filter(tasks, shownView), viewLabel());
       if (failing) notices.clearAlert();
       failing = false;
     } catch (error) {
-      if (error.unauthorized) return;
+      if (isUnauthorized(error)) return;
       failing = true;
       notices.showError(error, 'Die Aufgaben konnten nicht geladen werden.');
     }
@@ -59,7 +62,10 @@ export function createTaskListView({ api, router, notices, recentlyLeft, filters
   return {
     element: root,
     heading,
-    /** Shows a view; the first call starts polling. */
+    /**
+     * Shows a view; the first call starts polling.
+     * @param {string} nextView
+     */
     show(nextView) {
       if (nextView !== view) {
         view = nextView;

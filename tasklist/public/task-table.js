@@ -1,10 +1,14 @@
 /* global document, CSS, ResizeObserver */
-import { h, replaceChildren, visuallyHidden } from './dom.js';
-import { countTasks, formatDate, formatDateTime, isOverdue } from './format.js';
+import { h, replaceChildren, visuallyHidden } from '../../browser-shared/dom.js';
+import { formatDate, formatDateTime } from '../../browser-shared/format.js';
+import { countTasks, isOverdue } from './format.js';
 
 const columns = ['Aufgabe', 'Dienst', 'Fall', 'Bürger/in', 'Zugewiesen', 'Termine'];
 
-/** A dash for the eye, words for the ear. */
+/**
+ * A dash for the eye, words for the ear.
+ * @param {string} spoken
+ */
 const none = (spoken) => [h('span', { class: 'muted', 'aria-hidden': 'true' }, '–'), visuallyHidden(spoken)];
 
 /**
@@ -17,6 +21,7 @@ const none = (spoken) => [h('span', { class: 'muted', 'aria-hidden': 'true' }, '
  * }} dependencies
  */
 export function createTaskTable({ taskHref, me, onOpenTask }) {
+  /** @type {string | null} */
   let shownSignature = null;
 
   const caption = h('caption', { id: 'task-table-caption' });
@@ -38,12 +43,14 @@ export function createTaskTable({ taskHref, me, onOpenTask }) {
   tbody.addEventListener('click', (event) => {
     const target = /** @type {Element} */ (event.target);
     if (target.closest('a, button')) return;
-    const row = target.closest('tr[data-task-key]');
-    if (row) onOpenTask(row.getAttribute('data-task-key'));
+    const taskKey = target.closest('tr[data-task-key]')?.getAttribute('data-task-key');
+    if (taskKey) onOpenTask(taskKey);
   });
 
+  /** @param {string} text */
   const messageRow = (text) => h('tr', {}, h('td', { colspan: String(columns.length), class: 'empty' }, text));
 
+  /** @param {import('./api.js').Task} task */
   function row(task) {
     const overdue = isOverdue(task.dueDate);
     const assignee = task.assignee === null
@@ -70,14 +77,21 @@ export function createTaskTable({ taskHref, me, onOpenTask }) {
 
   return {
     element: region,
-    /** Empties the table while another view loads. */
+    /**
+     * Empties the table while another view loads.
+     * @param {string} label
+     */
     showLoading(label) {
       shownSignature = null;
       caption.textContent = `${label}: wird geladen …`;
       table.setAttribute('aria-busy', 'true');
       replaceChildren(tbody, messageRow('Aufgaben werden geladen …'));
     },
-    /** Shows the tasks under a caption such as "Meine Aufgaben: 3 Aufgaben". */
+    /**
+     * Shows the tasks under a caption such as "Meine Aufgaben: 3 Aufgaben".
+     * @param {import('./api.js').Task[]} tasks
+     * @param {string} label
+     */
     render(tasks, label) {
       table.setAttribute('aria-busy', 'false');
       const signature = JSON.stringify([label, tasks]);
@@ -87,7 +101,7 @@ export function createTaskTable({ taskHref, me, onOpenTask }) {
       caption.textContent = `${label}: ${countTasks(tasks.length)}`;
       replaceChildren(tbody, tasks.length ? tasks.map(row) : messageRow('Keine Aufgaben in dieser Ansicht.'));
       // Polling replaces the rows; a keyboard user must not lose their place.
-      if (focusedKey) tbody.querySelector(`tr[data-task-key="${CSS.escape(focusedKey)}"] a`)?.focus();
+      if (focusedKey) /** @type {HTMLAnchorElement | null} */ (tbody.querySelector(`tr[data-task-key="${CSS.escape(focusedKey)}"] a`))?.focus();
     },
     destroy() {
       scrollWatcher.disconnect();

@@ -1,17 +1,10 @@
-import { h, replaceChildren } from './dom.js';
-import { formatDate, formatDateTime, isOverdue } from './format.js';
-import { renderCaseSummary } from './case-summary.js';
+import { h, replaceChildren } from '../../browser-shared/dom.js';
+import { hasStatus, isUnauthorized } from '../../browser-shared/problem.js';
 import { createHandOver } from './hand-over.js';
-import { renderTaskForm } from './task-form.js';
 import { createCorrespondence } from './correspondence.js';
+import { createTaskCompletion } from './task-completion.js';
 import { createTaskDates } from './task-dates.js';
-
-// The server checks the form again and answers in the words of JSON validation.
-const serverFieldMessages = {
-  'is required': 'Bitte füllen Sie dieses Feld aus.',
-  'is not one of the offered values': 'Bitte wählen Sie einen der angebotenen Werte.',
-  'is not a field of this form': 'Dieses Feld gehört nicht zum Formular.',
-};
+import { renderTaskMeta, renderTaskSummary } from './task-details.js';
 
 /**
  * One task: its case, who works on it (take over, release, hand over), its dates, and its form,
@@ -23,7 +16,7 @@ const serverFieldMessages = {
  *   notices: ReturnType<typeof import('./notices.js').createNotices>,
  *   recentlyLeft: ReturnType<typeof import('./recently-left.js').createRecentlyLeft>,
  *   me: { id: string, name: string },
- *   FormViewer: any,
+ *   FormViewer: Window['FormViewer'],
  *   listHref: string,
  *   newTaskHref: (taskKey: string) => string,
  *   setTitle: (title: string) => void,
@@ -34,8 +27,7 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
   /** @type {import('./api.js').Task | null} */
   let task = null;
   let hasCase = false;
-  let form = null;
-  let formUsable = true;
+  /** @type {import('./api.js').Colleague[] | null} */
   let colleagues = null;
   let busy = false;
   let destroyed = false;
@@ -57,18 +49,15 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
 
   const taskDates = createTaskDates({ notices, onSave: (dates, showProblems) => saveDates(dates, showProblems) });
 
-  const formHeading = h('h3', { id: 'form-heading' }, 'Formular');
-  const formHost = h('div', { class: 'form-host' });
-  const formHint = h('p', { class: 'hint', hidden: true });
-  const completeButton = h('button', { type: 'button', hidden: true, onclick: () => complete() }, 'Abschliessen');
+  const completion = createTaskCompletion({ FormViewer, notices, onComplete: () => complete() });
 
   const correspondence = createCorrespondence({
     api,
     notices,
-    taskKey: () => task.taskKey,
+    taskKey: () => loaded().taskKey,
     onSent: async () => {
       try {
-        const detail = await api.getTask(task.taskKey);
+        const detail = await api.getTask(loaded().taskKey);
         if (!destroyed) renderSummary(detail);
       } catch {
         // The summary refreshes with the next visit; what was sent is sent.
@@ -81,10 +70,7 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
     assignmentStatus,
     h('div', { class: 'button-row' }, claimButton, unclaimButton, handOver.toggle),
     handOver.panel,
-    formHeading,
-    formHost,
-    formHint,
-    h('div', { class: 'button-row' }, completeButton),
+    completion.elements,
     taskDates.element,
     correspondence.element);
 
@@ -98,193 +84,136 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
   const isFree = () => task?.assignee === null;
   const isInternal = () => task?.kind === 'internal';
 
-  function renderMeta() {
-    const overdue = isOverdue(task.dueDate);
-    const parts = [
-      isInternal() ? 'Interne Aufgabe' : null,
-      task.caseNumber ? `${task.serviceName} · Fall ${task.caseNumber}` : null,
-      task.dueDate ? ['fällig am ', h('time', { datetime: task.dueDate }, formatDateTime(task.dueDate)), overdue ? [' ', h('span', { class: 'badge' }, 'überfällig')] : null] : null,
-      task.followUpDate ? ['Wiedervorlage am ', h('time', { datetime: task.followUpDate }, formatDate(task.followUpDate))] : null,
-      task.priority !== null && task.priority !== undefined ? `Priorität ${task.priority}` : null,
-    ].filter(Boolean);
-    replaceChildren(meta, parts.map((part, index) => [index ? ' · ' : null, part]));
-  }
+  /** The task shown: what acts on it is offered only once it is loaded. */
+  const loaded = () => {
+    if (!task) throw new Error('The task is not loaded yet.');
+    return task;
+  };
 
-  /** What the author of an internal task wrote, then the case if the task has one. */
-  function renderSummary(detail) {
-    const { internal } = detail;
-    replaceChildren(summaryHost,
-      internal
-        ? h('section', { class: 'internal-task', 'aria-labelledby': 'internal-heading' },
-          h('h2', { id: 'internal-heading' }, 'Auftrag'),
-          internal.description ? h('p', { class: 'message-text' }, internal.description) : h('p', { class: 'muted' }, 'Keine Beschreibung.'),
-          h('p', { class: 'muted' }, `Angelegt von ${internal.createdBy} am `, h('time', { datetime: internal.createdAt }, formatDateTime(internal.createdAt)), '.'))
-        : null,
-      detail.case ? renderCaseSummary(detail.case) : null,
-      detail.case
-        ? h('div', { class: 'button-row' }, h('a', { href: newTaskHref(task.taskKey), class: 'button-link secondary' }, 'Interne Aufgabe zu diesem Vorgang'))
-        : null);
-  }
+  /** @param {import('./api.js').Task} shown */
+  const renderMeta = (shown) => replaceChildren(meta, renderTaskMeta(shown));
+  /** @param {import('./api.js').TaskDetail} detail */
+  const renderSummary = (detail) => replaceChildren(summaryHost, renderTaskSummary(detail, newTaskHref(detail.task.taskKey)));
 
-  function renderAssignment() {
+  /** @param {import('./api.js').Task} shown */
+  function renderAssignment(shown) {
     const mine = isMine();
     const free = isFree();
     assignmentStatus.textContent = mine
       ? 'Sie bearbeiten diese Aufgabe.'
-      : free ? 'Diese Aufgabe ist noch niemandem zugewiesen.' : `Diese Aufgabe bearbeitet ${task.assigneeName ?? task.assignee}.`;
+      : free ? 'Diese Aufgabe ist noch niemandem zugewiesen.' : `Diese Aufgabe bearbeitet ${shown.assigneeName ?? shown.assignee}.`;
     claimButton.hidden = !free;
     unclaimButton.hidden = !mine;
     handOver.setAvailable(mine || free);
-    taskDates.show(task, mine || free);
-    completeButton.hidden = !mine || !formUsable;
+    taskDates.show(shown, mine || free);
+    completion.showHolder({ mine, free });
     // Messages and decisions go to a case's citizen; an internal task of its own has none.
     correspondence.setAvailable(mine && hasCase);
-    formHint.hidden = mine;
-    if (isInternal()) {
-      formHint.textContent = free
-        ? 'Übernehmen Sie die Aufgabe, um sie als erledigt zu melden.'
-        : 'Nur wer die Aufgabe bearbeitet, kann sie als erledigt melden.';
-    } else {
-      formHint.textContent = free
-        ? 'Übernehmen Sie die Aufgabe, um das Formular auszufüllen und die Aufgabe abzuschliessen.'
-        : 'Nur wer die Aufgabe bearbeitet, kann das Formular ausfüllen.';
-    }
-    form?.setReadOnly(!mine);
-  }
-
-  async function renderForm(schema, data) {
-    if (isInternal()) {
-      // An internal task has no form: its author's text says what to do, "Erledigt" says it is done.
-      formHeading.hidden = true;
-      formHost.hidden = true;
-      completeButton.textContent = 'Erledigt';
-      return;
-    }
-    if (!schema) {
-      replaceChildren(formHost, h('p', { class: 'muted' }, 'Zu dieser Aufgabe gehört kein Formular.'));
-      return;
-    }
-    try {
-      if (!FormViewer) throw new Error('form-js is not loaded');
-      form = await renderTaskForm({ FormViewer, container: formHost, schema, data, readOnly: !isMine() });
-    } catch {
-      formUsable = false;
-      replaceChildren(formHost, h('p', { class: 'muted' }, 'Das Formular kann nicht angezeigt werden. Bitte laden Sie die Seite neu.'));
-    }
   }
 
   /**
-   * Runs one action at a time; a refusal is shown (at its fields when `showProblems` knows them),
-   * and a conflict reloads who holds the task.
+   * Runs one action on the loaded task at a time; a refusal is shown (at its fields when
+   * `showProblems` knows them), and a conflict reloads who holds the task.
+   * @param {string} failureContext what did not happen, e.g. "Die Aufgabe konnte nicht übernommen werden."
+   * @param {(shown: import('./api.js').Task) => Promise<void>} action
+   * @param {(error: unknown) => boolean} [showProblems]
    */
-  async function act(failureContext, action, showProblems = showFormProblems) {
-    if (busy || destroyed) return;
+  async function act(failureContext, action, showProblems = completion.showProblems) {
+    if (busy || destroyed || !task) return;
+    const shown = task;
     busy = true;
     work.setAttribute('aria-busy', 'true');
     notices.clearAlert();
     notices.clearStatus();
     try {
-      await action();
+      await action(shown);
     } catch (error) {
-      if (error.unauthorized || destroyed) return;
+      if (isUnauthorized(error) || destroyed) return;
       if (!showProblems(error)) {
         notices.showError(error, failureContext);
         notices.reveal();
       }
-      if (error.status === 409) await reloadAssignment();
+      if (hasStatus(error, 409)) await reloadAssignment(shown.taskKey);
     } finally {
       busy = false;
       work.removeAttribute('aria-busy');
     }
   }
 
-  async function reloadAssignment() {
+  /** @param {string} taskKey */
+  async function reloadAssignment(taskKey) {
     try {
-      const fresh = await api.getTask(task.taskKey);
+      const fresh = await api.getTask(taskKey);
       if (destroyed) return;
       task = fresh.task;
-      renderMeta();
-      renderAssignment();
+      renderMeta(task);
+      renderAssignment(task);
     } catch {
       // The alert about the refusal is already shown; a failing reload adds nothing to it.
     }
   }
 
-  const claim = () => act('Die Aufgabe konnte nicht übernommen werden.', async () => {
-    await api.claim(task.taskKey);
+  const claim = () => act('Die Aufgabe konnte nicht übernommen werden.', async (shown) => {
+    await api.claim(shown.taskKey);
     // The engine's search data lags; what we just did is the truth until the next page load.
-    task = { ...task, assignee: me.id, assigneeName: me.name };
-    renderAssignment();
+    task = { ...shown, assignee: me.id, assigneeName: me.name };
+    renderAssignment(task);
     notices.announce('Sie haben die Aufgabe übernommen.');
     unclaimButton.focus();
   });
 
-  const unclaim = () => act('Die Aufgabe konnte nicht freigegeben werden.', async () => {
-    await api.unclaim(task.taskKey);
-    task = { ...task, assignee: null, assigneeName: null };
+  const unclaim = () => act('Die Aufgabe konnte nicht freigegeben werden.', async (shown) => {
+    await api.unclaim(shown.taskKey);
+    task = { ...shown, assignee: null, assigneeName: null };
     recentlyLeft.hide(task.taskKey, ['mine']);
-    renderAssignment();
+    renderAssignment(task);
     notices.announce('Sie haben die Aufgabe freigegeben.');
     claimButton.focus();
   });
 
-  const saveDates = (dates, showProblems) => act('Die Termine wurden nicht gespeichert.', async () => {
-    await api.setDates(task.taskKey, dates);
-    task = { ...task, ...dates };
-    renderMeta();
-    renderAssignment();
+  /**
+   * @param {{ dueDate: string|null, followUpDate: string|null }} dates
+   * @param {(error: unknown) => boolean} showProblems
+   */
+  const saveDates = (dates, showProblems) => act('Die Termine wurden nicht gespeichert.', async (shown) => {
+    await api.setDates(shown.taskKey, dates);
+    task = { ...shown, ...dates };
+    renderMeta(task);
+    renderAssignment(task);
     notices.announce(dates.dueDate || dates.followUpDate ? 'Die Termine sind gespeichert.' : 'Die Termine sind entfernt.');
   }, showProblems);
 
-  const openHandOver = () => act('Die Liste der Kolleginnen und Kollegen konnte nicht geladen werden.', async () => {
+  const openHandOver = () => act('Die Liste der Kolleginnen und Kollegen konnte nicht geladen werden.', async (shown) => {
     colleagues ??= (await api.colleagues()).colleagues;
-    handOver.open(colleagues.filter((c) => c.id !== me.id && c.id !== task.assignee));
+    handOver.open(colleagues.filter((c) => c.id !== me.id && c.id !== shown.assignee));
   });
 
-  const handOverTo = (colleague) => act('Die Aufgabe konnte nicht weitergegeben werden.', async () => {
-    await api.assign(task.taskKey, colleague.id);
-    recentlyLeft.hide(task.taskKey, ['mine', 'unassigned']);
-    onLeave(`Aufgabe «${task.name}» an ${colleague.name} weitergegeben.`);
+  /** @param {import('./api.js').Colleague} colleague */
+  const handOverTo = (colleague) => act('Die Aufgabe konnte nicht weitergegeben werden.', async (shown) => {
+    await api.assign(shown.taskKey, colleague.id);
+    recentlyLeft.hide(shown.taskKey, ['mine', 'unassigned']);
+    onLeave(`Aufgabe «${shown.name}» an ${colleague.name} weitergegeben.`);
   });
-
-  const notCompleted = 'Die Aufgabe wurde nicht abgeschlossen. Bitte korrigieren Sie das Formular:';
-
-  /** The server's own check of the form (400 with pointers to variables), told by field label. */
-  function showFormProblems(error) {
-    const pointers = error.problem?.errors ?? [];
-    const fields = pointers.map((e) => ({ ...e, field: form?.fieldByKey(/^\/body\/variables\/(.+)$/.exec(e.pointer)?.[1]) }));
-    if (error.status !== 400 || !fields.length || fields.some((f) => !f.field)) return false;
-    notices.showErrorSummary(notCompleted, fields.map(({ field, detail }) => ({
-      text: `${field.label}: ${serverFieldMessages[detail] ?? detail}`,
-      focus: field.focus,
-    })));
-    return true;
-  }
 
   const complete = () => {
     if (!isMine()) return;
     notices.clearStatus();
-    let variables = {};
-    if (form) {
-      const { data, invalidFields } = form.submit();
-      if (invalidFields.length) {
-        notices.showErrorSummary(notCompleted,
-          invalidFields.map((f) => ({ text: `${f.label}: ${f.messages.join(' ')}`, focus: f.focus })));
-        return;
-      }
-      variables = data;
-    }
-    return act('Die Aufgabe konnte nicht abgeschlossen werden.', async () => {
-      await api.complete(task.taskKey, variables);
-      recentlyLeft.hide(task.taskKey);
-      onLeave(isInternal() ? `Aufgabe «${task.name}» erledigt.` : `Aufgabe «${task.name}» abgeschlossen.`);
+    const variables = completion.variables();
+    if (!variables) return;
+    return act('Die Aufgabe konnte nicht abgeschlossen werden.', async (shown) => {
+      await api.complete(shown.taskKey, variables);
+      recentlyLeft.hide(shown.taskKey);
+      onLeave(isInternal() ? `Aufgabe «${shown.name}» erledigt.` : `Aufgabe «${shown.name}» abgeschlossen.`);
     });
   };
 
   return {
     element: root,
     heading,
-    /** Loads and shows a task. */
+    /**
+     * Loads and shows a task.
+     * @param {string} taskKey
+     */
     async load(taskKey) {
       try {
         const detail = await api.getTask(taskKey);
@@ -293,15 +222,15 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
         hasCase = Boolean(detail.case);
         heading.textContent = task.name;
         setTitle(task.name);
-        renderMeta();
+        renderMeta(task);
         renderSummary(detail);
-        await renderForm(detail.form, detail.formData ?? {});
+        await completion.render({ internal: isInternal(), schema: detail.form, data: detail.formData ?? {}, readOnly: !isMine() });
         if (destroyed) return;
         work.hidden = false;
-        renderAssignment();
+        renderAssignment(detail.task);
       } catch (error) {
-        if (error.unauthorized || destroyed) return;
-        const notFound = error.status === 404;
+        if (isUnauthorized(error) || destroyed) return;
+        const notFound = hasStatus(error, 404);
         heading.textContent = notFound ? 'Aufgabe nicht gefunden' : 'Die Aufgabe konnte nicht geladen werden';
         setTitle(heading.textContent);
         if (notFound) {
@@ -313,7 +242,7 @@ export function createTaskView({ api, notices, recentlyLeft, me, FormViewer, lis
     },
     destroy() {
       destroyed = true;
-      form?.destroy();
+      completion.destroy();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSwissDate } from '../../connectors/documents/swiss-date.ts';
+import { formatSwissDate } from '../../connectors/swiss-time.ts';
 import { toWinAnsi } from '../../connectors/documents/win-ansi.ts';
 import { CERTIFICATE_LANGUAGES, CERTIFICATE_TEXTS } from '../../connectors/documents/certificate-texts.ts';
 

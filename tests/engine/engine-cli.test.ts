@@ -3,17 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  brokerEnvironment,
-  DEFAULT_ENGINE_JAVA_OPTS,
-  formatStatus,
-  isProcessAlive,
-  isProcessGroupAlive,
-  parsePid,
-  parseTopologyVersion,
-  tailLines,
-  terminateProcessGroup,
-} from '../../scripts/engine/engine-process.ts';
+import { brokerEnvironment, DEFAULT_ENGINE_JAVA_OPTS } from '../../scripts/engine/broker-launch.ts';
+import { formatStatus } from '../../scripts/engine/engine-process.ts';
 import {
   buildExporter,
   fetchDistribution,
@@ -24,6 +15,10 @@ import type { MavenDeps } from '../../scripts/engine/fetch-distribution.ts';
 import { findJdk, findMaven, parseJavaMajorVersion } from '../../scripts/engine/find-jdk.ts';
 import type { ToolFileSystem } from '../../scripts/engine/find-jdk.ts';
 import { enginePaths, engineUrls, parseCamundaVersion } from '../../scripts/engine/paths.ts';
+import { parsePid, tailLines } from '../../scripts/engine/pid-and-log.ts';
+import { isProcessAlive, isProcessGroupAlive } from '../../scripts/engine/process-liveness.ts';
+import { parseTopologyVersion } from '../../scripts/engine/readiness.ts';
+import { terminateProcessGroup } from '../../scripts/engine/terminate-process-group.ts';
 
 /** A fake file system with JDKs: home -> JAVA_VERSION of its release file. */
 function fakeJdks(jdks: Record<string, string>, executables: string[] = []): ToolFileSystem {

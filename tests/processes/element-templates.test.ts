@@ -6,7 +6,7 @@ import {
   CONNECTOR_TEMPLATES, ELEMENT_TEMPLATES_DIR, PREVIOUS_TEMPLATES_DIR, elementTemplateFiles, previousFileName, supersededFiles,
 } from '../../scripts/element-templates.ts';
 import { messageTemplateNames } from '../../core/cases/message-texts.ts';
-import { allWorkers, type WorkerDeps } from '../../workers/all-workers.ts';
+import { allWorkers, type WorkerDeps } from '../../workers/composition/all-workers.ts';
 
 // Creating the workers only closes over their dependencies; nothing here calls them.
 const workers = allWorkers({} as WorkerDeps);

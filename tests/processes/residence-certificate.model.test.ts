@@ -6,7 +6,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionsOf, flowElements, parseBpmn, type ModdleElement } from '../../scripts/lint-bpmn.ts';
+import { allFlowElements, extensionsOf, parseDiagram, type BpmnElement } from '../../core/bpmn/diagram.ts';
 
 const repositoryRoot = path.resolve(import.meta.dirname, '../..');
 const modelDirectory = path.join(repositoryRoot, 'processes/residence-certificate');
@@ -16,39 +16,39 @@ const formFile = path.join(modelDirectory, 'residence-certificate-review.form');
 const JOB_TYPES = ['validate-order', 'find-resident', 'request-payment', 'refund-payment', 'cancel-payment', 'issue-certificate', 'notify-citizen'];
 const REJECTION_SOURCES = ['order-invalid', 'person-not-found', 'not-resident', 'review-rejected'];
 
-let definitions: ModdleElement;
+let definitions: BpmnElement;
 let importWarnings: unknown[];
-const elements = new Map<string, ModdleElement>();
+const elements = new Map<string, BpmnElement>();
 
 beforeAll(async () => {
-  const parsed = await parseBpmn(await readFile(diagramFile, 'utf8'));
-  definitions = parsed.rootElement;
+  const parsed = await parseDiagram(await readFile(diagramFile, 'utf8'));
+  definitions = parsed.definitions;
   importWarnings = parsed.warnings;
-  for (const element of flowElements(definitions)) if (element.id) elements.set(element.id, element);
+  for (const element of allFlowElements(definitions)) if (element.id) elements.set(element.id, element);
 });
 
-function element(id: string): ModdleElement {
+function element(id: string): BpmnElement {
   const found = elements.get(id);
   if (!found) throw new Error(`no element "${id}" in the diagram`);
   return found;
 }
 
-function extension(owner: ModdleElement, type: string): ModdleElement {
+function extension(owner: BpmnElement, type: string): BpmnElement {
   const [found, ...more] = extensionsOf(owner, type);
   if (!found || more.length > 0) throw new Error(`expected one ${type} on ${owner.id}`);
   return found;
 }
 
-function outgoing(owner: ModdleElement): ModdleElement[] {
-  return (owner.outgoing as ModdleElement[] | undefined) ?? [];
+function outgoing(owner: BpmnElement): BpmnElement[] {
+  return (owner.outgoing as BpmnElement[] | undefined) ?? [];
 }
 
-function target(flow: ModdleElement): ModdleElement {
-  return flow.targetRef as ModdleElement;
+function target(flow: BpmnElement): BpmnElement {
+  return flow.targetRef as BpmnElement;
 }
 
 /** `start` if it is a task or an event-based gateway, else the first one reached through elements with one way on. */
-function nextActivity(start: ModdleElement): ModdleElement {
+function nextActivity(start: BpmnElement): BpmnElement {
   let current = start;
   for (let step = 0; step < 10; step++) {
     if (current.$type.endsWith('Task') || current.$type === 'bpmn:EventBasedGateway') return current;
@@ -59,7 +59,7 @@ function nextActivity(start: ModdleElement): ModdleElement {
   throw new Error(`no activity after ${start.id}`);
 }
 
-function zeebeProperties(owner: ModdleElement): Record<string, string> {
+function zeebeProperties(owner: BpmnElement): Record<string, string> {
   const entries = extensionsOf(owner, 'zeebe:Properties').flatMap(
     (properties) => (properties.properties as { name: string; value: string }[] | undefined) ?? [],
   );
@@ -68,7 +68,7 @@ function zeebeProperties(owner: ModdleElement): Record<string, string> {
 
 describe('residence-certificate diagram', () => {
   it('is an executable process for Camunda 8.6 that parses without warnings', () => {
-    const residenceProcess = (definitions.rootElements as ModdleElement[]).find((root) => root.$type === 'bpmn:Process');
+    const residenceProcess = (definitions.rootElements as BpmnElement[]).find((root) => root.$type === 'bpmn:Process');
     expect(residenceProcess).toMatchObject({ id: 'residence-certificate', name: 'Hauptwohnsitzbescheinigung', isExecutable: true });
     expect(definitions.$attrs).toMatchObject({
       'modeler:executionPlatform': 'Camunda Cloud',
@@ -144,31 +144,31 @@ describe('residence-certificate diagram', () => {
   it('waits for the payment message or a deadline: reminder first, then cancellation', () => {
     const ways = (gatewayId: string) => outgoing(element(gatewayId)).map((flow) => {
       const event = target(flow);
-      const [definition] = event.eventDefinitions as ModdleElement[];
-      const next = target(outgoing(event)[0] as ModdleElement).id;
+      const [definition] = event.eventDefinitions as BpmnElement[];
+      const next = target(outgoing(event)[0] as BpmnElement).id;
       return definition?.$type === 'bpmn:MessageEventDefinition'
-        ? `message ${(definition.messageRef as ModdleElement).name} -> ${next}`
+        ? `message ${(definition.messageRef as BpmnElement).name} -> ${next}`
         : `timer ${(definition?.timeDuration as { body: string }).body} -> ${next}`;
     }).sort();
-    expect(target(outgoing(element('request-payment'))[0] as ModdleElement).id).toBe('await-payment');
+    expect(target(outgoing(element('request-payment'))[0] as BpmnElement).id).toBe('await-payment');
     expect(ways('await-payment')).toEqual(['message payment-received -> paid-merge', 'timer =paymentReminderAfter -> notify-payment-reminder']);
     expect(ways('await-payment-after-reminder')).toEqual(['message payment-received -> paid-merge', 'timer =paymentCancelAfter -> cancel-payment']);
-    expect(target(outgoing(element('paid-merge'))[0] as ModdleElement).id).toBe('needs-review');
-    const message = (definitions.rootElements as ModdleElement[]).find((root) => root.$type === 'bpmn:Message' && root.name === 'payment-received');
-    expect(extension(message as ModdleElement, 'zeebe:Subscription').correlationKey).toBe('=payment.paymentId');
+    expect(target(outgoing(element('paid-merge'))[0] as BpmnElement).id).toBe('needs-review');
+    const message = (definitions.rootElements as BpmnElement[]).find((root) => root.$type === 'bpmn:Message' && root.name === 'payment-received');
+    expect(extension(message as BpmnElement, 'zeebe:Subscription').correlationKey).toBe('=payment.paymentId');
   });
 
   it('refunds a paid fee by compensation when the review rejects', () => {
     const boundary = element('refund-on-rejection');
-    expect((boundary.attachedToRef as ModdleElement).id).toBe('request-payment');
-    expect((boundary.eventDefinitions as ModdleElement[])[0]?.$type).toBe('bpmn:CompensateEventDefinition');
+    expect((boundary.attachedToRef as BpmnElement).id).toBe('request-payment');
+    expect((boundary.eventDefinitions as BpmnElement[])[0]?.$type).toBe('bpmn:CompensateEventDefinition');
     expect(element('refund-payment').isForCompensation).toBe(true);
-    const association = ((definitions.rootElements as ModdleElement[]).find((root) => root.$type === 'bpmn:Process')?.artifacts as ModdleElement[])
+    const association = ((definitions.rootElements as BpmnElement[]).find((root) => root.$type === 'bpmn:Process')?.artifacts as BpmnElement[])
       .find((artifact) => artifact.$type === 'bpmn:Association');
-    expect([(association?.sourceRef as ModdleElement).id, (association?.targetRef as ModdleElement).id]).toEqual(['refund-on-rejection', 'refund-payment']);
-    const rejectedPath = target(outgoing(element('review-rejected'))[0] as ModdleElement);
+    expect([(association?.sourceRef as BpmnElement).id, (association?.targetRef as BpmnElement).id]).toEqual(['refund-on-rejection', 'refund-payment']);
+    const rejectedPath = target(outgoing(element('review-rejected'))[0] as BpmnElement);
     expect(rejectedPath.id).toBe('compensate-payment');
-    expect((rejectedPath.eventDefinitions as ModdleElement[])[0]?.$type).toBe('bpmn:CompensateEventDefinition');
+    expect((rejectedPath.eventDefinitions as BpmnElement[])[0]?.$type).toBe('bpmn:CompensateEventDefinition');
   });
 
   it('routes the three review decisions from "Genehmigt?"', () => {
@@ -191,15 +191,15 @@ describe('residence-certificate diagram', () => {
     expect(zeebeProperties(ask)).toMatchObject({ phase: 'Rückfrage', awaits: 'information-supplied' });
     const ways = outgoing(element('await-information')).map((flow) => {
       const event = target(flow);
-      const [definition] = event.eventDefinitions as ModdleElement[];
+      const [definition] = event.eventDefinitions as BpmnElement[];
       const then = nextActivity(event).id;
       return definition?.$type === 'bpmn:MessageEventDefinition'
-        ? `message ${(definition.messageRef as ModdleElement).name} -> ${then}`
+        ? `message ${(definition.messageRef as BpmnElement).name} -> ${then}`
         : `timer ${(definition?.timeDuration as { body: string }).body} -> ${then}`;
     }).sort();
     expect(ways).toEqual(['message information-supplied -> review-application', 'timer =informationAnswerWithin -> review-application']);
-    const message = (definitions.rootElements as ModdleElement[]).find((root) => root.$type === 'bpmn:Message' && root.name === 'information-supplied');
-    expect(extension(message as ModdleElement, 'zeebe:Subscription').correlationKey).toBe('=caseId');
+    const message = (definitions.rootElements as BpmnElement[]).find((root) => root.$type === 'bpmn:Message' && root.name === 'information-supplied');
+    expect(extension(message as BpmnElement, 'zeebe:Subscription').correlationKey).toBe('=caseId');
   });
 
   it.each([
@@ -211,7 +211,7 @@ describe('residence-certificate diagram', () => {
     const visited: (string | undefined)[] = [];
     let current = element(from);
     while (outgoing(current).length === 1 && visited.length < expected.length) {
-      current = target(outgoing(current)[0] as ModdleElement);
+      current = target(outgoing(current)[0] as BpmnElement);
       visited.push(current.id);
     }
     expect(visited).toEqual(expected);
@@ -222,14 +222,14 @@ describe('residence-certificate diagram', () => {
     { id: 'person-not-found', attachedTo: 'find-resident', errorCode: 'PERSON_NOT_FOUND' },
   ])('when $attachedTo throws $errorCode, then $id catches it', ({ id, attachedTo, errorCode }) => {
     const boundary = element(id);
-    expect((boundary.attachedToRef as ModdleElement).id).toBe(attachedTo);
-    const [definition] = boundary.eventDefinitions as ModdleElement[];
-    expect((definition?.errorRef as ModdleElement | undefined)?.errorCode).toBe(errorCode);
+    expect((boundary.attachedToRef as BpmnElement).id).toBe(attachedTo);
+    const [definition] = boundary.eventDefinitions as BpmnElement[];
+    expect((definition?.errorRef as BpmnElement | undefined)?.errorCode).toBe(errorCode);
   });
 
   it.each(REJECTION_SOURCES)('when the case is rejected at %s, then it records that code and notifies', (id) => {
     const source = element(id);
-    const outputs = (extension(source, 'zeebe:IoMapping').outputParameters as ModdleElement[]) ?? [];
+    const outputs = (extension(source, 'zeebe:IoMapping').outputParameters as BpmnElement[]) ?? [];
     expect(outputs).toEqual([expect.objectContaining({ source: `="${id}"`, target: 'rejectionReason' })]);
     expect(nextActivity(source).id).toBe('notify-application-rejected');
   });

@@ -2,7 +2,7 @@ import { isBackOfficeError } from '../../connectors/back-office/errors.ts';
 import type { BackOfficeCallContext, BackOfficePort } from '../../connectors/back-office/port.ts';
 import { UnknownBackOfficeError, type BackOfficeRegistry } from '../../connectors/back-office/registry.ts';
 import type { CatalogueRepository, InstitutionKind } from '../../core/db/catalogue-repository.ts';
-import { NonRetryableError } from '../job-worker.ts';
+import { NonRetryableError } from '../runtime/job-worker.ts';
 
 /** Whose back office a call goes to: the municipality's own, or the institution that serves it. */
 export type BackOfficeTarget = 'municipality' | InstitutionKind;

@@ -1,6 +1,6 @@
 // The worker program's parts: job workers, incident recovery, reconciliation and the mailings.
 import { createIncidentsRepository } from '../../core/db/incidents-repository.ts';
-import { startIncidentRecovery } from '../incident-recovery.ts';
+import { startIncidentRecovery } from '../runtime/incident-recovery.ts';
 import { readCredentialFrom } from '../../connectors/back-office/credentials.ts';
 import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
 import { createBackOfficeRegistry } from '../../connectors/back-office/registry.ts';
@@ -9,10 +9,11 @@ import { runPeriodically } from '../../core/periodic.ts';
 import { createCaseRecordsRepository } from '../../core/db/case-records-repository.ts';
 import { createCatalogueRepository } from '../../core/db/catalogue-repository.ts';
 import { createDocumentsRepository } from '../../core/db/documents-repository.ts';
-import { allWorkers } from '../all-workers.ts';
-import { type RunningWorkers, startWorkers } from '../runner.ts';
+import { allWorkers } from './all-workers.ts';
+import { type RunningWorkers, startWorkers } from '../runtime/runner.ts';
 import { startAccountLifecycle, startCaseNotices, startTaskDigests } from './mailings.ts';
 import { openPaymentServices, type Parts } from '../../core/platform-parts.ts';
+import { createJobStreams } from '../../core/engine/job-streams.ts';
 
 /** Retries a service task starts with in the diagrams (zeebe:taskDefinition retries="3"). */
 const WORKER_DEFAULT_RETRIES = 3;
@@ -60,7 +61,7 @@ export async function startWorkerPool(parts: Parts): Promise<RunningWorkers> {
       },
     }),
     {
-      zeebe,
+      openJobStream: createJobStreams(zeebe),
       logger: logger.child({ component: 'workers' }),
       backoff: { baseMs: config.JOB_RETRY_BASE_MS, maxMs: config.JOB_RETRY_MAX_MS },
       defaultRetries: WORKER_DEFAULT_RETRIES,

@@ -5,6 +5,7 @@
  */
 import type { IsoDate, Rappen } from '../port.ts';
 import { formatFrancs, parseFrancs } from '../swiss-francs.ts';
+import { isCalendarDay, zurichInstant, zurichOffsetMinutes, zurichWallClock } from '../../swiss-time.ts';
 
 const SWISS_DATE = /^(\d{2})\.(\d{2})\.(\d{4})$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -51,8 +52,9 @@ export function fromFrancs(value: string): Rappen | undefined {
 export function toZurichDateTime(instant: string): string {
   const at = new Date(instant);
   if (!/[T ]\d{2}:\d{2}/.test(instant) || Number.isNaN(at.getTime())) throw new RangeError('not an ISO 8601 instant');
-  const parts = Object.fromEntries(zurichClock.formatToParts(at).map((part) => [part.type, part.value]));
-  return `${parts['day']}.${parts['month']}.${parts['year']} ${parts['hour']}:${parts['minute']}:${parts['second']}`;
+  const clock = zurichWallClock(at);
+  const two = (value: number): string => String(value).padStart(2, '0');
+  return `${two(clock.day)}.${two(clock.month)}.${clock.year} ${two(clock.hour)}:${two(clock.minute)}:${two(clock.second)}`;
 }
 
 /** Vemag's 'DD.MM.YYYY HH:MM:SS' (Zurich wall clock) → ISO 8601 with the offset then in force. */
@@ -61,9 +63,7 @@ export function fromZurichDateTime(value: string): string | undefined {
   if (match === null) return undefined;
   const [day, month, year, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
   if (!isCalendarDay(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  // The offset at the wall-clock time read as UTC is right except within hours of a DST switch; one correction settles it.
-  const offset = zurichOffsetMinutes(asUtc - zurichOffsetMinutes(asUtc) * 60_000);
+  const offset = zurichOffsetMinutes(zurichInstant({ year, month, day, hour, minute, second }));
   const sign = offset < 0 ? '-' : '+';
   const hh = String(Math.trunc(Math.abs(offset) / 60)).padStart(2, '0');
   const mm = String(Math.abs(offset) % 60).padStart(2, '0');
@@ -95,30 +95,3 @@ export function declaredCharset(contentType: string | null): VemagCharset | unde
   return undefined;
 }
 
-const zurichClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Zurich',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-const zurichOffset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Zurich', timeZoneName: 'longOffset' });
-
-/** Zurich's offset from UTC in minutes at an instant (60 in winter, 120 in summer). */
-function zurichOffsetMinutes(epochMs: number): number {
-  const name = zurichOffset.formatToParts(epochMs).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  if (match === null) return 0;
-  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
-}
-
-function isCalendarDay(year: number, month: number, day: number): boolean {
-  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return day <= (lengths[month - 1] ?? 0);
-}

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { ProblemError } from '../../../core/errors.ts';
+import { ProblemError } from '../../../core/errors/problem-error.ts';
 import type { RouteDeps } from '../../app-deps.ts';
 import { safeReturnPath, signLinkTicket } from '../../oidc/agov.ts';
 import { bearerSecurity } from '../../plugins/citizen-auth.ts';

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { toCaseSummary } from '../../../core/cases/case-view.ts';
-import { ProblemError } from '../../../core/errors.ts';
+import { ProblemError } from '../../../core/errors/problem-error.ts';
 import { NO_MEMBERSHIPS } from '../../../core/organisations/index.ts';
 import { mayReadCase } from '../../../core/organisations/organisation-rules.ts';
 import type { RouteDeps } from '../../app-deps.ts';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ProblemError } from '../../../core/errors.ts';
+import { ProblemError } from '../../../core/errors/problem-error.ts';
 import { NO_MEMBERSHIPS } from '../../../core/organisations/index.ts';
 import { mayReadCase } from '../../../core/organisations/organisation-rules.ts';
 import type { RouteDeps } from '../../app-deps.ts';

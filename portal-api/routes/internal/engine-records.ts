@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { parseEngineRecords, type EngineRecord } from '../../../core/engine/records/engine-record.ts';
-import { ProblemError } from '../../../core/errors.ts';
+import { ProblemError } from '../../../core/errors/problem-error.ts';
 import type { RouteDeps } from '../../app-deps.ts';
 
 function sameSecret(given: string, expected: string): boolean {

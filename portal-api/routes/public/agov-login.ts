@@ -34,7 +34,7 @@ import type { RouteDeps } from '../../app-deps.ts';
 import { lazyDiscovery } from '../../oidc/discovery.ts';
 import { AGOV_RETURN_PATHS, personOf, readLinkTicket, safeReturnPath } from '../../oidc/agov.ts';
 import type { AgovPerson } from '../../../core/accounts/agov-hand-offs.ts';
-import { ProblemError } from '../../../core/errors.ts';
+import { ProblemError } from '../../../core/errors/problem-error.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { AgovCodeBody, AgovSessionCreated } from '../../schemas/agov.ts';
 

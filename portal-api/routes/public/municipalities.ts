@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ProblemError } from '../../../core/errors.ts';
+import { ProblemError } from '../../../core/errors/problem-error.ts';
 import type { RouteDeps } from '../../app-deps.ts';
 import { MunicipalityIdParams, ServicesOfMunicipality } from '../../schemas/catalogue.ts';
 import { problemResponses } from '../../schemas/common.ts';

@@ -8,6 +8,8 @@ import { readStaffSession, requireStaff } from '../../staff/staff-session.ts';
 export function tasklistPageRoutes(deps: { colleagues(organisationId: string): Promise<{ id: string; name: string }[]> }) {
   return async function (app: FastifyInstance): Promise<void> {
     await app.register(fastifyStatic, { root: resolve('tasklist/public'), prefix: '/tasklist/assets/', index: false });
+    // The shared browser library, where the tasklist's relative imports ('../../browser-shared/…') lead.
+    await app.register(fastifyStatic, { root: resolve('browser-shared'), prefix: '/browser-shared/', decorateReply: false, index: false });
     // The package exports no dist paths; its folder is found from its main entry.
     const formJs = join(dirname(createRequire(import.meta.url).resolve('@bpmn-io/form-js')), '..', 'dist');
     await app.register(fastifyStatic, { root: formJs, prefix: '/tasklist/vendor/', decorateReply: false, index: false, allowedPath: (path) => /^\/(form-viewer\.umd\.js|assets\/[\w.-]+\.css)$/.test(path) });

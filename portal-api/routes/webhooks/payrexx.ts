@@ -1,7 +1,7 @@
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import { parse as parseQuery } from 'qs';
-import { ProblemError, invalidField } from '../../../core/errors.ts';
+import { ProblemError, invalidField } from '../../../core/errors/problem-error.ts';
 import { PaymentProviderUnavailable } from '../../../connectors/payment/online-payment-provider.ts';
 import type { RouteDeps } from '../../app-deps.ts';
 import { problemResponses } from '../../schemas/common.ts';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { CasesRepository } from '../../../../core/db/cases-repository.ts';
 import type { DocumentsRepository } from '../../../../core/db/documents-repository.ts';
 import type { TasksRepository } from '../../../../core/db/tasks-repository.ts';
-import { ProblemError } from '../../../../core/errors.ts';
+import { ProblemError } from '../../../../core/errors/problem-error.ts';
 import type { RouteDeps } from '../../../app-deps.ts';
 import { problemResponses } from '../../../schemas/common.ts';
 import { caseOf, taskFor } from '../../../staff/task-access.ts';

@@ -5,7 +5,7 @@ import { CLERK_MESSAGE_PREFIX } from '../../../../core/cases/message-texts.ts';
 import type { CasesRepository } from '../../../../core/db/cases-repository.ts';
 import type { TaskRow, TasksRepository } from '../../../../core/db/tasks-repository.ts';
 import type { UserTaskCommands } from '../../../../core/engine/user-tasks.ts';
-import { ProblemError } from '../../../../core/errors.ts';
+import { ProblemError } from '../../../../core/errors/problem-error.ts';
 import type { RouteDeps } from '../../../app-deps.ts';
 import { problemResponses } from '../../../schemas/common.ts';
 import { checkFormVariables } from '../../../../core/staff/form-variables.ts';

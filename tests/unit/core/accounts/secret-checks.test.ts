@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useEmbeddedDatabase } from '../../../support/embedded-database.ts';
-import { RateLimitedError } from '../../../../core/accounts/account-errors.ts';
+import { RateLimitedError } from '../../../../core/errors/account-errors.ts';
 import { type ConfirmHolder, createHolderConfirmation } from '../../../../core/accounts/holder-confirmation.ts';
 import { hashPassword } from '../../../../core/accounts/passwords.ts';
 import { createSecretAttempts } from '../../../../core/accounts/secret-attempts.ts';
@@ -13,7 +13,7 @@ import type { AccountRow } from '../../../../core/db/accounts-repository.ts';
 import { up as accountsSchema } from '../../../../core/db/migrations/013-accounts.ts';
 import { up as sharedAccountState } from '../../../../core/db/migrations/020-shared-account-state.ts';
 import { createSecretFailuresRepository } from '../../../../core/db/secret-failures-repository.ts';
-import { ProblemError } from '../../../../core/errors.ts';
+import { ProblemError } from '../../../../core/errors/problem-error.ts';
 
 const MINUTE = 60_000;
 

@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useEmbeddedDatabase } from '../../../support/embedded-database.ts';
 import { createAccountStateSweep } from '../../../../core/accounts/account-state-sweep.ts';
-import { accountErrors } from '../../../../core/accounts/account-errors.ts';
+import { accountErrors } from '../../../../core/errors/account-errors.ts';
 import { buildTestApp } from '../../../support/build-test-app.ts';
 import { createSecretBox } from '../../../../core/db/secret-box.ts';
 import { createAccountsRepository } from '../../../../core/db/accounts-repository.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCaseDetail, toCaseSummary, type CaseDetailParts } from '../../../../core/cases/case-view.ts';
 import type { CaseRow } from '../../../../core/db/cases-repository.ts';
-import type { LocalisedText } from '../../../../core/engine/records/phase-map.ts';
+import type { LocalisedText } from '../../../../core/language.ts';
 
 const IN_PROGRESS: LocalisedText = { de: 'In Bearbeitung', fr: 'En traitement', it: 'In elaborazione', en: 'In progress' };
 

@@ -4,7 +4,7 @@ import type { CatalogueRepository, Municipality, ServiceOffering } from '../../.
 import type {
   CaseMessage, CaseRow, CasesRepository, DocumentMeta, NewCase, PhaseEntry,
 } from '../../../../core/db/cases-repository.ts';
-import { ProblemError } from '../../../../core/errors.ts';
+import { ProblemError } from '../../../../core/errors/problem-error.ts';
 import type { Application } from '../../../../core/cases/application-schema.ts';
 
 const NOW = new Date('2025-03-10T09:15:00.000Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalisePhone, refuseDataStandardFields } from '../../../../core/contact-data/contact-data-change.ts';
-import { ProblemError } from '../../../../core/errors.ts';
+import { ProblemError } from '../../../../core/errors/problem-error.ts';
 import { withReadablePhoneNumbers } from '../../../../core/contact-data/readable-phone-numbers.ts';
 
 const refusalOf = (run: () => unknown): ProblemError => {

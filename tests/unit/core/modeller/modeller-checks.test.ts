@@ -3,8 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { compareDiagrams } from '../../../../core/modeller/compare-diagrams.ts';
-import { createDiagramLinter, parseDiagram } from '../../../../core/modeller/lint-diagram.ts';
-import { checkDraftContent, formLinks } from '../../../../core/modeller/process-modeller.ts';
+import { formLinksOf, parseDiagram } from '../../../../core/bpmn/diagram.ts';
+import { createDiagramLinter } from '../../../../core/modeller/lint-diagram.ts';
+import { checkDraftContent } from '../../../../core/modeller/process-modeller.ts';
 
 const diagram = await readFile('processes/residence-certificate/residence-certificate.bpmn', 'utf8');
 const reviewForm = JSON.parse(await readFile('processes/residence-certificate/residence-certificate-review.form', 'utf8')) as { id: string };
@@ -23,7 +24,7 @@ const problemOf = async (promise: Promise<unknown>) => {
 describe('what a draft may contain', () => {
   it('when the repository diagram and its form are checked, then they pass and the form link is found', async () => {
     const parsed = await checkDraftContent('residence-certificate', diagram, forms);
-    expect(formLinks(parsed.definitions).map((link) => link.formId)).toContain(reviewForm.id);
+    expect(formLinksOf(parsed.definitions).map((link) => link.formId)).toContain(reviewForm.id);
   });
 
   it('when the XML names another process id, then it is refused (no overwriting another process)', async () => {

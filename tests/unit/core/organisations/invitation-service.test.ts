@@ -4,7 +4,7 @@ import { dammCheckDigit } from '../../../../core/accounts/konto-id.ts';
 import { hashToken } from '../../../../core/accounts/secret-tokens.ts';
 import { createInvitationService } from '../../../../core/organisations/invitation-service.ts';
 import { createOrganisationService } from '../../../../core/organisations/organisation-service.ts';
-import { ProblemError } from '../../../../core/errors.ts';
+import { ProblemError } from '../../../../core/errors/problem-error.ts';
 import { InMemoryOrganisations } from './in-memory-organisations.ts';
 
 const DAY = 24 * 3600 * 1000;

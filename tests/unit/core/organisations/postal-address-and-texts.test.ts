@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ProblemError } from '../../../../core/errors.ts';
+import { ProblemError } from '../../../../core/errors/problem-error.ts';
 import { normalisePostalAddress } from '../../../../core/organisations/postal-address.ts';
 import { ORGANISATION_MAIL_TEXTS } from '../../../../core/organisations/organisation-texts.ts';
-import { LANGUAGES } from '../../../../core/engine/records/phase-map.ts';
+import { LANGUAGES } from '../../../../core/language.ts';
 
 describe('normalisePostalAddress', () => {
   it('when parts carry extra spaces and no country, then they are trimmed and the country is CH', () => {

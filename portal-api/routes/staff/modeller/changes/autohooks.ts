@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ProblemError } from '../../../../../core/errors.ts';
+import { ProblemError } from '../../../../../core/errors/problem-error.ts';
 
 /** Saving and discarding drafts and deploying them need the `modeller` role (403 otherwise). */
 export default async function modellersOnly(app: FastifyInstance): Promise<void> {

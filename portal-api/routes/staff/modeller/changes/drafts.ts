@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { LintRefusal } from '../../../../../core/modeller/process-modeller.ts';
+import { LintRefusal } from '../../../../../core/errors/modeller-errors.ts';
 import type { RouteDeps } from '../../../../app-deps.ts';
 import { problemResponses } from '../../../../schemas/common.ts';
 import { DeploymentBody, DiscardQuery, MAX_DIAGRAM_BODY_BYTES, ProcessDraftBody, ServiceParams } from '../../../../schemas/modeller.ts';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ProblemError } from '../../../../../core/errors.ts';
+import { ProblemError } from '../../../../../core/errors/problem-error.ts';
 
 /** Incidents are the operators' (role `operator`); any other staff member gets 403. */
 export default async function operatorsOnly(app: FastifyInstance): Promise<void> {

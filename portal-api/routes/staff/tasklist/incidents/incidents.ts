@@ -3,7 +3,7 @@ import type { CatalogueRepository } from '../../../../../core/db/catalogue-repos
 import type { IncidentsRepository } from '../../../../../core/db/incidents-repository.ts';
 import { caseNumberOf } from '../../../../../core/db/tasks-repository.ts';
 import type { IncidentEngine } from '../../../../../core/engine/incident-commands.ts';
-import { ProblemError } from '../../../../../core/errors.ts';
+import { ProblemError } from '../../../../../core/errors/problem-error.ts';
 import type { RouteDeps } from '../../../../app-deps.ts';
 import { problemResponses } from '../../../../schemas/common.ts';
 import { IncidentKeyParams } from '../../../../schemas/tasklist.ts';

@@ -1,0 +1,21 @@
+import { ProblemError } from './problem-error.ts';
+
+/** The refusals of applications and cases, with stable codes that clients and tests rely on. */
+export const caseErrors = {
+  // Another citizen's case answers exactly like a missing one.
+  notFound: () => new ProblemError(404, 'case-not-found', 'Vorgang nicht gefunden'),
+  noOpenQuestion: () => new ProblemError(409, 'no-open-question', 'Keine offene Rückfrage', 'Zu diesem Vorgang ist keine Rückfrage offen.'),
+  alreadyAnswered: () => new ProblemError(409, 'already-answered', 'Bereits beantwortet', 'Sie haben diese Rückfrage bereits beantwortet.'),
+  paymentMethodNotOffered: (detail: string, field: string) =>
+    new ProblemError(422, 'payment-method-not-offered', 'Zahlungsart nicht angeboten', detail, [{ pointer: '/body/paymentMethod', detail: field }]),
+  idempotencyKeyReused: () =>
+    new ProblemError(422, 'idempotency-key-reused', 'Idempotency-Key bereits verwendet', 'This Idempotency-Key was used for a different application.'),
+  municipalityNotParticipating: (municipality: string) =>
+    new ProblemError(422, 'municipality-not-participating', 'Gemeinde nimmt nicht teil',
+      `${municipality} does not offer services on this portal.`, [{ pointer: '/body/municipalityId', detail: 'does not take part in the portal' }]),
+  serviceNotOffered: (municipality: string, serviceId: string) =>
+    new ProblemError(422, 'service-not-offered', 'Dienst nicht angeboten',
+      `${municipality} does not offer ${serviceId}.`, [{ pointer: '/body/serviceId', detail: 'is not offered by this municipality' }]),
+  concurrentSubmit: () =>
+    new ProblemError(409, 'concurrent-submit', 'Gleichzeitige Übermittlung', 'The same application is being submitted concurrently; please retry.'),
+};

@@ -1,0 +1,68 @@
+import type { BackOfficeRegistry } from '../../connectors/back-office/registry.ts';
+import type { PaymentsRepository } from '../../core/db/payments-repository.ts';
+import type { OnlinePaymentProviders } from '../../connectors/payment/online-payment-provider.ts';
+import type { CatalogueRepository } from '../../core/db/catalogue-repository.ts';
+import type { CaseRecordsRepository } from '../../core/db/case-records-repository.ts';
+import type { DocumentsRepository } from '../../core/db/documents-repository.ts';
+import { backOfficeBookFee } from '../back-office-book-fee/worker.ts';
+import { backOfficeChangeContactData } from '../back-office-change-contact-data/worker.ts';
+import { backOfficeDeliverStock } from '../back-office-deliver-stock/worker.ts';
+import { backOfficeForwardDamageReport } from '../back-office-forward-damage-report/worker.ts';
+import { backOfficeListOpenItems } from '../back-office-list-open-items/worker.ts';
+import { backOfficeOrderBirthRegisterExtract } from '../back-office-order-birth-register-extract/worker.ts';
+import { backOfficeReadContactData } from '../back-office-read-contact-data/worker.ts';
+import { backOfficeRequestDebtRegisterExtract } from '../back-office-request-debt-register-extract/worker.ts';
+import { backOfficeRequestInstalmentPlan } from '../back-office-request-instalment-plan/worker.ts';
+import type { BackOfficeConnector } from '../back-office/connector.ts';
+import { findResident } from '../find-resident/worker.ts';
+import { createIssueCertificateWorker } from '../issue-certificate/worker.ts';
+import type { JobWorkerDefinition } from '../runtime/job-worker.ts';
+import { createCancelPaymentWorker } from '../cancel-payment/worker.ts';
+import { createRefundPaymentWorker } from '../refund-payment/worker.ts';
+import { createRequestPaymentWorker, type RequestPaymentSettings } from '../request-payment/worker.ts';
+import { createNotifyCitizenWorker } from '../notify-citizen/worker.ts';
+import { createValidateOrderWorker } from '../validate-order/worker.ts';
+
+export interface WorkerDeps {
+  catalogue: CatalogueRepository;
+  caseRecords: CaseRecordsRepository;
+  documents: DocumentsRepository;
+  backOffices: BackOfficeRegistry;
+  payments: PaymentsRepository;
+  paymentProviders: OnlinePaymentProviders;
+  paymentSettings: RequestPaymentSettings;
+}
+
+/**
+ * The back-office table: the connector tasks that call a municipality's back office (or the
+ * office that serves it), one row each, declared in its job type's folder and all built by
+ * back-office/connector.ts. In the order the modeller lists them.
+ */
+export const BACK_OFFICE_CONNECTORS: readonly BackOfficeConnector[] = [
+  findResident,
+  backOfficeBookFee,
+  backOfficeListOpenItems,
+  backOfficeRequestInstalmentPlan,
+  backOfficeForwardDamageReport,
+  backOfficeDeliverStock,
+  backOfficeRequestDebtRegisterExtract,
+  backOfficeOrderBirthRegisterExtract,
+  backOfficeReadContactData,
+  backOfficeChangeContactData,
+];
+
+/**
+ * Every job type the platform's diagrams use, each with its worker; the back-office workers are
+ * the connector tasks modellers pick from the element templates in processes/element-templates.
+ */
+export function allWorkers(deps: WorkerDeps): JobWorkerDefinition[] {
+  return [
+    createValidateOrderWorker(deps),
+    createRequestPaymentWorker({ ...deps, providers: deps.paymentProviders, settings: deps.paymentSettings }),
+    createRefundPaymentWorker({ ...deps, providers: deps.paymentProviders }),
+    createCancelPaymentWorker({ ...deps, providers: deps.paymentProviders }),
+    createIssueCertificateWorker(deps),
+    createNotifyCitizenWorker(deps),
+    ...BACK_OFFICE_CONNECTORS.map((connector) => connector.worker(deps)),
+  ];
+}
