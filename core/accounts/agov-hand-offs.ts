@@ -1,8 +1,8 @@
 // The one-time codes that carry an AGOV login from its callback to the front end (INT-5).
 import type { AgovHandOffsRepository, StoredHandOff } from '../db/agov-hand-offs-repository.ts';
 import type { SecretBox } from '../db/secret-box.ts';
-import { ProblemError } from '../errors/problem-error.ts';
 import { hashToken, newSecretToken } from './secret-tokens.ts';
+import { agovErrors } from '../errors/agov-errors.ts';
 
 /** What AGOV said about a person, as far as the portal keeps it. */
 export interface AgovPerson {
@@ -35,8 +35,6 @@ const CODE_VALID_MS = 2 * 60_000;
 /** A hand-off is sealed for its code: a body copied into another code's row does not open. */
 const handOffContext = (codeHash: string) => `agov-hand-off:${codeHash}`;
 
-export const codeInvalid = () => new ProblemError(400, 'agov-code-invalid', 'Die Anmeldung mit AGOV ist abgelaufen oder ungültig.', '/body/code: unknown, expired or already used',
-  [{ pointer: '/body/code', detail: 'unknown, expired or already used' }]);
 
 /**
  * Codes valid two minutes, kept in PostgreSQL by SHA-256 of the code with what they carry sealed
@@ -46,15 +44,15 @@ export const codeInvalid = () => new ProblemError(400, 'agov-code-invalid', 'Die
 export function createAgovHandOffCodes(deps: { handOffs: AgovHandOffsRepository; secrets: SecretBox; now: () => Date }): AgovHandOffCodes {
   const { handOffs, secrets, now } = deps;
   const opened = (codeHash: string, stored: StoredHandOff | undefined): AgovHandOff => {
-    if (!stored) throw codeInvalid();
+    if (!stored) throw agovErrors.codeInvalid();
     let handOff: AgovHandOff;
     try {
       handOff = JSON.parse(secrets.open(stored.body, handOffContext(codeHash))) as AgovHandOff;
     } catch {
       // Altered, or sealed under a key no longer configured: as good as unknown.
-      throw codeInvalid();
+      throw agovErrors.codeInvalid();
     }
-    if (handOff.kind !== stored.kind) throw codeInvalid();
+    if (handOff.kind !== stored.kind) throw agovErrors.codeInvalid();
     return handOff;
   };
   return {

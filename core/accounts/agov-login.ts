@@ -6,13 +6,13 @@ import type { AccountIdentitiesRepository } from '../db/account-identities-repos
 import type { AccountRow, AccountsRepository } from '../db/accounts-repository.ts';
 import type { AgovHandOffsRepository } from '../db/agov-hand-offs-repository.ts';
 import type { SecretBox } from '../db/secret-box.ts';
-import { ProblemError } from '../errors/problem-error.ts';
 import { accountErrors } from '../errors/account-errors.ts';
-import { codeInvalid, createAgovHandOffCodes, type AgovPerson } from './agov-hand-offs.ts';
+import { createAgovHandOffCodes, type AgovPerson } from './agov-hand-offs.ts';
 import { normaliseEmail } from './email-address.ts';
 import { newKontoId } from './konto-id.ts';
 import { hashToken, newSecretToken } from './secret-tokens.ts';
 import type { SessionSettings, SessionView } from './session-service.ts';
+import { agovErrors } from '../errors/agov-errors.ts';
 
 export const AGOV_PROVIDER = 'agov';
 
@@ -75,7 +75,7 @@ export function createAgovLogin(deps: {
   /** A new, activated account from AGOV's verified claims, linked to the identity. */
   async function openAccount(person: AgovPerson): Promise<AccountRow> {
     if (!person.email || !person.emailVerified) {
-      throw new ProblemError(422, 'agov-email-unverified', 'AGOV hat keine bestätigte E-Mail-Adresse übermittelt.');
+      throw agovErrors.emailUnverified();
     }
     const email = normaliseEmail(person.email);
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -88,12 +88,11 @@ export function createAgovLogin(deps: {
         }, trx);
         if (inserted !== 'inserted') return inserted;
         const linked = await identities.link(id, AGOV_PROVIDER, person.subject, at, trx);
-        if (linked !== 'linked') throw new ProblemError(409, 'agov-identity-linked', 'Dieses AGOV-Login gehört bereits zu einem Konto.');
+        if (linked !== 'linked') throw agovErrors.identityLinked('Dieses AGOV-Login gehört bereits zu einem Konto.');
         return inserted;
       });
       if (outcome === 'email-taken') {
-        throw new ProblemError(409, 'email-taken', 'Diese E-Mail-Adresse gehört bereits zu einem Konto.',
-          'Log in to that account with its password and link AGOV there (POST /account/identities/agov).');
+        throw agovErrors.emailTaken();
       }
       if (outcome === 'inserted') return (await accounts.findById(id))!;
     }
@@ -118,21 +117,20 @@ export function createAgovLogin(deps: {
     /** The session of a known identity's code; an unknown identity's code answers 404 and stays valid. */
     async logIn(code: string, userAgent: string | undefined): Promise<AgovSessionStarted> {
       const handOff = await codes.read(code);
-      if (handOff.kind === 'link') throw codeInvalid();
+      if (handOff.kind === 'link') throw agovErrors.codeInvalid();
       if (handOff.kind === 'unknown') {
-        throw new ProblemError(404, 'agov-identity-unknown', 'Zu diesem AGOV-Login gibt es noch kein Konto.',
-          'Open a new account with POST /accounts/agov, or log in with your password and link AGOV (POST /account/identities/agov).');
+        throw agovErrors.identityUnknown();
       }
       await codes.consume(code);
       const account = await accounts.findById(handOff.accountId);
-      if (!account) throw codeInvalid();
+      if (!account) throw agovErrors.codeInvalid();
       return startSession(account, handOff.person, userAgent);
     },
 
     /** A new account from an unknown identity's code, and its session. */
     async openAccount(code: string, userAgent: string | undefined): Promise<AgovSessionStarted> {
       const handOff = await codes.read(code);
-      if (handOff.kind !== 'unknown') throw codeInvalid();
+      if (handOff.kind !== 'unknown') throw agovErrors.codeInvalid();
       await codes.consume(code);
       const account = await openAccount(handOff.person);
       return startSession(account, handOff.person, userAgent);
@@ -141,10 +139,10 @@ export function createAgovLogin(deps: {
     /** Links the identity of a linking's code, with a session of the account that began it. */
     async confirmLink(accountId: string, code: string): Promise<void> {
       const handOff = await codes.read(code);
-      if (handOff.kind !== 'link' || handOff.accountId !== accountId) throw codeInvalid();
+      if (handOff.kind !== 'link' || handOff.accountId !== accountId) throw agovErrors.codeInvalid();
       await codes.consume(code);
       const outcome = await identities.link(accountId, AGOV_PROVIDER, handOff.person.subject, now());
-      if (outcome === 'linked-elsewhere') throw new ProblemError(409, 'agov-identity-linked', 'Dieses AGOV-Login ist bereits mit einem anderen Konto verknüpft.');
+      if (outcome === 'linked-elsewhere') throw agovErrors.identityLinked('Dieses AGOV-Login ist bereits mit einem anderen Konto verknüpft.');
     },
 
     /** Unlinks AGOV, provided the account has a password to log in with afterwards. */
@@ -152,9 +150,9 @@ export function createAgovLogin(deps: {
       const account = await accounts.findById(accountId);
       if (!account) throw accountErrors.invalidCredentials();
       if (!account.passwordHash) {
-        throw new ProblemError(409, 'agov-only-login', 'Ohne Passwort kann AGOV nicht getrennt werden.', 'Set a password first (forgotten-password mail).');
+        throw agovErrors.onlyLogin();
       }
-      if (!await identities.unlink(account.id, AGOV_PROVIDER)) throw new ProblemError(404, 'agov-not-linked', 'Dieses Konto ist nicht mit AGOV verknüpft.');
+      if (!await identities.unlink(account.id, AGOV_PROVIDER)) throw agovErrors.notLinked();
     },
 
     /** The external logins linked to the account. */

@@ -1,7 +1,7 @@
 // Pre-filling of application forms (INT-4): the applicant as the account knows them.
 import type { AccountsRepository, PostalAddress } from '../db/accounts-repository.ts';
-import { ProblemError } from '../errors/problem-error.ts';
 import type { AccountSession, SessionSettings } from './session-service.ts';
+import { accessErrors } from '../errors/access-errors.ts';
 
 export interface Prefill {
   serviceId: string | null;
@@ -24,7 +24,7 @@ export function createPrefillApplicant(deps: { accounts: AccountsRepository; ses
   const idleSince = (at: Date) => new Date(at.getTime() - deps.sessions.idleMs);
   return async (session, serviceId) => {
     const account = await deps.accounts.findById(session.accountId);
-    if (!account) throw new ProblemError(401, 'unauthenticated', 'Anmeldung erforderlich');
+    if (!account) throw accessErrors.unauthenticated();
     const at = now();
     const dateOfBirth = await deps.accounts.sessionBirthdate(session.sessionId, at, idleSince(at));
     return {

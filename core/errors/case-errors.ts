@@ -16,6 +16,11 @@ export const caseErrors = {
   serviceNotOffered: (municipality: string, serviceId: string) =>
     new ProblemError(422, 'service-not-offered', 'Dienst nicht angeboten',
       `${municipality} does not offer ${serviceId}.`, [{ pointer: '/body/serviceId', detail: 'is not offered by this municipality' }]),
+  // Another citizen's document answers exactly like a missing one.
+  documentNotFound: () => new ProblemError(404, 'document-not-found', 'Dokument nicht gefunden'),
+  /** A municipality the catalogue does not know; with `pointer`, the field that named it. */
+  municipalityNotFound: (pointer?: string) =>
+    new ProblemError(404, 'municipality-not-found', 'Gemeinde nicht gefunden', undefined, pointer ? [{ pointer, detail: 'is not a known municipality' }] : undefined),
   concurrentSubmit: () =>
     new ProblemError(409, 'concurrent-submit', 'Gleichzeitige Übermittlung', 'The same application is being submitted concurrently; please retry.'),
 };

@@ -38,3 +38,6 @@ export function withPointersMoved(error: ProblemError, from: string, to: string)
   return new ProblemError(problem.status, code, problem.title, problem.detail?.replaceAll(from, to),
     problem.errors?.map((e) => ({ ...e, pointer: e.pointer.startsWith(from) ? to + e.pointer.slice(from.length) : e.pointer })), { cause: error });
 }
+
+/** The engine's exporter sent records that are not what it sends. */
+export const invalidEngineRecords = (detail: string): ProblemError => new ProblemError(400, 'invalid-records', 'Ungültige Engine-Records', detail);

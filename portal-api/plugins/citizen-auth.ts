@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AccountSession } from '../../core/accounts/session-service.ts';
-import { ProblemError } from '../../core/errors/problem-error.ts';
+import { accessErrors } from '../../core/errors/access-errors.ts';
 
 /** Looks up the session behind a citizen's bearer token. */
 export interface CitizenSessions {
@@ -33,7 +33,7 @@ const BEARER = /^Bearer ([\x21-\x7e]{1,512})$/;
 export async function authenticateCitizenSession(request: FastifyRequest): Promise<AccountSession> {
   const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
   const session = token ? await request.server.citizenSessions.authenticate(token) : undefined;
-  if (!session) throw new ProblemError(401, 'unauthenticated', 'Anmeldung erforderlich', 'A valid bearer token is required.');
+  if (!session) throw accessErrors.unauthenticated('A valid bearer token is required.');
   return session;
 }
 

@@ -1,5 +1,5 @@
 import { type StaffSession } from '../../core/staff/staff-sessions.ts';
-import { ProblemError } from '../../core/errors/problem-error.ts';
+import { accessErrors } from '../../core/errors/access-errors.ts';
 
 /** Roles of the staff directory that parts of the API outside the tasklist ask for. */
 export type StaffRole = 'finance';
@@ -17,8 +17,8 @@ export const staffSessionSecurity = [{ staffSession: [] }];
  * role, or the municipality the member does not work for.
  */
 export function requireStaffRole(staff: StaffSession, role: StaffRole, municipalityId: string): void {
-  if (!staff.roles.includes(role)) throw new ProblemError(403, `${role}-role-required`, 'Keine Berechtigung', ROLE_REFUSALS[role]);
+  if (!staff.roles.includes(role)) throw accessErrors.roleRequired(role, ROLE_REFUSALS[role]);
   if (!staff.municipalities.includes(municipalityId)) {
-    throw new ProblemError(403, 'municipality-not-yours', 'Keine Berechtigung', `Sie arbeiten nicht für die Gemeinde «${municipalityId}».`);
+    throw accessErrors.municipalityNotYours(municipalityId);
   }
 }

@@ -1,7 +1,7 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ProblemError } from '../../core/errors/problem-error.ts';
 import type { StaffSession, StaffSessions } from '../../core/staff/staff-sessions.ts';
+import { accessErrors } from '../../core/errors/access-errors.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -51,7 +51,7 @@ export function readStaffSession(request: FastifyRequest): Promise<StaffSession 
 /** The live staff session of the request's cookie; 401 without one. */
 export async function requireStaffSession(request: FastifyRequest): Promise<StaffSession> {
   const session = await readStaffSession(request);
-  if (!session) throw new ProblemError(401, 'unauthenticated', 'Anmeldung erforderlich', 'Bitte melden Sie sich an.');
+  if (!session) throw accessErrors.unauthenticated('Bitte melden Sie sich an.');
   return session;
 }
 
@@ -66,7 +66,7 @@ export const MODELER_REQUEST_MARKER = { header: 'modeler', refusal: 'Der Anfrage
  */
 export function requireRequestMarker(request: FastifyRequest, marker: { header: string; refusal: string }): void {
   if (request.method !== 'GET' && request.headers['x-requested-with'] !== marker.header) {
-    throw new ProblemError(403, 'forbidden', 'Anfrage abgelehnt', marker.refusal);
+    throw accessErrors.requestNotMarked(marker.refusal);
   }
 }
 

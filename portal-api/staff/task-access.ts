@@ -1,11 +1,11 @@
 import type { CatalogueRepository } from '../../core/db/catalogue-repository.ts';
 import type { TaskRow, TasksRepository } from '../../core/db/tasks-repository.ts';
 import type { UserTaskOutcome } from '../../core/engine/user-tasks.ts';
-import { ProblemError } from '../../core/errors/problem-error.ts';
 import type { StaffSession } from '../../core/staff/staff-sessions.ts';
+import { staffErrors } from '../../core/errors/staff-errors.ts';
 
-export const taskNotFound = () => new ProblemError(404, 'task-not-found', 'Aufgabe nicht gefunden', 'Die Aufgabe gibt es nicht, oder sie ist nicht Ihre.');
-export const heldByOther = () => new ProblemError(409, 'task-held', 'Aufgabe vergeben', 'Jemand anders bearbeitet diese Aufgabe.');
+export const taskNotFound = staffErrors.taskNotFound;
+export const heldByOther = staffErrors.taskHeldByOther;
 
 /**
  * The task if it is open and the clerk's: of a municipality the clerk works for, assigned to the
@@ -19,7 +19,7 @@ export async function taskFor(tasks: TasksRepository, staff: StaffSession, taskK
 
 /** The case of a task that works on one (correspondence, documents); an internal task of its own has none. */
 export function caseOf(task: TaskRow): string {
-  if (!task.caseId) throw new ProblemError(409, 'task-without-case', 'Kein Vorgang', 'Diese Aufgabe gehört zu keinem Vorgang.');
+  if (!task.caseId) throw staffErrors.taskWithoutCase();
   return task.caseId;
 }
 

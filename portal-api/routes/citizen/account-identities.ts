@@ -1,11 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { ProblemError } from '../../../core/errors/problem-error.ts';
 import type { RouteDeps } from '../../app-deps.ts';
 import { safeReturnPath, signLinkTicket } from '../../oidc/agov.ts';
 import { bearerSecurity } from '../../plugins/citizen-auth.ts';
 import { AgovCodeBody, LinkedIdentity, LinkStartAnswer, LinkStartBody } from '../../schemas/agov.ts';
 import { problemResponses } from '../../schemas/common.ts';
+import { agovErrors } from '../../../core/errors/agov-errors.ts';
 
 const tags = ['accounts'];
 
@@ -27,7 +27,7 @@ export default async function accountIdentityRoutes(app: FastifyInstance, { agov
     },
   }, async (request) => {
     const next = (request.body as { next?: string } | undefined)?.next ?? '/konto';
-    if (!safeReturnPath(next)) throw new ProblemError(400, 'validation', 'Die Anfrage ist ungültig.', '/body/next: not an allowed page', [{ pointer: '/body/next', detail: 'not an allowed page' }]);
+    if (!safeReturnPath(next)) throw agovErrors.returnPathInvalid('/body/next', 'not an allowed page');
     const query = new URLSearchParams({ next, link: signLinkTicket(app, request.citizen.accountId) });
     return { location: `${settings.publicUrl}/login/agov?${query.toString()}` };
   });

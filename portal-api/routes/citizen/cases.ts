@@ -1,16 +1,15 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { toCaseSummary } from '../../../core/cases/case-view.ts';
-import { ProblemError } from '../../../core/errors/problem-error.ts';
 import { NO_MEMBERSHIPS } from '../../../core/organisations/index.ts';
 import { mayReadCase } from '../../../core/organisations/organisation-rules.ts';
 import type { RouteDeps } from '../../app-deps.ts';
 import { bearerSecurity } from '../../plugins/citizen-auth.ts';
 import { CaseIdParams, CaseListQuery, CitizenAnswerSchema } from '../../schemas/cases.ts';
 import { problemResponses } from '../../schemas/common.ts';
+import { caseErrors } from '../../../core/errors/case-errors.ts';
 
-// Another citizen's case answers exactly like a case that does not exist.
-const caseNotFound = () => new ProblemError(404, 'case-not-found', 'Vorgang nicht gefunden');
+const caseNotFound = caseErrors.notFound;
 
 /** CASE-1, CASE-2, ORG-4: the citizen's cases and their organisations' with phase, history and expected processing time. */
 export default async function caseRoutes(app: FastifyInstance, { cases, loadCase, answerQuestion, organisations }: RouteDeps): Promise<void> {

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { ProblemError } from '../../../core/errors/problem-error.ts';
 import { NO_MEMBERSHIPS } from '../../../core/organisations/index.ts';
 import { mayReadCase } from '../../../core/organisations/organisation-rules.ts';
 import type { RouteDeps } from '../../app-deps.ts';
 import { bearerSecurity } from '../../plugins/citizen-auth.ts';
 import { DocumentIdParams } from '../../schemas/cases.ts';
 import { problemResponses } from '../../schemas/common.ts';
+import { caseErrors } from '../../../core/errors/case-errors.ts';
 
 /** CASE-4, ORG-4: a document of the citizen's cases or their organisations', as the file itself. */
 export default async function documentRoutes(app: FastifyInstance, { documents, organisations }: RouteDeps): Promise<void> {
@@ -29,7 +29,7 @@ export default async function documentRoutes(app: FastifyInstance, { documents, 
     const document = await documents.find(id);
     const readable = document && mayReadCase(accountId, document,
       new Set(document.organisationId ? await memberships.organisationIdsOf(accountId) : []));
-    if (!document || !readable) throw new ProblemError(404, 'document-not-found', 'Dokument nicht gefunden');
+    if (!document || !readable) throw caseErrors.documentNotFound();
     return reply
       .type(document.mediaType)
       .header('content-disposition', `attachment; filename="${document.fileName}"`)

@@ -1,8 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { parseEngineRecords, type EngineRecord } from '../../../core/engine/records/engine-record.ts';
-import { ProblemError } from '../../../core/errors/problem-error.ts';
 import type { RouteDeps } from '../../app-deps.ts';
+import { accessErrors } from '../../../core/errors/access-errors.ts';
+import { invalidEngineRecords } from '../../../core/errors/problem-error.ts';
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -19,7 +20,7 @@ export default async function engineRecordRoutes(app: FastifyInstance, { project
     try {
       done(null, parseEngineRecords(body as string));
     } catch (error) {
-      done(new ProblemError(400, 'invalid-records', 'Ungültige Engine-Records', (error as Error).message));
+      done(invalidEngineRecords((error as Error).message));
     }
   });
   // Several batches a second under load: log failures only. The token is checked when the
@@ -30,7 +31,7 @@ export default async function engineRecordRoutes(app: FastifyInstance, { project
     // The engine's records are projected as they are; what they carry is the engine's to say.
     config: { rawText: true },
     onRequest: async (request) => {
-      if (!sameSecret(request.headers.authorization ?? '', `Bearer ${token}`)) throw new ProblemError(401, 'unauthenticated', 'Nicht berechtigt');
+      if (!sameSecret(request.headers.authorization ?? '', `Bearer ${token}`)) throw accessErrors.wrongRecordsToken();
     },
   }, async (request, reply) => {
     await projector.project(request.body as EngineRecord[]);

@@ -34,9 +34,9 @@ import type { RouteDeps } from '../../app-deps.ts';
 import { lazyDiscovery } from '../../oidc/discovery.ts';
 import { AGOV_RETURN_PATHS, personOf, readLinkTicket, safeReturnPath } from '../../oidc/agov.ts';
 import type { AgovPerson } from '../../../core/accounts/agov-hand-offs.ts';
-import { ProblemError } from '../../../core/errors/problem-error.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { AgovCodeBody, AgovSessionCreated } from '../../schemas/agov.ts';
+import { agovErrors } from '../../../core/errors/agov-errors.ts';
 
 type PendingLogin = { verifier: string; state: string; nonce: string; next: string; link?: string };
 
@@ -70,10 +70,9 @@ export default async function agovLoginRoutes(app: FastifyInstance, { agov }: Ro
   }, async (request, reply) => {
     const query = request.query as { next?: string; link?: string };
     const next = query.next === undefined ? AGOV_RETURN_PATHS[0] : safeReturnPath(query.next);
-    if (!next) throw new ProblemError(400, 'validation', 'Die Anfrage ist ungültig.', `/querystring/next: not one of ${AGOV_RETURN_PATHS.join(', ')}`,
-      [{ pointer: '/querystring/next', detail: 'not an allowed page' }]);
+    if (!next) throw agovErrors.returnPathInvalid('/querystring/next', `not one of ${AGOV_RETURN_PATHS.join(', ')}`);
     if (query.link !== undefined && !readLinkTicket(request, query.link)) {
-      throw new ProblemError(400, 'agov-link-invalid', 'Der Link zum Verknüpfen ist abgelaufen oder ungültig.');
+      throw agovErrors.linkInvalid();
     }
     const config = await discovered();
     const verifier = oidc.randomPKCECodeVerifier();

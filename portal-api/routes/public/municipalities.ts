@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { ProblemError } from '../../../core/errors/problem-error.ts';
 import type { RouteDeps } from '../../app-deps.ts';
 import { MunicipalityIdParams, ServicesOfMunicipality } from '../../schemas/catalogue.ts';
 import { problemResponses } from '../../schemas/common.ts';
+import { caseErrors } from '../../../core/errors/case-errors.ts';
 
 /** SVC-4: before filling in a form the citizen sees whether the municipality offers the service. */
 export default async function municipalityRoutes(app: FastifyInstance, { catalogue }: RouteDeps): Promise<void> {
@@ -17,7 +17,7 @@ export default async function municipalityRoutes(app: FastifyInstance, { catalog
     const { id } = request.params as { id: string };
     const municipality = await catalogue.findMunicipality(id);
     if (!municipality) {
-      throw new ProblemError(404, 'municipality-not-found', 'Gemeinde nicht gefunden', undefined, [{ pointer: '/params/id', detail: 'is not a known municipality' }]);
+      throw caseErrors.municipalityNotFound('/params/id');
     }
     const offerings = municipality.participates ? await catalogue.listOfferings(id) : [];
     return {

@@ -1,11 +1,12 @@
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
 import { parse as parseQuery } from 'qs';
-import { ProblemError, invalidField } from '../../../core/errors/problem-error.ts';
+import { invalidField } from '../../../core/errors/problem-error.ts';
 import { PaymentProviderUnavailable } from '../../../connectors/payment/online-payment-provider.ts';
 import type { RouteDeps } from '../../app-deps.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { PayrexxWebhookParams, PayrexxWebhookReceived } from '../../schemas/payments.ts';
+import { paymentErrors } from '../../../core/errors/payment-errors.ts';
 
 /**
  * Payrexx's webhook, one URL per municipality's instance. Payrexx signs nothing, so the body
@@ -36,7 +37,7 @@ export default async function payrexxWebhookRoutes(app: FastifyInstance, { recor
       // Only Payrexx being unreachable is worth a redelivery; anything else is ours to fix, not Payrexx's to retry.
       if (!(error instanceof PaymentProviderUnavailable)) throw error;
       request.log.warn({ municipalityId, error: error.message }, 'payrexx webhook not applied');
-      throw new ProblemError(503, 'payment-provider-unavailable', 'Zahlungsanbieter nicht erreichbar', 'Please deliver again later.');
+      throw paymentErrors.providerUnavailable();
     }
     // The same answer whatever the outcome: a forger learns nothing.
     return { received: true };

@@ -3,12 +3,14 @@ import { Camt054Error } from '../../../../connectors/payment/camt054.ts';
 import { toCsv, toXlsx } from '../../../../connectors/payment/report-formats.ts';
 import type { Municipality } from '../../../../core/db/catalogue-repository.ts';
 import { caseNumberOf } from '../../../../core/db/tasks-repository.ts';
-import { ProblemError, invalidField } from '../../../../core/errors/problem-error.ts';
+import { invalidField } from '../../../../core/errors/problem-error.ts';
 import { zurichMidnight } from '../../../../connectors/swiss-time.ts';
 import type { RouteDeps } from '../../../app-deps.ts';
 import { staffSessionSecurity } from '../../../plugins/staff-auth.ts';
 import { problemResponses } from '../../../schemas/common.ts';
 import { BankStatementImported, InvoiceParams, MunicipalityParams, PaidServicesQuery, SettlementOutcome } from '../../../schemas/finance.ts';
+import { caseErrors } from '../../../../core/errors/case-errors.ts';
+import { staffErrors } from '../../../../core/errors/staff-errors.ts';
 
 const MAX_REPORT_DAYS = 366;
 
@@ -17,7 +19,7 @@ export default async function financeRoutes(app: FastifyInstance, { catalogue, p
   // Role and municipality are checked for the whole folder (autohooks.ts); the municipality must exist.
   async function municipalityOf(request: FastifyRequest): Promise<Municipality> {
     const municipality = await catalogue.findMunicipality((request.params as { municipalityId: string }).municipalityId);
-    if (!municipality) throw new ProblemError(404, 'municipality-not-found', 'Gemeinde nicht gefunden');
+    if (!municipality) throw caseErrors.municipalityNotFound();
     return municipality;
   }
 
@@ -137,7 +139,7 @@ export default async function financeRoutes(app: FastifyInstance, { catalogue, p
     const municipality = await municipalityOf(request);
     const { invoiceId } = request.params as { invoiceId: string };
     const invoice = await payments.findInvoice(invoiceId);
-    if (!invoice || invoice.municipalityId !== municipality.id) throw new ProblemError(404, 'invoice-not-found', 'Rechnung nicht gefunden');
+    if (!invoice || invoice.municipalityId !== municipality.id) throw staffErrors.invoiceNotFound();
     const outcome = await finance.settleInvoice(invoiceId, 'clerk', new Date());
     request.log.info({ staffId: staff.id, invoiceId, outcome }, 'invoice marked paid by staff');
     return { outcome };

@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import type { CasesRepository } from '../../../../core/db/cases-repository.ts';
 import type { DocumentsRepository } from '../../../../core/db/documents-repository.ts';
 import type { TasksRepository } from '../../../../core/db/tasks-repository.ts';
-import { ProblemError } from '../../../../core/errors/problem-error.ts';
 import type { RouteDeps } from '../../../app-deps.ts';
 import { problemResponses } from '../../../schemas/common.ts';
 import { caseOf, taskFor } from '../../../staff/task-access.ts';
 import { CaseDocumentParams, DecisionUploadHeaders, TaskKeyParams } from '../../../schemas/tasklist.ts';
+import { staffErrors } from '../../../../core/errors/staff-errors.ts';
 
 export interface CaseDocumentDeps {
   tasks: TasksRepository;
@@ -38,7 +38,7 @@ export default async function caseDocumentRoutes(app: FastifyInstance, { tasklis
     const { staff } = request;
     const document = await deps.documents.find((request.params as { id: string }).id);
     const owner = document ? await deps.cases.findById(document.caseId) : undefined;
-    if (!document || !owner || !staff.municipalities.includes(owner.municipalityId)) throw new ProblemError(404, 'document-not-found', 'Dokument nicht gefunden');
+    if (!document || !owner || !staff.municipalities.includes(owner.municipalityId)) throw staffErrors.documentNotFound();
     return reply.type(document.mediaType).header('content-disposition', `inline; filename="${document.fileName}"`)
       .header('cache-control', 'private, no-store').send(document.content);
   });
@@ -55,10 +55,10 @@ export default async function caseDocumentRoutes(app: FastifyInstance, { tasklis
     const { staff } = request;
     const task = await taskFor(deps.tasks, staff, (request.params as { taskKey: string }).taskKey);
     const caseId = caseOf(task);
-    if (task.assignee !== staff.id) throw new ProblemError(409, 'task-not-claimed', 'Aufgabe nicht übernommen', 'Übernehmen Sie die Aufgabe, bevor Sie einen Entscheid hochladen.');
+    if (task.assignee !== staff.id) throw staffErrors.taskNotClaimed('Übernehmen Sie die Aufgabe, bevor Sie einen Entscheid hochladen.');
     const content = request.body;
     if (!Buffer.isBuffer(content) || content.subarray(0, 5).toString('latin1') !== '%PDF-') {
-      throw new ProblemError(400, 'invalid-document', 'Kein PDF', 'Laden Sie den Entscheid als PDF hoch.', [{ pointer: '/body', detail: 'is not a PDF document' }]);
+      throw staffErrors.decisionNotPdf();
     }
     const fileName = safeFileName(String(request.headers['x-file-name']));
     await deps.documents.file({ caseId, kind: `decision:${randomUUID()}`, fileName, mediaType: 'application/pdf', content });

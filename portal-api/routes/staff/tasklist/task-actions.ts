@@ -5,13 +5,13 @@ import { CLERK_MESSAGE_PREFIX } from '../../../../core/cases/message-texts.ts';
 import type { CasesRepository } from '../../../../core/db/cases-repository.ts';
 import type { TaskRow, TasksRepository } from '../../../../core/db/tasks-repository.ts';
 import type { UserTaskCommands } from '../../../../core/engine/user-tasks.ts';
-import { ProblemError } from '../../../../core/errors/problem-error.ts';
 import type { RouteDeps } from '../../../app-deps.ts';
 import { problemResponses } from '../../../schemas/common.ts';
 import { checkFormVariables } from '../../../../core/staff/form-variables.ts';
 import { type StaffSession } from '../../../../core/staff/staff-sessions.ts';
 import { answer, caseOf, heldByOther, taskFor } from '../../../staff/task-access.ts';
 import { AssignmentBody, CompletionBody, DatesBody, MessageBody, TaskKeyParams } from '../../../schemas/tasklist.ts';
+import { staffErrors } from '../../../../core/errors/staff-errors.ts';
 
 export interface TaskActionDeps {
   tasks: TasksRepository;
@@ -49,7 +49,7 @@ export default async function taskActionRoutes(app: FastifyInstance, { tasklist,
     if (task.assignee && task.assignee !== staff.id) throw heldByOther();
     const { dueDate, followUpDate } = body as { dueDate: string | null; followUpDate: string | null };
     if (dueDate && followUpDate && Date.parse(followUpDate) > Date.parse(dueDate)) {
-      throw new ProblemError(400, 'invalid-request', 'Ungültige Eingabe', 'Die Wiedervorlage muss vor dem Fälligkeitsdatum liegen.', [{ pointer: '/body/followUpDate', detail: 'is after the due date' }]);
+      throw staffErrors.invalidRequest('/body/followUpDate', 'is after the due date', 'Die Wiedervorlage muss vor dem Fälligkeitsdatum liegen.');
     }
     answer(await deps.userTasks.reschedule(task.taskKey, { dueDate: dueDate ?? '', followUpDate: followUpDate ?? '' }));
     await deps.tasks.noteDates(task.taskKey, { dueDate: dueDate ? new Date(dueDate) : null, followUpDate: followUpDate ? new Date(followUpDate) : null });
@@ -69,19 +69,19 @@ export default async function taskActionRoutes(app: FastifyInstance, { tasklist,
     if (task.assignee && task.assignee !== staff.id) throw heldByOther();
     const { assignee } = body as { assignee: string };
     const colleague = (await deps.colleagues(staff.organisation)).find((c) => c.id === assignee);
-    if (!colleague) throw new ProblemError(400, 'invalid-request', 'Ungültige Eingabe', 'Diese Person arbeitet nicht in Ihrer Gemeinde bzw. Ihrem Amt.', [{ pointer: '/body/assignee', detail: 'is not a colleague' }]);
+    if (!colleague) throw staffErrors.invalidRequest('/body/assignee', 'is not a colleague', 'Diese Person arbeitet nicht in Ihrer Gemeinde bzw. Ihrem Amt.');
     answer(await deps.userTasks.assign(task.taskKey, assignee, true));
     await deps.tasks.noteAssignee(task.taskKey, assignee, staff.id);
   }, AssignmentBody);
   act('completion', 'Complete the task with the form data', async (staff, task, body) => {
-    if (task.assignee !== staff.id) throw new ProblemError(409, 'task-not-claimed', 'Aufgabe nicht übernommen', 'Übernehmen Sie die Aufgabe, bevor Sie sie abschliessen.');
+    if (task.assignee !== staff.id) throw staffErrors.taskNotClaimed('Übernehmen Sie die Aufgabe, bevor Sie sie abschliessen.');
     const { variables } = body as { variables: Record<string, unknown> };
     // The form was shown with the case's data (formData of the task's view); a task without a form takes no data.
     const shownWith = task.caseId ? await deps.cases.formContextOf(task.caseId) : {};
     const problems = task.formKey
       ? checkFormVariables(await deps.tasks.formSchema(task.formKey), variables, shownWith)
       : Object.keys(variables).map((key) => ({ pointer: `/body/variables/${key}`, detail: 'this task has no form' }));
-    if (problems.length > 0) throw new ProblemError(400, 'invalid-form', 'Formular unvollständig', 'Bitte prüfen Sie die markierten Felder.', problems);
+    if (problems.length > 0) throw staffErrors.formIncomplete(problems);
     answer(await deps.userTasks.complete(task.taskKey, variables));
     await deps.tasks.noteCompleted(task.taskKey, deps.now());
   }, CompletionBody);

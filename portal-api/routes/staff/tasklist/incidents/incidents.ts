@@ -3,12 +3,12 @@ import type { CatalogueRepository } from '../../../../../core/db/catalogue-repos
 import type { IncidentsRepository } from '../../../../../core/db/incidents-repository.ts';
 import { caseNumberOf } from '../../../../../core/db/tasks-repository.ts';
 import type { IncidentEngine } from '../../../../../core/engine/incident-commands.ts';
-import { ProblemError } from '../../../../../core/errors/problem-error.ts';
 import type { RouteDeps } from '../../../../app-deps.ts';
 import { problemResponses } from '../../../../schemas/common.ts';
 import { IncidentKeyParams } from '../../../../schemas/tasklist.ts';
 import { type StaffSession } from '../../../../../core/staff/staff-sessions.ts';
 import { serviceNamesOf } from '../../../../staff/task-access.ts';
+import { staffErrors } from '../../../../../core/errors/staff-errors.ts';
 
 export interface IncidentDeps {
   catalogue: CatalogueRepository;
@@ -57,7 +57,7 @@ export default async function incidentRoutes(app: FastifyInstance, { tasklist, c
     const { staff } = request;
     const { incidentKey } = request.params as { incidentKey: string };
     const incident = (await openIncidentsOf(staff)).find((candidate) => candidate.incidentKey === incidentKey);
-    if (!incident) throw new ProblemError(404, 'incident-not-found', 'Störung nicht gefunden', 'Die Störung ist behoben oder nicht Ihre.');
+    if (!incident) throw staffErrors.incidentNotFound();
     if (incident.jobKey) await deps.incidentEngine.updateJobRetries(incident.jobKey, RETRIES_AFTER_FIX);
     await deps.incidentEngine.resolveIncident(incident.incidentKey);
     await deps.incidents.noteResolved(incident.incidentKey, deps.now());
