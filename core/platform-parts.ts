@@ -22,6 +22,8 @@ import { createProcessDraftsRepository } from './db/process-drafts-repository.ts
 import { createEngineDeployer } from './modeller/engine-deployer.ts';
 import { createDiagramLinter } from './modeller/lint-diagram.ts';
 import { createProcessModeller } from './modeller/process-modeller.ts';
+import { readServicePackages } from './catalogue/service-packages.ts';
+import { createServicesRepository } from './db/services-repository.ts';
 
 export interface Parts {
   config: Config;
@@ -38,8 +40,14 @@ export async function openParts(config: Config, logger: Logger = pino({ level: c
   return { config, logger, db, zeebe };
 }
 
-/** Deploys processes/ and remembers their phase maps (the engine reports no unchanged redeployment). */
+/**
+ * Checks the service packages under processes/ and registers their services, then deploys the
+ * diagrams and forms and remembers their phase maps (the engine reports no unchanged redeployment).
+ * A broken package stops the start with a message naming its file and field.
+ */
 export async function deployAll({ db, zeebe, logger }: Parts): Promise<void> {
+  const packages = await readServicePackages('processes');
+  await createServicesRepository(db).register(packages.map((servicePackage) => servicePackage.manifest));
   // A diagram the modeller deployed stays in front; `npm run export-process` brings it into git.
   const modellerOwned = new Set(await createProcessDraftsRepository(db).modellerOwned());
   const deployment = await deployProcesses(zeebe, 'processes', (file) => modellerOwned.has(basename(file, '.bpmn')));
@@ -49,7 +57,7 @@ export async function deployAll({ db, zeebe, logger }: Parts): Promise<void> {
     await db('forms').insert({ form_key: form.formKey, form_id: form.formId, version: form.version, schema: JSON.stringify(form.schema) })
       .onConflict('form_key').ignore();
   }
-  logger.info({ resources: deployment.resources.length }, 'processes and forms deployed');
+  logger.info({ services: packages.length, resources: deployment.resources.length }, 'service packages registered, processes and forms deployed');
 }
 
 /** The process modeller's use cases: drafts, checks and deployments from the browser (SVC-6). */

@@ -23,12 +23,12 @@ export async function startApiServer(parts: Parts): Promise<{ app: FastifyInstan
 
 if (import.meta.main) {
   const parts = await openParts(loadConfig());
+  await deployAll(parts);
   // docker-compose seeds the development catalogue against its simulators service.
   if (process.env.SEED_BACK_OFFICE_HOST) {
     const firstPort = Number(process.env.BACK_OFFICE_SIMULATOR_FIRST_PORT ?? 4101);
     await seedCatalogue(parts.db, { backOffices: developmentBackOfficeEndpoints(process.env.SEED_BACK_OFFICE_HOST, firstPort) });
   }
-  await deployAll(parts);
   const api = await startApiServer(parts);
   // Fastify's close answers requests in flight and refuses new ones (503) before the parts close.
   closeOnSignal(parts.logger, async () => {

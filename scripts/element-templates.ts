@@ -1,5 +1,7 @@
-// `npm run templates`: writes the connector tasks' element templates for the modeller.
+// `npm run templates`: writes the connector tasks' element templates for the modeller, and the
+// service packages' manifest schema for editors.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { publishedManifestSchema } from '../core/catalogue/service-manifest.ts';
 import { CONNECTOR_TEMPLATES } from '../workers/composition/element-templates.ts';
 import { toElementTemplate } from '../workers/runtime/element-template.ts';
 
@@ -15,6 +17,11 @@ export function elementTemplateFiles(): Record<string, string> {
     CONNECTOR_TEMPLATES.map((template) => [`${template.jobType}.json`, `${JSON.stringify(toElementTemplate(template), null, 2)}\n`]),
   );
 }
+
+/** Where the service manifest's JSON Schema is published (`service.yaml` files name it for editors). */
+export const MANIFEST_SCHEMA_FILE = 'processes/service.schema.json';
+
+export const manifestSchemaText = (): string => `${JSON.stringify(publishedManifestSchema(), null, 2)}\n`;
 
 /** File name of a superseded version in previous/. */
 export const previousFileName = (file: string, version: number): string => file.replace(/\.json$/, `.v${version}.json`);
@@ -44,5 +51,6 @@ if (import.meta.main) {
   mkdirSync(PREVIOUS_TEMPLATES_DIR, { recursive: true });
   for (const [file, text] of Object.entries(superseded)) writeFileSync(`${PREVIOUS_TEMPLATES_DIR}/${file}`, text);
   for (const [file, text] of Object.entries(files)) writeFileSync(`${ELEMENT_TEMPLATES_DIR}/${file}`, text);
-  console.log(`wrote ${CONNECTOR_TEMPLATES.length} element templates to ${ELEMENT_TEMPLATES_DIR}, kept ${Object.keys(superseded).length} superseded versions in ${PREVIOUS_TEMPLATES_DIR}`);
+  writeFileSync(MANIFEST_SCHEMA_FILE, manifestSchemaText());
+  console.log(`wrote ${CONNECTOR_TEMPLATES.length} element templates to ${ELEMENT_TEMPLATES_DIR}, kept ${Object.keys(superseded).length} superseded versions in ${PREVIOUS_TEMPLATES_DIR}, and ${MANIFEST_SCHEMA_FILE}`);
 }

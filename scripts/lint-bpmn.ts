@@ -1,12 +1,13 @@
 /**
  * Lints the process models under `<root>/processes`: every `.bpmn` with bpmnlint (rules from
- * `<root>/.bpmnlintrc`), every `.form` as a form-js schema with an id, and every formId a diagram
- * links to. Usage: `node scripts/lint-bpmn.ts [root]` (root defaults to the repository); exits 1
+ * `<root>/.bpmnlintrc`), every `.form` as a form-js schema with an id, every formId a diagram
+ * links to, and every service package's manifest (`service.yaml`). Usage: `node scripts/lint-bpmn.ts [root]` (root defaults to the repository); exits 1
  * when any error is found, 2 when the linter cannot run.
  */
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { formLinksOf, parseDiagram } from '../core/bpmn/diagram.ts';
+import { readServicePackages, ServicePackageError } from '../core/catalogue/service-packages.ts';
 import { createDiagramLinter, type LintFinding } from '../core/modeller/lint-diagram.ts';
 
 export type Severity = LintFinding['severity'];
@@ -68,6 +69,17 @@ function lintForm(file: string, text: string): { findings: Finding[]; formId?: s
   return { findings: [], formId: id };
 }
 
+/** The service packages' manifests, checked as the platform checks them at start-up. */
+async function lintServiceManifests(processesDirectory: string): Promise<Finding[]> {
+  try {
+    await readServicePackages(processesDirectory);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ServicePackageError)) throw error;
+    return error.problems.map((problem) => ({ file: problem.file, elementId: problem.pointer, message: problem.message, rule: 'service-manifest', severity: 'error' }));
+  }
+}
+
 async function readConfig(root: string): Promise<unknown> {
   return JSON.parse(await readFile(path.join(root, '.bpmnlintrc'), 'utf8'));
 }
@@ -107,6 +119,8 @@ export async function lintModels(root: string): Promise<Finding[]> {
       findings.push({ file: relative(file), elementId, message, rule: 'form-reference', severity: 'error' });
     }
   }
+
+  findings.push(...await lintServiceManifests(processesDirectory));
 
   const order: Severity[] = ['error', 'warning', 'info'];
   return findings.sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));

@@ -23,8 +23,8 @@ export interface RunningPlatform {
  */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const parts = await openParts(options.config, options.logger);
-  await seedCatalogue(parts.db, { backOffices: options.backOffices });
   await deployAll(parts);
+  await seedCatalogue(parts.db, { backOffices: options.backOffices });
   const workers = await startWorkerPool(parts);
   const api = await startApiServer(parts);
   return {

@@ -29,34 +29,10 @@ const creditors: Record<string, { iban: string; street: string; buildingNumber: 
   lenzburg: { iban: 'CH4431999123000889012', street: 'Kronenplatz', buildingNumber: '24', postalCode: '5600', town: 'Lenzburg' },
 };
 
-const residenceCertificate = {
-  id: 'residence-certificate',
-  bpmn_process_id: 'residence-certificate',
-  names: {
-    de: 'Hauptwohnsitzbescheinigung',
-    fr: 'Attestation de domicile principal',
-    it: 'Attestazione di domicilio principale',
-    en: 'Certificate of main residence',
-  },
-  expected_processing_days: 2,
-  // A person orders it for themselves, an organisation for its people (e.g. a family's or staff's certificates, SVC-8): ORG-5.
-  audience: 'both',
-};
-
-// ADM-4: the phone number and e-mail address the residents register keeps beside the data
-// standard; free of charge, personal only (one's own data), approved by the residents office.
-const contactDataChange = {
-  id: 'contact-data-change',
-  bpmn_process_id: 'contact-data-change',
-  names: {
-    de: 'Kontaktdaten bei der Gemeinde ändern',
-    fr: 'Modifier les coordonnées auprès de la commune',
-    it: 'Modificare i dati di contatto presso il Comune',
-    en: 'Change the contact details the municipality holds',
-  },
-  expected_processing_days: 3,
-  audience: 'personal',
-};
+// The services themselves come from their packages (processes/<id>/service.yaml), registered when
+// the processes are deployed; the seed says which municipality offers which, at what fee.
+const RESIDENCE_CERTIFICATE = 'residence-certificate';
+const CONTACT_DATA_CHANGE = 'contact-data-change';
 
 // A few Aargau municipalities, each on another vendor's back office (INT-2); Wohlen does not
 // take part in the portal (SVC-4).
@@ -80,7 +56,7 @@ const institutions = [
   { id: 'zivilstandsamt-baden', kind: 'civil-registry-office', name: 'Regionales Zivilstandsamt Baden', vendor: 'hurlimann', serves: ['baden', 'brugg'] },
 ] as const;
 
-/** Inserts or refreshes the development catalogue; safe to run at every start. */
+/** Inserts or refreshes the development catalogue, after the services' packages are registered (deployAll); safe to run at every start. */
 export async function seedCatalogue(db: Knex, options: CatalogueSeedOptions): Promise<void> {
   const backOffice = (vendor: string) => {
     const configured = options.backOffices[vendor];
@@ -88,9 +64,6 @@ export async function seedCatalogue(db: Knex, options: CatalogueSeedOptions): Pr
     return { back_office_vendor: vendor, back_office_url: configured.url, back_office_credential_ref: configured.credentialRef };
   };
   await db.transaction(async (trx) => {
-    for (const service of [residenceCertificate, contactDataChange]) {
-      await trx('services').insert({ ...service, names: JSON.stringify(service.names) }).onConflict('id').merge();
-    }
     for (const m of municipalities) {
       await trx('municipalities').insert({
         id: m.id,
@@ -105,7 +78,7 @@ export async function seedCatalogue(db: Knex, options: CatalogueSeedOptions): Pr
       if (!m.participates) continue;
       await trx('municipality_services').insert({
         municipality_id: m.id,
-        service_id: residenceCertificate.id,
+        service_id: RESIDENCE_CERTIFICATE,
         fee_rappen: m.fee_rappen,
         payment_account: `${m.bfs_number}-4260.01`,
         booking_text: `Wohnsitzbescheinigung ${m.name}`,
@@ -114,7 +87,7 @@ export async function seedCatalogue(db: Knex, options: CatalogueSeedOptions): Pr
       }).onConflict(['municipality_id', 'service_id']).merge();
       await trx('municipality_services').insert({
         municipality_id: m.id,
-        service_id: contactDataChange.id,
+        service_id: CONTACT_DATA_CHANGE,
         fee_rappen: 0,
         payment_account: null,
         booking_text: null,

@@ -1,0 +1,66 @@
+/**
+ * The manifest of a service package (`processes/<service-id>/service.yaml`): what makes a municipal
+ * service besides its diagram and forms. Published as `processes/service.schema.json` (written by
+ * `npm run templates`), so that an editor checks a manifest while it is written.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+const Text = Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' });
+
+/** German first, with French, Italian and English beside: every text a citizen reads. */
+const Texts = (description: string) => Type.Object({ de: Text, fr: Text, it: Text, en: Text }, { additionalProperties: false, description });
+
+const Words = Type.Array(Type.String({ minLength: 2, maxLength: 60 }), { maxItems: 50, uniqueItems: true });
+
+const Slug = Type.String({ pattern: '^[a-z][a-z0-9-]{1,62}$' });
+
+/** The account fields a start form may be pre-filled from (INT-4). */
+export const PREFILL_SOURCES = ['firstName', 'lastName', 'dateOfBirth', 'email', 'phone', 'street', 'houseNumber', 'postalCode', 'town', 'country'] as const;
+
+const literals = <T extends string>(values: readonly T[], options: { description?: string } = {}) =>
+  Type.Union(values.map((value) => Type.Literal(value)), options);
+
+export const ServiceManifestSchema = Type.Object({
+  id: Type.String({ pattern: '^[a-z][a-z0-9-]{1,62}$', description: 'The service\'s id; the package\'s folder carries the same name.' }),
+  bpmnProcessId: Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_.-]*$', description: 'The id of the executable process in the package\'s diagram.' }),
+  names: Texts('The service\'s name as citizens read it.'),
+  descriptions: Texts('One or two sentences: what the citizen gets.'),
+  keywords: Type.Object({ de: Words, fr: Words, it: Words, en: Words }, {
+    additionalProperties: false, description: 'Everyday words the catalogue search finds the service by, per language.',
+  }),
+  audience: literals(['personal', 'organisation', 'both'], { description: 'Who orders it: a person for themselves, an organisation, or both (ORG-5).' }),
+  responsibility: Type.Union([
+    Type.Object({ level: literals(['municipality', 'canton']) }, { additionalProperties: false }),
+    Type.Object({ level: Type.Literal('institution'), institutionKind: literals(['debt-enforcement-office', 'civil-registry-office']) }, { additionalProperties: false }),
+  ], { description: 'Which level handles it (SVC-5): the municipality, an institution serving it (naming its kind), or the canton.' }),
+  fee: Type.Object({
+    defaultRappen: Type.Integer({ minimum: 0, maximum: 10_000_000, description: 'In Rappen: CHF 20.00 is 2000.' }),
+  }, { additionalProperties: false, description: 'The fee a municipality charges unless its configuration says otherwise.' }),
+  payment: Type.Object({
+    methods: Type.Array(literals(['online', 'invoice']), {
+      uniqueItems: true, maxItems: 2,
+      description: 'How the fee may be paid where a municipality offers it: online (Payrexx) and/or invoice (QR-bill). Empty for a free service.',
+    }),
+  }, { additionalProperties: false }),
+  documents: Type.Array(Type.Object({ kind: Slug, names: Texts('The document\'s name.') }, { additionalProperties: false }), {
+    maxItems: 20, description: 'The documents the service issues.',
+  }),
+  expectedProcessingDays: Type.Integer({ minimum: 0, maximum: 365, description: 'Working days a case usually takes (SVC-4).' }),
+  prefill: Type.Optional(Type.Record(
+    Type.String({ pattern: '^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*$' }),
+    literals(PREFILL_SOURCES),
+    { maxProperties: 50, description: 'Which account fields pre-fill which start-form fields (INT-4): form field path → account field.' },
+  )),
+}, { additionalProperties: false, $id: 'https://gemeindeportal.example/schemas/service-manifest.json' });
+
+export type ServiceManifest = Static<typeof ServiceManifestSchema>;
+
+/** The published JSON Schema: the TypeBox schema with the draft and a title for editors. */
+export function publishedManifestSchema(): TSchema {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'Service package manifest (processes/<service-id>/service.yaml)',
+    description: 'What makes a municipal service besides its diagram and forms: names, descriptions and search words in the four languages, who may order it, which level is responsible, its fee, payment, documents, usual handling time, and which account fields pre-fill its form.',
+    ...JSON.parse(JSON.stringify(ServiceManifestSchema)) as TSchema,
+  };
+}

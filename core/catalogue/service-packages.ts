@@ -1,0 +1,94 @@
+/**
+ * Reads the service packages under `processes/`: every folder with a `service.yaml` is a service.
+ * A manifest is checked against its schema, its id against its folder, and its process against the
+ * package's diagram; whatever is wrong is reported at once, each problem naming file and field.
+ */
+import { Value } from '@sinclair/typebox/value';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { parseDiagram, processesOf } from '../bpmn/diagram.ts';
+import { ServiceManifestSchema, type ServiceManifest } from './service-manifest.ts';
+
+export const MANIFEST_FILE = 'service.yaml';
+
+export interface ServicePackage {
+  manifest: ServiceManifest;
+  /** The package's folder and manifest, relative to the processes folder's parent (e.g. `processes/residence-certificate/service.yaml`). */
+  folder: string;
+  manifestFile: string;
+}
+
+export interface PackageProblem {
+  file: string;
+  /** A JSON pointer into the manifest, `/` for the whole file. */
+  pointer: string;
+  message: string;
+}
+
+/** One or more packages are broken; `message` lists every problem, one a line. */
+export class ServicePackageError extends Error {
+  override readonly name = 'ServicePackageError';
+  readonly problems: PackageProblem[];
+  constructor(problems: PackageProblem[]) {
+    super(`service packages are broken:\n${problems.map((p) => `  ${p.file}: ${p.pointer}: ${p.message}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/** Every service package under `processesDir`, checked; throws ServicePackageError naming each problem. */
+export async function readServicePackages(processesDir: string): Promise<ServicePackage[]> {
+  const base = path.dirname(path.resolve(processesDir));
+  const shown = (file: string) => path.relative(base, file).split(path.sep).join('/');
+  const folders = (await readdir(processesDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const packages: ServicePackage[] = [];
+  const problems: PackageProblem[] = [];
+  for (const name of folders) {
+    const folder = path.join(path.resolve(processesDir), name);
+    const files = await readdir(folder);
+    if (!files.includes(MANIFEST_FILE)) continue;
+    const manifestFile = path.join(folder, MANIFEST_FILE);
+    const found = await checkPackage(name, folder, files, await readFile(manifestFile, 'utf8'));
+    problems.push(...found.problems.map((problem) => ({ file: shown(manifestFile), ...problem })));
+    if (found.manifest) packages.push({ manifest: found.manifest, folder: shown(folder), manifestFile: shown(manifestFile) });
+  }
+  const seen = new Map<string, string>();
+  for (const { manifest, manifestFile } of packages) {
+    const earlier = seen.get(manifest.bpmnProcessId);
+    if (earlier) problems.push({ file: manifestFile, pointer: '/bpmnProcessId', message: `is already the process of ${earlier}` });
+    seen.set(manifest.bpmnProcessId, manifestFile);
+  }
+  if (problems.length > 0) throw new ServicePackageError(problems);
+  return packages;
+}
+
+async function checkPackage(folderName: string, folder: string, files: string[], text: string): Promise<{ manifest?: ServiceManifest; problems: Omit<PackageProblem, 'file'>[] }> {
+  let document: unknown;
+  try {
+    document = parseYaml(text);
+  } catch (error) {
+    return { problems: [{ pointer: '/', message: `is not YAML: ${(error as Error).message.split('\n')[0]}` }] };
+  }
+  if (!Value.Check(ServiceManifestSchema, document)) {
+    // TypeBox may report a field twice (missing, then not a string): the first says it.
+    const byPointer = new Map<string, string>();
+    for (const error of Value.Errors(ServiceManifestSchema, document)) if (!byPointer.has(error.path || '/')) byPointer.set(error.path || '/', error.message);
+    return { problems: [...byPointer].slice(0, 20).map(([pointer, message]) => ({ pointer, message })) };
+  }
+  const problems: Omit<PackageProblem, 'file'>[] = [];
+  if (document.id !== folderName) problems.push({ pointer: '/id', message: `must be the package's folder name, ${folderName}` });
+  const diagrams = files.filter((file) => file.endsWith('.bpmn'));
+  const processIds: string[] = [];
+  for (const diagram of diagrams) {
+    try {
+      const { definitions } = await parseDiagram(await readFile(path.join(folder, diagram), 'utf8'));
+      processIds.push(...processesOf(definitions).filter((process) => process.isExecutable === true).flatMap((process) => process.id ?? []));
+    } catch {
+      problems.push({ pointer: '/bpmnProcessId', message: `${diagram} is not BPMN` });
+    }
+  }
+  if (!processIds.includes(document.bpmnProcessId)) {
+    problems.push({ pointer: '/bpmnProcessId', message: `no executable process "${document.bpmnProcessId}" in the package's diagram${diagrams.length === 1 ? '' : 's'} (${diagrams.join(', ') || 'none'})` });
+  }
+  return { manifest: document, problems };
+}

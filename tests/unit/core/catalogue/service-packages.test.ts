@@ -1,0 +1,75 @@
+import { Ajv } from 'ajv';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { publishedManifestSchema } from '../../../../core/catalogue/service-manifest.ts';
+import { readServicePackages, ServicePackageError } from '../../../../core/catalogue/service-packages.ts';
+import { MANIFEST_SCHEMA_FILE, manifestSchemaText } from '../../../../scripts/element-templates.ts';
+
+const repositoryRoot = resolve(import.meta.dirname, '../../../..');
+const processes = join(repositoryRoot, 'processes');
+const shippedManifest = readFileSync(join(processes, 'contact-data-change/service.yaml'), 'utf8');
+
+let scratch: string | undefined;
+afterEach(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  scratch = undefined;
+});
+
+/** A processes/ folder holding the contact-data change's package, its manifest edited by `edit`. */
+function packagesWith(edit: (manifest: string) => string, folder = 'contact-data-change'): string {
+  scratch = mkdtempSync(join(tmpdir(), 'packages-'));
+  const dir = join(scratch, 'processes');
+  cpSync(join(processes, 'contact-data-change'), join(dir, folder), { recursive: true });
+  writeFileSync(join(dir, folder, 'service.yaml'), edit(shippedManifest));
+  return dir;
+}
+
+async function problemsOf(dir: string) {
+  const error = await readServicePackages(dir).then(() => undefined, (thrown: unknown) => thrown);
+  expect(error).toBeInstanceOf(ServicePackageError);
+  return (error as ServicePackageError).problems;
+}
+
+describe('service packages', () => {
+  it('when the platform reads processes/, then each folder with a manifest is a service, named in the four languages', async () => {
+    const packages = await readServicePackages(processes);
+    expect(packages.map((p) => [p.manifest.id, p.manifestFile])).toEqual([
+      ['contact-data-change', 'processes/contact-data-change/service.yaml'],
+      ['residence-certificate', 'processes/residence-certificate/service.yaml'],
+    ]);
+    for (const { manifest } of packages) expect(Object.keys(manifest.names)).toEqual(['de', 'fr', 'it', 'en']);
+  });
+
+  it.each([
+    ['a translation is missing', (m: string) => m.replace(/^ {2}fr: Modifier les coordonnées.*\n/m, ''), '/names/fr'],
+    ['the audience is unknown', (m: string) => m.replace('audience: personal', 'audience: everyone'), '/audience'],
+    ['an institution is responsible without saying which kind', (m: string) => m.replace('  level: municipality', '  level: institution'), '/responsibility'],
+    ['a form field is pre-filled from no account field', (m: string) => `${m}prefill:\n  applicant.firstName: nickname\n`, '/prefill/applicant.firstName'],
+    ['the fee is not whole Rappen', (m: string) => m.replace('defaultRappen: 0', 'defaultRappen: 12.5'), '/fee/defaultRappen'],
+    ['the process is not in the diagram', (m: string) => m.replace('bpmnProcessId: contact-data-change', 'bpmnProcessId: contact-data-changes'), '/bpmnProcessId'],
+    ['the file is not YAML', () => 'id: [unclosed', '/'],
+  ])('when %s, then the platform refuses to start, naming the manifest and the field', async (_case, edit, pointer) => {
+    const problems = await problemsOf(packagesWith(edit));
+    expect(problems.map((p) => [p.file, p.pointer])).toContainEqual(['processes/contact-data-change/service.yaml', pointer]);
+  });
+
+  it('when a manifest\'s id is not its folder\'s name, then that is refused', async () => {
+    const problems = await problemsOf(packagesWith((m) => m, 'contact-change'));
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'processes/contact-change/service.yaml', pointer: '/id' }));
+  });
+
+  it('when the published schema checks the shipped manifests, then it accepts them and refuses what the platform refuses', () => {
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(publishedManifestSchema());
+    for (const service of ['residence-certificate', 'contact-data-change']) {
+      expect(validate(parseYaml(readFileSync(join(processes, service, 'service.yaml'), 'utf8'))), service).toBe(true);
+    }
+    expect(validate(parseYaml(shippedManifest.replace('audience: personal', 'audience: everyone')))).toBe(false);
+  });
+
+  it('when the manifest schema changes, then processes/service.schema.json is written anew by npm run templates', () => {
+    expect(readFileSync(join(repositoryRoot, MANIFEST_SCHEMA_FILE), 'utf8')).toBe(manifestSchemaText());
+  });
+});
