@@ -1,4 +1,8 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
 import type { Knex } from 'knex';
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 
 /** A back office as configured: where it answers and the name of its credential. */
 export interface SeedBackOffice {
@@ -11,8 +15,61 @@ export interface CatalogueSeedOptions {
   backOffices: Readonly<Record<string, SeedBackOffice>>;
 }
 
+const Slug = Type.String({ pattern: '^[a-z][a-z0-9-]*$' });
+
+const OfferingSchema = Type.Object({
+  service: Slug,
+  feeRappen: Type.Integer({ minimum: 0 }),
+  paymentAccount: Type.Optional(Type.String({ minLength: 1 })),
+  bookingText: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+  candidateGroup: Type.String({ minLength: 1 }),
+  invoiceAllowed: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false });
+
+const CatalogueSchema = Type.Object({
+  municipalities: Type.Array(Type.Object({
+    id: Slug,
+    bfsNumber: Type.Integer({ minimum: 1, maximum: 9999 }),
+    name: Type.String({ minLength: 1 }),
+    canton: Type.String({ pattern: '^[A-Z]{2}$' }),
+    participates: Type.Boolean(),
+    backOfficeVendor: Slug,
+    creditor: Type.Optional(Type.Object({
+      iban: Type.String({ pattern: '^CH\\d{19}$' }),
+      street: Type.String({ minLength: 1 }),
+      buildingNumber: Type.String({ minLength: 1 }),
+      postalCode: Type.String({ pattern: '^\\d{4}$' }),
+      town: Type.String({ minLength: 1 }),
+    }, { additionalProperties: false })),
+    offers: Type.Array(OfferingSchema),
+  }, { additionalProperties: false })),
+  institutions: Type.Array(Type.Object({
+    id: Slug,
+    kind: Type.Union([Type.Literal('debt-enforcement-office'), Type.Literal('civil-registry-office')]),
+    name: Type.String({ minLength: 1 }),
+    backOfficeVendor: Slug,
+    serves: Type.Array(Slug, { minItems: 1 }),
+  }, { additionalProperties: false })),
+}, { additionalProperties: false });
+
+export type DevelopmentCatalogue = Static<typeof CatalogueSchema>;
+
+const CATALOGUE_FILE = new URL('./development-catalogue.yaml', import.meta.url);
+
+let loaded: DevelopmentCatalogue | undefined;
+
+/** The development catalogue's data file (development-catalogue.yaml), checked; throws naming the first wrong field. */
+export function developmentCatalogue(): DevelopmentCatalogue {
+  if (loaded) return loaded;
+  const data: unknown = parseYaml(readFileSync(CATALOGUE_FILE, 'utf8'));
+  const error = Value.Errors(CatalogueSchema, data).First();
+  if (error) throw new Error(`core/db/seed/development-catalogue.yaml: ${error.path}: ${error.message}`);
+  loaded = data as DevelopmentCatalogue;
+  return loaded;
+}
+
 /** The seeded municipalities that take part, each with its own Payrexx instance. */
-export const seededPayrexxMunicipalities = (): string[] => municipalities.filter((m) => m.participates).map((m) => m.id);
+export const seededPayrexxMunicipalities = (): string[] => developmentCatalogue().municipalities.filter((m) => m.participates).map((m) => m.id);
 
 /** The Payrexx instance of a seeded municipality and the variable holding its API key. */
 export const payrexxInstanceOf = (municipalityId: string) => ({
@@ -20,44 +77,13 @@ export const payrexxInstanceOf = (municipalityId: string) => ({
   credentialRef: `PAYREXX_${municipalityId.toUpperCase()}_API_KEY`,
 });
 
-// Creditors of the seeded municipalities' invoices: Aarau and Lenzburg with a QR-IBAN (QRR
-// references), Baden with an ordinary IBAN (SCOR references). The IBANs are the Swiss payment
-// standards' examples, not real accounts.
-const creditors: Record<string, { iban: string; street: string; buildingNumber: string; postalCode: string; town: string }> = {
-  aarau: { iban: 'CH4431999123000889012', street: 'Rathausgasse', buildingNumber: '1', postalCode: '5000', town: 'Aarau' },
-  baden: { iban: 'CH9300762011623852957', street: 'Rathausgasse', buildingNumber: '5', postalCode: '5400', town: 'Baden' },
-  lenzburg: { iban: 'CH4431999123000889012', street: 'Kronenplatz', buildingNumber: '24', postalCode: '5600', town: 'Lenzburg' },
-};
-
-// The services themselves come from their packages (processes/<id>/service.yaml), registered when
-// the processes are deployed; the seed says which municipality offers which, at what fee.
-const RESIDENCE_CERTIFICATE = 'residence-certificate';
-const CONTACT_DATA_CHANGE = 'contact-data-change';
-
-// A few Aargau municipalities, each on another vendor's back office (INT-2); Wohlen does not
-// take part in the portal (SVC-4).
-const municipalities = [
-  { id: 'aarau', bfs_number: 4001, name: 'Aarau', participates: true, fee_rappen: 2000, vendor: 'dialog' },
-  { id: 'baden', bfs_number: 4021, name: 'Baden', participates: true, fee_rappen: 2500, vendor: 'hurlimann' },
-  { id: 'brugg', bfs_number: 4095, name: 'Brugg', participates: true, fee_rappen: 2000, vendor: 'talus' },
-  { id: 'lenzburg', bfs_number: 4201, name: 'Lenzburg', participates: true, fee_rappen: 1500, vendor: 'obt' },
-  { id: 'zofingen', bfs_number: 4289, name: 'Zofingen', participates: true, fee_rappen: 2000, vendor: 'vemag' },
-  { id: 'wohlen', bfs_number: 4082, name: 'Wohlen', participates: false, fee_rappen: 0, vendor: 'dialog' },
-];
-
-// Debt-enforcement offices serve a district; civil registry offices a region of several districts.
-const institutions = [
-  { id: 'betreibungsamt-aarau', kind: 'debt-enforcement-office', name: 'Betreibungsamt Aarau', vendor: 'talus', serves: ['aarau'] },
-  { id: 'betreibungsamt-baden', kind: 'debt-enforcement-office', name: 'Betreibungsamt Baden', vendor: 'dialog', serves: ['baden'] },
-  { id: 'betreibungsamt-brugg', kind: 'debt-enforcement-office', name: 'Betreibungsamt Brugg', vendor: 'obt', serves: ['brugg'] },
-  { id: 'betreibungsamt-lenzburg', kind: 'debt-enforcement-office', name: 'Betreibungsamt Lenzburg', vendor: 'vemag', serves: ['lenzburg'] },
-  { id: 'betreibungsamt-zofingen', kind: 'debt-enforcement-office', name: 'Betreibungsamt Zofingen', vendor: 'hurlimann', serves: ['zofingen'] },
-  { id: 'zivilstandsamt-aarau', kind: 'civil-registry-office', name: 'Regionales Zivilstandsamt Aarau', vendor: 'dialog', serves: ['aarau', 'lenzburg', 'zofingen'] },
-  { id: 'zivilstandsamt-baden', kind: 'civil-registry-office', name: 'Regionales Zivilstandsamt Baden', vendor: 'hurlimann', serves: ['baden', 'brugg'] },
-] as const;
-
-/** Inserts or refreshes the development catalogue, after the services' packages are registered (deployAll); safe to run at every start. */
+/**
+ * Inserts or refreshes the development catalogue, after the services' packages are registered
+ * (deployAll): the services themselves come from processes/; the data file says which municipality
+ * offers which, at what fee. Safe to run at every start.
+ */
 export async function seedCatalogue(db: Knex, options: CatalogueSeedOptions): Promise<void> {
+  const { municipalities, institutions } = developmentCatalogue();
   const backOffice = (vendor: string) => {
     const configured = options.backOffices[vendor];
     if (!configured) throw new Error(`seedCatalogue: no back office given for vendor ${vendor}`);
@@ -67,37 +93,29 @@ export async function seedCatalogue(db: Knex, options: CatalogueSeedOptions): Pr
     for (const m of municipalities) {
       await trx('municipalities').insert({
         id: m.id,
-        bfs_number: m.bfs_number,
+        bfs_number: m.bfsNumber,
         name: m.name,
-        canton: 'AG',
+        canton: m.canton,
         participates: m.participates,
-        ...backOffice(m.vendor),
+        ...backOffice(m.backOfficeVendor),
         ...payrexxColumns(m.id, m.participates),
-        ...creditorColumns(m.id, m.name),
+        ...creditorColumns(m.name, m.creditor),
       }).onConflict('id').merge();
-      if (!m.participates) continue;
-      await trx('municipality_services').insert({
-        municipality_id: m.id,
-        service_id: RESIDENCE_CERTIFICATE,
-        fee_rappen: m.fee_rappen,
-        payment_account: `${m.bfs_number}-4260.01`,
-        booking_text: `Wohnsitzbescheinigung ${m.name}`,
-        candidate_group: `${m.bfs_number}-einwohnerkontrolle`,
-        invoice_allowed: Object.hasOwn(creditors, m.id),
-      }).onConflict(['municipality_id', 'service_id']).merge();
-      await trx('municipality_services').insert({
-        municipality_id: m.id,
-        service_id: CONTACT_DATA_CHANGE,
-        fee_rappen: 0,
-        payment_account: null,
-        booking_text: null,
-        candidate_group: `${m.bfs_number}-einwohnerkontrolle`,
-        invoice_allowed: false,
-      }).onConflict(['municipality_id', 'service_id']).merge();
+      for (const offer of m.offers) {
+        await trx('municipality_services').insert({
+          municipality_id: m.id,
+          service_id: offer.service,
+          fee_rappen: offer.feeRappen,
+          payment_account: offer.paymentAccount ?? null,
+          booking_text: offer.bookingText ?? null,
+          candidate_group: offer.candidateGroup,
+          invoice_allowed: offer.invoiceAllowed ?? false,
+        }).onConflict(['municipality_id', 'service_id']).merge();
+      }
     }
     for (const institution of institutions) {
       await trx('institutions').insert({
-        id: institution.id, kind: institution.kind, name: institution.name, ...backOffice(institution.vendor),
+        id: institution.id, kind: institution.kind, name: institution.name, ...backOffice(institution.backOfficeVendor),
       }).onConflict('id').merge();
       for (const municipalityId of institution.serves) {
         await trx('municipality_institutions').insert({ municipality_id: municipalityId, kind: institution.kind, institution_id: institution.id })
@@ -113,8 +131,7 @@ function payrexxColumns(municipalityId: string, participates: boolean) {
   return { payrexx_instance: instance, payrexx_credential_ref: credentialRef };
 }
 
-function creditorColumns(municipalityId: string, name: string) {
-  const creditor = creditors[municipalityId];
+function creditorColumns(name: string, creditor: DevelopmentCatalogue['municipalities'][number]['creditor']) {
   return {
     creditor_name: creditor ? `Gemeinde ${name}` : null,
     creditor_street: creditor?.street ?? null,
