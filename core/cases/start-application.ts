@@ -7,6 +7,7 @@ import { organisationErrors } from '../errors/organisation-errors.ts';
 import { audienceRefusal } from '../organisations/organisation-rules.ts';
 import { caseErrors } from '../errors/case-errors.ts';
 import { engineUnavailable, invalidField } from '../errors/problem-error.ts';
+import { offeredPaymentMethods } from '../catalogue/payment-methods.ts';
 
 /** Starts process instances; the engine adapter implements it. */
 export interface ProcessStarter {
@@ -65,12 +66,10 @@ type Municipality = NonNullable<Awaited<ReturnType<CatalogueRepository['findMuni
 type Offering = NonNullable<Awaited<ReturnType<CatalogueRepository['findOffering']>>>;
 
 function checkPaymentMethodOffered(paymentMethod: 'online' | 'invoice', municipality: Municipality, offering: Offering): void {
-  if (paymentMethod === 'invoice' && !(offering.invoiceAllowed && municipality.creditor)) {
-    throw caseErrors.paymentMethodNotOffered(`${municipality.name} does not offer payment by invoice for this service.`, 'invoice is not offered here');
-  }
-  if (paymentMethod === 'online' && !municipality.payrexx) {
-    throw caseErrors.paymentMethodNotOffered(`${municipality.name} does not offer online payment.`, 'online payment is not offered here');
-  }
+  if (offeredPaymentMethods(municipality, offering).includes(paymentMethod)) return;
+  throw paymentMethod === 'invoice'
+    ? caseErrors.paymentMethodNotOffered(`${municipality.name} does not offer payment by invoice for this service.`, 'invoice is not offered here')
+    : caseErrors.paymentMethodNotOffered(`${municipality.name} does not offer online payment.`, 'online payment is not offered here');
 }
 
 /**

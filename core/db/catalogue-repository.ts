@@ -48,7 +48,15 @@ export interface ServiceOffering {
   invoiceAllowed: boolean;
   /** Whether the service is for persons, for organisations or for both (ORG-5). */
   audience: ServiceAudience;
+  /** What the citizen gets, from the service's package; null for a service registered without one. */
+  descriptions: LocalisedText | null;
+  /** The documents the service issues. */
+  documents: { kind: string; names: LocalisedText }[];
+  /** How the service's fee may be paid where the municipality offers it (its package's payment methods). */
+  paymentMethods: PaymentMethod[];
 }
+
+export type PaymentMethod = 'online' | 'invoice';
 
 /** Which municipality offers which service, and how (SVC-3, SVC-4, PAY-3). */
 export interface CatalogueRepository {
@@ -72,6 +80,9 @@ function toOffering(row: Record<string, unknown>): ServiceOffering {
     candidateGroup: row.candidate_group as string,
     invoiceAllowed: row.invoice_allowed as boolean,
     audience: row.audience as ServiceAudience,
+    descriptions: (row.descriptions as LocalisedText | null) ?? null,
+    documents: row.documents as ServiceOffering['documents'],
+    paymentMethods: row.payment_methods as PaymentMethod[],
   };
 }
 
@@ -79,7 +90,7 @@ export function createCatalogueRepository(db: Knex): CatalogueRepository {
   const offerings = () =>
     db('municipality_services as ms')
       .join('services as s', 's.id', 'ms.service_id')
-      .select('ms.*', 's.bpmn_process_id', 's.names', 's.expected_processing_days', 's.audience');
+      .select('ms.*', 's.bpmn_process_id', 's.names', 's.expected_processing_days', 's.audience', 's.descriptions', 's.documents', 's.payment_methods');
 
   return {
     async findMunicipality(id) {

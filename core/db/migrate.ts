@@ -18,6 +18,7 @@ import * as caseMessageNotices from './migrations/018-case-message-notices.ts';
 import * as accountMailOutbox from './migrations/019-account-mail-outbox.ts';
 import * as sharedAccountState from './migrations/020-shared-account-state.ts';
 import * as staffSessions from './migrations/021-staff-sessions.ts';
+import * as serviceManifests from './migrations/022-service-manifests.ts';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '019-account-mail-outbox': accountMailOutbox,
   '020-shared-account-state': sharedAccountState,
   '021-staff-sessions': staffSessions,
+  '022-service-manifests': serviceManifests,
 };
 
 const source: Knex.MigrationSource<string> = {

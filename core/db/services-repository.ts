@@ -17,6 +17,11 @@ export function createServicesRepository(db: Knex): ServicesRepository {
             names: JSON.stringify(manifest.names),
             expected_processing_days: manifest.expectedProcessingDays,
             audience: manifest.audience,
+            descriptions: JSON.stringify(manifest.descriptions),
+            documents: JSON.stringify(manifest.documents),
+            payment_methods: JSON.stringify(manifest.payment.methods),
+            responsibility: JSON.stringify(manifest.responsibility),
+            keywords: JSON.stringify(manifest.keywords),
           }).onConflict('id').merge();
         }
       });

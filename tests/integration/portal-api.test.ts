@@ -147,6 +147,19 @@ describe('catalogue, documentation and health', () => {
     expect((await callApi('GET', '/municipalities/atlantis/services')).status).toBe(404);
   });
 
+  it('when a citizen picks a service, then its package describes it: what it is, the documents it issues, how it may be paid there (SVC-4)', async () => {
+    const service = async (municipality: string, id: string) =>
+      (await callApi<Body>('GET', `/municipalities/${municipality}/services`)).body.services.find((s: Body) => s.id === id);
+    expect(await service('aarau', 'residence-certificate')).toMatchObject({
+      description: expect.objectContaining({ de: expect.stringContaining('Hauptwohnsitz'), fr: expect.stringContaining('domicile principal') }),
+      documents: [{ kind: 'residence-certificate', name: expect.objectContaining({ de: 'Wohnsitzbescheinigung' }) }],
+      paymentMethods: ['online', 'invoice'],
+    });
+    // Brugg has no creditor for QR-bills: online only. The contact-data change is free: nothing to pay, no document.
+    expect((await service('brugg', 'residence-certificate')).paymentMethods).toEqual(['online']);
+    expect(await service('aarau', 'contact-data-change')).toMatchObject({ paymentMethods: [], documents: [] });
+  });
+
   it('when the OpenAPI document is read, then every public route is described with its schemas', async () => {
     const { body } = await callApi<Body>('GET', '/docs/json');
     expect(body.openapi).toMatch(/^3\./);

@@ -36,6 +36,9 @@ export const RESIDENCE_CERTIFICATE: ServiceOffering = {
   candidateGroup: 'einwohnerdienste',
   invoiceAllowed: true,
   audience: 'personal',
+  descriptions: null,
+  documents: [],
+  paymentMethods: ['online', 'invoice'],
 };
 
 /** The catalogue's answers for the given municipalities; each is served by the given offices and offers the given services. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from '../../app-deps.ts';
 import { MunicipalityIdParams, ServicesOfMunicipality } from '../../schemas/catalogue.ts';
 import { problemResponses } from '../../schemas/common.ts';
+import { offeredPaymentMethods } from '../../../core/catalogue/payment-methods.ts';
 import { caseErrors } from '../../../core/errors/case-errors.ts';
 
 /** SVC-4: before filling in a form the citizen sees whether the municipality offers the service. */
@@ -22,7 +23,10 @@ export default async function municipalityRoutes(app: FastifyInstance, { catalog
     const offerings = municipality.participates ? await catalogue.listOfferings(id) : [];
     return {
       municipality: { id: municipality.id, name: municipality.name, participates: municipality.participates },
-      services: offerings.map((o) => ({ id: o.serviceId, name: o.names, feeRappen: o.feeRappen, expectedProcessingDays: o.expectedProcessingDays, audience: o.audience })),
+      services: offerings.map((o) => ({
+        id: o.serviceId, name: o.names, feeRappen: o.feeRappen, expectedProcessingDays: o.expectedProcessingDays, audience: o.audience,
+        description: o.descriptions, documents: o.documents.map((d) => ({ kind: d.kind, name: d.names })), paymentMethods: offeredPaymentMethods(municipality, o),
+      })),
     };
   });
 }

@@ -30,6 +30,9 @@ const certificateInAarau: ServiceOffering = {
   candidateGroup: 'aarau-residents-office',
   invoiceAllowed: true,
   audience: 'both',
+  descriptions: null,
+  documents: [],
+  paymentMethods: ['online', 'invoice'],
 };
 
 const application: Application = {
@@ -206,6 +209,7 @@ describe('startApplication', () => {
     { situation: 'the service does not allow invoices', change: () => { catalogue.offerings[0] = { ...certificateInAarau, invoiceAllowed: false, municipalityId: 'aarau' }; }, paymentMethod: 'invoice' as const },
     { situation: 'the municipality has no creditor account', change: () => { catalogue.municipalities.set('aarau', { ...aarau, creditor: null }); }, paymentMethod: 'invoice' as const },
     { situation: 'the municipality has no Payrexx instance', change: () => { catalogue.municipalities.set('aarau', { ...aarau, payrexx: null }); }, paymentMethod: 'online' as const },
+    { situation: 'the service\'s package allows invoices only', change: () => { catalogue.offerings[0] = { ...certificateInAarau, paymentMethods: ['invoice'], municipalityId: 'aarau' }; }, paymentMethod: 'online' as const },
   ])('when $situation, then the payment method is refused naming the field, and nothing is stored', async ({ change, paymentMethod }) => {
     change();
     const error = await refusal(startApplication(CITIZEN, { ...application, paymentMethod }, 'key-1'));
