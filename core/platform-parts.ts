@@ -47,7 +47,7 @@ export async function openParts(config: Config, logger: Logger = pino({ level: c
  */
 export async function deployAll({ db, zeebe, logger }: Parts): Promise<void> {
   const packages = await readServicePackages('processes');
-  await createServicesRepository(db).register(packages.map((servicePackage) => servicePackage.manifest));
+  await createServicesRepository(db).register(packages);
   // A diagram the modeller deployed stays in front; `npm run export-process` brings it into git.
   const modellerOwned = new Set(await createProcessDraftsRepository(db).modellerOwned());
   const deployment = await deployProcesses(zeebe, 'processes', (file) => modellerOwned.has(basename(file, '.bpmn')));

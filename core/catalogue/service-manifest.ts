@@ -46,6 +46,9 @@ export const ServiceManifestSchema = Type.Object({
     maxItems: 20, description: 'The documents the service issues.',
   }),
   expectedProcessingDays: Type.Integer({ minimum: 0, maximum: 365, description: 'Working days a case usually takes (SVC-4).' }),
+  startForm: Type.Optional(Type.String({
+    pattern: '^[a-z0-9][a-z0-9-]*[.]form$', description: 'The form-js form in the package that the citizen fills in to order the service.',
+  })),
   prefill: Type.Optional(Type.Record(
     Type.String({ pattern: '^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*$' }),
     literals(PREFILL_SOURCES),

@@ -14,6 +14,8 @@ export const MANIFEST_FILE = 'service.yaml';
 
 export interface ServicePackage {
   manifest: ServiceManifest;
+  /** The start form's form-js schema, where the manifest names one. */
+  startForm: { id: string; type: string; components: unknown[] } | null;
   /** The package's folder and manifest, relative to the processes folder's parent (e.g. `processes/residence-certificate/service.yaml`). */
   folder: string;
   manifestFile: string;
@@ -50,7 +52,7 @@ export async function readServicePackages(processesDir: string): Promise<Service
     const manifestFile = path.join(folder, MANIFEST_FILE);
     const found = await checkPackage(name, folder, files, await readFile(manifestFile, 'utf8'));
     problems.push(...found.problems.map((problem) => ({ file: shown(manifestFile), ...problem })));
-    if (found.manifest) packages.push({ manifest: found.manifest, folder: shown(folder), manifestFile: shown(manifestFile) });
+    if (found.manifest) packages.push({ manifest: found.manifest, startForm: found.startForm ?? null, folder: shown(folder), manifestFile: shown(manifestFile) });
   }
   const seen = new Map<string, string>();
   for (const { manifest, manifestFile } of packages) {
@@ -62,7 +64,11 @@ export async function readServicePackages(processesDir: string): Promise<Service
   return packages;
 }
 
-async function checkPackage(folderName: string, folder: string, files: string[], text: string): Promise<{ manifest?: ServiceManifest; problems: Omit<PackageProblem, 'file'>[] }> {
+type FormSchema = NonNullable<ServicePackage['startForm']>;
+
+async function checkPackage(
+  folderName: string, folder: string, files: string[], text: string,
+): Promise<{ manifest?: ServiceManifest; startForm?: FormSchema; problems: Omit<PackageProblem, 'file'>[] }> {
   let document: unknown;
   try {
     document = parseYaml(text);
@@ -90,5 +96,26 @@ async function checkPackage(folderName: string, folder: string, files: string[],
   if (!processIds.includes(document.bpmnProcessId)) {
     problems.push({ pointer: '/bpmnProcessId', message: `no executable process "${document.bpmnProcessId}" in the package's diagram${diagrams.length === 1 ? '' : 's'} (${diagrams.join(', ') || 'none'})` });
   }
-  return { manifest: document, problems };
+  const startForm = document.startForm === undefined ? undefined : await readStartForm(folder, files, document.startForm, problems);
+  return { manifest: document, ...(startForm ? { startForm } : {}), problems };
+}
+
+/** The start form the manifest names: a form-js schema with an id, in the package's folder. */
+async function readStartForm(folder: string, files: string[], file: string, problems: Omit<PackageProblem, 'file'>[]): Promise<FormSchema | undefined> {
+  if (!files.includes(file)) {
+    problems.push({ pointer: '/startForm', message: `${file} is not in the package` });
+    return undefined;
+  }
+  let form: Partial<FormSchema> | null;
+  try {
+    form = JSON.parse(await readFile(path.join(folder, file), 'utf8')) as Partial<FormSchema> | null;
+  } catch {
+    problems.push({ pointer: '/startForm', message: `${file} is not JSON` });
+    return undefined;
+  }
+  if (typeof form?.id !== 'string' || form.type !== 'default' || !Array.isArray(form.components)) {
+    problems.push({ pointer: '/startForm', message: `${file} is not a form-js schema (an id, type "default" and components)` });
+    return undefined;
+  }
+  return form as FormSchema;
 }

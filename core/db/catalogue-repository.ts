@@ -64,6 +64,8 @@ export interface CatalogueRepository {
   listOfferings(municipalityId: string): Promise<ServiceOffering[]>;
   findOffering(municipalityId: string, serviceId: string): Promise<ServiceOffering | undefined>;
   expectedProcessingDays(serviceId: string): Promise<number | undefined>;
+  /** The form-js schema a citizen fills in to order the service (its package's start form); undefined for an unknown service or one without. */
+  startForm(serviceId: string): Promise<object | undefined>;
   /** The institution of `kind` that serves the municipality, e.g. its district's debt-enforcement office. */
   findInstitutionFor(municipalityId: string, kind: InstitutionKind): Promise<Institution | undefined>;
 }
@@ -124,6 +126,10 @@ export function createCatalogueRepository(db: Knex): CatalogueRepository {
     async findOffering(municipalityId, serviceId) {
       const row = await offerings().where({ 'ms.municipality_id': municipalityId, 'ms.service_id': serviceId }).first();
       return row ? toOffering(row) : undefined;
+    },
+    async startForm(serviceId) {
+      const row = await db('services').where({ id: serviceId }).first('start_form');
+      return (row?.start_form as object | null | undefined) ?? undefined;
     },
     async findInstitutionFor(municipalityId, kind) {
       const row = await db('municipality_institutions as mi')

@@ -19,6 +19,7 @@ import * as accountMailOutbox from './migrations/019-account-mail-outbox.ts';
 import * as sharedAccountState from './migrations/020-shared-account-state.ts';
 import * as staffSessions from './migrations/021-staff-sessions.ts';
 import * as serviceManifests from './migrations/022-service-manifests.ts';
+import * as serviceStartForms from './migrations/023-service-start-forms.ts';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '020-shared-account-state': sharedAccountState,
   '021-staff-sessions': staffSessions,
   '022-service-manifests': serviceManifests,
+  '023-service-start-forms': serviceStartForms,
 };
 
 const source: Knex.MigrationSource<string> = {

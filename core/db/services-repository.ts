@@ -1,16 +1,22 @@
 import type { Knex } from 'knex';
 import type { ServiceManifest } from '../catalogue/service-manifest.ts';
 
+/** What a service package brings to the catalogue: its manifest and the start form's form-js schema. */
+export interface ServiceRegistration {
+  manifest: ServiceManifest;
+  startForm: object | null;
+}
+
 export interface ServicesRepository {
   /** Inserts or refreshes the services the packages describe, in one transaction; services no package describes stay. */
-  register(manifests: readonly ServiceManifest[]): Promise<void>;
+  register(packages: readonly ServiceRegistration[]): Promise<void>;
 }
 
 export function createServicesRepository(db: Knex): ServicesRepository {
   return {
-    async register(manifests) {
+    async register(packages) {
       await db.transaction(async (trx) => {
-        for (const manifest of manifests) {
+        for (const { manifest, startForm } of packages) {
           await trx('services').insert({
             id: manifest.id,
             bpmn_process_id: manifest.bpmnProcessId,
@@ -22,6 +28,7 @@ export function createServicesRepository(db: Knex): ServicesRepository {
             payment_methods: JSON.stringify(manifest.payment.methods),
             responsibility: JSON.stringify(manifest.responsibility),
             keywords: JSON.stringify(manifest.keywords),
+            start_form: startForm === null ? null : JSON.stringify(startForm),
           }).onConflict('id').merge();
         }
       });

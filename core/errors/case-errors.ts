@@ -21,6 +21,9 @@ export const caseErrors = {
   /** A municipality the catalogue does not know; with `pointer`, the field that named it. */
   municipalityNotFound: (pointer?: string) =>
     new ProblemError(404, 'municipality-not-found', 'Gemeinde nicht gefunden', undefined, pointer ? [{ pointer, detail: 'is not a known municipality' }] : undefined),
+  startFormNotFound: (serviceId: string) =>
+    new ProblemError(404, 'start-form-not-found', 'Formular nicht gefunden', `Zum Dienst "${serviceId}" gibt es kein Bestellformular.`,
+      [{ pointer: '/params/id', detail: 'is no service with a start form' }]),
   concurrentSubmit: () =>
     new ProblemError(409, 'concurrent-submit', 'Gleichzeitige Übermittlung', 'The same application is being submitted concurrently; please retry.'),
 };

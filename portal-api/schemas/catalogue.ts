@@ -2,6 +2,8 @@ import { Type } from '@sinclair/typebox';
 
 export const MunicipalityIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 
+export const ServiceIdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+
 export const ServicesOfMunicipality = Type.Object({
   municipality: Type.Object({ id: Type.String(), name: Type.String(), participates: Type.Boolean() }),
   services: Type.Array(Type.Object({

@@ -160,6 +160,18 @@ describe('catalogue, documentation and health', () => {
     expect(await service('aarau', 'contact-data-change')).toMatchObject({ paymentMethods: [], documents: [] });
   });
 
+  it('when a portal front end opens a service, then it gets the start form from the service\'s package to render with form-js', async () => {
+    const form = await callApi<Body>('GET', '/services/residence-certificate/form');
+    expect(form.status).toBe(200);
+    expect(form.body).toMatchObject({ id: 'residence-certificate-start', type: 'default' });
+    expect(form.body.components).toContainEqual(expect.objectContaining({ type: 'group', path: 'applicant' }));
+    for (const service of ['contact-data-change', 'no-such-service']) {
+      const missing = await callApi<Body>('GET', `/services/${service}/form`);
+      expect(missing.status).toBe(404);
+      expect(missing.body).toMatchObject({ type: 'urn:gemeindeportal:problem:start-form-not-found', errors: [{ pointer: '/params/id' }] });
+    }
+  });
+
   it('when the OpenAPI document is read, then every public route is described with its schemas', async () => {
     const { body } = await callApi<Body>('GET', '/docs/json');
     expect(body.openapi).toMatch(/^3\./);

@@ -52,6 +52,7 @@ export function fakeCatalogue(
     listOfferings: async (id) => (municipality(id) ? offerings : []),
     findOffering: async (id, serviceId) => (municipality(id) ? offerings.find((offering) => offering.serviceId === serviceId) : undefined),
     expectedProcessingDays: async (serviceId) => offerings.find((offering) => offering.serviceId === serviceId)?.expectedProcessingDays,
+    startForm: async () => undefined,
     findInstitutionFor: async (id, kind) => (municipality(id) ? institutions.find((institution) => institution.kind === kind) : undefined),
   };
 }

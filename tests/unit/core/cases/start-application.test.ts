@@ -58,6 +58,9 @@ class InMemoryCatalogue implements CatalogueRepository {
   async expectedProcessingDays(serviceId: string) {
     return this.offerings.find((offering) => offering.serviceId === serviceId)?.expectedProcessingDays;
   }
+  async startForm() {
+    return undefined;
+  }
   async findInstitutionFor() {
     return undefined;
   }

@@ -56,6 +56,21 @@ describe('service packages', () => {
     expect(problems.map((p) => [p.file, p.pointer])).toContainEqual(['processes/contact-data-change/service.yaml', pointer]);
   });
 
+  it('when a package names its start form, then the platform reads it with the manifest', async () => {
+    const certificate = (await readServicePackages(processes)).find((p) => p.manifest.id === 'residence-certificate');
+    expect(certificate?.startForm).toMatchObject({ id: 'residence-certificate-start', type: 'default' });
+    expect(JSON.stringify(certificate?.startForm)).toContain('"path":"applicant"');
+  });
+
+  it.each([
+    ['a start form that is not in the package', '', 'missing.form is not in the package'],
+    ['a start form that is not a form-js schema', '{ "components": [] }', 'is not a form-js schema'],
+  ])('when a manifest names %s, then that is refused at /startForm', async (_case, content, message) => {
+    const dir = packagesWith((m) => `${m}startForm: ${content ? 'start.form' : 'missing.form'}\n`);
+    if (content) writeFileSync(join(dir, 'contact-data-change', 'start.form'), content);
+    expect(await problemsOf(dir)).toContainEqual(expect.objectContaining({ pointer: '/startForm', message: expect.stringContaining(message) }));
+  });
+
   it('when a manifest\'s id is not its folder\'s name, then that is refused', async () => {
     const problems = await problemsOf(packagesWith((m) => m, 'contact-change'));
     expect(problems).toContainEqual(expect.objectContaining({ file: 'processes/contact-change/service.yaml', pointer: '/id' }));
