@@ -13,6 +13,7 @@ import { passwordShortfalls } from './password-rule.ts';
 import type { SecretAttempts } from './secret-attempts.ts';
 import { hashToken, newSecretToken } from './secret-tokens.ts';
 import type { AccountSession } from './session-service.ts';
+import { accessErrors } from '../errors/access-errors.ts';
 
 export interface AccountSettings {
   /** The portal front end, where the links in mails lead. */
@@ -106,7 +107,7 @@ export function createAccountService(deps: {
   async function accountOf(accountId: string): Promise<AccountRow> {
     const account = await accounts.findById(accountId);
     // The session was valid a moment ago: the account was deleted meanwhile.
-    if (!account) throw accountErrors.unauthenticated();
+    if (!account) throw accessErrors.bearerTokenRequired();
     return account;
   }
 

@@ -10,6 +10,7 @@ import { ACCOUNT_PAGES, pageLink } from './links.ts';
 import type { SendAccountMail } from './mail-delivery.ts';
 import { hashToken, newSecretToken } from './secret-tokens.ts';
 import type { AccountSession } from './session-service.ts';
+import { accessErrors } from '../errors/access-errors.ts';
 
 export interface DeletionSettings {
   publicUrl: string;
@@ -60,7 +61,7 @@ export function createDeletionService(deps: {
     async request(session: AccountSession, password: string | undefined): Promise<void> {
       const accountId = session.accountId;
       const account = await accounts.findById(accountId);
-      if (!account) throw accountErrors.unauthenticated();
+      if (!account) throw accessErrors.bearerTokenRequired();
       await deps.confirmHolder(account, session, password, '/body/password');
       await refuseIfBlocked(accountId);
       const token = newSecretToken('gpl');

@@ -4,6 +4,7 @@ import { formatKontoId } from './konto-id.ts';
 import type { SecretAttempts } from './secret-attempts.ts';
 import { checkTotpCode } from './session-service.ts';
 import { acceptedTotpStep, newTotpSecret } from './totp.ts';
+import { accessErrors } from '../errors/access-errors.ts';
 
 export type SecondFactorService = ReturnType<typeof createSecondFactorService>;
 
@@ -16,7 +17,7 @@ export function createSecondFactorService(deps: { accounts: AccountsRepository; 
   const { accounts, attempts, now } = deps;
   async function accountOf(accountId: string) {
     const account = await accounts.findById(accountId);
-    if (!account) throw accountErrors.unauthenticated();
+    if (!account) throw accessErrors.bearerTokenRequired();
     return account;
   }
   return {

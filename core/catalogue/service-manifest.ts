@@ -15,7 +15,7 @@ const Words = Type.Array(Type.String({ minLength: 2, maxLength: 60 }), { maxItem
 const Slug = Type.String({ pattern: '^[a-z][a-z0-9-]{1,62}$' });
 
 /** The account fields a start form may be pre-filled from (INT-4). */
-export const PREFILL_SOURCES = ['firstName', 'lastName', 'dateOfBirth', 'email', 'phone', 'street', 'houseNumber', 'postalCode', 'town', 'country'] as const;
+const PREFILL_SOURCES = ['firstName', 'lastName', 'dateOfBirth', 'email', 'phone', 'street', 'houseNumber', 'postalCode', 'town', 'country'] as const;
 
 const literals = <T extends string>(values: readonly T[], options: { description?: string } = {}) =>
   Type.Union(values.map((value) => Type.Literal(value)), options);

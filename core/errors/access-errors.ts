@@ -4,6 +4,8 @@ import { ProblemError } from './problem-error.ts';
 export const accessErrors = {
   /** No (valid) citizen session, staff session or token; `detail` says which the caller lacks. */
   unauthenticated: (detail?: string) => new ProblemError(401, 'unauthenticated', 'Anmeldung erforderlich', detail),
+  /** A citizen's call without a live session of its bearer token. */
+  bearerTokenRequired: () => accessErrors.unauthenticated('A valid bearer token is required.'),
   /** The engine's record exporter presented the wrong token. */
   wrongRecordsToken: () => new ProblemError(401, 'unauthenticated', 'Nicht berechtigt'),
   /** A change without the marker its page sends (CSRF). */

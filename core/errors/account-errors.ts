@@ -37,7 +37,6 @@ export const accountErrors = {
   emailTaken: () =>
     new ProblemError(409, 'email-taken', 'Diese E-Mail-Adresse gehört bereits zu einem Konto.'),
   secondFactorState: (detail: string) => new ProblemError(409, 'second-factor-state', 'Zweiter Faktor', detail),
-  unauthenticated: () => new ProblemError(401, 'unauthenticated', 'Anmeldung erforderlich', 'A valid bearer token is required.'),
   sessionNotFound: () => new ProblemError(404, 'session-not-found', 'Sitzung nicht gefunden'),
   rateLimited: (seconds: number) => new RateLimitedError(seconds),
   /** An account with a password confirms sensitive changes with it. */

@@ -15,7 +15,6 @@ export const staffErrors = {
     new ProblemError(400, 'invalid-form', 'Formular unvollständig', 'Bitte prüfen Sie die markierten Felder.', errors),
   decisionNotPdf: () =>
     new ProblemError(400, 'invalid-document', 'Kein PDF', 'Laden Sie den Entscheid als PDF hoch.', [{ pointer: '/body', detail: 'is not a PDF document' }]),
-  documentNotFound: () => new ProblemError(404, 'document-not-found', 'Dokument nicht gefunden'),
   incidentNotFound: () => new ProblemError(404, 'incident-not-found', 'Störung nicht gefunden', 'Die Störung ist behoben oder nicht Ihre.'),
   invoiceNotFound: () => new ProblemError(404, 'invoice-not-found', 'Rechnung nicht gefunden'),
 };

@@ -33,7 +33,7 @@ const BEARER = /^Bearer ([\x21-\x7e]{1,512})$/;
 export async function authenticateCitizenSession(request: FastifyRequest): Promise<AccountSession> {
   const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
   const session = token ? await request.server.citizenSessions.authenticate(token) : undefined;
-  if (!session) throw accessErrors.unauthenticated('A valid bearer token is required.');
+  if (!session) throw accessErrors.bearerTokenRequired();
   return session;
 }
 

@@ -4,8 +4,6 @@ import type { UserTaskOutcome } from '../../core/engine/user-tasks.ts';
 import type { StaffSession } from '../../core/staff/staff-sessions.ts';
 import { staffErrors } from '../../core/errors/staff-errors.ts';
 
-export const taskNotFound = staffErrors.taskNotFound;
-export const heldByOther = staffErrors.taskHeldByOther;
 
 /**
  * The task if it is open and the clerk's: of a municipality the clerk works for, assigned to the
@@ -13,7 +11,7 @@ export const heldByOther = staffErrors.taskHeldByOther;
  */
 export async function taskFor(tasks: TasksRepository, staff: StaffSession, taskKey: string): Promise<TaskRow> {
   const task = await tasks.find(staff, taskKey);
-  if (!task) throw taskNotFound();
+  if (!task) throw staffErrors.taskNotFound();
   return task;
 }
 
@@ -25,8 +23,8 @@ export function caseOf(task: TaskRow): string {
 
 /** The engine's answer to a command on a task, as the clerk's refusal. */
 export function answer(outcome: UserTaskOutcome): void {
-  if (outcome === 'gone') throw taskNotFound();
-  if (outcome === 'conflict') throw heldByOther();
+  if (outcome === 'gone') throw staffErrors.taskNotFound();
+  if (outcome === 'conflict') throw staffErrors.taskHeldByOther();
 }
 
 /** Service names as the municipalities the member works for offer them. */

@@ -9,8 +9,6 @@ import { CaseIdParams, CaseListQuery, CitizenAnswerSchema } from '../../schemas/
 import { problemResponses } from '../../schemas/common.ts';
 import { caseErrors } from '../../../core/errors/case-errors.ts';
 
-const caseNotFound = caseErrors.notFound;
-
 /** CASE-1, CASE-2, ORG-4: the citizen's cases and their organisations' with phase, history and expected processing time. */
 export default async function caseRoutes(app: FastifyInstance, { cases, loadCase, answerQuestion, organisations }: RouteDeps): Promise<void> {
   const memberships = organisations?.memberships ?? NO_MEMBERSHIPS;
@@ -44,7 +42,7 @@ export default async function caseRoutes(app: FastifyInstance, { cases, loadCase
     const row = await cases.findById(id);
     const readable = row && mayReadCase(accountId, { citizenId: row.citizenId, organisationId: row.organisation?.id ?? null },
       new Set(row.organisation ? await memberships.organisationIdsOf(accountId) : []));
-    if (!row || !readable) throw caseNotFound();
+    if (!row || !readable) throw caseErrors.notFound();
     return loadCase(row);
   });
 

@@ -9,7 +9,7 @@ import type { RouteDeps } from '../../../app-deps.ts';
 import { problemResponses } from '../../../schemas/common.ts';
 import { checkFormVariables } from '../../../../core/staff/form-variables.ts';
 import { type StaffSession } from '../../../../core/staff/staff-sessions.ts';
-import { answer, caseOf, heldByOther, taskFor } from '../../../staff/task-access.ts';
+import { answer, caseOf, taskFor } from '../../../staff/task-access.ts';
 import { AssignmentBody, CompletionBody, DatesBody, MessageBody, TaskKeyParams } from '../../../schemas/tasklist.ts';
 import { staffErrors } from '../../../../core/errors/staff-errors.ts';
 
@@ -46,7 +46,7 @@ export default async function taskActionRoutes(app: FastifyInstance, { tasklist,
   }, MessageBody);
 
   act('dates', 'Set or clear the due and follow-up dates', async (staff, task, body) => {
-    if (task.assignee && task.assignee !== staff.id) throw heldByOther();
+    if (task.assignee && task.assignee !== staff.id) throw staffErrors.taskHeldByOther();
     const { dueDate, followUpDate } = body as { dueDate: string | null; followUpDate: string | null };
     if (dueDate && followUpDate && Date.parse(followUpDate) > Date.parse(dueDate)) {
       throw staffErrors.invalidRequest('/body/followUpDate', 'is after the due date', 'Die Wiedervorlage muss vor dem Fälligkeitsdatum liegen.');
@@ -56,17 +56,17 @@ export default async function taskActionRoutes(app: FastifyInstance, { tasklist,
   }, DatesBody);
 
   act('claim', 'Take the task', async (staff, task) => {
-    if (task.assignee && task.assignee !== staff.id) throw heldByOther();
+    if (task.assignee && task.assignee !== staff.id) throw staffErrors.taskHeldByOther();
     answer(await deps.userTasks.assign(task.taskKey, staff.id, false));
     await deps.tasks.noteAssignee(task.taskKey, staff.id, staff.id);
   });
   act('unclaim', 'Give the task back to the group', async (staff, task) => {
-    if (task.assignee !== staff.id) throw heldByOther();
+    if (task.assignee !== staff.id) throw staffErrors.taskHeldByOther();
     answer(await deps.userTasks.unassign(task.taskKey));
     await deps.tasks.noteAssignee(task.taskKey, null, staff.id);
   });
   act('assignment', 'Hand the task over to a colleague', async (staff, task, body) => {
-    if (task.assignee && task.assignee !== staff.id) throw heldByOther();
+    if (task.assignee && task.assignee !== staff.id) throw staffErrors.taskHeldByOther();
     const { assignee } = body as { assignee: string };
     const colleague = (await deps.colleagues(staff.organisation)).find((c) => c.id === assignee);
     if (!colleague) throw staffErrors.invalidRequest('/body/assignee', 'is not a colleague', 'Diese Person arbeitet nicht in Ihrer Gemeinde bzw. Ihrem Amt.');

@@ -8,7 +8,8 @@ import type { InternalTasksRepository } from '../../../../core/db/internal-tasks
 import type { TasksRepository, TaskView } from '../../../../core/db/tasks-repository.ts';
 import type { RouteDeps } from '../../../app-deps.ts';
 import { problemResponses } from '../../../schemas/common.ts';
-import { serviceNamesOf, taskFor, taskNotFound, withServiceName } from '../../../staff/task-access.ts';
+import { serviceNamesOf, taskFor, withServiceName } from '../../../staff/task-access.ts';
+import { staffErrors } from '../../../../core/errors/staff-errors.ts';
 import { TaskKeyParams, TaskListQuery } from '../../../schemas/tasklist.ts';
 
 export interface TaskViewDeps {
@@ -29,7 +30,7 @@ export default async function taskViewRoutes(app: FastifyInstance, { tasklist, c
   /** The case as the task shows it: the application, its history, documents, messages and the offices it may go to. */
   async function caseViewOf(caseId: string, caseNumber: string, names: Map<string, string>) {
     const row = await deps.cases.findById(caseId);
-    if (!row) throw taskNotFound();
+    if (!row) throw staffErrors.taskNotFound();
     const [history, documents, messages, applicant, offices] = await Promise.all([
       row.processInstanceKey ? deps.cases.history(row.processInstanceKey) : Promise.resolve([]),
       deps.cases.documents(caseId),
