@@ -156,6 +156,7 @@ export function createStartApplication(deps: StartApplicationDeps) {
         applicant: application.applicant,
         feeRappen: offering.feeRappen,
         residentsOfficeGroup: offering.candidateGroup,
+        settings: offering.settings,
         ...(free ? {} : {
           paymentMethod,
           paymentReminderAfter: deps.paymentDeadlines[paymentMethod].reminderAfter,

@@ -20,6 +20,29 @@ const PREFILL_SOURCES = ['firstName', 'lastName', 'dateOfBirth', 'email', 'phone
 const literals = <T extends string>(values: readonly T[], options: { description?: string } = {}) =>
   Type.Union(values.map((value) => Type.Literal(value)), options);
 
+const SettingName = Type.String({ pattern: '^[a-z][A-Za-z0-9]{0,62}$' });
+
+/**
+ * A value each municipality may set for the service (e.g. the instalment plan's thresholds): its
+ * type, its default and bounds. The process reads the municipality's values as `settings.<name>`.
+ */
+const SettingDeclaration = Type.Union([
+  Type.Object({
+    type: Type.Union([Type.Literal('integer'), Type.Literal('number')]),
+    default: Type.Number(),
+    minimum: Type.Optional(Type.Number()),
+    maximum: Type.Optional(Type.Number()),
+    names: Texts('What the setting means, as the municipality\'s administrator reads it.'),
+  }, { additionalProperties: false }),
+  Type.Object({ type: Type.Literal('boolean'), default: Type.Boolean(), names: Texts('What the setting means.') }, { additionalProperties: false }),
+  Type.Object({
+    type: Type.Literal('string'), default: Type.String({ maxLength: 500 }), maxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    names: Texts('What the setting means.'),
+  }, { additionalProperties: false }),
+]);
+
+export type SettingDeclaration = Static<typeof SettingDeclaration>;
+
 export const ServiceManifestSchema = Type.Object({
   id: Type.String({ pattern: '^[a-z][a-z0-9-]{1,62}$', description: 'The service\'s id; the package\'s folder carries the same name.' }),
   bpmnProcessId: Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_.-]*$', description: 'The id of the executable process in the package\'s diagram.' }),
@@ -54,6 +77,9 @@ export const ServiceManifestSchema = Type.Object({
     literals(PREFILL_SOURCES),
     { maxProperties: 50, description: 'Which account fields pre-fill which start-form fields (INT-4): form field path → account field.' },
   )),
+  settings: Type.Optional(Type.Record(SettingName, SettingDeclaration, {
+    maxProperties: 30, description: 'Values each municipality may set for the service, with their defaults; the process reads them as settings.<name>.',
+  })),
 }, { additionalProperties: false, $id: 'https://gemeindeportal.example/schemas/service-manifest.json' });
 
 export type ServiceManifest = Static<typeof ServiceManifestSchema>;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseDiagram, processesOf } from '../bpmn/diagram.ts';
 import { ServiceManifestSchema, type ServiceManifest } from './service-manifest.ts';
+import { settingProblems } from './service-settings.ts';
 
 export const MANIFEST_FILE = 'service.yaml';
 
@@ -95,6 +96,11 @@ async function checkPackage(
   }
   if (!processIds.includes(document.bpmnProcessId)) {
     problems.push({ pointer: '/bpmnProcessId', message: `no executable process "${document.bpmnProcessId}" in the package's diagram${diagrams.length === 1 ? '' : 's'} (${diagrams.join(', ') || 'none'})` });
+  }
+  for (const [name, declaration] of Object.entries(document.settings ?? {})) {
+    for (const problem of settingProblems({ [name]: declaration }, { [name]: declaration.default })) {
+      problems.push({ pointer: `/settings/${name}/default`, message: problem.message });
+    }
   }
   const startForm = document.startForm === undefined ? undefined : await readStartForm(folder, files, document.startForm, problems);
   return { manifest: document, ...(startForm ? { startForm } : {}), problems };

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { LocalisedText } from '../language.ts';
 import type { ServiceAudience } from '../organisations/organisation-rules.ts';
+import { effectiveSettings, type SettingDeclarations, type SettingValues } from '../catalogue/service-settings.ts';
 
 export interface Municipality {
   id: string;
@@ -54,6 +55,8 @@ export interface ServiceOffering {
   documents: { kind: string; names: LocalisedText }[];
   /** How the service's fee may be paid where the municipality offers it (its package's payment methods). */
   paymentMethods: PaymentMethod[];
+  /** The values the municipality's cases run with: the package's declared defaults, overridden by the municipality's own. */
+  settings: SettingValues;
 }
 
 export type PaymentMethod = 'online' | 'invoice';
@@ -85,6 +88,7 @@ function toOffering(row: Record<string, unknown>): ServiceOffering {
     descriptions: (row.descriptions as LocalisedText | null) ?? null,
     documents: row.documents as ServiceOffering['documents'],
     paymentMethods: row.payment_methods as PaymentMethod[],
+    settings: effectiveSettings(row.setting_declarations as SettingDeclarations, row.settings as Record<string, unknown>),
   };
 }
 
@@ -92,7 +96,7 @@ export function createCatalogueRepository(db: Knex): CatalogueRepository {
   const offerings = () =>
     db('municipality_services as ms')
       .join('services as s', 's.id', 'ms.service_id')
-      .select('ms.*', 's.bpmn_process_id', 's.names', 's.expected_processing_days', 's.audience', 's.descriptions', 's.documents', 's.payment_methods');
+      .select('ms.*', 's.bpmn_process_id', 's.names', 's.expected_processing_days', 's.audience', 's.descriptions', 's.documents', 's.payment_methods', 's.settings as setting_declarations');
 
   return {
     async findMunicipality(id) {

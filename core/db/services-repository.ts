@@ -29,6 +29,7 @@ export function createServicesRepository(db: Knex): ServicesRepository {
             responsibility: JSON.stringify(manifest.responsibility),
             keywords: JSON.stringify(manifest.keywords),
             start_form: startForm === null ? null : JSON.stringify(startForm),
+            settings: JSON.stringify(manifest.settings ?? {}),
           }).onConflict('id').merge();
         }
       });

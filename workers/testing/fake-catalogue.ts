@@ -39,6 +39,7 @@ export const RESIDENCE_CERTIFICATE: ServiceOffering = {
   descriptions: null,
   documents: [],
   paymentMethods: ['online', 'invoice'],
+  settings: {},
 };
 
 /** The catalogue's answers for the given municipalities; each is served by the given offices and offers the given services. */

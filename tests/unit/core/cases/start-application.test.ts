@@ -33,6 +33,7 @@ const certificateInAarau: ServiceOffering = {
   descriptions: null,
   documents: [],
   paymentMethods: ['online', 'invoice'],
+  settings: {},
 };
 
 const application: Application = {

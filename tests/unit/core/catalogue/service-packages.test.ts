@@ -27,6 +27,14 @@ function packagesWith(edit: (manifest: string) => string, folder = 'contact-data
   return dir;
 }
 
+/** A `settings` block declaring maxInstalments with `fields` (YAML at four spaces' indent). */
+const setting = (fields: string) => `settings:
+  maxInstalments:
+    type: integer
+    ${fields}
+    names: { de: Anzahl Raten, fr: Nombre de mensualités, it: Numero di rate, en: Number of instalments }
+`;
+
 async function problemsOf(dir: string) {
   const error = await readServicePackages(dir).then(() => undefined, (thrown: unknown) => thrown);
   expect(error).toBeInstanceOf(ServicePackageError);
@@ -51,6 +59,8 @@ describe('service packages', () => {
     ['the fee is not whole Rappen', (m: string) => m.replace('defaultRappen: 0', 'defaultRappen: 12.5'), '/fee/defaultRappen'],
     ['the process is not in the diagram', (m: string) => m.replace('bpmnProcessId: contact-data-change', 'bpmnProcessId: contact-data-changes'), '/bpmnProcessId'],
     ['the file is not YAML', () => 'id: [unclosed', '/'],
+    ['a setting\'s default lies outside its bounds', (m: string) => `${m}${setting('default: 30\n    maximum: 24')}`, '/settings/maxInstalments/default'],
+    ['a setting has no names', (m: string) => `${m}settings:\n  maxInstalments: { type: integer, default: 12 }\n`, '/settings/maxInstalments'],
   ])('when %s, then the platform refuses to start, naming the manifest and the field', async (_case, edit, pointer) => {
     const problems = await problemsOf(packagesWith(edit));
     expect(problems.map((p) => [p.file, p.pointer])).toContainEqual(['processes/contact-data-change/service.yaml', pointer]);
