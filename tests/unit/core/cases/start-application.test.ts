@@ -33,7 +33,7 @@ const certificateInAarau: ServiceOffering = {
   descriptions: null,
   documents: [],
   paymentMethods: ['online', 'invoice'],
-  settings: {},
+  settings: { reviewAlways: true },
 };
 
 const application: Application = {
@@ -191,6 +191,7 @@ describe('startApplication', () => {
         applicant: { firstName: 'Anna', lastName: 'Muster', dateOfBirth: '1985-04-12' },
         feeRappen: 2500,
         residentsOfficeGroup: 'aarau-residents-office',
+        settings: { reviewAlways: true },
         paymentMethod: 'online',
         paymentReminderAfter: 'P2D',
         paymentCancelAfter: 'P5D',
