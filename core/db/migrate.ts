@@ -20,6 +20,7 @@ import * as sharedAccountState from './migrations/020-shared-account-state.ts';
 import * as staffSessions from './migrations/021-staff-sessions.ts';
 import * as serviceManifests from './migrations/022-service-manifests.ts';
 import * as serviceStartForms from './migrations/023-service-start-forms.ts';
+import * as serviceSettings from './migrations/024-service-settings.ts';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '021-staff-sessions': staffSessions,
   '022-service-manifests': serviceManifests,
   '023-service-start-forms': serviceStartForms,
+  '024-service-settings': serviceSettings,
 };
 
 const source: Knex.MigrationSource<string> = {
