@@ -10,6 +10,7 @@ import type { RequestContactDataChange } from '../core/contact-data/contact-data
 import type { DraftService } from '../core/drafts/draft-service.ts';
 import type { Organisations } from '../core/organisations/index.ts';
 import type { CatalogueRepository } from '../core/db/catalogue-repository.ts';
+import type { MunicipalConfigurationService } from '../core/catalogue/municipal-configuration.ts';
 import type { CasesRepository } from '../core/db/cases-repository.ts';
 import type { DocumentsRepository } from '../core/db/documents-repository.ts';
 import type { IncidentsRepository } from '../core/db/incidents-repository.ts';
@@ -81,6 +82,8 @@ export interface AppDeps {
   /** Drafts of applications (ACC-9); left out where only other parts are exercised (benchmarks). */
   drafts?: DraftService;
   catalogue: CatalogueRepository;
+  /** ADM-3: the municipality's configuration, changed by its administrator; left out where only other parts are exercised (benchmarks). */
+  municipalConfiguration?: MunicipalConfigurationService;
   cases: CasesRepository;
   documents: DocumentsRepository;
   payments: PaymentsRepository;

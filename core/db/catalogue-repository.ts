@@ -92,6 +92,30 @@ function toOffering(row: Record<string, unknown>): ServiceOffering {
   };
 }
 
+/** A row of `municipalities` as core reads it. */
+export function toMunicipality(row: Record<string, unknown>): Municipality {
+  return {
+    id: row.id as string,
+    bfsNumber: row.bfs_number as number,
+    name: row.name as string,
+    participates: row.participates as boolean,
+    backOffice: { vendor: row.back_office_vendor as string, url: row.back_office_url as string, credentialRef: row.back_office_credential_ref as string },
+    payrexx: row.payrexx_instance && row.payrexx_credential_ref
+      ? { instance: row.payrexx_instance as string, credentialRef: row.payrexx_credential_ref as string }
+      : null,
+    creditor: row.creditor_iban
+      ? {
+          name: row.creditor_name as string,
+          street: row.creditor_street as string,
+          buildingNumber: row.creditor_building_number as string,
+          postalCode: row.creditor_postal_code as string,
+          town: row.creditor_town as string,
+          iban: row.creditor_iban as string,
+        }
+      : null,
+  };
+}
+
 export function createCatalogueRepository(db: Knex): CatalogueRepository {
   const offerings = () =>
     db('municipality_services as ms')
@@ -101,27 +125,7 @@ export function createCatalogueRepository(db: Knex): CatalogueRepository {
   return {
     async findMunicipality(id) {
       const row = await db('municipalities').where({ id }).first();
-      if (!row) return undefined;
-      return {
-        id: row.id,
-        bfsNumber: row.bfs_number,
-        name: row.name,
-        participates: row.participates,
-        backOffice: { vendor: row.back_office_vendor, url: row.back_office_url, credentialRef: row.back_office_credential_ref },
-        payrexx: row.payrexx_instance && row.payrexx_credential_ref
-          ? { instance: row.payrexx_instance, credentialRef: row.payrexx_credential_ref }
-          : null,
-        creditor: row.creditor_iban
-          ? {
-              name: row.creditor_name,
-              street: row.creditor_street,
-              buildingNumber: row.creditor_building_number,
-              postalCode: row.creditor_postal_code,
-              town: row.creditor_town,
-              iban: row.creditor_iban,
-            }
-          : null,
-      };
+      return row ? toMunicipality(row) : undefined;
     },
     async listOfferings(municipalityId) {
       const rows = await offerings().where('ms.municipality_id', municipalityId).orderBy('ms.service_id');

@@ -16,6 +16,8 @@ import { createStartApplication } from '../../core/cases/start-application.ts';
 import { createCaseRecordsRepository } from '../../core/db/case-records-repository.ts';
 import { createCasesRepository } from '../../core/db/cases-repository.ts';
 import { createCatalogueRepository } from '../../core/db/catalogue-repository.ts';
+import { createMunicipalConfigurationRepository } from '../../core/db/municipal-configuration-repository.ts';
+import { createMunicipalConfiguration } from '../../core/catalogue/municipal-configuration.ts';
 import { createDocumentsRepository } from '../../core/db/documents-repository.ts';
 import { createProcessStarter, engineIsReady } from '../../core/engine/engine-client.ts';
 import { createRecordProjector } from '../../core/engine/records/project-records.ts';
@@ -57,6 +59,7 @@ export async function composeApi(parts: Parts, options: FastifyServerOptions): P
     accounts,
     organisations,
     catalogue,
+    municipalConfiguration: createMunicipalConfiguration({ repository: createMunicipalConfigurationRepository(db), portalPublicUrl: config.PORTAL_PUBLIC_URL }),
     cases,
     documents: createDocumentsRepository(db),
     payments: paymentServices.payments,
