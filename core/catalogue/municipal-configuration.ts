@@ -67,9 +67,12 @@ export interface OfferingChange {
   settings?: Record<string, unknown>;
 }
 
-/** The municipality's own parts: its invoice creditor (null: none) and its back office's vendor. */
+/**
+ * The municipality's own parts: its invoice creditor and its back office's vendor. A creditor is
+ * changed, not removed: invoices stop by disallowing them per service.
+ */
 export interface MunicipalityChange {
-  creditor?: Creditor | null;
+  creditor?: Creditor;
   backOfficeVendor?: string;
 }
 
@@ -124,7 +127,8 @@ export function createMunicipalConfiguration(deps: MunicipalConfigurationDeps) {
           bookingText: offering?.bookingText ?? null,
           invoiceAllowed: offering?.invoiceAllowed ?? false,
           candidateGroup: offering?.candidateGroup ?? null,
-          settings: Object.entries(service.settings).map(([name, declaration]) => ({
+          // By name: the database keeps no order of the package's declarations.
+          settings: Object.entries(service.settings).sort(([a], [b]) => a.localeCompare(b)).map(([name, declaration]) => ({
             ...declaration,
             name,
             value: (own[name] as SettingConfiguration['value'] | undefined) ?? null,
@@ -219,13 +223,7 @@ export function createMunicipalConfiguration(deps: MunicipalConfigurationDeps) {
         const record = changeRecorder(municipalityId, by, now());
         const offerings = await repository.offerings(municipalityId, trx);
         if (change.creditor !== undefined) {
-          const after = change.creditor === null ? null : checkCreditor(change.creditor);
-          if (after === null) {
-            const invoiced = [...offerings].filter(([, offering]) => offering.invoiceAllowed).map(([serviceId]) => serviceId);
-            if (invoiced.length) {
-              throw configurationErrors.invalidConfiguration([{ pointer: '/body/creditor', detail: `invoices are allowed for ${invoiced.join(', ')}: disallow them first` }]);
-            }
-          }
+          const after = checkCreditor(change.creditor);
           if (!isDeepStrictEqual(municipality.creditor, after)) {
             await repository.saveCreditor(municipalityId, after, trx);
             await record('creditor', municipality.creditor, after, trx);

@@ -56,7 +56,7 @@ export interface MunicipalConfigurationRepository {
   offerings(municipalityId: string, trx?: Knex): Promise<Map<string, OfferingValues>>;
   /** Offers the service with these values, or withdraws it (null). */
   saveOffering(municipalityId: string, serviceId: string, values: OfferingValues | null, trx: Knex.Transaction): Promise<void>;
-  saveCreditor(municipalityId: string, creditor: Creditor | null, trx: Knex.Transaction): Promise<void>;
+  saveCreditor(municipalityId: string, creditor: Creditor, trx: Knex.Transaction): Promise<void>;
   /**
    * Where this installation reaches a vendor's back office: the endpoint most of the
    * municipalities and offices on that vendor use (a vendor's endpoint serves many, told apart by
@@ -126,12 +126,12 @@ export function createMunicipalConfigurationRepository(db: Knex): MunicipalConfi
 
     async saveCreditor(municipalityId, creditor, trx) {
       await trx('municipalities').where({ id: municipalityId }).update({
-        creditor_name: creditor?.name ?? null,
-        creditor_street: creditor?.street ?? null,
-        creditor_building_number: creditor?.buildingNumber ?? null,
-        creditor_postal_code: creditor?.postalCode ?? null,
-        creditor_town: creditor?.town ?? null,
-        creditor_iban: creditor?.iban ?? null,
+        creditor_name: creditor.name,
+        creditor_street: creditor.street,
+        creditor_building_number: creditor.buildingNumber,
+        creditor_postal_code: creditor.postalCode,
+        creditor_town: creditor.town,
+        creditor_iban: creditor.iban,
       });
     },
 

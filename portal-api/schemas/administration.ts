@@ -7,7 +7,7 @@ const Text = (maxLength: number, description?: string) =>
 
 export const OfferingParams = Type.Composite([MunicipalityParams, Type.Object({ serviceId: Type.String({ pattern: '^[a-z][a-z0-9-]{1,62}$' }) })]);
 
-const SettingValue = Type.Union([Type.Number(), Type.Boolean(), Type.String({ maxLength: 500 })]);
+const SettingValue = Type.Union([Type.Number(), Type.Boolean(), Type.String()]);
 
 export const OfferingChangeBody = Type.Object({
   offered: Type.Boolean({ description: 'false withdraws the service (the other fields are not looked at); true offers it or changes how' }),
@@ -19,8 +19,10 @@ export const OfferingChangeBody = Type.Object({
   bookingText: Type.Optional(Type.Union([Text(80, 'What the booking says, at most 80 characters'), Type.Null()])),
   invoiceAllowed: Type.Optional(Type.Boolean({ description: 'Whether citizens may pay by invoice (QR-bill): needs a creditor and a package that allows it' })),
   candidateGroup: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}-[a-z][a-z0-9-]{0,62}$', description: 'The group of the municipality\'s clerks that reviews, e.g. 4001-einwohnerkontrolle' })),
-  settings: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z][A-Za-z0-9]{0,62}$' }), SettingValue, {
-    maxProperties: 30, description: 'Values for the settings the service\'s package declares; a setting left out keeps the package\'s default',
+  // Any JSON value, checked against the package's declaration (settingProblems): a typed union would let the
+  // request's type coercion turn `true` into 1 before the declaration sees it.
+  settings: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z][A-Za-z0-9]{0,62}$' }), Type.Unknown(), {
+    maxProperties: 30, description: 'Values (number, true/false or text) for the settings the service\'s package declares; a setting left out keeps the package\'s default',
   })),
 }, { additionalProperties: false });
 
@@ -34,7 +36,7 @@ const Creditor = Type.Object({
 }, { additionalProperties: false });
 
 export const MunicipalityChangeBody = Type.Object({
-  creditor: Type.Optional(Type.Union([Creditor, Type.Null()], { description: 'The creditor of the municipality\'s QR-bills; null: no invoices' })),
+  creditor: Type.Optional(Creditor),
   backOfficeVendor: Type.Optional(Type.Union(Object.keys(BACK_OFFICE_VENDORS).map((vendor) => Type.Literal(vendor)), {
     description: 'The software of the municipality\'s back office; its endpoint is the installation\'s for that vendor',
   })),

@@ -17,6 +17,8 @@ import { startMailCatcher } from '../../simulators/mail/mail-catcher.ts';
 /**
  * Staff accounts only the tests have: the staff-session test changes their roles and disables
  * them at the directory, which must not pull the floor from under tests that use the others.
+ * Wohlen's administrator is another municipality's for Aarau's, and changes Wohlen's creditor and
+ * back office, which no other test uses.
  */
 export const TEST_ONLY_STAFF: readonly StaffAccount[] = [
   {
@@ -27,6 +29,15 @@ export const TEST_ONLY_STAFF: readonly StaffAccount[] = [
     home: { kind: 'municipality', id: 'aarau' },
     roles: ['clerk'],
     groups: ['4001-einwohnerkontrolle'],
+  },
+  {
+    username: 'wendy.admin',
+    sub: '3e8f5a27-9c41-4b6d-8a0e-71d2c6b94f35',
+    name: 'Wendy Admin',
+    email: 'wendy.admin@wohlen.example',
+    home: { kind: 'municipality', id: 'wohlen' },
+    roles: ['municipal-admin'],
+    groups: [],
   },
 ];
 

@@ -190,13 +190,6 @@ describe('a municipality\'s configuration by its administrator', () => {
     expect(changes).toHaveLength(1);
   });
 
-  it('when the creditor is removed while a service allows invoices, then it is refused naming the service', async () => {
-    const { service, current } = configurationWith({ offerings: { 'instalment-plan': offered } });
-    expect((await refusal(service.changeMunicipality('aarau', { creditor: null }, ANNA))).errors)
-      .toEqual([{ pointer: '/body/creditor', detail: 'invoices are allowed for instalment-plan: disallow them first' }]);
-    expect(current().creditor).not.toBeNull();
-  });
-
   it('when the back office\'s vendor changes, then the installation\'s endpoint of that vendor is taken and the record names vendor and address, never the credential', async () => {
     const talus = { vendor: 'talus', url: 'http://talus.example', credentialRef: 'BACK_OFFICE_TALUS_CREDENTIAL' };
     const { service, changes, current } = configurationWith({ endpoints: [talus] });
