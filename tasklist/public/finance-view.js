@@ -2,17 +2,10 @@ import { h, replaceChildren, saveFile } from '../../browser-shared/dom.js';
 import { formatCalendarDate } from '../../browser-shared/format.js';
 import { isUnauthorized, refusedFields } from '../../browser-shared/problem.js';
 import { createField, showInvalidFields } from './form-fields.js';
-import { dayOf } from './format.js';
+import { dayOf, formatFrancs } from './format.js';
 
 const MAX_REPORT_DAYS = 366;
 const DAY_MS = 24 * 3600 * 1000;
-const francs = new Intl.NumberFormat('de-CH', { style: 'currency', currency: 'CHF' });
-
-/**
- * "CHF 45.00" for 4500 Rappen.
- * @param {number} rappen
- */
-export const formatFrancs = (rappen) => francs.format(rappen / 100);
 
 /**
  * The calendar day after `day` ("2026-11-30" → "2026-12-01").

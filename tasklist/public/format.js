@@ -12,6 +12,14 @@ export const isOverdue = (dueDate, now = Date.now()) => (dueDate ? new Date(dueD
  */
 export const countTasks = (count) => `${count} ${count === 1 ? 'Aufgabe' : 'Aufgaben'}`;
 
+const francs = new Intl.NumberFormat('de-CH', { style: 'currency', currency: 'CHF' });
+
+/**
+ * "CHF 45.00" for 4500 Rappen.
+ * @param {number} rappen
+ */
+export const formatFrancs = (rappen) => francs.format(rappen / 100);
+
 // Clerks date tasks in days. A day means Swiss time, as everything shown: due at the end of the
 // day, follow-up at its start, whatever the browser's own zone.
 const dayFormat = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
