@@ -12,6 +12,9 @@ import { createNewTaskView } from './new-task-view.js';
 import { createFinanceApi } from './finance-api.js';
 import { textsFor as financeTextsFor } from './finance-texts.js';
 import { createFinanceView } from './finance-view.js';
+import { createAdministrationApi } from './administration-api.js';
+import { textsFor as administrationTextsFor } from './administration-texts.js';
+import { createAdministrationView } from './administration-view.js';
 
 // The composition of the tasklist page: the one place that touches globals and wires modules.
 const basePath = '/tasklist/';
@@ -22,7 +25,7 @@ const pollIntervalMs = 3000;
  * The view on screen. The list stays mounted while its views change; every other route makes a
  * view of its own.
  * @typedef {{ kind: 'list' } & ReturnType<typeof createTaskListView>} ListScreen
- * @typedef {ListScreen | { kind: 'incidents' | 'finance' | 'new-task' | 'task', destroy(): void }} Screen
+ * @typedef {ListScreen | { kind: 'incidents' | 'finance' | 'administration' | 'new-task' | 'task', destroy(): void }} Screen
  */
 
 async function main() {
@@ -37,7 +40,13 @@ async function main() {
     fetch: window.fetch.bind(window),
     onUnauthorized: () => window.location.assign(`${basePath}login`),
   });
+  const administrationApi = createAdministrationApi({
+    baseUrl: '/administration/municipalities',
+    fetch: window.fetch.bind(window),
+    onUnauthorized: () => window.location.assign(`${basePath}login`),
+  });
   const financeTexts = financeTextsFor(document.documentElement.lang.slice(0, 2));
+  const administrationTexts = administrationTextsFor(document.documentElement.lang.slice(0, 2));
   const router = createRouter(basePath);
   const recentlyLeft = createRecentlyLeft();
   const filters = { service: '', caseNumber: '', citizen: '', sort: 'due' };
@@ -60,6 +69,7 @@ async function main() {
   const roleLinks = /** @satisfies {Array<{ role: string, route: Route, label: string }>} */ ([
     { role: 'operator', route: { name: 'incidents' }, label: 'Störungen' },
     { role: 'finance', route: { name: 'finance' }, label: financeTexts.title },
+    { role: 'municipal-admin', route: { name: 'administration' }, label: administrationTexts.title },
   ]).filter((link) => me.roles.includes(link.role));
   for (const { route, label } of roleLinks.reverse()) {
     const link = document.createElement('a');
@@ -119,6 +129,17 @@ async function main() {
       screen = { kind: 'finance', ...view };
       viewHost.replaceChildren(view.element);
       setTitle(financeTexts.title);
+      if (!initial) view.heading.focus();
+      view.load();
+      return;
+    }
+
+    if (route.name === 'administration') {
+      screen?.destroy();
+      const view = createAdministrationView({ api: administrationApi, notices, me, texts: administrationTexts });
+      screen = { kind: 'administration', ...view };
+      viewHost.replaceChildren(view.element);
+      setTitle(administrationTexts.title);
       if (!initial) view.heading.focus();
       view.load();
       return;

@@ -59,8 +59,9 @@ const serverFieldMessages = {
  * @param {Record<string, Field>} fieldsByPointer
  * @param {ErrorSummary} notices
  * @param {string} title what did not happen, e.g. "Die Aufgabe wurde nicht angelegt."
+ * @param {(detail: string) => string} [messageOf] the clerk's words for the API's detail of a field
  */
-export function showFieldProblems(error, fieldsByPointer, notices, title) {
+export function showFieldProblems(error, fieldsByPointer, notices, title, messageOf = (detail) => serverFieldMessages[detail] ?? 'Bitte prüfen Sie diese Angabe.') {
   const refused = refusedFields(error);
   const atFields = refused.flatMap(({ pointer, detail }) => {
     const field = fieldsByPointer[pointer];
@@ -68,7 +69,7 @@ export function showFieldProblems(error, fieldsByPointer, notices, title) {
   });
   if (!refused.length || atFields.length < refused.length) return false;
   const items = atFields.map(({ field, detail }) => {
-    const text = serverFieldMessages[detail] ?? 'Bitte prüfen Sie diese Angabe.';
+    const text = messageOf(detail);
     field.showError(text);
     return { text: `${field.label}: ${text}`, focus: field.focus };
   });

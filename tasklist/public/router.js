@@ -17,9 +17,10 @@ export const listViews = [
 /**
  * `new-task` writes down an internal task; with `fromTaskKey` it is for that task's case and
  * returns there.
- * `finance` is the finance department's view (role `finance`).
+ * `finance` is the finance department's view (role `finance`), `administration` the
+ * municipality's settings (role `municipal-admin`).
  * @typedef {{ name: 'list', view: string } | { name: 'task', taskKey: string } | { name: 'incidents' }
- *   | { name: 'new-task', fromTaskKey?: string } | { name: 'finance' }} Route
+ *   | { name: 'new-task', fromTaskKey?: string } | { name: 'finance' } | { name: 'administration' }} Route
  */
 
 /**
@@ -29,7 +30,7 @@ export const listViews = [
 
 /**
  * Routes live in the query of the one page (`?ansicht=offen`, `?aufgabe=123`, `?neue-aufgabe`,
- * `?neue-aufgabe&zu-aufgabe=123`, `?finanzen`), so that every view
+ * `?neue-aufgabe&zu-aufgabe=123`, `?finanzen`, `?gemeinde-einstellungen`), so that every view
  * is a real link the server answers with the same page, and in-page anchors stay free.
  * @param {string} basePath the page's path, e.g. "/tasklist/"
  */
@@ -42,6 +43,7 @@ export function createRouter(basePath) {
     const params = new URL(url, window.location.origin).searchParams;
     if (params.has('stoerungen')) return { name: 'incidents' };
     if (params.has('finanzen')) return { name: 'finance' };
+    if (params.has('gemeinde-einstellungen')) return { name: 'administration' };
     if (params.has('neue-aufgabe')) {
       const fromTaskKey = params.get('zu-aufgabe');
       return fromTaskKey ? { name: 'new-task', fromTaskKey } : { name: 'new-task' };
@@ -57,6 +59,7 @@ export function createRouter(basePath) {
     if (route.name === 'task') return `${basePath}?aufgabe=${encodeURIComponent(route.taskKey)}`;
     if (route.name === 'incidents') return `${basePath}?stoerungen`;
     if (route.name === 'finance') return `${basePath}?finanzen`;
+    if (route.name === 'administration') return `${basePath}?gemeinde-einstellungen`;
     if (route.name === 'new-task') {
       return route.fromTaskKey ? `${basePath}?neue-aufgabe&zu-aufgabe=${encodeURIComponent(route.fromTaskKey)}` : `${basePath}?neue-aufgabe`;
     }
