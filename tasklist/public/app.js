@@ -123,25 +123,29 @@ async function main() {
       return;
     }
 
-    if (route.name === 'finance') {
+    /**
+     * A role's view in place of the one before: titled, focused after a navigation, then loaded.
+     * @param {'finance' | 'administration'} kind
+     * @param {() => { element: HTMLElement, heading: HTMLElement, load(): unknown, destroy(): void }} create
+     * @param {string} title
+     */
+    const showRoleView = (kind, create, title) => {
       screen?.destroy();
-      const view = createFinanceView({ api: financeApi, notices, me, texts: financeTexts });
-      screen = { kind: 'finance', ...view };
+      const view = create();
+      screen = { kind, ...view };
       viewHost.replaceChildren(view.element);
-      setTitle(financeTexts.title);
+      setTitle(title);
       if (!initial) view.heading.focus();
       view.load();
+    };
+
+    if (route.name === 'finance') {
+      showRoleView('finance', () => createFinanceView({ api: financeApi, notices, me, texts: financeTexts }), financeTexts.title);
       return;
     }
 
     if (route.name === 'administration') {
-      screen?.destroy();
-      const view = createAdministrationView({ api: administrationApi, notices, me, texts: administrationTexts });
-      screen = { kind: 'administration', ...view };
-      viewHost.replaceChildren(view.element);
-      setTitle(administrationTexts.title);
-      if (!initial) view.heading.focus();
-      view.load();
+      showRoleView('administration', () => createAdministrationView({ api: administrationApi, notices, me, texts: administrationTexts }), administrationTexts.title);
       return;
     }
 

@@ -4,15 +4,18 @@ import { refusedFields } from '../../browser-shared/problem.js';
 /**
  * A labelled control of the page's own forms, with an optional note and a message that shows why
  * its value was refused. The control is described by both, so a screen reader reads them on focus.
+ * A checkbox (`checkbox: true`) sits inside its label, which takes the touch too.
  * @template {HTMLElement} C
- * @param {{ label: string, control: C, note?: string }} options
+ * @param {{ label: string, control: C, note?: string, checkbox?: boolean }} options
  */
-export function createField({ label, control, note }) {
+export function createField({ label, control, note, checkbox = false }) {
   const id = control.id;
   const noteElement = note ? h('p', { id: `${id}-note`, class: 'field-note' }, note) : null;
   const message = h('p', { id: `${id}-error`, class: 'field-hint', hidden: true });
   control.setAttribute('aria-describedby', [noteElement?.id, message.id].filter(Boolean).join(' '));
-  const element = h('div', { class: 'field' }, h('label', { for: id }, label), noteElement, message, control);
+  const element = checkbox
+    ? h('div', { class: 'field check-field' }, h('label', { for: id }, control, ` ${label}`), noteElement, message)
+    : h('div', { class: 'field' }, h('label', { for: id }, label), noteElement, message, control);
 
   return {
     element,

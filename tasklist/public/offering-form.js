@@ -14,38 +14,6 @@ const GROUP = /^[0-9]{1,4}-[a-z][a-z0-9-]{0,62}$/;
 const francsText = (rappen) => (rappen === null ? '' : (rappen / 100).toFixed(2));
 
 /**
- * A checkbox with its label beside it (the label takes the touch too) and a message when refused.
- * @param {{ id: string, label: string }} options
- */
-function createCheckField({ id, label }) {
-  const control = h('input', { id, type: 'checkbox', 'aria-describedby': `${id}-note ${id}-error` });
-  const note = h('p', { id: `${id}-note`, class: 'field-note', hidden: true });
-  const message = h('p', { id: `${id}-error`, class: 'field-hint', hidden: true });
-  return {
-    element: h('div', { class: 'check-field' }, h('label', { for: id }, control, ` ${label}`), note, message),
-    control,
-    label,
-    focus: () => control.focus(),
-    /** @param {string} text a note on why the box cannot be ticked; empty for none */
-    setNote(text) {
-      note.textContent = text;
-      note.hidden = !text;
-    },
-    /** @param {string} text */
-    showError(text) {
-      message.textContent = text;
-      message.hidden = false;
-      control.setAttribute('aria-invalid', 'true');
-    },
-    clearError() {
-      message.textContent = '';
-      message.hidden = true;
-      control.removeAttribute('aria-invalid');
-    },
-  };
-}
-
-/**
  * The control of a setting the package declares: a number or text (empty keeps the default), or
  * for yes/no a choice whose first option is the default.
  * @param {string} id
@@ -94,11 +62,16 @@ export function createOfferingForm({ offering, configuration, texts, notices, sa
   const headingId = id('heading');
   let busy = false;
 
-  const offered = createCheckField({ id: id('offered'), label: texts.offered });
+  const offered = createField({ label: texts.offered, control: h('input', { id: id('offered'), type: 'checkbox' }), checkbox: true });
   const fee = createField({ label: texts.fee, note: texts.feeNote, control: h('input', { id: id('fee'), type: 'text', inputmode: 'decimal', autocomplete: 'off' }) });
   const paymentAccount = createField({ label: texts.paymentAccount, note: texts.paymentAccountNote, control: h('input', { id: id('account'), type: 'text', autocomplete: 'off', maxlength: '40' }) });
   const bookingText = createField({ label: texts.bookingText, note: texts.bookingTextNote, control: h('input', { id: id('booking-text'), type: 'text', autocomplete: 'off', maxlength: '80' }) });
-  const invoiceAllowed = createCheckField({ id: id('invoice'), label: texts.invoiceAllowed });
+  // Invoices need a package that allows them and a creditor; the server refuses them otherwise too.
+  const invoiceRefusal = !offering.packagePaymentMethods.includes('invoice') ? texts.invoiceNotByPackage
+    : configuration.payment.creditor === null ? texts.invoiceNoCreditor : undefined;
+  const invoiceAllowed = createField({
+    label: texts.invoiceAllowed, control: h('input', { id: id('invoice'), type: 'checkbox' }), checkbox: true, ...(invoiceRefusal ? { note: invoiceRefusal } : {}),
+  });
   const candidateGroup = createField({
     label: texts.candidateGroup, note: texts.candidateGroupNote(configuration.municipality.bfsNumber),
     control: h('input', { id: id('group'), type: 'text', autocomplete: 'off', maxlength: '67' }),
@@ -144,11 +117,8 @@ export function createOfferingForm({ offering, configuration, texts, notices, sa
     bookingText.control.value = current.bookingText ?? '';
     candidateGroup.control.value = current.candidateGroup ?? '';
     invoiceAllowed.control.checked = current.invoiceAllowed;
-    // Invoices need a package that allows them and a creditor; the server refuses them otherwise too.
-    const invoiceRefusal = !current.packagePaymentMethods.includes('invoice') ? texts.invoiceNotByPackage
-      : configuration.payment.creditor === null ? texts.invoiceNoCreditor : '';
-    invoiceAllowed.control.disabled = Boolean(invoiceRefusal) && !current.invoiceAllowed;
-    invoiceAllowed.setNote(invoiceRefusal);
+    // Left enabled where invoices were allowed before, so that they can be disallowed.
+    invoiceAllowed.control.disabled = invoiceRefusal !== undefined && !current.invoiceAllowed;
     for (const { setting, field } of settings) {
       const now = current.settings.find((s) => s.name === setting.name) ?? setting;
       field.control.value = settingText(now);
