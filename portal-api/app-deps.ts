@@ -6,7 +6,7 @@ import type { CaseDetailLoader } from '../core/cases/case-detail.ts';
 import type { Accounts } from '../core/accounts/index.ts';
 import type { AgovLogin } from '../core/accounts/agov-login.ts';
 import type { PrefillApplicant } from '../core/accounts/prefill.ts';
-import type { RequestContactDataChange } from '../core/contact-data/contact-data-change.ts';
+import type { LoadStartFormData } from '../core/cases/start-form-data.ts';
 import type { DraftService } from '../core/drafts/draft-service.ts';
 import type { Organisations } from '../core/organisations/index.ts';
 import type { CatalogueRepository } from '../core/db/catalogue-repository.ts';
@@ -101,9 +101,9 @@ export interface AppDeps {
   servedMunicipalities: ServedMunicipalities;
   sessionSecret: string;
   startApplication: StartApplication;
+  loadStartFormData: LoadStartFormData;
   answerQuestion: AnswerQuestion;
   /** ADM-4: a citizen asks the municipality to change the contact data it holds. */
-  requestContactDataChange: RequestContactDataChange;
   projector: RecordProjector;
   readiness: ReadinessCheck[];
   recordsToken: string;

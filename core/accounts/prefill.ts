@@ -2,9 +2,12 @@
 import type { AccountsRepository, PostalAddress } from '../db/accounts-repository.ts';
 import type { AccountSession, SessionSettings } from './session-service.ts';
 import { accessErrors } from '../errors/access-errors.ts';
+import type { PrefillSource } from '../catalogue/service-manifest.ts';
 
 export interface Prefill {
   serviceId: string | null;
+  /** The service's start form pre-filled as its package says (`prefill`); null without a service or start form. */
+  data: Record<string, unknown> | null;
   applicant: {
     firstName: string;
     lastName: string;
@@ -18,8 +21,28 @@ export interface Prefill {
 
 export type PrefillApplicant = (session: Pick<AccountSession, 'accountId' | 'sessionId'>, serviceId: string | undefined) => Promise<Prefill>;
 
-/** Every service's form takes the same applicant fields today, so `serviceId` is only echoed. */
-export function createPrefillApplicant(deps: { accounts: AccountsRepository; sessions: SessionSettings; now?: () => Date }): PrefillApplicant {
+/** The start form's data with each field the package maps to an account field set from the account; fields the account does not know are left out. */
+export function prefilledData(mapping: Readonly<Record<string, PrefillSource>>, known: Partial<Record<PrefillSource, string | null>>): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const [fieldPath, source] of Object.entries(mapping)) {
+    const value = known[source];
+    if (value === undefined || value === null) continue;
+    const path = fieldPath.split('.');
+    let target = data;
+    for (const segment of path.slice(0, -1)) target = (target[segment] ??= {}) as Record<string, unknown>;
+    target[path.at(-1)!] = value;
+  }
+  return data;
+}
+
+/** The applicant as the account knows them, and, for a service, its start form's data pre-filled (INT-4). */
+export function createPrefillApplicant(deps: {
+  accounts: AccountsRepository;
+  sessions: SessionSettings;
+  /** The package's pre-fill of a service's start form; undefined for an unknown service or one without a start form. */
+  prefillOf(serviceId: string): Promise<Readonly<Record<string, PrefillSource>> | undefined>;
+  now?: () => Date;
+}): PrefillApplicant {
   const now = deps.now ?? (() => new Date());
   const idleSince = (at: Date) => new Date(at.getTime() - deps.sessions.idleMs);
   return async (session, serviceId) => {
@@ -27,13 +50,28 @@ export function createPrefillApplicant(deps: { accounts: AccountsRepository; ses
     if (!account) throw accessErrors.unauthenticated();
     const at = now();
     const dateOfBirth = await deps.accounts.sessionBirthdate(session.sessionId, at, idleSince(at));
+    const mapping = serviceId ? await deps.prefillOf(serviceId) : undefined;
     return {
       serviceId: serviceId ?? null,
+      data: mapping ? prefilledData(mapping, { ...accountFields(account), dateOfBirth }) : null,
       applicant: {
         firstName: account.firstName, lastName: account.lastName,
         dateOfBirth,
         email: account.email, address: account.address, language: account.language,
       },
     };
+  };
+}
+
+/** The account's own fields by the names a package's `prefill` uses (INT-4); what the account does not keep is null. */
+export function accountFields(account: { firstName: string; lastName: string; email: string; address: PostalAddress | null }): Partial<Record<PrefillSource, string | null>> {
+  return {
+    firstName: account.firstName,
+    lastName: account.lastName,
+    email: account.email,
+    street: account.address?.street ?? null,
+    postalCode: account.address?.postalCode ?? null,
+    town: account.address?.town ?? null,
+    country: account.address?.country ?? null,
   };
 }

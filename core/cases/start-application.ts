@@ -6,8 +6,11 @@ import type { OrganisationMemberships } from '../organisations/index.ts';
 import { organisationErrors } from '../errors/organisation-errors.ts';
 import { audienceRefusal } from '../organisations/organisation-rules.ts';
 import { caseErrors } from '../errors/case-errors.ts';
-import { engineUnavailable, invalidField } from '../errors/problem-error.ts';
+import { engineUnavailable, invalidField, ProblemError, withPointersMoved } from '../errors/problem-error.ts';
 import { offeredPaymentMethods } from '../catalogue/payment-methods.ts';
+import { effectiveSettings } from '../catalogue/service-settings.ts';
+import { checkApplicationData, dataWithAccountFields, loadSourcedOptions, submittedData, type ApplicantFacts } from './application-data.ts';
+import type { FormDataSources, SourceRequest } from '../forms/form-data-sources.ts';
 
 /** Starts process instances; the engine adapter implements it. */
 export interface ProcessStarter {
@@ -30,6 +33,10 @@ export interface StartApplicationDeps {
   paymentDeadlines: PaymentDeadlines;
   /** ISO-8601 duration a clerk's question waits for the citizen's answer. */
   informationAnswerWithin: string;
+  /** What the account knows of the person applying (its own fields of the start form, identity confirmed or not). */
+  applicantFacts(accountId: string): Promise<ApplicantFacts>;
+  /** The platform's sources of start-form options (a package names those its form uses). */
+  formDataSources: FormDataSources;
   now?: () => Date;
 }
 
@@ -44,13 +51,8 @@ const canonical = (value: unknown): unknown =>
     ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
     : value;
 
-const fingerprint = (application: Application, serviceRequest?: Record<string, unknown>): string =>
-  createHash('sha256').update(JSON.stringify(canonical(serviceRequest ? { application, serviceRequest } : application))).digest('hex');
-
-/** Services whose request carries more than an application, with the route that takes it. */
-export const SERVICES_WITH_OWN_REQUEST: Readonly<Record<string, string>> = {
-  'contact-data-change': 'POST /contact-data-changes',
-};
+const fingerprint = (application: Application): string =>
+  createHash('sha256').update(JSON.stringify(canonical(application))).digest('hex');
 
 /** Refuses a date of birth that is no calendar date, lies ahead or more than 130 years back. */
 export function checkDateOfBirth(dateOfBirth: string, today: Date, pointer = '/body/applicant/dateOfBirth'): void {
@@ -72,31 +74,46 @@ function checkPaymentMethodOffered(paymentMethod: 'online' | 'invoice', municipa
     : caseErrors.paymentMethodNotOffered(`${municipality.name} does not offer online payment.`, 'online payment is not offered here');
 }
 
+/** What the process gets besides the platform's own variables: the form's top-level fields, but not the payment method, which the platform sets. */
+function formVariables(data: Record<string, unknown>): Record<string, unknown> {
+  const { paymentMethod: _paymentMethod, ...variables } = data;
+  return variables;
+}
+
+/** What the case keeps of the request beyond the applicant, while the process runs; null when there is nothing. */
+function requestOf(data: Record<string, unknown>): Record<string, unknown> | null {
+  const { applicant: _applicant, paymentMethod: _paymentMethod, ...request } = data;
+  return Object.keys(request).length > 0 ? request : null;
+}
+
 /**
- * Files an application as a case and starts its process. Nothing is stored when the input is
- * refused, and a case whose process could not be started is removed again, so a retry is clean.
+ * Files an application as a case and starts its process. The application's data is checked
+ * against the service's start form; nothing is stored when the input is refused, and a case whose
+ * process could not be started is removed again, so a retry is clean.
  */
 export function createStartApplication(deps: StartApplicationDeps) {
   const now = deps.now ?? (() => new Date());
 
-  async function replay(existing: CaseRow, application: Application, serviceRequest?: Record<string, unknown>): Promise<StartApplicationResult> {
-    if (existing.requestFingerprint !== fingerprint(application, serviceRequest)) {
+  async function replay(existing: CaseRow, application: Application): Promise<StartApplicationResult> {
+    if (existing.requestFingerprint !== fingerprint(application)) {
       throw caseErrors.idempotencyKeyReused();
     }
     return { caseId: existing.id, replayed: true };
   }
 
-  /**
-   * `serviceRequest` is what a service with a request of its own (see SERVICES_WITH_OWN_REQUEST)
-   * asks beyond the applicant: kept on the case while the process runs and handed to it as
-   * `request`.
-   */
-  return async function startApplication(
-    citizenId: string, application: Application, idempotencyKey?: string, serviceRequest?: Record<string, unknown>,
-  ): Promise<StartApplicationResult> {
-    const ownRoute = SERVICES_WITH_OWN_REQUEST[application.serviceId];
-    if (ownRoute && !serviceRequest) throw invalidField('/body/serviceId', `is requested through ${ownRoute}`);
-    checkDateOfBirth(application.applicant.dateOfBirth, now());
+  /** A client that sends the applicant beside data, as before the start forms, hears of it where it put it. */
+  return async function startApplication(citizenId: string, application: Application, idempotencyKey?: string): Promise<StartApplicationResult> {
+    try {
+      return await start(citizenId, application, idempotencyKey);
+    } catch (error) {
+      const aboutApplicant = error instanceof ProblemError && error.problem.errors?.some((e) => e.pointer.startsWith('/body/data/applicant/'));
+      if (application.applicant && !application.data && aboutApplicant) throw withPointersMoved(error, '/body/data/applicant/', '/body/applicant/');
+      throw error;
+    }
+  };
+
+  async function start(citizenId: string, application: Application, idempotencyKey?: string): Promise<StartApplicationResult> {
+    submittedData(application);
     const municipality = await deps.catalogue.findMunicipality(application.municipalityId);
     if (!municipality) throw invalidField('/body/municipalityId', 'is not a known municipality');
     if (!municipality.participates) {
@@ -114,14 +131,24 @@ export function createStartApplication(deps: StartApplicationDeps) {
       throw organisationErrors.notOrganisationMember();
     }
 
+    const intake = await deps.catalogue.intakeOf(offering.serviceId);
+    if (!intake) throw invalidField('/body/serviceId', 'has no start form to apply with');
+    const facts = await deps.applicantFacts(citizenId);
+    const filled = dataWithAccountFields(application, intake, facts);
+    const sourced = await loadSourcedOptions(intake, deps.formDataSources, {
+      municipalityId: municipality.id, applicant: filled.applicant as SourceRequest['applicant'] ?? null, language: application.language,
+    });
+    const { data, applicant, paymentMethod: chosenMethod, sourced: fromSources } = checkApplicationData(application, intake, filled, sourced);
+    if (applicant?.dateOfBirth) checkDateOfBirth(applicant.dateOfBirth, now(), '/body/data/applicant/dateOfBirth');
+
     const free = offering.feeRappen === 0;
-    if (free && application.paymentMethod) throw invalidField('/body/paymentMethod', 'the service is free of charge');
-    const paymentMethod = application.paymentMethod ?? 'online';
+    if (free && chosenMethod) throw invalidField('/body/paymentMethod', 'the service is free of charge');
+    const paymentMethod = chosenMethod ?? 'online';
     if (!free) checkPaymentMethodOffered(paymentMethod, municipality, offering);
 
     if (idempotencyKey) {
       const existing = await deps.cases.findByIdempotencyKey(citizenId, idempotencyKey);
-      if (existing) return replay(existing, application, serviceRequest);
+      if (existing) return replay(existing, application);
     }
 
     const caseId = randomUUID();
@@ -132,38 +159,40 @@ export function createStartApplication(deps: StartApplicationDeps) {
       municipalityId: municipality.id,
       language: application.language,
       idempotencyKey: idempotencyKey ?? null,
-      requestFingerprint: fingerprint(application, serviceRequest),
+      requestFingerprint: fingerprint(application),
       createdAt: now(),
-      applicant: application.applicant,
+      applicant,
       organisationId: application.organisationId ?? null,
-      serviceRequest: serviceRequest ?? null,
+      serviceRequest: requestOf(data),
+      identityVerified: facts.identityVerified,
     });
     if (outcome === 'duplicate') {
       // A concurrent submit with the same key won the race; if its case is already gone again
       // (its start failed), this submit must not carry on with a case that was never stored.
       const existing = idempotencyKey ? await deps.cases.findByIdempotencyKey(citizenId, idempotencyKey) : undefined;
-      if (existing) return replay(existing, application, serviceRequest);
+      if (existing) return replay(existing, application);
       throw caseErrors.concurrentSubmit();
     }
 
     let processInstanceKey: string | undefined;
     try {
       ({ processInstanceKey } = await deps.engine.start(offering.bpmnProcessId, {
+        ...formVariables(data),
+        ...fromSources,
         caseId,
         serviceId: offering.serviceId,
         municipalityId: municipality.id,
         language: application.language,
-        applicant: application.applicant,
         feeRappen: offering.feeRappen,
         residentsOfficeGroup: offering.candidateGroup,
-        settings: offering.settings,
+        settings: effectiveSettings(offering.settingDeclarations, offering.settingValues),
+        identityVerified: facts.identityVerified,
         ...(free ? {} : {
           paymentMethod,
           paymentReminderAfter: deps.paymentDeadlines[paymentMethod].reminderAfter,
           paymentCancelAfter: deps.paymentDeadlines[paymentMethod].cancelAfter,
         }),
         informationAnswerWithin: deps.informationAnswerWithin,
-        ...(serviceRequest ? { request: serviceRequest } : {}),
       }));
       await deps.cases.attachProcessInstance(caseId, processInstanceKey);
     } catch (error) {
@@ -173,7 +202,7 @@ export function createStartApplication(deps: StartApplicationDeps) {
       throw engineUnavailable('The application could not be started; nothing was stored. Please try again.', error);
     }
     return { caseId, replayed: false };
-  };
+  }
 }
 
 export type StartApplication = ReturnType<typeof createStartApplication>;

@@ -15,7 +15,10 @@ const Words = Type.Array(Type.String({ minLength: 2, maxLength: 60 }), { maxItem
 const Slug = Type.String({ pattern: '^[a-z][a-z0-9-]{1,62}$' });
 
 /** The account fields a start form may be pre-filled from (INT-4). */
-const PREFILL_SOURCES = ['firstName', 'lastName', 'dateOfBirth', 'email', 'phone', 'street', 'houseNumber', 'postalCode', 'town', 'country'] as const;
+export const PREFILL_SOURCES = ['firstName', 'lastName', 'dateOfBirth', 'email', 'phone', 'street', 'houseNumber', 'postalCode', 'town', 'country'] as const;
+
+/** The platform's sources of start-form options (see core/forms/form-data-sources.ts). */
+export const FORM_DATA_SOURCES = ['open-items'] as const;
 
 const literals = <T extends string>(values: readonly T[], options: { description?: string } = {}) =>
   Type.Union(values.map((value) => Type.Literal(value)), options);
@@ -75,7 +78,15 @@ export const ServiceManifestSchema = Type.Object({
   prefill: Type.Optional(Type.Record(
     Type.String({ pattern: '^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*$' }),
     literals(PREFILL_SOURCES),
-    { maxProperties: 50, description: 'Which account fields pre-fill which start-form fields (INT-4): form field path → account field.' },
+    { maxProperties: 50, description: 'Which account fields pre-fill which start-form fields (INT-4): form field path → account field. A pre-filled field the form marks readonly is the account\'s own: the server fills it and refuses another value.' },
+  )),
+  formData: Type.Optional(Type.Record(
+    Type.String({ pattern: '^[a-z][A-Za-z0-9]{0,62}$' }),
+    literals(FORM_DATA_SOURCES),
+    {
+      maxProperties: 10,
+      description: 'Options the platform reads for the start form, by the valuesKey of the fields that offer them: open-items lists the person\'s unpaid bills from the municipality\'s finance module. The process gets the records the citizen chose under the same name.',
+    },
   )),
   settings: Type.Optional(Type.Record(SettingName, SettingDeclaration, {
     maxProperties: 30, description: 'Values each municipality may set for the service, with their defaults; the process reads them as settings.<name>.',
@@ -83,6 +94,8 @@ export const ServiceManifestSchema = Type.Object({
 }, { additionalProperties: false, $id: 'https://gemeindeportal.example/schemas/service-manifest.json' });
 
 export type ServiceManifest = Static<typeof ServiceManifestSchema>;
+export type PrefillSource = (typeof PREFILL_SOURCES)[number];
+export type FormDataSource = (typeof FORM_DATA_SOURCES)[number];
 
 /** The published JSON Schema: the TypeBox schema with the draft and a title for editors. */
 export function publishedManifestSchema(): TSchema {

@@ -10,6 +10,8 @@ import { parse as parseYaml } from 'yaml';
 import { parseDiagram, processesOf } from '../bpmn/diagram.ts';
 import { ServiceManifestSchema, type ServiceManifest } from './service-manifest.ts';
 import { settingProblems } from './service-settings.ts';
+import { PLATFORM_VARIABLES } from './platform-variables.ts';
+import { boundFields, CHECKED_INPUT_TYPES } from '../forms/form-data-check.ts';
 
 export const MANIFEST_FILE = 'service.yaml';
 
@@ -103,7 +105,36 @@ async function checkPackage(
     }
   }
   const startForm = document.startForm === undefined ? undefined : await readStartForm(folder, files, document.startForm, problems);
+  if (startForm) problems.push(...startFormProblems(document, startForm));
   return { manifest: document, ...(startForm ? { startForm } : {}), problems };
+}
+
+/**
+ * What the intake could not take from a start form: fields whose type the server does not check,
+ * top-level fields that would overwrite the platform's variables, options from a source the
+ * manifest does not name, pre-fill of fields the form does not have.
+ */
+function startFormProblems(manifest: ServiceManifest, form: FormSchema): Omit<PackageProblem, 'file'>[] {
+  const problems: Omit<PackageProblem, 'file'>[] = [];
+  const fields = boundFields(form);
+  const file = manifest.startForm;
+  for (const { path, component } of fields) {
+    const name = path.join('.');
+    if (!(CHECKED_INPUT_TYPES as readonly string[]).includes(component.type ?? '')) {
+      problems.push({ pointer: '/startForm', message: `${file}: field ${name} is of type ${component.type}, which the intake cannot check` });
+    }
+    if (path.length === 1 && (PLATFORM_VARIABLES as readonly string[]).includes(name)) {
+      problems.push({ pointer: '/startForm', message: `${file}: field ${name} would overwrite the platform's variable of that name` });
+    }
+    if (component.valuesKey !== undefined && !manifest.formData?.[component.valuesKey]) {
+      problems.push({ pointer: '/formData', message: `names no source for ${component.valuesKey}, which ${file} offers in field ${name}` });
+    }
+  }
+  const names = new Set(fields.map((field) => field.path.join('.')));
+  for (const fieldPath of Object.keys(manifest.prefill ?? {})) {
+    if (!names.has(fieldPath)) problems.push({ pointer: `/prefill/${fieldPath}`, message: `is not a field of ${file}` });
+  }
+  return problems;
 }
 
 /** The start form the manifest names: a form-js schema with an id, in the package's folder. */

@@ -10,12 +10,14 @@ export interface NewCase {
   idempotencyKey: string | null;
   requestFingerprint: string;
   createdAt: Date;
-  /** The application's applicant, for the clerks handling the case. */
-  applicant: { firstName: string; lastName: string; dateOfBirth: string };
+  /** The application's applicant, for the clerks handling the case; null for a service whose form asks none. */
+  applicant: { firstName: string; lastName: string; dateOfBirth: string } | null;
   /** The organisation the case concerns (ORG-4); null for a personal case. */
   organisationId: string | null;
-  /** What the citizen asks for beyond the applicant (e.g. new contact data, ADM-4); kept while the process runs. */
+  /** What the citizen asks for beyond the applicant (the start form's other fields, e.g. new contact data, ADM-4); kept while the process runs. */
   serviceRequest?: Record<string, unknown> | null;
+  /** The applicant's identity was confirmed through AGOV / e-ID when they applied. */
+  identityVerified?: boolean;
 }
 
 export interface CaseRow {
@@ -74,7 +76,10 @@ export interface CasesRepository {
   messages(caseId: string): Promise<CaseMessage[]>;
   /** The applicant as the application named them; null once purged. */
   applicantOf(caseId: string): Promise<NewCase['applicant'] | null>;
-  /** What a clerk's form is shown with: applicant, the register's extract (while the process runs), the case language. */
+  /**
+   * What a clerk's form is shown with, as the process has it: the start form's fields, the applicant,
+   * the register's extract (while the process runs), the case language, whether the identity was confirmed.
+   */
   formContextOf(caseId: string): Promise<Record<string, unknown>>;
 }
 
@@ -128,9 +133,10 @@ export function createCasesRepository(db: Knex): CasesRepository {
           idempotency_key: newCase.idempotencyKey,
           request_fingerprint: newCase.requestFingerprint,
           created_at: newCase.createdAt,
-          applicant: JSON.stringify(newCase.applicant),
+          applicant: newCase.applicant === null ? null : JSON.stringify(newCase.applicant),
           organisation_id: newCase.organisationId,
           service_request: newCase.serviceRequest ? JSON.stringify(newCase.serviceRequest) : null,
+          identity_verified: newCase.identityVerified ?? null,
         })
         .onConflict(['citizen_id', 'idempotency_key'])
         .ignore()
@@ -179,9 +185,13 @@ export function createCasesRepository(db: Knex): CasesRepository {
       return (row?.applicant as NewCase['applicant'] | null | undefined) ?? null;
     },
     async formContextOf(caseId) {
-      const row = await db('cases').where({ id: caseId }).first('applicant', 'register_extract', 'service_request', 'language');
+      const row = await db('cases').where({ id: caseId }).first('applicant', 'register_extract', 'service_request', 'language', 'identity_verified');
       return row
-        ? { applicant: row.applicant ?? null, resident: row.register_extract ?? null, request: row.service_request ?? null, language: row.language }
+        ? {
+            ...(row.service_request as Record<string, unknown> | null),
+            applicant: row.applicant ?? null, resident: row.register_extract ?? null, language: row.language,
+            identityVerified: row.identity_verified === true,
+          }
         : {};
     },
     async messages(caseId) {

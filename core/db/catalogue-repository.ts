@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import type { LocalisedText } from '../language.ts';
 import type { ServiceAudience } from '../organisations/organisation-rules.ts';
-import { effectiveSettings, type SettingDeclarations, type SettingValues } from '../catalogue/service-settings.ts';
+import type { FormDataSource, PrefillSource } from '../catalogue/service-manifest.ts';
+import type { SettingDeclarations } from '../catalogue/service-settings.ts';
 
 export interface Municipality {
   id: string;
@@ -55,11 +56,20 @@ export interface ServiceOffering {
   documents: { kind: string; names: LocalisedText }[];
   /** How the service's fee may be paid where the municipality offers it (its package's payment methods). */
   paymentMethods: PaymentMethod[];
-  /** The values the municipality's cases run with: the package's declared defaults, overridden by the municipality's own. */
-  settings: SettingValues;
+  /** The settings the service's package declares, with their defaults and bounds. */
+  settingDeclarations: SettingDeclarations;
+  /** The values the municipality set; its cases run with these over the declared defaults (core/catalogue/service-settings.ts). */
+  settingValues: Record<string, unknown>;
 }
 
 export type PaymentMethod = 'online' | 'invoice';
+
+/** A service's start form with the package's pre-fill and option sources (see the manifest). */
+export interface ServiceIntake {
+  startForm: object;
+  prefill: Readonly<Record<string, PrefillSource>>;
+  formData: Readonly<Record<string, FormDataSource>>;
+}
 
 /** Which municipality offers which service, and how (SVC-3, SVC-4, PAY-3). */
 export interface CatalogueRepository {
@@ -69,6 +79,8 @@ export interface CatalogueRepository {
   expectedProcessingDays(serviceId: string): Promise<number | undefined>;
   /** The form-js schema a citizen fills in to order the service (its package's start form); undefined for an unknown service or one without. */
   startForm(serviceId: string): Promise<object | undefined>;
+  /** What the intake checks an application of the service with; undefined for an unknown service or one without a start form. */
+  intakeOf(serviceId: string): Promise<ServiceIntake | undefined>;
   /** The institution of `kind` that serves the municipality, e.g. its district's debt-enforcement office. */
   findInstitutionFor(municipalityId: string, kind: InstitutionKind): Promise<Institution | undefined>;
 }
@@ -88,7 +100,8 @@ function toOffering(row: Record<string, unknown>): ServiceOffering {
     descriptions: (row.descriptions as LocalisedText | null) ?? null,
     documents: row.documents as ServiceOffering['documents'],
     paymentMethods: row.payment_methods as PaymentMethod[],
-    settings: effectiveSettings(row.setting_declarations as SettingDeclarations, row.settings as Record<string, unknown>),
+    settingDeclarations: row.setting_declarations as SettingDeclarations,
+    settingValues: row.settings as Record<string, unknown>,
   };
 }
 
@@ -138,6 +151,11 @@ export function createCatalogueRepository(db: Knex): CatalogueRepository {
     async startForm(serviceId) {
       const row = await db('services').where({ id: serviceId }).first('start_form');
       return (row?.start_form as object | null | undefined) ?? undefined;
+    },
+    async intakeOf(serviceId) {
+      const row = await db('services').where({ id: serviceId }).first('start_form', 'prefill', 'form_data');
+      if (!row?.start_form) return undefined;
+      return { startForm: row.start_form as object, prefill: row.prefill as ServiceIntake['prefill'], formData: row.form_data as ServiceIntake['formData'] };
     },
     async findInstitutionFor(municipalityId, kind) {
       const row = await db('municipality_institutions as mi')

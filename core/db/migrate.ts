@@ -22,6 +22,7 @@ import * as serviceManifests from './migrations/022-service-manifests.ts';
 import * as serviceStartForms from './migrations/023-service-start-forms.ts';
 import * as serviceSettings from './migrations/024-service-settings.ts';
 import * as municipalConfigurationChanges from './migrations/026-municipal-configuration-changes.ts';
+import * as serviceIntake from './migrations/029-service-intake.ts';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '023-service-start-forms': serviceStartForms,
   '024-service-settings': serviceSettings,
   '026-municipal-configuration-changes': municipalConfigurationChanges,
+  '029-service-intake': serviceIntake,
 };
 
 const source: Knex.MigrationSource<string> = {

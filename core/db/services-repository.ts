@@ -30,6 +30,8 @@ export function createServicesRepository(db: Knex): ServicesRepository {
             keywords: JSON.stringify(manifest.keywords),
             start_form: startForm === null ? null : JSON.stringify(startForm),
             settings: JSON.stringify(manifest.settings ?? {}),
+            prefill: JSON.stringify(manifest.prefill ?? {}),
+            form_data: JSON.stringify(manifest.formData ?? {}),
           }).onConflict('id').merge();
         }
       });

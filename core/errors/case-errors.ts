@@ -21,6 +21,17 @@ export const caseErrors = {
   /** A municipality the catalogue does not know; with `pointer`, the field that named it. */
   municipalityNotFound: (pointer?: string) =>
     new ProblemError(404, 'municipality-not-found', 'Gemeinde nicht gefunden', undefined, pointer ? [{ pointer, detail: 'is not a known municipality' }] : undefined),
+  /** The application's data does not fill in the service's start form as it asks: each field named. */
+  applicationDataInvalid: (errors: { pointer: string; detail: string }[]) =>
+    new ProblemError(400, 'validation', 'Die Anfrage ist ungültig.', errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '), errors),
+  /** The municipality's register does not know the person by the name and date of birth the form gives. */
+  personNotInRegister: () =>
+    new ProblemError(422, 'person-not-in-register', 'Person nicht gefunden',
+      'Die Gemeinde findet Sie mit diesem Namen und Geburtsdatum nicht in ihrem Register.', [{ pointer: '/body/data/applicant/dateOfBirth', detail: 'names no person in the municipality\'s register' }]),
+  /** What the form offers could not be read from the back office; nothing was stored. */
+  backOfficeUnavailable: (cause: unknown) =>
+    new ProblemError(503, 'back-office-unavailable', 'Dienst vorübergehend nicht verfügbar',
+      'Die Angaben der Gemeinde konnten nicht gelesen werden; es wurde nichts gespeichert. Bitte versuchen Sie es später noch einmal.', undefined, { cause }),
   startFormNotFound: (serviceId: string) =>
     new ProblemError(404, 'start-form-not-found', 'Formular nicht gefunden', `Zum Dienst "${serviceId}" gibt es kein Bestellformular.`,
       [{ pointer: '/params/id', detail: 'is no service with a start form' }]),

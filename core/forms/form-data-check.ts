@@ -121,7 +121,7 @@ function valueProblem(component: FormComponent, value: unknown, offered: readonl
       if (typeof value !== 'string') return 'must be a date';
       if (component.subtype === 'time') return ISO_TIME.test(value) ? undefined : 'is not a time (HH:MM)';
       if (component.subtype === 'datetime') return Number.isNaN(Date.parse(value)) ? 'is not a date and time' : undefined;
-      return isCalendarDate(value) ? undefined : 'is not a calendar date (YYYY-MM-DD)';
+      return isCalendarDate(value) ? undefined : 'is not a calendar date';
     }
     default: {
       if (typeof value !== 'string') return 'must be a text';

@@ -4,6 +4,7 @@ import { createPrefillApplicant, type PrefillApplicant } from '../../core/accoun
 import type { Config } from '../../core/config.ts';
 import { createAccountIdentitiesRepository } from '../../core/db/account-identities-repository.ts';
 import { createAccountsRepository } from '../../core/db/accounts-repository.ts';
+import { createCatalogueRepository } from '../../core/db/catalogue-repository.ts';
 import { createAgovHandOffsRepository } from '../../core/db/agov-hand-offs-repository.ts';
 import type { SecretBox } from '../../core/db/secret-box.ts';
 import type { Knex } from 'knex';
@@ -21,11 +22,12 @@ export function composeAgov(config: Config, db: Knex, accountSecrets: SecretBox)
   if (!config.AGOV_CLIENT_SECRET) return undefined;
   const accounts = createAccountsRepository(db, accountSecrets);
   const sessions = citizenSessionSettings(config);
+  const catalogue = createCatalogueRepository(db);
   return {
     settings: { issuer: config.AGOV_ISSUER, clientId: config.AGOV_CLIENT_ID, clientSecret: config.AGOV_CLIENT_SECRET, publicUrl: config.PORTAL_PUBLIC_URL },
     login: createAgovLogin({
       accounts, identities: createAccountIdentitiesRepository(db), handOffs: createAgovHandOffsRepository(db), secrets: accountSecrets, sessions,
     }),
-    prefill: createPrefillApplicant({ accounts, sessions }),
+    prefill: createPrefillApplicant({ accounts, sessions, prefillOf: async (serviceId) => (await catalogue.intakeOf(serviceId))?.prefill }),
   };
 }

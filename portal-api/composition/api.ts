@@ -13,6 +13,7 @@ import { createDraftsRepository } from '../../core/db/drafts-repository.ts';
 import { createDraftService } from '../../core/drafts/draft-service.ts';
 import { buildApp } from '../app.ts';
 import { createStartApplication } from '../../core/cases/start-application.ts';
+import { createLoadStartFormData } from '../../core/cases/start-form-data.ts';
 import { createCaseRecordsRepository } from '../../core/db/case-records-repository.ts';
 import { createCasesRepository } from '../../core/db/cases-repository.ts';
 import { createCatalogueRepository } from '../../core/db/catalogue-repository.ts';
@@ -24,7 +25,8 @@ import { createRecordProjector } from '../../core/engine/records/project-records
 import { createBrowserBundle } from '../modeler/browser-bundle.ts';
 import { openAccountsAndSessions, staffDirectorySettings } from './accounts-and-sessions.ts';
 import { composeAgov } from './agov.ts';
-import { createRequestContactDataChange } from '../../core/contact-data/contact-data-change.ts';
+import { accountFields } from '../../core/accounts/prefill.ts';
+import { composeFormDataSources } from './form-data-sources.ts';
 import { openPaymentServices, openProcessModeller, type Parts } from '../../core/platform-parts.ts';
 
 /** The portal API with all it composes, not yet listening (server.ts listens); closing it stops its outbox and sweeps. */
@@ -38,6 +40,12 @@ export async function composeApi(parts: Parts, options: FastifyServerOptions): P
   const internalTasks = createInternalTasksRepository(db);
   const { accounts, organisations, staffSessions, accountSecrets, close: closePeople } = await openAccountsAndSessions(parts);
   const processStarter = createProcessStarter(zeebe);
+  const agov = composeAgov(config, db, accountSecrets);
+  const formDataSources = composeFormDataSources(parts, catalogue);
+  const applicantFacts = async (accountId: string) => ({
+    account: accountFields(await accounts.service.profile(accountId)),
+    identityVerified: agov ? (await agov.login.linkedIdentities(accountId)).length > 0 : false,
+  });
   const startApplication = createStartApplication({
     catalogue,
     cases,
@@ -48,13 +56,10 @@ export async function composeApi(parts: Parts, options: FastifyServerOptions): P
       invoice: { reminderAfter: config.INVOICE_REMINDER_AFTER, cancelAfter: config.INVOICE_CANCEL_AFTER },
     },
     informationAnswerWithin: config.INFORMATION_ANSWER_WITHIN,
+    formDataSources,
+    applicantFacts,
   });
-  const agov = composeAgov(config, db, accountSecrets);
-  const requestContactDataChange = createRequestContactDataChange({
-    startApplication,
-    nameOf: (accountId) => accounts.service.profile(accountId),
-    identityVerified: async (accountId) => (agov ? (await agov.login.linkedIdentities(accountId)).length > 0 : false),
-  });
+  const loadStartFormData = createLoadStartFormData({ catalogue, formDataSources, applicantFacts });
   const app = await buildApp({
     accounts,
     organisations,
@@ -89,7 +94,7 @@ export async function composeApi(parts: Parts, options: FastifyServerOptions): P
     sessionSecret: config.SESSION_SECRET,
     answerQuestion: createAnswerQuestion({ cases, answers: createCitizenAnswersRepository(db), engine: zeebe }),
     startApplication,
-    requestContactDataChange,
+    loadStartFormData,
     drafts: createDraftService({ drafts: createDraftsRepository(db), startApplication, now: () => new Date() }),
     projector: createRecordProjector(db),
     readiness: [

@@ -8,6 +8,9 @@ export const LinkedIdentity = Type.Object({ provider: Type.String(), linkedAt: T
 
 export const PrefillSchema = Type.Object({
   serviceId: Type.Union([Type.String(), Type.Null()]),
+  data: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
+    description: 'The service\'s start form pre-filled as its package says, ready for form-js (and for POST /applications as data); null without serviceId or for a service without a start form',
+  }),
   applicant: Type.Object({
     firstName: Type.String(),
     lastName: Type.String(),

@@ -151,11 +151,15 @@ describe('pre-filling forms (INT-4)', () => {
     expect(prefill.status).toBe(200);
     expect(prefill.body).toEqual({
       serviceId: 'wohnsitzbestaetigung',
+      data: null,
       applicant: {
         firstName: 'Anna', lastName: 'Muster', dateOfBirth: '1985-04-12', email: 'anna.muster@agov.example',
         address: { street: 'Bahnhofstrasse 1', postalCode: '5000', town: 'Aarau', country: 'CH' }, language: 'de',
       },
     });
+    // For a service, its start form comes pre-filled as its package says, ready for POST /applications.
+    const forCertificate = await callApi<{ data: Record<string, unknown> }>('GET', '/account/prefill?serviceId=residence-certificate', { token });
+    expect(forCertificate.body.data).toEqual({ applicant: { firstName: 'Anna', lastName: 'Muster', dateOfBirth: '1985-04-12' } });
 
     const email = await activatedAccount({ firstName: 'Paula', lastName: 'Passwort', email: `paula.${randomUUID().slice(0, 8)}@buerger.example` });
     const other = await callApi<{ applicant: Record<string, unknown> }>('GET', '/account/prefill', { token: await logIn(email) });

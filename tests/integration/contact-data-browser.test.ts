@@ -35,8 +35,12 @@ describe('a change of contact data in the tasklist', () => {
   it('when the clerk compares register and request and approves, then the register holds the new e-mail address', async () => {
     const email = await activatedAccount({ firstName: badenMain.firstName, lastName: badenMain.lastName, email: `juerg.${randomUUID().slice(0, 8)}@buerger.example` });
     const token = await logIn(email);
-    const filed = await callApi<Body>('POST', '/contact-data-changes', {
-      token, body: { municipalityId: 'baden', language: 'de', dateOfBirth: badenMain.dateOfBirth, changes: { email: 'juerg.muesterli@example.ch' } },
+    const filed = await callApi<Body>('POST', '/applications', {
+      token,
+      body: {
+        serviceId: 'contact-data-change', municipalityId: 'baden', language: 'de',
+        data: { applicant: { dateOfBirth: badenMain.dateOfBirth }, request: { fields: ['email'], changes: { email: 'juerg.muesterli@example.ch' } } },
+      },
     });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     const caseNumber = (filed.body.id as string).slice(0, 8).toUpperCase();

@@ -42,10 +42,19 @@ async function registerContact(person: SeededResident): Promise<Body> {
 }
 
 const requestChange = (token: string | undefined, body: Body, headers: Record<string, string> = {}) =>
-  callApi<Body>('POST', '/contact-data-changes', { token, body, headers });
+  callApi<Body>('POST', '/applications', { token, body, headers });
 
-const aarauChange = (person: SeededResident, changes: Body): Body =>
-  ({ municipalityId: 'aarau', language: 'de', dateOfBirth: person.dateOfBirth, changes });
+/**
+ * An application of the service through its start form: the fields to change, each with its new
+ * value (null: left empty, which asks to remove it); the name is filled in from the account.
+ */
+const aarauChange = (person: SeededResident, changes: Body, dateOfBirth = person.dateOfBirth): Body => ({
+  serviceId: 'contact-data-change', municipalityId: 'aarau', language: 'de',
+  data: {
+    applicant: { dateOfBirth },
+    request: { fields: Object.keys(changes), changes: Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== null)) },
+  },
+});
 
 async function caseSettled(token: string, caseId: string): Promise<Body> {
   return eventually(async () => {
@@ -70,7 +79,7 @@ describe('a change of contact data (ADM-4)', () => {
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     expect(filed.body).toMatchObject({
       serviceId: 'contact-data-change',
-      request: { kind: 'contact-data-change', fields: ['phone', 'email'], changes: { phone: '+41797654321', email: null }, identityVerified: false },
+      request: { request: { fields: ['phone', 'email'], changes: { phone: '+41797654321' } } },
       payment: null,
     });
     const caseId = filed.body.id as string;
@@ -84,7 +93,8 @@ describe('a change of contact data (ADM-4)', () => {
     // The form reads numbers as people write them; the case and the register keep E.164.
     expect(task.formData).toMatchObject({
       applicant: { firstName: 'Anna', lastName: 'Muster', dateOfBirth: aarauMain.dateOfBirth },
-      request: { fields: ['phone', 'email'], changes: { phone: '+41 79 765 43 21', email: null } },
+      request: { fields: ['phone', 'email'], changes: { phone: '+41 79 765 43 21' } },
+      identityVerified: false,
       resident: { contact: { phone: '+41 79 123 45 67', email: 'anna.muster@example.ch' } },
     });
     // Nothing is written before the approval.
@@ -152,24 +162,24 @@ describe('a change of contact data (ADM-4)', () => {
       expect(response.body.errors.map((e: Body) => e.pointer)).toContain(pointer);
       return response.body;
     };
-    const standard = await refusal(aarauChange(aarauMain, { phone: '+41791112233', lastName: 'Neu' }), '/body/changes/lastName');
-    expect(standard.errors[0].detail).toMatch(/data standard/);
-    await refusal(aarauChange(aarauMain, { address: { street: 'Neugasse' } }), '/body/changes/address');
-    await refusal(aarauChange(aarauMain, { dateOfBirth: '1990-01-01' }), '/body/changes/dateOfBirth');
-    await refusal(aarauChange(aarauMain, {}), '/body/changes');
-    await refusal(aarauChange(aarauMain, { phone: '12' }), '/body/changes/phone');
-    await refusal(aarauChange(aarauMain, { email: 'keine-adresse' }), '/body/changes/email');
-    await refusal(aarauChange(aarauMain, { fax: '+41621234567' }), '/body/changes/fax');
-    await refusal({ ...aarauChange(aarauMain, { email: 'a@example.ch' }), organisationId: randomUUID() }, '/body/organisationId');
-    await refusal({ ...aarauChange(aarauMain, { email: 'a@example.ch' }), dateOfBirth: '1985-02-30' }, '/body/dateOfBirth');
-    await refusal({ ...aarauChange(aarauMain, { email: 'a@example.ch' }), dateOfBirth: '2999-01-01' }, '/body/dateOfBirth');
+    const changed = '/body/data/request/changes';
+    const standard = await refusal(aarauChange(aarauMain, { phone: '+41791112233', lastName: 'Neu' }), `${changed}/lastName`);
+    expect(standard.errors[0].detail).toBe('is not a field of this form');
+    await refusal(aarauChange(aarauMain, { address: { street: 'Neugasse' } }), `${changed}/address/street`);
+    await refusal(aarauChange(aarauMain, { dateOfBirth: '1990-01-01' }), `${changed}/dateOfBirth`);
+    await refusal(aarauChange(aarauMain, {}), '/body/data/request/fields');
+    await refusal(aarauChange(aarauMain, { phone: '12' }), `${changed}/phone`);
+    await refusal(aarauChange(aarauMain, { email: 'keine-adresse' }), `${changed}/email`);
+    await refusal(aarauChange(aarauMain, { fax: '+41621234567' }), `${changed}/fax`);
+    await refusal({ ...aarauChange(aarauMain, { email: 'a@example.ch' }), organisationId: randomUUID() }, '/body/organisationId', 422);
+    await refusal(aarauChange(aarauMain, { email: 'a@example.ch' }, '1985-02-30'), '/body/data/applicant/dateOfBirth');
+    await refusal(aarauChange(aarauMain, { email: 'a@example.ch' }, '2999-01-01'), '/body/data/applicant/dateOfBirth');
     await refusal({ ...aarauChange(aarauMain, { email: 'a@example.ch' }), municipalityId: 'wohlen' }, '/body/municipalityId', 422);
-    // The generic application route does not take this service: it needs the changes.
-    const generic = await callApi<Body>('POST', '/applications', {
-      token, body: { serviceId: 'contact-data-change', municipalityId: 'aarau', language: 'de', applicant: { firstName: 'Anna', lastName: 'Muster', dateOfBirth: aarauMain.dateOfBirth } },
-    });
-    expect(generic.status).toBe(400);
-    expect(generic.body.errors).toEqual([{ pointer: '/body/serviceId', detail: 'is requested through POST /contact-data-changes' }]);
+    // The name is the account's own: nobody asks in another's name.
+    const otherName = aarauChange(aarauMain, { email: 'a@example.ch' });
+    otherName.data.applicant = { firstName: 'Fremde', lastName: 'Person', dateOfBirth: aarauMain.dateOfBirth };
+    const named = await refusal(otherName, '/body/data/applicant/firstName');
+    expect(named.errors[0].detail).toBe('is the account\'s own and cannot be changed here');
     expect((await requestChange(undefined, aarauChange(aarauMain, { email: 'a@example.ch' }))).status).toBe(401);
     const { body: cases } = await callApi<Body>('GET', '/cases', { token });
     expect(cases.cases).toEqual([]);

@@ -477,9 +477,12 @@ describe("an organisation's cases (ORG-4) and services for organisations (ORG-5)
 
     // Services of their own, run by the residence certificate's process: the seed has no service for one audience only yet.
     const suffix = randomUUID().slice(0, 8);
+    const { start_form: startForm } = await db('services').where({ id: 'residence-certificate' }).first('start_form');
     for (const audience of ['organisation', 'personal']) {
       const id = `${audience}-only-${suffix}`;
-      await db('services').insert({ id, bpmn_process_id: 'residence-certificate', names: JSON.stringify({ de: `Nur ${audience}` }), expected_processing_days: 5, audience });
+      await db('services').insert({
+        id, bpmn_process_id: 'residence-certificate', names: JSON.stringify({ de: `Nur ${audience}` }), expected_processing_days: 5, audience, start_form: JSON.stringify(startForm),
+      });
       await db('municipality_services').insert({
         municipality_id: 'aarau', service_id: id, fee_rappen: 3000, payment_account: '4001-4260.02', booking_text: 'Test', candidate_group: '4001-einwohnerkontrolle', invoice_allowed: true,
       });

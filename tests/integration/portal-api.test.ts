@@ -29,6 +29,8 @@ const casesOf = async (citizen: string) => Number((await db('cases').where({ cit
 describe('POST /applications refuses bad input', () => {
   const withApplicant = (applicant: Record<string, unknown>) => ({ ...validApplication(), applicant: { ...validApplication().applicant, ...applicant } });
   const { applicant: _dropped, ...withoutApplicant } = validApplication();
+  /** The application through the start form: the valid applicant, changed or joined by `data`. */
+  const withData = (data: Record<string, unknown>) => ({ ...withoutApplicant, data: { applicant: validApplication().applicant, ...data } });
 
   it.each([
     ['a missing last name', withApplicant({ lastName: undefined }), 400, '/body/applicant/lastName'],
@@ -37,7 +39,12 @@ describe('POST /applications refuses bad input', () => {
     ['a date of birth that is no date', withApplicant({ dateOfBirth: '14.03.1985' }), 400, '/body/applicant/dateOfBirth'],
     ['an unsupported language', { ...validApplication(), language: 'rm' }, 400, '/body/language'],
     ['an unknown field', { ...validApplication(), admin: true }, 400, '/body/admin'],
-    ['no applicant', withoutApplicant, 400, '/body/applicant'],
+    ['no applicant', withoutApplicant, 400, '/body/data/applicant/lastName'],
+    ['data missing a required field', withData({ applicant: { firstName: 'Anna', dateOfBirth: '1985-03-14' } }), 400, '/body/data/applicant/lastName'],
+    ['data with a name against the form\'s pattern', withData({ applicant: { firstName: '<b>', lastName: 'Muster', dateOfBirth: '1985-03-14' } }), 400, '/body/data/applicant/firstName'],
+    ['data choosing a payment method the form does not offer', withData({ paymentMethod: 'cash' }), 400, '/body/data/paymentMethod'],
+    ['data with a field the form does not have', withData({ nickname: 'Anni' }), 400, '/body/data/nickname'],
+    ['data with a date of birth that is no date', withData({ applicant: { firstName: 'Anna', lastName: 'Muster', dateOfBirth: 1985 } }), 400, '/body/data/applicant/dateOfBirth'],
     ['an unknown municipality', { ...validApplication(), municipalityId: 'atlantis' }, 400, '/body/municipalityId'],
     ['a municipality that does not take part', { ...validApplication(), municipalityId: 'wohlen' }, 422, '/body/municipalityId'],
     ['a service the municipality does not offer', { ...validApplication(), serviceId: 'dog-licence' }, 422, '/body/serviceId'],
@@ -165,11 +172,24 @@ describe('catalogue, documentation and health', () => {
     expect(form.status).toBe(200);
     expect(form.body).toMatchObject({ id: 'residence-certificate-start', type: 'default' });
     expect(form.body.components).toContainEqual(expect.objectContaining({ type: 'group', path: 'applicant' }));
-    for (const service of ['contact-data-change', 'no-such-service']) {
-      const missing = await callApi<Body>('GET', `/services/${service}/form`);
-      expect(missing.status).toBe(404);
-      expect(missing.body).toMatchObject({ type: 'urn:gemeindeportal:problem:start-form-not-found', errors: [{ pointer: '/params/id' }] });
-    }
+    expect((await callApi<Body>('GET', '/services/contact-data-change/form')).body.id).toBe('contact-data-change-start');
+    const missing = await callApi<Body>('GET', '/services/no-such-service/form');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ type: 'urn:gemeindeportal:problem:start-form-not-found', errors: [{ pointer: '/params/id' }] });
+  });
+
+  it('when a logged-in citizen opens a start form, then its data comes pre-filled from the account, with what they gave so far', async () => {
+    const token = await citizenToken('citizen-form-data');
+    const opened = await callApi<Body>('POST', '/services/residence-certificate/form-data', {
+      token, body: { municipalityId: 'aarau', language: 'de', data: { applicant: { dateOfBirth: '1985-03-14' } } },
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    expect(opened.body.data).toEqual({ applicant: { firstName: 'Test', lastName: 'citizen-form-data', dateOfBirth: '1985-03-14' } });
+    const unknown = await callApi<Body>('POST', '/services/no-such-service/form-data', { token, body: { municipalityId: 'aarau', language: 'de' } });
+    expect(unknown.status).toBe(404);
+    expect((await callApi<Body>('POST', '/services/residence-certificate/form-data', { body: { municipalityId: 'aarau', language: 'de' } })).status).toBe(401);
+    const badLanguage = await callApi<Body>('POST', '/services/residence-certificate/form-data', { token, body: { municipalityId: 'aarau', language: 'rm' } });
+    expect(badLanguage.body.errors.map((e: Body) => e.pointer)).toContain('/body/language');
   });
 
   it('when the OpenAPI document is read, then every public route is described with its schemas', async () => {

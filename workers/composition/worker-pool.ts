@@ -1,9 +1,7 @@
 // The worker program's parts: job workers, incident recovery, reconciliation and the mailings.
 import { createIncidentsRepository } from '../../core/db/incidents-repository.ts';
 import { startIncidentRecovery } from '../runtime/incident-recovery.ts';
-import { readCredentialFrom } from '../../connectors/back-office/credentials.ts';
-import { BACK_OFFICE_VENDORS } from '../../connectors/back-office/vendors.ts';
-import { createBackOfficeRegistry } from '../../connectors/back-office/registry.ts';
+import { createVendorRegistry } from '../../connectors/back-office/vendors.ts';
 import { createIncidentCommands } from '../../core/engine/incident-commands.ts';
 import { runPeriodically } from '../../core/periodic.ts';
 import { createCaseRecordsRepository } from '../../core/db/case-records-repository.ts';
@@ -27,9 +25,7 @@ export async function startWorkerPool(parts: Parts): Promise<RunningWorkers> {
   const digests = startTaskDigests(parts);
   const notices = startCaseNotices(parts);
   const lifecycle = startAccountLifecycle(parts);
-  const backOffices = createBackOfficeRegistry({
-    adapters: Object.fromEntries(Object.values(BACK_OFFICE_VENDORS).map((vendor) => [vendor.name, vendor.createAdapter])),
-    readCredential: readCredentialFrom(process.env),
+  const backOffices = createVendorRegistry({
     timeoutMs: config.BACK_OFFICE_TIMEOUT_MS,
     breaker: { failuresToOpen: config.BACK_OFFICE_BREAKER_FAILURES, openForMs: config.BACK_OFFICE_BREAKER_OPEN_MS },
     logger,

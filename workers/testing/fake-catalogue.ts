@@ -39,7 +39,8 @@ export const RESIDENCE_CERTIFICATE: ServiceOffering = {
   descriptions: null,
   documents: [],
   paymentMethods: ['online', 'invoice'],
-  settings: {},
+  settingDeclarations: {},
+  settingValues: {},
 };
 
 /** The catalogue's answers for the given municipalities; each is served by the given offices and offers the given services. */
@@ -54,6 +55,7 @@ export function fakeCatalogue(
     findOffering: async (id, serviceId) => (municipality(id) ? offerings.find((offering) => offering.serviceId === serviceId) : undefined),
     expectedProcessingDays: async (serviceId) => offerings.find((offering) => offering.serviceId === serviceId)?.expectedProcessingDays,
     startForm: async () => undefined,
+    intakeOf: async () => undefined,
     findInstitutionFor: async (id, kind) => (municipality(id) ? institutions.find((institution) => institution.kind === kind) : undefined),
   };
 }

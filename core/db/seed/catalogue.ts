@@ -3,7 +3,6 @@ import { Value } from '@sinclair/typebox/value';
 import type { Knex } from 'knex';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { settingProblems, type SettingDeclarations } from '../../catalogue/service-settings.ts';
 
 /** A back office as configured: where it answers and the name of its credential. */
 export interface SeedBackOffice {
@@ -25,7 +24,7 @@ const OfferingSchema = Type.Object({
   bookingText: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
   candidateGroup: Type.String({ minLength: 1 }),
   invoiceAllowed: Type.Optional(Type.Boolean()),
-  /** Values for the settings the service's package declares; the rest keep the package's defaults. */
+  /** Values for the settings the service's package declares; the rest keep the package's defaults (development-catalogue.test.ts checks them against the packages). */
   settings: Type.Optional(Type.Record(Type.String(), Type.Union([Type.Number(), Type.Boolean(), Type.String()]))),
 }, { additionalProperties: false });
 
@@ -105,7 +104,6 @@ export async function seedCatalogue(db: Knex, options: CatalogueSeedOptions): Pr
         ...creditorColumns(m.name, m.creditor),
       }).onConflict('id').merge();
       for (const offer of m.offers) {
-        await checkSeededSettings(trx, m.id, offer);
         await trx('municipality_services').insert({
           municipality_id: m.id,
           service_id: offer.service,
@@ -128,14 +126,6 @@ export async function seedCatalogue(db: Knex, options: CatalogueSeedOptions): Pr
       }
     }
   });
-}
-
-/** Settings the service's package does not declare, or values out of its bounds, stop the seed naming them. */
-async function checkSeededSettings(db: Knex, municipalityId: string, offer: Static<typeof OfferingSchema>): Promise<void> {
-  if (!offer.settings) return;
-  const service = await db('services').where({ id: offer.service }).first('settings');
-  const problem = settingProblems((service?.settings ?? {}) as SettingDeclarations, offer.settings)[0];
-  if (problem) throw new Error(`core/db/seed/development-catalogue.yaml: ${municipalityId} offers ${offer.service}: settings.${problem.name} ${problem.message}`);
 }
 
 function payrexxColumns(municipalityId: string, participates: boolean) {

@@ -13,7 +13,7 @@ export default async function accountPrefillRoutes(app: FastifyInstance, { agov 
   app.get('/account/prefill', {
     schema: {
       tags: ['accounts'], summary: 'Pre-filling of application forms (INT-4): the applicant as the account knows them',
-      description: 'First and last name, e-mail and postal address and language of the account; the date of birth only when this session was opened with AGOV and AGOV gave it (kept, encrypted, with the session until it ends). `serviceId` is echoed; every service\'s form takes the same applicant fields today.',
+      description: 'First and last name, e-mail and postal address and language of the account; the date of birth only when this session was opened with AGOV and AGOV gave it (kept, encrypted, with the session until it ends). With `serviceId`, also that service\'s start form pre-filled as its package says (`data`).',
       security: bearerSecurity,
       querystring: Type.Object({ serviceId: Type.Optional(Type.String({ maxLength: 200 })) }),
       response: { 200: PrefillSchema, ...problemResponses(401) },

@@ -5,7 +5,6 @@ import {
   AccountSchema, DeletionRequest, EmailChange, LoginSchema, PasswordResetCompletion, ProfileChanges, RegistrationSchema,
   SessionIdParams, TotpCodeBody,
 } from '../../../portal-api/schemas/accounts.ts';
-import { ContactDataChangeRequestSchema } from '../../../core/contact-data/contact-data-request.ts';
 import { DraftBody } from '../../../portal-api/schemas/drafts.ts';
 import {
   InvitationRequestSchema, InvitationTokenBody, MemberParams, NewOrganisationSchema, OrganisationChangesSchema, RoleChangeSchema,
@@ -45,7 +44,7 @@ function validator(compiler: typeof fastifyCompiler, schema: JsonSchema): (value
 const REPOSITORY_SCHEMAS: Record<string, JsonSchema> = {
   RegistrationSchema, LoginSchema, ProfileChanges, PasswordResetCompletion, EmailChange, DeletionRequest, TotpCodeBody, SessionIdParams,
   NewOrganisationSchema, OrganisationChangesSchema, InvitationRequestSchema, InvitationTokenBody, MemberParams, RoleChangeSchema,
-  ApplicationSchema, IdempotencyHeaders, DraftBody, ContactDataChangeRequestSchema, CitizenAnswerSchema, CaseDetailSchema,
+  ApplicationSchema, IdempotencyHeaders, DraftBody, CitizenAnswerSchema, CaseDetailSchema,
   AccountSchema, ProblemSchema,
 };
 

@@ -1,11 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createStartApplication, type ProcessStarter } from '../../../../core/cases/start-application.ts';
-import type { CatalogueRepository, Municipality, ServiceOffering } from '../../../../core/db/catalogue-repository.ts';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CatalogueRepository, Municipality, ServiceIntake, ServiceOffering } from '../../../../core/db/catalogue-repository.ts';
 import type {
   CaseMessage, CaseRow, CasesRepository, DocumentMeta, NewCase, PhaseEntry,
 } from '../../../../core/db/cases-repository.ts';
 import { ProblemError } from '../../../../core/errors/problem-error.ts';
+import { caseErrors } from '../../../../core/errors/case-errors.ts';
 import type { Application } from '../../../../core/cases/application-schema.ts';
+import type { FormDataSourceLoader } from '../../../../core/forms/form-data-sources.ts';
 
 const NOW = new Date('2025-03-10T09:15:00.000Z');
 const CITIZEN = 'citizen-1';
@@ -33,7 +37,8 @@ const certificateInAarau: ServiceOffering = {
   descriptions: null,
   documents: [],
   paymentMethods: ['online', 'invoice'],
-  settings: { reviewAlways: true },
+  settingDeclarations: { reviewAlways: { type: 'boolean', default: false, names: { de: 'x', fr: 'x', it: 'x', en: 'x' } } },
+  settingValues: { reviewAlways: true },
 };
 
 const application: Application = {
@@ -41,6 +46,13 @@ const application: Application = {
   municipalityId: 'aarau',
   language: 'fr',
   applicant: { firstName: 'Anna', lastName: 'Muster', dateOfBirth: '1985-04-12' },
+};
+
+/** The residence certificate's start form and pre-fill, as its package has them. */
+const CERTIFICATE_INTAKE: ServiceIntake = {
+  startForm: JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../../processes/residence-certificate/residence-certificate-start.form'), 'utf8')) as object,
+  prefill: { 'applicant.firstName': 'firstName', 'applicant.lastName': 'lastName', 'applicant.dateOfBirth': 'dateOfBirth' },
+  formData: {},
 };
 
 class InMemoryCatalogue implements CatalogueRepository {
@@ -61,6 +73,9 @@ class InMemoryCatalogue implements CatalogueRepository {
   }
   async startForm() {
     return undefined;
+  }
+  async intakeOf(serviceId: string) {
+    return serviceId === 'residence-certificate' ? CERTIFICATE_INTAKE : undefined;
   }
   async findInstitutionFor() {
     return undefined;
@@ -157,6 +172,12 @@ async function refusal(attempt: Promise<unknown>): Promise<ProblemError> {
 }
 
 let catalogue: InMemoryCatalogue;
+/** What the open-items source answers in a test; by default the resident's two unpaid bills. */
+let openItemsSource: FormDataSourceLoader;
+const OPEN_ITEMS = [
+  { itemId: 'R-1', description: 'Steuern 2025', amountRappen: 240_000, dueDate: '2026-06-30' },
+  { itemId: 'R-2', description: 'Abfallgebühr', amountRappen: 18_000, dueDate: '2026-03-31' },
+];
 let cases: InMemoryCases;
 let engine: RecordingEngine;
 let startApplication: ReturnType<typeof createStartApplication>;
@@ -165,6 +186,11 @@ const ORGANISATION = '7f3e2d1c-0b9a-4876-9543-210fedcba987';
 let memberships: Map<string, string[]>;
 
 beforeEach(() => {
+  openItemsSource = async () => ({
+    options: OPEN_ITEMS.map((item) => ({ value: item.itemId, label: item.description })),
+    records: new Map(OPEN_ITEMS.map((item) => [item.itemId, item])),
+    variables: { residentId: 'resident-7' },
+  });
   catalogue = new InMemoryCatalogue();
   cases = new InMemoryCases();
   engine = new RecordingEngine();
@@ -172,6 +198,8 @@ beforeEach(() => {
   startApplication = createStartApplication({
     catalogue, cases, engine, paymentDeadlines: DEADLINES, informationAnswerWithin: 'P30D', now: () => NOW,
     memberships: { organisationIdsOf: async (accountId) => memberships.get(accountId) ?? [] },
+    applicantFacts: async () => ({ account: { firstName: 'Anna', lastName: 'Muster' }, identityVerified: false }),
+    formDataSources: { 'open-items': async (request) => openItemsSource(request) },
   });
 });
 
@@ -190,6 +218,7 @@ describe('startApplication', () => {
         language: 'fr',
         applicant: { firstName: 'Anna', lastName: 'Muster', dateOfBirth: '1985-04-12' },
         feeRappen: 2500,
+        identityVerified: false,
         residentsOfficeGroup: 'aarau-residents-office',
         settings: { reviewAlways: true },
         paymentMethod: 'online',
@@ -268,7 +297,7 @@ describe('startApplication', () => {
     { dateOfBirth: '2031-01-01', detail: 'lies in the future' },
     { dateOfBirth: '1894-12-31', detail: 'lies too far in the past' },
   ])('when the date of birth is $dateOfBirth, then it is refused ($detail) and nothing is stored', async ({ dateOfBirth, detail }) => {
-    const error = await refusal(startApplication(CITIZEN, { ...application, applicant: { ...application.applicant, dateOfBirth } }, 'key-1'));
+    const error = await refusal(startApplication(CITIZEN, { ...application, applicant: { ...application.applicant!, dateOfBirth } }, 'key-1'));
 
     expect(error.problem.status).toBe(400);
     expect(error.problem.errors?.[0]).toEqual({ pointer: '/body/applicant/dateOfBirth', detail });
@@ -277,7 +306,7 @@ describe('startApplication', () => {
   });
 
   it.each(['2025-03-10', '2024-02-29', '1895-01-01'])('when the date of birth is %s, then it is accepted', async (dateOfBirth) => {
-    await startApplication(CITIZEN, { ...application, applicant: { ...application.applicant, dateOfBirth } });
+    await startApplication(CITIZEN, { ...application, applicant: { ...application.applicant!, dateOfBirth } });
     expect(engine.starts).toHaveLength(1);
   });
 
@@ -387,5 +416,104 @@ describe('startApplication', () => {
     await startApplication(CITIZEN, application, 'key-1').catch(() => undefined);
     const started = engine.starts.map((start) => start.variables.caseId);
     expect(started.every((caseId) => typeof caseId === 'string' && cases.rows.has(caseId))).toBe(true);
+  });
+
+  describe('with the start form\'s data', () => {
+    const data = { applicant: { firstName: 'Anna', lastName: 'Muster', dateOfBirth: '1985-04-12' }, paymentMethod: 'invoice' };
+    const viaData: Application = { serviceId: 'residence-certificate', municipalityId: 'aarau', language: 'de', data };
+
+    it('when the data fills in the start form, then the case is filed and its fields are the process\'s variables', async () => {
+      const { caseId } = await startApplication(CITIZEN, viaData);
+      expect(engine.starts[0]?.variables).toMatchObject({ caseId, applicant: data.applicant, paymentMethod: 'invoice', paymentReminderAfter: 'P30D' });
+      expect(cases.rows.get(caseId)).toMatchObject({ applicant: data.applicant, serviceRequest: null, identityVerified: false });
+    });
+
+    it.each([
+      ['a required field is missing', { ...data, applicant: { firstName: 'Anna', dateOfBirth: '1985-04-12' } }, '/body/data/applicant/lastName', 'is required'],
+      ['a value is not offered', { ...data, paymentMethod: 'cash' }, '/body/data/paymentMethod', 'is not one of the offered values'],
+      ['a field is not in the form', { ...data, favouriteColour: 'blue' }, '/body/data/favouriteColour', 'is not a field of this form'],
+      ['the date of birth lies ahead', { ...data, applicant: { ...data.applicant, dateOfBirth: '2030-01-01' } }, '/body/data/applicant/dateOfBirth', 'lies in the future'],
+    ])('when %s, then a 400 names the field under /body/data and nothing is stored', async (_case, wrong, pointer, detail) => {
+      const error = await refusal(startApplication(CITIZEN, { ...viaData, data: wrong }));
+      expect(error.problem).toMatchObject({ status: 400, errors: [{ pointer, detail }] });
+      expect(cases.rows.size).toBe(0);
+      expect(engine.starts).toEqual([]);
+    });
+
+    it('when the applicant comes both inside data and beside it, then that is refused naming /body/applicant', async () => {
+      const error = await refusal(startApplication(CITIZEN, { ...viaData, applicant: data.applicant }));
+      expect(error.problem.errors).toEqual([{ pointer: '/body/applicant', detail: 'is given inside data as data.applicant' }]);
+    });
+
+    it('when the payment method in data differs from the one beside it, then that is refused', async () => {
+      const error = await refusal(startApplication(CITIZEN, { ...viaData, paymentMethod: 'online' }));
+      expect(error.problem.errors).toEqual([{ pointer: '/body/paymentMethod', detail: 'differs from data.paymentMethod' }]);
+    });
+
+    it('when the form shows a pre-filled field read-only, then the server fills it from the account and refuses another value', async () => {
+      const readonlyName = structuredClone(CERTIFICATE_INTAKE) as ServiceIntake & { startForm: { components: { path?: string; components?: { key: string; readonly?: boolean }[] }[] } };
+      for (const field of readonlyName.startForm.components.find((c) => c.path === 'applicant')!.components!) if (field.key !== 'dateOfBirth') field.readonly = true;
+      catalogue.intakeOf = async () => readonlyName;
+      const { caseId } = await startApplication(CITIZEN, { ...viaData, data: { applicant: { dateOfBirth: '1985-04-12' } } });
+      expect(cases.rows.get(caseId)?.applicant).toEqual({ firstName: 'Anna', lastName: 'Muster', dateOfBirth: '1985-04-12' });
+
+      const error = await refusal(startApplication(CITIZEN, { ...viaData, data: { applicant: { firstName: 'Berta', lastName: 'Muster', dateOfBirth: '1985-04-12' } } }));
+      expect(error.problem.errors).toEqual([{ pointer: '/body/data/applicant/firstName', detail: 'is the account\'s own and cannot be changed here' }]);
+      expect(cases.rows.size).toBe(1);
+    });
+
+    it('when the service has no start form, then it cannot be applied for', async () => {
+      catalogue.intakeOf = async () => undefined;
+      const error = await refusal(startApplication(CITIZEN, viaData));
+      expect(error.problem.errors).toEqual([{ pointer: '/body/serviceId', detail: 'has no start form to apply with' }]);
+    });
+  });
+
+  describe('with options from a source the package names', () => {
+    const instalmentIntake: ServiceIntake = {
+      startForm: {
+        id: 'plan', type: 'default', components: [
+          { type: 'group', path: 'applicant', components: [
+            { type: 'textfield', key: 'firstName', readonly: true, validate: { required: true } },
+            { type: 'textfield', key: 'lastName', readonly: true, validate: { required: true } },
+            { type: 'datetime', subtype: 'date', key: 'dateOfBirth', validate: { required: true } },
+          ] },
+          { type: 'checklist', key: 'openItemIds', valuesKey: 'openItems', validate: { required: true } },
+          { type: 'number', key: 'instalments', validate: { required: true, min: 2, max: 12 } },
+        ],
+      },
+      prefill: { 'applicant.firstName': 'firstName', 'applicant.lastName': 'lastName' },
+      formData: { openItems: 'open-items' },
+    };
+    const plan = (data: Record<string, unknown>): Application => ({ serviceId: 'residence-certificate', municipalityId: 'aarau', language: 'de', data });
+    const asked = { applicant: { dateOfBirth: '1985-04-12' }, openItemIds: ['R-2'], instalments: 3 };
+
+    beforeEach(() => {
+      catalogue.intakeOf = async () => instalmentIntake;
+      catalogue.offerings[0]!.feeRappen = 0;
+    });
+
+    it('when the citizen chooses offered items, then the process gets the records the back office listed, never amounts from the client', async () => {
+      const requests: unknown[] = [];
+      const listed = openItemsSource;
+      openItemsSource = async (request) => { requests.push(request); return listed(request); };
+      await startApplication(CITIZEN, plan(asked));
+      expect(requests).toEqual([{ municipalityId: 'aarau', applicant: { firstName: 'Anna', lastName: 'Muster', dateOfBirth: '1985-04-12' }, language: 'de' }]);
+      expect(engine.starts[0]?.variables).toMatchObject({ openItemIds: ['R-2'], instalments: 3, openItems: [OPEN_ITEMS[1]], residentId: 'resident-7' });
+    });
+
+    it('when the citizen names an item the back office did not list, then it is refused at the field and nothing is stored', async () => {
+      const error = await refusal(startApplication(CITIZEN, plan({ ...asked, openItemIds: ['R-2', 'R-99'] })));
+      expect(error.problem.errors).toEqual([{ pointer: '/body/data/openItemIds', detail: 'holds a value that is not offered' }]);
+      expect(cases.rows.size).toBe(0);
+    });
+
+    it('when the source cannot be read, then its refusal is the answer and nothing is stored', async () => {
+      openItemsSource = async () => { throw caseErrors.personNotInRegister(); };
+      const error = await refusal(startApplication(CITIZEN, plan(asked)));
+      expect(error.problem).toMatchObject({ status: 422, type: 'urn:gemeindeportal:problem:person-not-in-register' });
+      expect(cases.rows.size).toBe(0);
+      expect(engine.starts).toEqual([]);
+    });
   });
 });

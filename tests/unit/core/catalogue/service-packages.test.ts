@@ -10,7 +10,8 @@ import { MANIFEST_SCHEMA_FILE, manifestSchemaText } from '../../../../scripts/el
 
 const repositoryRoot = resolve(import.meta.dirname, '../../../..');
 const processes = join(repositoryRoot, 'processes');
-const shippedManifest = readFileSync(join(processes, 'contact-data-change/service.yaml'), 'utf8');
+/** The contact-data change's manifest without its start form and pre-fill, which the cases below add as they need. */
+const shippedManifest = `${readFileSync(join(processes, 'contact-data-change/service.yaml'), 'utf8').split('\nstartForm:')[0]}\n`;
 
 let scratch: string | undefined;
 afterEach(() => {
@@ -79,6 +80,22 @@ describe('service packages', () => {
     const dir = packagesWith((m) => `${m}startForm: ${content ? 'start.form' : 'missing.form'}\n`);
     if (content) writeFileSync(join(dir, 'contact-data-change', 'start.form'), content);
     expect(await problemsOf(dir)).toContainEqual(expect.objectContaining({ pointer: '/startForm', message: expect.stringContaining(message) }));
+  });
+
+  it.each([
+    ['a field the intake cannot check', { type: 'filepicker', key: 'scan' }, '/startForm', 'field scan is of type filepicker, which the intake cannot check'],
+    ['a field named like a platform variable', { type: 'textfield', key: 'caseId' }, '/startForm', 'field caseId would overwrite the platform\'s variable of that name'],
+    ['options from a source the manifest does not name', { type: 'checklist', key: 'items', valuesKey: 'openItems' }, '/formData', 'names no source for openItems'],
+  ])('when a start form has %s, then the package is refused naming it', async (_case, field, pointer, message) => {
+    const dir = packagesWith((m) => `${m}startForm: start.form\n`);
+    writeFileSync(join(dir, 'contact-data-change', 'start.form'), JSON.stringify({ id: 'start', type: 'default', components: [field] }));
+    expect(await problemsOf(dir)).toContainEqual(expect.objectContaining({ pointer, message: expect.stringContaining(message) }));
+  });
+
+  it('when the manifest pre-fills a field the start form does not have, then that is refused at the field', async () => {
+    const dir = packagesWith((m) => `${m}startForm: start.form\nprefill:\n  applicant.nickname: firstName\n`);
+    writeFileSync(join(dir, 'contact-data-change', 'start.form'), JSON.stringify({ id: 'start', type: 'default', components: [] }));
+    expect(await problemsOf(dir)).toContainEqual(expect.objectContaining({ pointer: '/prefill/applicant.nickname', message: 'is not a field of start.form' }));
   });
 
   it('when a manifest\'s id is not its folder\'s name, then that is refused', async () => {

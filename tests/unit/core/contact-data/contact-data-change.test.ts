@@ -1,44 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { normalisePhone, refuseDataStandardFields } from '../../../../core/contact-data/contact-data-change.ts';
-import { ProblemError } from '../../../../core/errors/problem-error.ts';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkFormData, normaliseFormData } from '../../../../core/forms/form-data-check.ts';
 import { withReadablePhoneNumbers } from '../../../../core/contact-data/readable-phone-numbers.ts';
 
-const refusalOf = (run: () => unknown): ProblemError => {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ProblemError);
-    return error as ProblemError;
-  }
-  throw new Error('expected a refusal');
-};
+const startForm: unknown = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../../processes/contact-data-change/contact-data-change-start.form'), 'utf8'));
+const applicant = { firstName: 'Anna', lastName: 'Muster', dateOfBirth: '1985-03-14' };
+const withPhone = (phone: string) => ({ applicant, request: { fields: ['phone'], changes: { phone } } });
+const problemsOf = (data: Record<string, unknown>) => checkFormData(startForm, data, { pointer: '/body/data' });
 
-describe('contact data a citizen may change (ADM-4)', () => {
+describe('the contact-data change\'s start form (ADM-4)', () => {
   it('when a Swiss number is written the Swiss way or internationally, then it is kept in E.164', () => {
-    expect(normalisePhone('079 123 45 67')).toBe('+41791234567');
-    expect(normalisePhone('+41 62 822 11 22')).toBe('+41628221122');
-    expect(normalisePhone('0041 44 668 18 00')).toBe('+41446681800');
-    expect(normalisePhone('+49 30 901820')).toBe('+4930901820');
+    for (const [written, kept] of [['079 123 45 67', '+41791234567'], ['+41 62 822 11 22', '+41628221122'], ['0041 44 668 18 00', '+41446681800'], ['+49 30 901820', '+4930901820']]) {
+      expect(problemsOf(withPhone(written!))).toEqual([]);
+      expect(normaliseFormData(startForm, withPhone(written!))).toEqual(withPhone(kept!));
+    }
   });
 
-  it('when a number cannot be a phone number, then it is refused at /body/changes/phone', () => {
+  it('when a number cannot be a phone number, then it is refused at /body/data/request/changes/phone', () => {
     for (const input of ['12', '079 123', 'keine Nummer', '+41 00 000 00 00']) {
-      expect(refusalOf(() => normalisePhone(input)).problem.errors).toEqual([{ pointer: '/body/changes/phone', detail: 'is not a valid phone number' }]);
+      expect(problemsOf(withPhone(input))).toEqual([{ pointer: '/body/data/request/changes/phone', detail: 'is not a valid phone number' }]);
     }
   });
 
-  it('when a change names a field of the data standard, then the refusal names that field and says why', () => {
+  it('when a change names a field of the data standard, then the refusal names that field', () => {
     for (const field of ['lastName', 'dateOfBirth', 'address', 'ahvNumber', 'nationality']) {
-      const refusal = refusalOf(() => refuseDataStandardFields({ changes: { phone: '+41791234567', [field]: 'x' } }));
-      expect(refusal.problem.status).toBe(400);
-      expect(refusal.problem.errors).toEqual([{ pointer: `/body/changes/${field}`, detail: 'belongs to the data standard: only the residents office changes it' }]);
+      expect(problemsOf({ applicant, request: { fields: ['phone'], changes: { phone: '+41791234567', [field]: 'x' } } }))
+        .toEqual([{ pointer: `/body/data/request/changes/${field}`, detail: 'is not a field of this form' }]);
     }
   });
 
-  it('when a change names only contact fields or is not an object, then this check leaves it to the schema', () => {
-    expect(() => refuseDataStandardFields({ changes: { phone: '1', email: null, fax: 'x' } })).not.toThrow();
-    expect(() => refuseDataStandardFields({ changes: 'lastName' })).not.toThrow();
-    expect(() => refuseDataStandardFields(null)).not.toThrow();
+  it('when nothing is chosen to change, or a field is given that was not chosen, then the form refuses it', () => {
+    expect(problemsOf({ applicant, request: { fields: [] } })).toEqual([{ pointer: '/body/data/request/fields', detail: 'is required' }]);
+    expect(problemsOf({ applicant, request: { fields: ['email'], changes: { phone: '+41791234567' } } }))
+      .toEqual([{ pointer: '/body/data/request/changes/phone', detail: 'is not shown for these answers' }]);
+  });
+
+  it('when a chosen field is left empty, then that asks to remove it', () => {
+    expect(problemsOf({ applicant, request: { fields: ['email'] } })).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BACK_OFFICE_VENDORS } from '../../../../connectors/back-office/vendors.ts';
 import { readServicePackages } from '../../../../core/catalogue/service-packages.ts';
+import { settingProblems } from '../../../../core/catalogue/service-settings.ts';
 import { developmentCatalogue, seededPayrexxMunicipalities } from '../../../../core/db/seed/catalogue.ts';
 
 const processes = resolve(import.meta.dirname, '../../../../processes');
@@ -17,6 +18,13 @@ describe('the development catalogue (core/db/seed/development-catalogue.yaml)', 
         if (offer.feeRappen > 0) expect([offer.paymentAccount, offer.bookingText].every(Boolean), `${m.id} ${offer.service}`).toBe(true);
       }
       if (!m.participates) expect(m.offers, m.id).toEqual([]);
+    }
+  });
+
+  it('when a municipality sets a service\'s settings, then each is one the package declares, within its bounds', async () => {
+    const declarations = new Map((await readServicePackages(processes)).map((p) => [p.manifest.id, p.manifest.settings ?? {}]));
+    for (const m of municipalities) {
+      for (const offer of m.offers) expect(settingProblems(declarations.get(offer.service) ?? {}, offer.settings ?? {}), `${m.id} ${offer.service}`).toEqual([]);
     }
   });
 
