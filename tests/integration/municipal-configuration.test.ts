@@ -45,9 +45,10 @@ beforeAll(async () => {
   db = knex({ client: 'pg', connection: inject('databaseUrl') });
   zeebe = createZeebeClient({ grpcAddress: inject('engineGrpcAddress'), restAddress: inject('engineRestUrl') });
   await zeebe.deployResource({ processFilename: 'tests/integration/fixtures/municipal-settings-probe.bpmn' });
-  // A package as the platform registers it, with settings; no municipality offers it yet.
+  // A package as the platform registers it, with settings and the residence certificate's start form; no municipality offers it yet.
+  const { start_form: startForm } = await db('services').where({ id: 'residence-certificate' }).first('start_form');
   await db('services').insert({
-    id: PROBE, bpmn_process_id: 'test-municipal-settings-probe', expected_processing_days: 3, audience: 'personal',
+    id: PROBE, bpmn_process_id: 'test-municipal-settings-probe', expected_processing_days: 3, audience: 'personal', start_form: JSON.stringify(startForm),
     names: JSON.stringify({ de: 'Testdienst mit Einstellungen', fr: 'Service de test', it: 'Servizio di prova', en: 'Test service with settings' }),
     payment_methods: JSON.stringify(['online', 'invoice']), settings: JSON.stringify(SETTINGS),
   });
