@@ -21,6 +21,7 @@ import * as staffSessions from './migrations/021-staff-sessions.ts';
 import * as serviceManifests from './migrations/022-service-manifests.ts';
 import * as serviceStartForms from './migrations/023-service-start-forms.ts';
 import * as serviceSettings from './migrations/024-service-settings.ts';
+import * as catalogueSearch from './migrations/025-catalogue-search.ts';
 import * as serviceIntake from './migrations/029-service-intake.ts';
 
 interface Migration {
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '022-service-manifests': serviceManifests,
   '023-service-start-forms': serviceStartForms,
   '024-service-settings': serviceSettings,
+  '025-catalogue-search': catalogueSearch,
   '029-service-intake': serviceIntake,
 };
 
