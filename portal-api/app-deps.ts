@@ -10,6 +10,7 @@ import type { LoadStartFormData } from '../core/cases/start-form-data.ts';
 import type { DraftService } from '../core/drafts/draft-service.ts';
 import type { Organisations } from '../core/organisations/index.ts';
 import type { CatalogueRepository } from '../core/db/catalogue-repository.ts';
+import type { SearchCatalogue } from '../core/catalogue/search-catalogue.ts';
 import type { CasesRepository } from '../core/db/cases-repository.ts';
 import type { DocumentsRepository } from '../core/db/documents-repository.ts';
 import type { IncidentsRepository } from '../core/db/incidents-repository.ts';
@@ -81,6 +82,8 @@ export interface AppDeps {
   /** Drafts of applications (ACC-9); left out where only other parts are exercised (benchmarks). */
   drafts?: DraftService;
   catalogue: CatalogueRepository;
+  /** The catalogue search (SVC-2): services by everyday words, with the chosen municipality's offer. */
+  searchCatalogue: SearchCatalogue;
   cases: CasesRepository;
   documents: DocumentsRepository;
   payments: PaymentsRepository;

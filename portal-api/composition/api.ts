@@ -17,6 +17,8 @@ import { createLoadStartFormData } from '../../core/cases/start-form-data.ts';
 import { createCaseRecordsRepository } from '../../core/db/case-records-repository.ts';
 import { createCasesRepository } from '../../core/db/cases-repository.ts';
 import { createCatalogueRepository } from '../../core/db/catalogue-repository.ts';
+import { createCatalogueSearchRepository } from '../../core/db/catalogue-search-repository.ts';
+import { createSearchCatalogue } from '../../core/catalogue/search-catalogue.ts';
 import { createDocumentsRepository } from '../../core/db/documents-repository.ts';
 import { createProcessStarter, engineIsReady } from '../../core/engine/engine-client.ts';
 import { createRecordProjector } from '../../core/engine/records/project-records.ts';
@@ -62,6 +64,7 @@ export async function composeApi(parts: Parts, options: FastifyServerOptions): P
     accounts,
     organisations,
     catalogue,
+    searchCatalogue: createSearchCatalogue({ search: createCatalogueSearchRepository(db), catalogue }),
     cases,
     documents: createDocumentsRepository(db),
     payments: paymentServices.payments,
