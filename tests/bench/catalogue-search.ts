@@ -15,7 +15,9 @@ import { createServicesRepository } from '../../core/db/services-repository.ts';
 import { ensureEngineRunning, stopEngine } from '../../scripts/engine.ts';
 import { relevanceQueries, searchTestCatalogue, type RelevanceQuery } from '../support/search-fixtures.ts';
 import { concludeBench, exitWhenDone } from './bench-outcome.ts';
+import { boundedWholeNumber } from './options.ts';
 import { digestLog, startPlatformProcess, type LogDigest } from './platform-process.ts';
+import { resultsJson } from './report.ts';
 import { runBounded, summarize, type Summary } from './stats.ts';
 
 const OUT_DIR = new URL('../../.cache/bench/', import.meta.url);
@@ -25,15 +27,8 @@ const PLATFORM_LOG = new URL('catalogue-search-platform.log', OUT_DIR);
 const MUNICIPALITY = 'aarau';
 const REQUIRED_SHARE = 0.9;
 
-function whole(name: string, fallback: number, min: number, max: number): number {
-  const text = process.env[name]?.trim();
-  const value = text ? Number(text) : fallback;
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
-  return value;
-}
-
-const ROUNDS = whole('BENCH_SEARCH_ROUNDS', 5, 1, 100);
-const CONNECTIONS = whole('BENCH_SEARCH_CONNECTIONS', 10, 1, 100);
+const ROUNDS = boundedWholeNumber('BENCH_SEARCH_ROUNDS', 5, 1, 100);
+const CONNECTIONS = boundedWholeNumber('BENCH_SEARCH_CONNECTIONS', 10, 1, 100);
 
 interface SearchBenchResults {
   startedAt: string;
@@ -81,9 +76,6 @@ function formatReport(results: SearchBenchResults): string {
   lines.push('', results.ok ? 'All checks passed.' : 'Some checks FAILED — the figures above are not trustworthy.');
   return lines.join('\n');
 }
-
-const resultsJson = (results: SearchBenchResults) => `${JSON.stringify(results, (_key, value: unknown) =>
-  (typeof value === 'number' ? (Number.isFinite(value) ? Math.round(value * 100) / 100 : null) : value), 2)}\n`;
 
 async function main(): Promise<number> {
   mkdirSync(OUT_DIR, { recursive: true });
