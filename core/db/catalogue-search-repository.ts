@@ -21,15 +21,17 @@ const CONFIGURATIONS = ['catalogue_search_de', 'catalogue_search_fr', 'catalogue
  * The query in each language's configuration, its words joined by OR rather than AND: a citizen's
  * sentence ("ich brauche einen Wohnsitznachweis") should find a service by any of its words, and
  * ts_rank ranks the services that match more of them higher. plainto_tsquery quotes every lexeme,
- * and a lexeme holds no space, so its ' & ' are the operators alone.
+ * and the parser's tokens hold no space, so its ' & ' are the operators alone.
  */
 const anyWord = CONFIGURATIONS
   .map((configuration) => `replace(plainto_tsquery('${configuration}', :words)::text, ' & ', ' | ')::tsquery`)
   .join(' || ');
 
 /**
- * Full-text rank (weights: name 1, keywords 0.8, description 0.3) plus pg_trgm's word similarity
- * of the typed words to names and keywords, which carries a misspelt word the stemmers do not know.
+ * A service matches by its words or, misspelt, by pg_trgm's word similarity to its names and
+ * keywords (`<%`: at least pg_trgm.word_similarity_threshold, 0.6 unless the database sets
+ * another). Ranked by the full-text rank (weights: name 1, keywords 0.8, description 0.3) plus
+ * that similarity, which carries a misspelt word the stemmers do not know.
  */
 const SEARCH = `
   with query as (select ${anyWord} as terms, catalogue_search_fold(:words) as folded)
