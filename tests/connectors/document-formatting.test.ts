@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatSwissDate } from '../../connectors/swiss-time.ts';
+import { formatChf } from '../../connectors/documents/swiss-amount.ts';
 import { toWinAnsi } from '../../connectors/documents/win-ansi.ts';
 import { CERTIFICATE_LANGUAGES, CERTIFICATE_TEXTS } from '../../connectors/documents/certificate-texts.ts';
 
@@ -14,6 +15,22 @@ describe('Swiss date', () => {
       expect(() => formatSwissDate(value)).toThrow(RangeError);
     },
   );
+});
+
+describe('Swiss amount', () => {
+  it.each([
+    [2010, 'CHF 20.10'],
+    [5, 'CHF 0.05'],
+    [123_456, 'CHF 1’234.56'],
+    [100_000_000, 'CHF 1’000’000.00'],
+    [-2000, 'CHF -20.00'],
+  ])('when %d Rappen are formatted, then they read %s', (rappen, expected) => {
+    expect(formatChf(rappen)).toBe(expected);
+  });
+
+  it.each([12.5, Number.NaN, 2 ** 60])('when %d is formatted, then a RangeError is thrown', (rappen) => {
+    expect(() => formatChf(rappen)).toThrow(RangeError);
+  });
 });
 
 describe('WinAnsi text', () => {
