@@ -22,6 +22,7 @@ import * as serviceManifests from './migrations/022-service-manifests.ts';
 import * as serviceStartForms from './migrations/023-service-start-forms.ts';
 import * as serviceSettings from './migrations/024-service-settings.ts';
 import * as catalogueSearch from './migrations/025-catalogue-search.ts';
+import * as municipalityLetterhead from './migrations/028-municipality-letterhead.ts';
 import * as serviceIntake from './migrations/029-service-intake.ts';
 
 interface Migration {
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '023-service-start-forms': serviceStartForms,
   '024-service-settings': serviceSettings,
   '025-catalogue-search': catalogueSearch,
+  '028-municipality-letterhead': municipalityLetterhead,
   '029-service-intake': serviceIntake,
 };
 
