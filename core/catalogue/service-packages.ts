@@ -8,6 +8,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseDiagram, processesOf } from '../bpmn/diagram.ts';
+import { schemaProblems } from '../schema-problems.ts';
 import { ServiceManifestSchema, type ServiceManifest } from './service-manifest.ts';
 import { settingProblems } from './service-settings.ts';
 import { PLATFORM_VARIABLES } from './platform-variables.ts';
@@ -78,12 +79,7 @@ async function checkPackage(
   } catch (error) {
     return { problems: [{ pointer: '/', message: `is not YAML: ${(error as Error).message.split('\n')[0]}` }] };
   }
-  if (!Value.Check(ServiceManifestSchema, document)) {
-    // TypeBox may report a field twice (missing, then not a string): the first says it.
-    const byPointer = new Map<string, string>();
-    for (const error of Value.Errors(ServiceManifestSchema, document)) if (!byPointer.has(error.path || '/')) byPointer.set(error.path || '/', error.message);
-    return { problems: [...byPointer].slice(0, 20).map(([pointer, message]) => ({ pointer, message })) };
-  }
+  if (!Value.Check(ServiceManifestSchema, document)) return { problems: schemaProblems(ServiceManifestSchema, document) };
   const problems: Omit<PackageProblem, 'file'>[] = [];
   if (document.id !== folderName) problems.push({ pointer: '/id', message: `must be the package's folder name, ${folderName}` });
   const diagrams = files.filter((file) => file.endsWith('.bpmn'));
