@@ -1,7 +1,8 @@
 /**
  * Reads the service packages under `processes/`: every folder with a `service.yaml` is a service.
- * A manifest is checked against its schema, its id against its folder, and its process against the
- * package's diagram; whatever is wrong is reported at once, each problem naming file and field.
+ * A manifest is checked against its schema, its id against its folder, its process against the
+ * package's diagram, and its documents against their templates; whatever is wrong is reported at
+ * once, each problem naming file and field.
  */
 import { Value } from '@sinclair/typebox/value';
 import { readFile, readdir } from 'node:fs/promises';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseDiagram, processesOf } from '../bpmn/diagram.ts';
 import { schemaProblems } from '../schema-problems.ts';
+import { readPackageTemplates, type PackageTemplate } from './package-templates.ts';
 import { ServiceManifestSchema, type ServiceManifest } from './service-manifest.ts';
 import { settingProblems } from './service-settings.ts';
 import { PLATFORM_VARIABLES } from './platform-variables.ts';
@@ -20,6 +22,8 @@ export interface ServicePackage {
   manifest: ServiceManifest;
   /** The start form's form-js schema, where the manifest names one. */
   startForm: { id: string; type: string; components: unknown[] } | null;
+  /** The templates of the documents it issues, one for each of the manifest's documents. */
+  documentTemplates: PackageTemplate[];
   /** The package's folder and manifest, relative to the processes folder's parent (e.g. `processes/residence-certificate/service.yaml`). */
   folder: string;
   manifestFile: string;
@@ -56,7 +60,12 @@ export async function readServicePackages(processesDir: string): Promise<Service
     const manifestFile = path.join(folder, MANIFEST_FILE);
     const found = await checkPackage(name, folder, files, await readFile(manifestFile, 'utf8'));
     problems.push(...found.problems.map((problem) => ({ file: shown(manifestFile), ...problem })));
-    if (found.manifest) packages.push({ manifest: found.manifest, startForm: found.startForm ?? null, folder: shown(folder), manifestFile: shown(manifestFile) });
+    if (!found.manifest) continue;
+    const templates = await readPackageTemplates(folder, found.manifest.documents, shown, shown(manifestFile));
+    problems.push(...templates.problems);
+    packages.push({
+      manifest: found.manifest, startForm: found.startForm ?? null, documentTemplates: templates.templates, folder: shown(folder), manifestFile: shown(manifestFile),
+    });
   }
   const seen = new Map<string, string>();
   for (const { manifest, manifestFile } of packages) {

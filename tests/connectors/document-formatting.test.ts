@@ -1,7 +1,12 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatSwissDate } from '../../connectors/swiss-time.ts';
 import { formatChf } from '../../connectors/documents/swiss-amount.ts';
 import { toWinAnsi } from '../../connectors/documents/win-ansi.ts';
+import { readServicePackages } from '../../core/catalogue/service-packages.ts';
+import type { DocumentTranslation } from '../../core/documents/document-template.ts';
+import { splitPlaceholders } from '../../core/documents/placeholders.ts';
+import { LANGUAGES } from '../../core/language.ts';
 import { CERTIFICATE_LANGUAGES, CERTIFICATE_TEXTS } from '../../connectors/documents/certificate-texts.ts';
 
 describe('Swiss date', () => {
@@ -62,4 +67,21 @@ describe('WinAnsi text', () => {
       expect(toWinAnsi(text)).toBe(text);
     }
   });
+
+  it.each(LANGUAGES)('when the %s texts of the shipped document templates are checked, then every one they print renders in WinAnsi', async (language) => {
+    const packages = await readServicePackages(resolve(import.meta.dirname, '../../processes'));
+    const templates = packages.flatMap((p) => p.documentTemplates);
+    expect(templates.length).toBeGreaterThan(0);
+    for (const { file, template } of templates) {
+      for (const text of printedTexts(template[language])) expect(toWinAnsi(text), file).toBe(text);
+    }
+  });
 });
+
+/** What a translation prints of its own: its texts and labels outside the placeholders, and the FEEL strings inside them. */
+function printedTexts(translation: DocumentTranslation): string[] {
+  const { paragraphs, facts = {}, closing = [], ...single } = translation;
+  const texts = [...Object.values(single), ...paragraphs, ...Object.keys(facts), ...Object.values(facts), ...closing];
+  return texts.flatMap((text) => splitPlaceholders(text).flatMap((part) =>
+    'text' in part ? [part.text] : [...part.expression.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((match) => match[1] ?? '')));
+}
