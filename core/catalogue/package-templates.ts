@@ -59,3 +59,16 @@ export async function readPackageTemplates(
   }
   return { templates, problems };
 }
+
+/** The template of a service's document; without a kind, that of the service's only document. */
+export type FindDocumentTemplate = (serviceId: string, kind: string | undefined) => PackageTemplate | undefined;
+
+/** Looks templates up in the packages read at start. */
+export function documentTemplateFinder(packages: readonly { manifest: { id: string }; documentTemplates: readonly PackageTemplate[] }[]): FindDocumentTemplate {
+  const byService = new Map(packages.map((servicePackage) => [servicePackage.manifest.id, servicePackage.documentTemplates]));
+  return (serviceId, kind) => {
+    const templates = byService.get(serviceId) ?? [];
+    if (kind === undefined) return templates.length === 1 ? templates[0] : undefined;
+    return templates.find((template) => template.kind === kind);
+  };
+}

@@ -7,7 +7,6 @@ import { readServicePackages } from '../../core/catalogue/service-packages.ts';
 import type { DocumentTranslation } from '../../core/documents/document-template.ts';
 import { splitPlaceholders } from '../../core/documents/placeholders.ts';
 import { LANGUAGES } from '../../core/language.ts';
-import { CERTIFICATE_LANGUAGES, CERTIFICATE_TEXTS } from '../../connectors/documents/certificate-texts.ts';
 
 describe('Swiss date', () => {
   it('when an ISO date is formatted, then it reads dd.mm.yyyy', () => {
@@ -50,22 +49,6 @@ describe('WinAnsi text', () => {
 
   it('when text has characters with no Latin fallback, then they become question marks', () => {
     expect(toWinAnsi('Ωμέγα 王')).toBe('????? ?');
-  });
-
-  it.each(CERTIFICATE_LANGUAGES)('when the %s certificate texts are checked, then every one renders in WinAnsi', (language) => {
-    const texts = CERTIFICATE_TEXTS[language];
-    const all = [
-      texts.title,
-      texts.office,
-      texts.issuer('Aarau'),
-      texts.confirmation('Aarau'),
-      texts.electronicNote,
-      ...Object.values(texts.labels),
-      ...Object.values(texts.residenceTypes),
-    ];
-    for (const text of all) {
-      expect(toWinAnsi(text)).toBe(text);
-    }
   });
 
   it.each(LANGUAGES)('when the %s texts of the shipped document templates are checked, then every one they print renders in WinAnsi', async (language) => {
