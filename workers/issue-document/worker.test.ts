@@ -3,6 +3,7 @@ import { extractText } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentTemplateFinder, type FindDocumentTemplate } from '../../core/catalogue/package-templates.ts';
 import { readServicePackages } from '../../core/catalogue/service-packages.ts';
+import { allWorkers, type WorkerDeps } from '../composition/all-workers.ts';
 import { NonRetryableError } from '../runtime/job-worker.ts';
 import { AARAU, fakeCatalogue } from '../testing/fake-catalogue.ts';
 import { fakeDocuments } from '../testing/fake-case-records.ts';
@@ -54,6 +55,15 @@ describe('issue-document', () => {
     const { documents, filed } = fakeDocuments();
     await runJob(createIssueDocumentWorker({ catalogue: fakeCatalogue(), documents, documentTemplates, now: lateEvening }), variables);
     expect(filed.map((document) => document.kind)).toEqual(['residence-certificate']);
+  });
+
+  it('when an instance of a diagram deployed before reaches its issue-certificate task, then the same worker issues the certificate', async () => {
+    const { documents, filed } = fakeDocuments();
+    // Building the workers only closes over their dependencies; this test runs one of them.
+    const former = allWorkers({ catalogue: fakeCatalogue(), documents, documentTemplates } as WorkerDeps).find((worker) => worker.type === 'issue-certificate');
+    expect(former).toBeDefined();
+    if (former) await runJob(former, variables);
+    expect(filed).toMatchObject([{ kind: 'residence-certificate', fileName: 'WB-4001-0B9F5C2E.pdf' }]);
   });
 
   it.each([
