@@ -12,7 +12,7 @@ import { NonRetryableError, complete, defineJobWorker } from '../runtime/job-wor
 const Input = Type.Object({
   ...caseInputs,
   municipalityId: Type.String({ title: 'Gemeinde', description: 'Deren Briefkopf das Dokument trägt; aus dem Katalog.' }),
-  serviceId: Type.String({ title: 'Dienst', description: 'Aus dessen Paket die Vorlage stammt (processes/<Dienst>/templates/).' }),
+  serviceId: Type.String({ title: 'Dienst', description: 'Aus dessen Paket in processes/ die Vorlage stammt.' }),
   language: Type.Union([Type.Literal('de'), Type.Literal('fr'), Type.Literal('it'), Type.Literal('en')], {
     title: 'Sprache', description: "Sprache des Dokuments: 'de', 'fr', 'it' oder 'en'.",
   }),
@@ -28,7 +28,7 @@ export const issueDocumentTemplate = defineTemplate({
   headers: [{
     key: 'documentKind',
     label: 'Dokumentart',
-    description: 'Die Art des Dokuments, wie sie das Manifest unter documents nennt, z. B. residence-certificate; die Vorlage ist templates/<Art>.yaml im Paket.',
+    description: 'Die Art des Dokuments, wie sie das Manifest unter documents nennt, z. B. residence-certificate; seine Vorlage ist die gleichnamige .yaml-Datei im Ordner templates des Pakets.',
   }],
   outputs: { documentId: { label: 'Dokument', description: 'Die Id des abgelegten Dokuments.' } },
 });
