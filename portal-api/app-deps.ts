@@ -11,6 +11,7 @@ import type { DraftService } from '../core/drafts/draft-service.ts';
 import type { Organisations } from '../core/organisations/index.ts';
 import type { CatalogueRepository } from '../core/db/catalogue-repository.ts';
 import type { MunicipalConfigurationService } from '../core/catalogue/municipal-configuration.ts';
+import type { SearchCatalogue } from '../core/catalogue/search-catalogue.ts';
 import type { CasesRepository } from '../core/db/cases-repository.ts';
 import type { DocumentsRepository } from '../core/db/documents-repository.ts';
 import type { IncidentsRepository } from '../core/db/incidents-repository.ts';
@@ -84,6 +85,8 @@ export interface AppDeps {
   catalogue: CatalogueRepository;
   /** ADM-3: the municipality's configuration, changed by its administrator; left out where only other parts are exercised (benchmarks). */
   municipalConfiguration?: MunicipalConfigurationService;
+  /** The catalogue search (SVC-2): services by everyday words, with the chosen municipality's offer. */
+  searchCatalogue: SearchCatalogue;
   cases: CasesRepository;
   documents: DocumentsRepository;
   payments: PaymentsRepository;

@@ -1,7 +1,8 @@
 // `npm run templates`: writes the connector tasks' element templates for the modeller, and the
-// service packages' manifest schema for editors.
+// service packages' manifest and document template schemas for editors.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { publishedManifestSchema } from '../core/catalogue/service-manifest.ts';
+import { publishedTemplateSchema } from '../core/documents/document-template.ts';
 import { CONNECTOR_TEMPLATES } from '../workers/composition/element-templates.ts';
 import { toElementTemplate } from '../workers/runtime/element-template.ts';
 
@@ -22,6 +23,11 @@ export function elementTemplateFiles(): Record<string, string> {
 export const MANIFEST_SCHEMA_FILE = 'processes/service.schema.json';
 
 export const manifestSchemaText = (): string => `${JSON.stringify(publishedManifestSchema(), null, 2)}\n`;
+
+/** Where the document templates' JSON Schema is published (`templates/*.yaml` files name it for editors). */
+export const TEMPLATE_SCHEMA_FILE = 'processes/document-template.schema.json';
+
+export const templateSchemaText = (): string => `${JSON.stringify(publishedTemplateSchema(), null, 2)}\n`;
 
 /** File name of a superseded version in previous/. */
 export const previousFileName = (file: string, version: number): string => file.replace(/\.json$/, `.v${version}.json`);
@@ -52,5 +58,6 @@ if (import.meta.main) {
   for (const [file, text] of Object.entries(superseded)) writeFileSync(`${PREVIOUS_TEMPLATES_DIR}/${file}`, text);
   for (const [file, text] of Object.entries(files)) writeFileSync(`${ELEMENT_TEMPLATES_DIR}/${file}`, text);
   writeFileSync(MANIFEST_SCHEMA_FILE, manifestSchemaText());
-  console.log(`wrote ${CONNECTOR_TEMPLATES.length} element templates to ${ELEMENT_TEMPLATES_DIR}, kept ${Object.keys(superseded).length} superseded versions in ${PREVIOUS_TEMPLATES_DIR}, and ${MANIFEST_SCHEMA_FILE}`);
+  writeFileSync(TEMPLATE_SCHEMA_FILE, templateSchemaText());
+  console.log(`wrote ${CONNECTOR_TEMPLATES.length} element templates to ${ELEMENT_TEMPLATES_DIR}, kept ${Object.keys(superseded).length} superseded versions in ${PREVIOUS_TEMPLATES_DIR}, and ${MANIFEST_SCHEMA_FILE} and ${TEMPLATE_SCHEMA_FILE}`);
 }

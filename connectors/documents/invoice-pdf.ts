@@ -14,6 +14,8 @@ import {
 } from '../payment/payment-reference.ts';
 import { INVOICE_TEXTS, type InvoiceLanguage } from './invoice-texts.ts';
 import { formatSwissDate } from '../swiss-time.ts';
+import { pdfBytes } from './pdf-bytes.ts';
+import { formatChf } from './swiss-amount.ts';
 import { toWinAnsi } from './win-ansi.ts';
 
 /** A structured address as the QR-bill writes it (address type 'S'). */
@@ -81,7 +83,7 @@ export async function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer
       ModDate: invoiceDate,
     },
   });
-  const done = collect(doc);
+  const done = pdfBytes(doc);
   const width = doc.page.width - 2 * MARGIN;
 
   doc.font('Helvetica-Bold').fontSize(13).text(creditor, MARGIN, MARGIN, { width: RECIPIENT_X - MARGIN - 16 });
@@ -217,12 +219,6 @@ function francsForQrBill(amountRappen: number): number {
   return amount;
 }
 
-/** 2010 → 'CHF 20.10', 123456 → 'CHF 1’234.56' (Swiss thousands separator). */
-function formatChf(amountRappen: number): string {
-  const francs = String(Math.trunc(amountRappen / 100)).replace(/\B(?=(\d{3})+$)/g, '’');
-  return `CHF ${francs}.${String(amountRappen % 100).padStart(2, '0')}`;
-}
-
 function addressLines(address: StructuredAddress): string[] {
   const street = address.buildingNumber === null ? address.street : `${address.street} ${address.buildingNumber}`;
   const place = `${address.country === 'CH' ? '' : `${address.country}-`}${address.postalCode} ${address.town}`;
@@ -233,13 +229,4 @@ function addressLines(address: StructuredAddress): string[] {
 function rule(doc: PDFKit.PDFDocument, y: number, width: number): number {
   doc.moveTo(MARGIN, y).lineTo(MARGIN + width, y).lineWidth(0.5).strokeColor(GREY).stroke();
   return y + 5;
-}
-
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
 }

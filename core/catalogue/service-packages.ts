@@ -1,13 +1,16 @@
 /**
  * Reads the service packages under `processes/`: every folder with a `service.yaml` is a service.
- * A manifest is checked against its schema, its id against its folder, and its process against the
- * package's diagram; whatever is wrong is reported at once, each problem naming file and field.
+ * A manifest is checked against its schema, its id against its folder, its process against the
+ * package's diagram, and its documents against their templates; whatever is wrong is reported at
+ * once, each problem naming file and field.
  */
 import { Value } from '@sinclair/typebox/value';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseDiagram, processesOf } from '../bpmn/diagram.ts';
+import { schemaProblems } from '../schema-problems.ts';
+import { readPackageTemplates, type PackageTemplate } from './package-templates.ts';
 import { ServiceManifestSchema, type ServiceManifest } from './service-manifest.ts';
 import { settingProblems } from './service-settings.ts';
 import { PLATFORM_VARIABLES } from './platform-variables.ts';
@@ -19,6 +22,8 @@ export interface ServicePackage {
   manifest: ServiceManifest;
   /** The start form's form-js schema, where the manifest names one. */
   startForm: { id: string; type: string; components: unknown[] } | null;
+  /** The templates of the documents it issues, one for each of the manifest's documents. */
+  documentTemplates: PackageTemplate[];
   /** The package's folder and manifest, relative to the processes folder's parent (e.g. `processes/residence-certificate/service.yaml`). */
   folder: string;
   manifestFile: string;
@@ -55,7 +60,12 @@ export async function readServicePackages(processesDir: string): Promise<Service
     const manifestFile = path.join(folder, MANIFEST_FILE);
     const found = await checkPackage(name, folder, files, await readFile(manifestFile, 'utf8'));
     problems.push(...found.problems.map((problem) => ({ file: shown(manifestFile), ...problem })));
-    if (found.manifest) packages.push({ manifest: found.manifest, startForm: found.startForm ?? null, folder: shown(folder), manifestFile: shown(manifestFile) });
+    if (!found.manifest) continue;
+    const templates = await readPackageTemplates(folder, found.manifest.documents, shown, shown(manifestFile));
+    problems.push(...templates.problems);
+    packages.push({
+      manifest: found.manifest, startForm: found.startForm ?? null, documentTemplates: templates.templates, folder: shown(folder), manifestFile: shown(manifestFile),
+    });
   }
   const seen = new Map<string, string>();
   for (const { manifest, manifestFile } of packages) {
@@ -78,12 +88,7 @@ async function checkPackage(
   } catch (error) {
     return { problems: [{ pointer: '/', message: `is not YAML: ${(error as Error).message.split('\n')[0]}` }] };
   }
-  if (!Value.Check(ServiceManifestSchema, document)) {
-    // TypeBox may report a field twice (missing, then not a string): the first says it.
-    const byPointer = new Map<string, string>();
-    for (const error of Value.Errors(ServiceManifestSchema, document)) if (!byPointer.has(error.path || '/')) byPointer.set(error.path || '/', error.message);
-    return { problems: [...byPointer].slice(0, 20).map(([pointer, message]) => ({ pointer, message })) };
-  }
+  if (!Value.Check(ServiceManifestSchema, document)) return { problems: schemaProblems(ServiceManifestSchema, document) };
   const problems: Omit<PackageProblem, 'file'>[] = [];
   if (document.id !== folderName) problems.push({ pointer: '/id', message: `must be the package's folder name, ${folderName}` });
   const diagrams = files.filter((file) => file.endsWith('.bpmn'));

@@ -14,6 +14,19 @@ export interface Municipality {
   payrexx: { instance: string; credentialRef: string } | null;
   /** Creditor of its invoices (QR-bill); null: no invoices. */
   creditor: Creditor | null;
+  /** The letterhead of the documents it issues; null: they name the municipality alone. */
+  letterhead: Letterhead | null;
+}
+
+/** A municipality's address and how to reach it, as its documents print them. */
+export interface Letterhead {
+  street: string;
+  buildingNumber: string | null;
+  postalCode: string;
+  town: string;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
 }
 
 /** A creditor as the QR-bill needs it: structured address and QR-IBAN or IBAN. */
@@ -126,6 +139,7 @@ export function toMunicipality(row: Record<string, unknown>): Municipality {
           iban: row.creditor_iban as string,
         }
       : null,
+    letterhead: (row.letterhead as Letterhead | null) ?? null,
   };
 }
 

@@ -1,3 +1,6 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import knex, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import { mkdirSync } from 'node:fs';
@@ -35,7 +38,9 @@ export function createDatabase(options: DatabaseOptions): Database {
   }
   const dir = resolve(options.embeddedDir);
   mkdirSync(dir, { recursive: true });
-  return guardTransactions(knex({ client: EmbeddedClient as unknown as typeof ClientPgLite, dialect: 'postgres', connection: { filename: dir } } as Knex.Config));
+  // The catalogue search's extensions (migration 025) ship with PGlite but load only when named here.
+  const pglite = new PGlite(dir, { extensions: { pg_trgm, unaccent } });
+  return guardTransactions(knex({ client: EmbeddedClient as unknown as typeof ClientPgLite, dialect: 'postgres', connection: { pglite } } as Knex.Config));
 }
 
 export function isEmbedded(options: DatabaseOptions): boolean {

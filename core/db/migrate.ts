@@ -21,7 +21,9 @@ import * as staffSessions from './migrations/021-staff-sessions.ts';
 import * as serviceManifests from './migrations/022-service-manifests.ts';
 import * as serviceStartForms from './migrations/023-service-start-forms.ts';
 import * as serviceSettings from './migrations/024-service-settings.ts';
+import * as catalogueSearch from './migrations/025-catalogue-search.ts';
 import * as municipalConfigurationChanges from './migrations/026-municipal-configuration-changes.ts';
+import * as municipalityLetterhead from './migrations/028-municipality-letterhead.ts';
 import * as serviceIntake from './migrations/029-service-intake.ts';
 
 interface Migration {
@@ -53,7 +55,9 @@ const migrations: Record<string, Migration> = {
   '022-service-manifests': serviceManifests,
   '023-service-start-forms': serviceStartForms,
   '024-service-settings': serviceSettings,
+  '025-catalogue-search': catalogueSearch,
   '026-municipal-configuration-changes': municipalConfigurationChanges,
+  '028-municipality-letterhead': municipalityLetterhead,
   '029-service-intake': serviceIntake,
 };
 

@@ -19,6 +19,8 @@ import { createCasesRepository } from '../../core/db/cases-repository.ts';
 import { createCatalogueRepository } from '../../core/db/catalogue-repository.ts';
 import { createMunicipalConfigurationRepository } from '../../core/db/municipal-configuration-repository.ts';
 import { createMunicipalConfiguration } from '../../core/catalogue/municipal-configuration.ts';
+import { createCatalogueSearchRepository } from '../../core/db/catalogue-search-repository.ts';
+import { createSearchCatalogue } from '../../core/catalogue/search-catalogue.ts';
 import { createDocumentsRepository } from '../../core/db/documents-repository.ts';
 import { createProcessStarter, engineIsReady } from '../../core/engine/engine-client.ts';
 import { createRecordProjector } from '../../core/engine/records/project-records.ts';
@@ -65,6 +67,7 @@ export async function composeApi(parts: Parts, options: FastifyServerOptions): P
     organisations,
     catalogue,
     municipalConfiguration: createMunicipalConfiguration({ repository: createMunicipalConfigurationRepository(db), portalPublicUrl: config.PORTAL_PUBLIC_URL }),
+    searchCatalogue: createSearchCatalogue({ search: createCatalogueSearchRepository(db), catalogue }),
     cases,
     documents: createDocumentsRepository(db),
     payments: paymentServices.payments,

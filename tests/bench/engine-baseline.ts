@@ -31,7 +31,7 @@ import { perSecond, runBounded, sleep, summarize, type Summary } from './stats.t
 
 export const BENCH_PROCESS_ID = 'bench-residence-certificate';
 const DIAGRAM = new URL('../../processes/residence-certificate/residence-certificate.bpmn', import.meta.url);
-const JOB_TYPES = ['validate-order', 'find-resident', 'request-payment', 'issue-certificate', 'notify-citizen'] as const;
+const JOB_TYPES = ['validate-order', 'find-resident', 'request-payment', 'issue-document', 'notify-citizen'] as const;
 const LAST_JOB_TYPE = 'notify-citizen';
 /** One instance at a time on an otherwise idle engine: the latency floor of the diagram. */
 export const IDLE_INSTANCES = 10;
@@ -61,7 +61,7 @@ const OUTPUTS: Record<(typeof JOB_TYPES)[number], JobVariables> = {
   },
   // Completed with the instance's own payment id, and paid at once (see the handler).
   'request-payment': {},
-  'issue-certificate': { documentId: '00000000-0000-4000-8000-000000000000' },
+  'issue-document': { documentId: '00000000-0000-4000-8000-000000000000' },
   'notify-citizen': {},
 };
 

@@ -43,15 +43,20 @@ const BOUNDS: Record<keyof BenchOptions, Bound> = {
   overallTimeoutMs: { env: 'BENCH_OVERALL_TIMEOUT_MS', fallback: 900_000, min: 30_000, max: 3_600_000 },
 };
 
+/** A whole number from the environment variable `name`, `fallback` where it is unset or empty; throws naming it when outside min..max. */
+export function boundedWholeNumber(name: string, fallback: number, min: number, max: number, env: NodeJS.ProcessEnv = process.env): number {
+  const text = env[name]?.trim();
+  const value = text === undefined || text === '' ? fallback : Number(text);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+  }
+  return value;
+}
+
 export function loadBenchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
   const options = {} as BenchOptions;
   for (const [key, bound] of Object.entries(BOUNDS) as [keyof BenchOptions, Bound][]) {
-    const text = env[bound.env]?.trim();
-    const value = text === undefined || text === '' ? bound.fallback : Number(text);
-    if (!Number.isSafeInteger(value) || value < bound.min || value > bound.max) {
-      throw new Error(`${bound.env} must be a whole number from ${bound.min} to ${bound.max}, got "${text}"`);
-    }
-    options[key] = value;
+    options[key] = boundedWholeNumber(bound.env, bound.fallback, bound.min, bound.max, env);
   }
   return options;
 }

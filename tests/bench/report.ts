@@ -36,8 +36,8 @@ export interface BenchResults {
   error?: string;
 }
 
-/** Two decimals in the JSON; NaN and Infinity become null. */
-export function resultsJson(results: BenchResults): string {
+/** A bench's figures as JSON: two decimals; NaN and Infinity become null. */
+export function resultsJson(results: object): string {
   return `${JSON.stringify(results, (_key, value: unknown) =>
     (typeof value === 'number' ? (Number.isFinite(value) ? Math.round(value * 100) / 100 : null) : value), 2)}\n`;
 }

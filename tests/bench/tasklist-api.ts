@@ -58,6 +58,7 @@ export async function startTasklistApi(db: Knex): Promise<TasklistApi> {
       },
     }),
     catalogue: createCatalogueRepository(db),
+    searchCatalogue: notInThisBenchmark('searching the catalogue'),
     cases: createCasesRepository(db),
     documents: createDocumentsRepository(db),
     payments: createPaymentsRepository(db),

@@ -21,6 +21,7 @@ import { createTasksRepository, type TaskFilter, type TaskViewer } from '../../c
 import type { StaffMember } from '../../core/staff/staff-sessions.ts';
 import { createFreshDatabase } from '../support/test-database.ts';
 import { cpuBetween, cpuSnapshot } from './cpu.ts';
+import { boundedWholeNumber } from './options.ts';
 import { sleep, summarize } from './stats.ts';
 import { startTasklistApi, staffSessionCookie } from './tasklist-api.ts';
 import { explainAnalyze } from './tasklist-explain.ts';
@@ -38,16 +39,9 @@ const CITIZEN = 'mann';
 const HTTP_WARM_UP_SECONDS = 2;
 const DIRECT_WARM_UP_CALLS = 20;
 
-function whole(name: string, fallback: number, min: number, max: number): number {
-  const text = process.env[name]?.trim();
-  const value = text ? Number(text) : fallback;
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
-  return value;
-}
-
-const SECONDS = whole('BENCH_TASKLIST_SECONDS', 10, 1, 120);
-const CONNECTIONS = whole('BENCH_TASKLIST_CONNECTIONS', 10, 1, 200);
-const DIRECT_CALLS = whole('BENCH_TASKLIST_DIRECT_CALLS', 500, 10, 10_000);
+const SECONDS = boundedWholeNumber('BENCH_TASKLIST_SECONDS', 10, 1, 120);
+const CONNECTIONS = boundedWholeNumber('BENCH_TASKLIST_CONNECTIONS', 10, 1, 200);
+const DIRECT_CALLS = boundedWholeNumber('BENCH_TASKLIST_DIRECT_CALLS', 500, 10, 10_000);
 const WHATIF_SQL = (process.env.BENCH_TASKLIST_WHATIF_SQL ?? '').split(';').map((statement) => statement.trim()).filter(Boolean);
 
 interface TasklistQuery {

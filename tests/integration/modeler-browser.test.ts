@@ -283,7 +283,7 @@ describe('the modeller in the browser', () => {
     await municipality.fill('municipalityId'); // the FEEL field writes the leading =
 
     // A task without a template gets one from the chooser; the lint still passes.
-    await applyTemplate(page, 'issue-certificate', 'Bescheinigung ausstellen');
+    await applyTemplate(page, 'issue-certificate', 'Dokument ausstellen');
     await page.getByLabel('Sprache', { exact: true }).waitFor();
     await page.getByText('Prüfung bestanden: keine Fehler.').waitFor();
     await screenshot(page, 'modeler-template');
@@ -292,8 +292,10 @@ describe('the modeller in the browser', () => {
     expect(task('find-resident')).toContain('zeebe:modelerTemplate="gemeindeportal.find-resident" zeebe:modelerTemplateVersion="2"');
     expect(task('find-resident')).toContain('<zeebe:input source="={firstName: applicant.firstName, lastName: applicant.lastName, dateOfBirth: applicant.dateOfBirth}" target="applicant" />');
     expect(task('find-resident')).toContain('<zeebe:input source="=municipalityId" target="municipalityId" />');
-    expect(task('issue-certificate')).toContain('zeebe:modelerTemplate="gemeindeportal.issue-certificate" zeebe:modelerTemplateVersion="1"');
-    expect(task('issue-certificate')).toContain('<zeebe:input source="=resident" target="resident" />');
+    expect(task('issue-certificate')).toContain('zeebe:modelerTemplate="gemeindeportal.issue-document" zeebe:modelerTemplateVersion="1"');
+    expect(task('issue-certificate')).toContain('<zeebe:input source="=serviceId" target="serviceId" />');
+    // The document the diagram named before the template is kept.
+    expect(task('issue-certificate')).toContain('<zeebe:header key="documentKind" value="residence-certificate" />');
 
     await page.locator('#bpmn-file').setInputFiles({ name: 'kaputt.bpmn', mimeType: 'application/xml', buffer: Buffer.from(withoutJobType) });
     await page.locator('#lint-summary').filter({ hasText: /[1-9]\d* Fehler/ }).waitFor();

@@ -80,6 +80,12 @@ describe('residence certificate, end to end on the real engine', () => {
     expect(text).toContain(resident.lastName);
     expect(text).toContain('Aarau');
     expect(text).toMatch(/attestation/i);
+    // The package's French template, under the letterhead of Aarau's configuration, numbered by municipality and case.
+    const number = `WB-4001-${created.id.slice(0, 8).toUpperCase()}`;
+    for (const expected of ['Attestation de domicile', 'Commune d’Aarau', 'Rathausgasse 1, 5000 Aarau', `Numéro de l’attestation ${number}`]) {
+      expect(text.replace(/\s+/g, ' ')).toContain(expected);
+    }
+    expect(done.documents[0].fileName).toBe(`${number}.pdf`);
 
     expect(done.payment).toMatchObject({ method: 'online', status: 'paid', amountRappen: 2000, paidWith: 'twint', paymentUrl: null });
     const payment = await db('payments').where({ case_id: created.id }).first();

@@ -43,6 +43,13 @@ describe('element templates of the connector tasks', () => {
     expect(header?.choices?.map((choice) => choice.value)).toEqual(messageTemplateNames());
   });
 
+  it('when a modeller places «Dokument ausstellen», then she types the kind of the document, which the service\'s package has a template for', () => {
+    const issueDocument = JSON.parse(elementTemplateFiles()['issue-document.json'] ?? '{}') as { properties: { type: string; binding: { type: string; key?: string }; constraints?: object }[] };
+    expect(issueDocument.properties.find((property) => property.binding.type === 'zeebe:taskHeader')).toMatchObject({
+      type: 'String', binding: { key: 'documentKind' }, constraints: { notEmpty: true },
+    });
+  });
+
   it('when the templates are listed, then ids and job types are unique', () => {
     const ids = CONNECTOR_TEMPLATES.map((template) => template.jobType);
     expect(new Set(ids).size).toBe(ids.length);

@@ -13,7 +13,7 @@ const modelDirectory = path.join(repositoryRoot, 'processes/residence-certificat
 const diagramFile = path.join(modelDirectory, 'residence-certificate.bpmn');
 const formFile = path.join(modelDirectory, 'residence-certificate-review.form');
 
-const JOB_TYPES = ['validate-order', 'find-resident', 'request-payment', 'refund-payment', 'cancel-payment', 'issue-certificate', 'notify-citizen'];
+const JOB_TYPES = ['validate-order', 'find-resident', 'request-payment', 'refund-payment', 'cancel-payment', 'issue-document', 'notify-citizen'];
 const REJECTION_SOURCES = ['order-invalid', 'person-not-found', 'not-resident', 'review-rejected'];
 
 let definitions: BpmnElement;
@@ -93,10 +93,10 @@ describe('residence-certificate diagram', () => {
     { id: 'cancel-payment', name: 'Zahlung stornieren', type: 'cancel-payment', retries: '3' },
     { id: 'notify-payment-reminder', name: 'An Zahlung erinnern', type: 'notify-citizen', template: 'payment-reminder' },
     { id: 'notify-order-cancelled', name: 'Stornierung mitteilen', type: 'notify-citizen', template: 'order-cancelled' },
-    { id: 'issue-certificate', name: 'Bescheinigung ausstellen', type: 'issue-certificate' },
+    { id: 'issue-certificate', name: 'Bescheinigung ausstellen', type: 'issue-document', header: ['documentKind', 'residence-certificate'] },
     { id: 'notify-certificate-issued', name: 'Bürgerin/Bürger benachrichtigen', type: 'notify-citizen', template: 'certificate-issued' },
     { id: 'notify-application-rejected', name: 'Ablehnung mitteilen', type: 'notify-citizen', template: 'application-rejected' },
-  ])('when the engine reaches $id, then it creates a $type job', ({ id, name, type, retries, template }) => {
+  ])('when the engine reaches $id, then it creates a $type job', ({ id, name, type, retries, template, header }) => {
     const task = element(id);
     expect(task.name).toBe(name);
     const definition = extension(task, 'zeebe:TaskDefinition');
@@ -105,7 +105,8 @@ describe('residence-certificate diagram', () => {
     const headers = extensionsOf(task, 'zeebe:TaskHeaders').flatMap(
       (taskHeaders) => (taskHeaders.values as { key: string; value: string }[] | undefined) ?? [],
     );
-    expect(headers).toEqual(template ? [expect.objectContaining({ key: 'template', value: template })] : []);
+    const [key, value] = header ?? ['template', template];
+    expect(headers).toEqual(value ? [expect.objectContaining({ key, value })] : []);
   });
 
   it('lets the residents office review through a Camunda user task with the linked form', () => {
@@ -343,7 +344,7 @@ describe('lint-bpmn script', () => {
     {
       breakage: 'a service task without a job type',
       file: diagramFile,
-      from: '<zeebe:taskDefinition type="issue-certificate" retries="3" />',
+      from: '<zeebe:taskDefinition type="issue-document" retries="3" />',
       to: '',
       finding: 'residence-certificate.bpmn: issue-certificate: ',
       rule: '(camunda-compat/implementation)',

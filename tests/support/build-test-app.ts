@@ -90,6 +90,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const deps: AppDeps = {
     accounts,
     catalogue: standIn('catalogue'),
+    searchCatalogue: notInThisTest('searchCatalogue'),
     cases: standIn('cases'),
     documents: standIn('documents'),
     payments: standIn('payments'),

@@ -1,6 +1,7 @@
 import type { BackOfficeRegistry } from '../../connectors/back-office/registry.ts';
 import type { PaymentsRepository } from '../../core/db/payments-repository.ts';
 import type { OnlinePaymentProviders } from '../../connectors/payment/online-payment-provider.ts';
+import type { FindDocumentTemplate } from '../../core/catalogue/package-templates.ts';
 import type { CatalogueRepository } from '../../core/db/catalogue-repository.ts';
 import type { CaseRecordsRepository } from '../../core/db/case-records-repository.ts';
 import type { DocumentsRepository } from '../../core/db/documents-repository.ts';
@@ -15,7 +16,7 @@ import { backOfficeRequestDebtRegisterExtract } from '../back-office-request-deb
 import { backOfficeRequestInstalmentPlan } from '../back-office-request-instalment-plan/worker.ts';
 import type { BackOfficeConnector } from '../back-office/connector.ts';
 import { findResident } from '../find-resident/worker.ts';
-import { createIssueCertificateWorker } from '../issue-certificate/worker.ts';
+import { createIssueDocumentWorker } from '../issue-document/worker.ts';
 import type { JobWorkerDefinition } from '../runtime/job-worker.ts';
 import { createCancelPaymentWorker } from '../cancel-payment/worker.ts';
 import { createRefundPaymentWorker } from '../refund-payment/worker.ts';
@@ -27,6 +28,8 @@ export interface WorkerDeps {
   catalogue: CatalogueRepository;
   caseRecords: CaseRecordsRepository;
   documents: DocumentsRepository;
+  /** The service packages' document templates, read at start. */
+  documentTemplates: FindDocumentTemplate;
   backOffices: BackOfficeRegistry;
   payments: PaymentsRepository;
   paymentProviders: OnlinePaymentProviders;
@@ -51,6 +54,9 @@ export const BACK_OFFICE_CONNECTORS: readonly BackOfficeConnector[] = [
   backOfficeChangeContactData,
 ];
 
+/** The residence certificate's job type before documents came from the packages' templates. */
+const FORMER_ISSUE_CERTIFICATE_JOB_TYPE = 'issue-certificate';
+
 /**
  * Every job type the platform's diagrams use, each with its worker; the back-office workers are
  * the connector tasks modellers pick from the element templates in processes/element-templates.
@@ -61,7 +67,10 @@ export function allWorkers(deps: WorkerDeps): JobWorkerDefinition[] {
     createRequestPaymentWorker({ ...deps, providers: deps.paymentProviders, settings: deps.paymentSettings }),
     createRefundPaymentWorker({ ...deps, providers: deps.paymentProviders }),
     createCancelPaymentWorker({ ...deps, providers: deps.paymentProviders }),
-    createIssueCertificateWorker(deps),
+    createIssueDocumentWorker(deps),
+    // Instances of diagrams deployed before issue-document still wait at a task of this job type
+    // without a documentKind header: it issues their service's only document.
+    { ...createIssueDocumentWorker(deps), type: FORMER_ISSUE_CERTIFICATE_JOB_TYPE },
     createNotifyCitizenWorker(deps),
     ...BACK_OFFICE_CONNECTORS.map((connector) => connector.worker(deps)),
   ];

@@ -1,5 +1,5 @@
 import { cancelPaymentTemplate } from '../cancel-payment/worker.ts';
-import { issueCertificateTemplate } from '../issue-certificate/worker.ts';
+import { issueDocumentTemplate } from '../issue-document/worker.ts';
 import { notifyCitizenTemplate } from '../notify-citizen/worker.ts';
 import { refundPaymentTemplate } from '../refund-payment/worker.ts';
 import { requestPaymentTemplate } from '../request-payment/worker.ts';
@@ -12,6 +12,6 @@ export const CONNECTOR_TEMPLATES: readonly ConnectorTemplate[] = [
   requestPaymentTemplate,
   refundPaymentTemplate,
   cancelPaymentTemplate,
-  issueCertificateTemplate,
+  issueDocumentTemplate,
   notifyCitizenTemplate,
 ];

@@ -7,6 +7,8 @@ import { runPeriodically } from '../../core/periodic.ts';
 import { createCaseRecordsRepository } from '../../core/db/case-records-repository.ts';
 import { createCatalogueRepository } from '../../core/db/catalogue-repository.ts';
 import { createDocumentsRepository } from '../../core/db/documents-repository.ts';
+import { documentTemplateFinder } from '../../core/catalogue/package-templates.ts';
+import { readServicePackages } from '../../core/catalogue/service-packages.ts';
 import { allWorkers } from './all-workers.ts';
 import { type RunningWorkers, startWorkers } from '../runtime/runner.ts';
 import { startAccountLifecycle, startCaseNotices, startTaskDigests } from './mailings.ts';
@@ -19,6 +21,8 @@ const WORKER_DEFAULT_RETRIES = 3;
 /** Job workers and the recovery of back-office outage incidents. */
 export async function startWorkerPool(parts: Parts): Promise<RunningWorkers> {
   const { config, logger, db, zeebe } = parts;
+  // Read before anything starts: a broken package stops the workers, naming its file and field.
+  const documentTemplates = documentTemplateFinder(await readServicePackages('processes'));
   const caseRecords = createCaseRecordsRepository(db);
   const paymentServices = openPaymentServices(parts);
   const reconciliation = runPeriodically('payment-reconciliation', config.PAYMENT_RECONCILE_EVERY_MS, paymentServices.reconcile, logger);
@@ -47,6 +51,7 @@ export async function startWorkerPool(parts: Parts): Promise<RunningWorkers> {
       catalogue: createCatalogueRepository(db),
       caseRecords,
       documents: createDocumentsRepository(db),
+      documentTemplates,
       backOffices,
       payments: paymentServices.payments,
       paymentProviders: paymentServices.providers,

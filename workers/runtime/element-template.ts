@@ -36,12 +36,12 @@ export type OutputText = { readonly label: string; readonly description: string 
 
 export type TemplateOutput = OutputText & { readonly variable: string };
 
-/** A task header the modeller picks from a list (e.g. notify-citizen's message template). */
+/** A task header the modeller picks from a list (e.g. notify-citizen's message template), or types where there is no list. */
 export type TemplateHeader = {
   readonly key: string;
   readonly label: string;
   readonly description: string;
-  readonly choices: readonly { readonly name: string; readonly value: string }[];
+  readonly choices?: readonly { readonly name: string; readonly value: string }[];
 };
 
 export type TemplateCategory = 'back-office' | 'payment' | 'case';
@@ -129,9 +129,7 @@ export function toElementTemplate(template: ConnectorTemplate): Record<string, u
         label: header.label,
         description: header.description,
         group: 'headers',
-        type: 'Dropdown',
-        value: header.choices[0]?.value,
-        choices: header.choices,
+        ...(header.choices ? { type: 'Dropdown', value: header.choices[0]?.value, choices: header.choices } : { type: 'String' }),
         binding: { type: 'zeebe:taskHeader', key: header.key },
         constraints: { notEmpty: true },
       })),

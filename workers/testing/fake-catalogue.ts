@@ -9,6 +9,10 @@ export const AARAU: Municipality = {
   backOffice: { vendor: 'dialog', url: 'https://register.aarau.example/api', credentialRef: 'BACK_OFFICE_AARAU' },
   payrexx: { instance: 'aarau', credentialRef: 'PAYREXX_AARAU' },
   creditor: { name: 'Stadt Aarau', street: 'Rathausgasse', buildingNumber: '1', postalCode: '5000', town: 'Aarau', iban: 'CH4431999123000889012' },
+  letterhead: {
+    street: 'Rathausgasse', buildingNumber: '1', postalCode: '5000', town: 'Aarau',
+    phone: '+41 62 000 40 01', email: 'einwohnerkontrolle@aarau.example', website: 'www.aarau.example',
+  },
 };
 
 export const DEBT_ENFORCEMENT_OFFICE: Institution = {

@@ -3,6 +3,7 @@ import { Value } from '@sinclair/typebox/value';
 import type { Knex } from 'knex';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
+import type { Letterhead } from '../catalogue-repository.ts';
 
 /** A back office as configured: where it answers and the name of its credential. */
 export interface SeedBackOffice {
@@ -28,6 +29,17 @@ const OfferingSchema = Type.Object({
   settings: Type.Optional(Type.Record(Type.String(), Type.Union([Type.Number(), Type.Boolean(), Type.String()]))),
 }, { additionalProperties: false });
 
+/** The address and contact line on the documents the municipality issues. */
+const LetterheadSchema = Type.Object({
+  street: Type.String({ minLength: 1 }),
+  buildingNumber: Type.Optional(Type.String({ minLength: 1 })),
+  postalCode: Type.String({ pattern: '^\\d{4}$' }),
+  town: Type.String({ minLength: 1 }),
+  phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9 ]{6,20}$' })),
+  email: Type.Optional(Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$' })),
+  website: Type.Optional(Type.String({ minLength: 1 })),
+}, { additionalProperties: false });
+
 const CatalogueSchema = Type.Object({
   municipalities: Type.Array(Type.Object({
     id: Slug,
@@ -43,6 +55,7 @@ const CatalogueSchema = Type.Object({
       postalCode: Type.String({ pattern: '^\\d{4}$' }),
       town: Type.String({ minLength: 1 }),
     }, { additionalProperties: false })),
+    letterhead: Type.Optional(LetterheadSchema),
     offers: Type.Array(OfferingSchema),
   }, { additionalProperties: false })),
   institutions: Type.Array(Type.Object({
@@ -102,6 +115,7 @@ export async function seedCatalogue(db: Knex, options: CatalogueSeedOptions): Pr
         ...backOffice(m.backOfficeVendor),
         ...payrexxColumns(m.id, m.participates),
         ...creditorColumns(m.name, m.creditor),
+        letterhead: m.letterhead ? JSON.stringify(letterheadOf(m.letterhead)) : null,
       }).onConflict('id').merge();
       for (const offer of m.offers) {
         await trx('municipality_services').insert({
@@ -142,5 +156,17 @@ function creditorColumns(name: string, creditor: DevelopmentCatalogue['municipal
     creditor_postal_code: creditor?.postalCode ?? null,
     creditor_town: creditor?.town ?? null,
     creditor_iban: creditor?.iban ?? null,
+  };
+}
+
+function letterheadOf(letterhead: Static<typeof LetterheadSchema>): Letterhead {
+  return {
+    street: letterhead.street,
+    buildingNumber: letterhead.buildingNumber ?? null,
+    postalCode: letterhead.postalCode,
+    town: letterhead.town,
+    phone: letterhead.phone ?? null,
+    email: letterhead.email ?? null,
+    website: letterhead.website ?? null,
   };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { RouteDeps } from '../../app-deps.ts';
 import { MunicipalityIdParams, ServicesOfMunicipality } from '../../schemas/catalogue.ts';
 import { problemResponses } from '../../schemas/common.ts';
-import { offeredPaymentMethods } from '../../../core/catalogue/payment-methods.ts';
+import { offersOf } from '../../../core/catalogue/municipal-offers.ts';
 import { caseErrors } from '../../../core/errors/case-errors.ts';
 
 /** SVC-4: before filling in a form the citizen sees whether the municipality offers the service. */
@@ -20,12 +20,12 @@ export default async function municipalityRoutes(app: FastifyInstance, { catalog
     if (!municipality) {
       throw caseErrors.municipalityNotFound('/params/id');
     }
-    const offerings = municipality.participates ? await catalogue.listOfferings(id) : [];
+    const offers = await offersOf(catalogue, municipality);
     return {
       municipality: { id: municipality.id, name: municipality.name, participates: municipality.participates },
-      services: offerings.map((o) => ({
+      services: offers.map(({ offering: o, paymentMethods }) => ({
         id: o.serviceId, name: o.names, feeRappen: o.feeRappen, expectedProcessingDays: o.expectedProcessingDays, audience: o.audience,
-        description: o.descriptions, documents: o.documents.map((d) => ({ kind: d.kind, name: d.names })), paymentMethods: offeredPaymentMethods(municipality, o),
+        description: o.descriptions, documents: o.documents.map((d) => ({ kind: d.kind, name: d.names })), paymentMethods,
       })),
     };
   });

@@ -1,12 +1,24 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { caseErrors } from '../../../core/errors/case-errors.ts';
 import type { RouteDeps } from '../../app-deps.ts';
-import { ServiceIdParams } from '../../schemas/catalogue.ts';
+import { CatalogueSearchQuery, CatalogueSearchResult, ServiceIdParams } from '../../schemas/catalogue.ts';
 import { problemResponses } from '../../schemas/common.ts';
 
-/** A service's start form, so that any portal front end renders it with form-js (issue 15). */
-export default async function serviceRoutes(app: FastifyInstance, { catalogue }: RouteDeps): Promise<void> {
+/** The catalogue for anyone: the search (SVC-2, SVC-4) and a service's start form, so that any portal front end renders it with form-js (issue 15). */
+export default async function serviceRoutes(app: FastifyInstance, { catalogue, searchCatalogue }: RouteDeps): Promise<void> {
+  app.get('/services', {
+    schema: {
+      tags: ['catalogue'],
+      summary: 'Find services by everyday words, synonyms or typos in German, French, Italian or English; with a municipality, whether and how it offers each',
+      querystring: CatalogueSearchQuery,
+      response: { 200: CatalogueSearchResult, ...problemResponses(400) },
+    },
+  }, async (request) => {
+    const { q, municipality, language } = request.query as Static<typeof CatalogueSearchQuery>;
+    return searchCatalogue({ words: q, language: language ?? 'de', municipalityId: municipality });
+  });
+
   app.get('/services/:id/form', {
     schema: {
       tags: ['catalogue'],

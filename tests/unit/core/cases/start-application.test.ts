@@ -19,6 +19,7 @@ const aarau: Municipality = {
   backOffice: { vendor: 'dialog', url: 'http://dialog.test', credentialRef: 'AARAU_DIALOG_KEY' },
   payrexx: { instance: 'gemeinde-aarau', credentialRef: 'PAYREXX_AARAU_API_KEY' },
   creditor: { name: 'Gemeinde Aarau', street: 'Rathausgasse', buildingNumber: '1', postalCode: '5000', town: 'Aarau', iban: 'CH4431999123000889012' },
+  letterhead: null,
 };
 const DEADLINES = { online: { reminderAfter: 'P2D', cancelAfter: 'P5D' }, invoice: { reminderAfter: 'P30D', cancelAfter: 'P30D' } };
 const olten: Municipality = { ...aarau, id: 'olten', bfsNumber: 2581, name: 'Olten', participates: false };

@@ -16,6 +16,7 @@ const municipality = (overrides: Partial<Municipality> = {}): Municipality => ({
   backOffice: { vendor: 'dialog', url: 'http://dialog.example', credentialRef: 'BACK_OFFICE_DIALOG_CREDENTIAL' },
   payrexx: { instance: 'gemeinde-aarau', credentialRef: 'PAYREXX_AARAU_API_KEY' },
   creditor: { name: 'Gemeinde Aarau', street: 'Rathausgasse', buildingNumber: '1', postalCode: '5000', town: 'Aarau', iban: AARAU_IBAN },
+  letterhead: null,
   ...overrides,
 });
 

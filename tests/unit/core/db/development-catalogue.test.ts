@@ -34,6 +34,12 @@ describe('the development catalogue (core/db/seed/development-catalogue.yaml)', 
     for (const institution of institutions) for (const served of institution.serves) expect(ids.has(served), `${institution.id} serves ${served}`).toBe(true);
   });
 
+  it('when a municipality takes part, then its documents carry a letterhead with its address', () => {
+    for (const m of municipalities.filter((candidate) => candidate.participates)) {
+      expect(m.letterhead, m.id).toMatchObject({ street: expect.any(String), postalCode: expect.stringMatching(/^\d{4}$/), town: expect.any(String) });
+    }
+  });
+
   it('when the seed is read, then it is the development installation the README walks through', () => {
     expect(seededPayrexxMunicipalities()).toEqual(['aarau', 'baden', 'brugg', 'lenzburg', 'zofingen']);
     expect(municipalities.find((m) => m.id === 'aarau')?.offers.find((o) => o.service === 'residence-certificate')?.feeRappen).toBe(2000);
