@@ -3,8 +3,6 @@
  * its manifest names, complete in the four languages with placeholders that parse. Read with the
  * manifest at start-up and by `npm run lint`; each problem names its file and field.
  */
-import { readFile, readdir } from 'node:fs/promises';
-import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { checkDocumentTemplate, type DocumentTemplate } from '../documents/document-template.ts';
 
@@ -21,30 +19,27 @@ export interface PackageTemplate {
 type Problem = { file: string; pointer: string; message: string };
 
 /**
- * The templates of `documents` in the package's `folder`, and what is wrong with them: a document
- * without its template (named at the manifest's `/documents/<i>/kind`), a template broken or
- * incomplete (named in the template), a template of no document.
+ * The templates of `documents` among a package's `files` (by their path inside the package, as
+ * service-packages.ts reads them), and what is wrong with them: a document without its template
+ * (named at the manifest's `/documents/<i>/kind`), a template broken or incomplete (named in the
+ * template), a template of no document. `shown` names a file of the package as problems do.
  */
-export async function readPackageTemplates(
-  folder: string, documents: readonly { kind: string }[], shown: (file: string) => string, manifestFile: string,
-): Promise<{ templates: PackageTemplate[]; problems: Problem[] }> {
-  const templatesFolder = path.join(folder, TEMPLATES_FOLDER);
-  const files: string[] = await readdir(templatesFolder).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
+export function checkPackageTemplates(
+  files: ReadonlyMap<string, string>, documents: readonly { kind: string }[], shown: (file: string) => string, manifestFile: string,
+): { templates: PackageTemplate[]; problems: Problem[] } {
   const templates: PackageTemplate[] = [];
   const problems: Problem[] = [];
   for (const [index, { kind }] of documents.entries()) {
-    const name = `${kind}.yaml`;
-    if (!files.includes(name)) {
-      problems.push({ file: manifestFile, pointer: `/documents/${index}/kind`, message: `has no template: ${TEMPLATES_FOLDER}/${name} is not in the package` });
+    const name = `${TEMPLATES_FOLDER}/${kind}.yaml`;
+    const text = files.get(name);
+    if (text === undefined) {
+      problems.push({ file: manifestFile, pointer: `/documents/${index}/kind`, message: `has no template: ${name} is not in the package` });
       continue;
     }
-    const file = shown(path.join(templatesFolder, name));
+    const file = shown(name);
     let document: unknown;
     try {
-      document = parseYaml(await readFile(path.join(templatesFolder, name), 'utf8'));
+      document = parseYaml(text);
     } catch (error) {
       problems.push({ file, pointer: '/', message: `is not YAML: ${(error as Error).message.split('\n')[0]}` });
       continue;
@@ -53,9 +48,9 @@ export async function readPackageTemplates(
     if ('problems' in checked) problems.push(...checked.problems.map((problem) => ({ file, ...problem })));
     else templates.push({ kind, file, template: checked.template });
   }
-  const kinds = new Set(documents.map((document) => `${document.kind}.yaml`));
-  for (const stray of files.filter((name) => name.endsWith('.yaml') && !kinds.has(name))) {
-    problems.push({ file: shown(path.join(templatesFolder, stray)), pointer: '/', message: `is the template of no document: the manifest's documents are ${documents.map((document) => document.kind).join(', ') || 'none'}` });
+  const kinds = new Set(documents.map((document) => `${TEMPLATES_FOLDER}/${document.kind}.yaml`));
+  for (const stray of [...files.keys()].filter((name) => name.startsWith(`${TEMPLATES_FOLDER}/`) && name.endsWith('.yaml') && !kinds.has(name))) {
+    problems.push({ file: shown(stray), pointer: '/', message: `is the template of no document: the manifest's documents are ${documents.map((document) => document.kind).join(', ') || 'none'}` });
   }
   return { templates, problems };
 }

@@ -2,7 +2,8 @@
  * Reads the service packages under `processes/`: every folder with a `service.yaml` is a service.
  * A manifest is checked against its schema, its id against its folder, its process against the
  * package's diagram, and its documents against their templates; whatever is wrong is reported at
- * once, each problem naming file and field.
+ * once, each problem naming file and field. The same checks take a package held in memory (the
+ * modeller's new service), as the files it would be written as.
  */
 import { Value } from '@sinclair/typebox/value';
 import { readFile, readdir } from 'node:fs/promises';
@@ -10,7 +11,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseDiagram, processesOf } from '../bpmn/diagram.ts';
 import { schemaProblems } from '../schema-problems.ts';
-import { readPackageTemplates, type PackageTemplate } from './package-templates.ts';
+import { checkPackageTemplates, type PackageTemplate } from './package-templates.ts';
 import { ServiceManifestSchema, type ServiceManifest } from './service-manifest.ts';
 import { settingProblems } from './service-settings.ts';
 import { PLATFORM_VARIABLES } from './platform-variables.ts';
@@ -46,26 +47,37 @@ export class ServicePackageError extends Error {
   }
 }
 
+/**
+ * A package's files by their path inside it (`service.yaml`, `<process>.bpmn`, `<form>.form`,
+ * `templates/<kind>.yaml`): what its checks read, from a folder or from memory (a service the
+ * modeller makes in the browser).
+ */
+export type PackageFiles = ReadonlyMap<string, string>;
+
+const PACKAGE_FILE = /^(?:[^/]+[.](?:yaml|bpmn|form)|templates\/[^/]+[.]yaml)$/;
+
+/** The files of a package's folder that its checks read, in the order of their names. */
+export async function readPackageFiles(folder: string): Promise<PackageFiles> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const names = entries.filter((entry) => entry.isFile())
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((name) => PACKAGE_FILE.test(name)).sort();
+  return new Map(await Promise.all(names.map(async (name): Promise<[string, string]> => [name, await readFile(path.join(folder, name), 'utf8')])));
+}
+
 /** Every service package under `processesDir`, checked; throws ServicePackageError naming each problem. */
 export async function readServicePackages(processesDir: string): Promise<ServicePackage[]> {
   const base = path.dirname(path.resolve(processesDir));
-  const shown = (file: string) => path.relative(base, file).split(path.sep).join('/');
   const folders = (await readdir(processesDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   const packages: ServicePackage[] = [];
   const problems: PackageProblem[] = [];
   for (const name of folders) {
     const folder = path.join(path.resolve(processesDir), name);
-    const files = await readdir(folder);
-    if (!files.includes(MANIFEST_FILE)) continue;
-    const manifestFile = path.join(folder, MANIFEST_FILE);
-    const found = await checkPackage(name, folder, files, await readFile(manifestFile, 'utf8'));
-    problems.push(...found.problems.map((problem) => ({ file: shown(manifestFile), ...problem })));
-    if (!found.manifest) continue;
-    const templates = await readPackageTemplates(folder, found.manifest.documents, shown, shown(manifestFile));
-    problems.push(...templates.problems);
-    packages.push({
-      manifest: found.manifest, startForm: found.startForm ?? null, documentTemplates: templates.templates, folder: shown(folder), manifestFile: shown(manifestFile),
-    });
+    const files = await readPackageFiles(folder);
+    if (!files.has(MANIFEST_FILE)) continue;
+    const checked = await checkServicePackage(name, files, path.relative(base, folder).split(path.sep).join('/'));
+    problems.push(...checked.problems);
+    if (checked.servicePackage) packages.push(checked.servicePackage);
   }
   const seen = new Map<string, string>();
   for (const { manifest, manifestFile } of packages) {
@@ -77,10 +89,31 @@ export async function readServicePackages(processesDir: string): Promise<Service
   return packages;
 }
 
+/**
+ * Checks one package from its files: the manifest against its schema, its id against the
+ * package's `name` (its folder), its process against the diagram, its settings' defaults, its start
+ * form, and its documents against their templates. `location` is where the package lives (or
+ * would), relative to the processes folder's parent (`processes/<name>`); problems name its files
+ * below it.
+ */
+export async function checkServicePackage(name: string, files: PackageFiles, location: string): Promise<{ servicePackage?: ServicePackage; problems: PackageProblem[] }> {
+  const shown = (file: string) => path.posix.join(location, file);
+  const manifestFile = shown(MANIFEST_FILE);
+  const found = await checkManifest(name, files, files.get(MANIFEST_FILE) ?? '');
+  const problems: PackageProblem[] = found.problems.map((problem) => ({ file: manifestFile, ...problem }));
+  if (!found.manifest) return { problems };
+  const templates = checkPackageTemplates(files, found.manifest.documents, shown, manifestFile);
+  problems.push(...templates.problems);
+  return {
+    servicePackage: { manifest: found.manifest, startForm: found.startForm ?? null, documentTemplates: templates.templates, folder: location, manifestFile },
+    problems,
+  };
+}
+
 type FormSchema = NonNullable<ServicePackage['startForm']>;
 
-async function checkPackage(
-  folderName: string, folder: string, files: string[], text: string,
+async function checkManifest(
+  folderName: string, files: PackageFiles, text: string,
 ): Promise<{ manifest?: ServiceManifest; startForm?: FormSchema; problems: Omit<PackageProblem, 'file'>[] }> {
   let document: unknown;
   try {
@@ -91,11 +124,11 @@ async function checkPackage(
   if (!Value.Check(ServiceManifestSchema, document)) return { problems: schemaProblems(ServiceManifestSchema, document) };
   const problems: Omit<PackageProblem, 'file'>[] = [];
   if (document.id !== folderName) problems.push({ pointer: '/id', message: `must be the package's folder name, ${folderName}` });
-  const diagrams = files.filter((file) => file.endsWith('.bpmn'));
+  const diagrams = [...files.keys()].filter((file) => file.endsWith('.bpmn'));
   const processIds: string[] = [];
   for (const diagram of diagrams) {
     try {
-      const { definitions } = await parseDiagram(await readFile(path.join(folder, diagram), 'utf8'));
+      const { definitions } = await parseDiagram(files.get(diagram) ?? '');
       processIds.push(...processesOf(definitions).filter((process) => process.isExecutable === true).flatMap((process) => process.id ?? []));
     } catch {
       problems.push({ pointer: '/bpmnProcessId', message: `${diagram} is not BPMN` });
@@ -109,7 +142,7 @@ async function checkPackage(
       problems.push({ pointer: `/settings/${name}/default`, message: problem.message });
     }
   }
-  const startForm = document.startForm === undefined ? undefined : await readStartForm(folder, files, document.startForm, problems);
+  const startForm = document.startForm === undefined ? undefined : readStartForm(files, document.startForm, problems);
   if (startForm) problems.push(...startFormProblems(document, startForm));
   return { manifest: document, ...(startForm ? { startForm } : {}), problems };
 }
@@ -142,15 +175,16 @@ function startFormProblems(manifest: ServiceManifest, form: FormSchema): Omit<Pa
   return problems;
 }
 
-/** The start form the manifest names: a form-js schema with an id, in the package's folder. */
-async function readStartForm(folder: string, files: string[], file: string, problems: Omit<PackageProblem, 'file'>[]): Promise<FormSchema | undefined> {
-  if (!files.includes(file)) {
+/** The start form the manifest names: a form-js schema with an id, in the package. */
+function readStartForm(files: PackageFiles, file: string, problems: Omit<PackageProblem, 'file'>[]): FormSchema | undefined {
+  const text = files.get(file);
+  if (text === undefined) {
     problems.push({ pointer: '/startForm', message: `${file} is not in the package` });
     return undefined;
   }
   let form: Partial<FormSchema> | null;
   try {
-    form = JSON.parse(await readFile(path.join(folder, file), 'utf8')) as Partial<FormSchema> | null;
+    form = JSON.parse(text) as Partial<FormSchema> | null;
   } catch {
     problems.push({ pointer: '/startForm', message: `${file} is not JSON` });
     return undefined;

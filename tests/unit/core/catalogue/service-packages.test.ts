@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { publishedManifestSchema } from '../../../../core/catalogue/service-manifest.ts';
-import { readServicePackages, ServicePackageError } from '../../../../core/catalogue/service-packages.ts';
+import { checkServicePackage, MANIFEST_FILE, readPackageFiles, readServicePackages, ServicePackageError } from '../../../../core/catalogue/service-packages.ts';
 import { MANIFEST_SCHEMA_FILE, manifestSchemaText } from '../../../../scripts/element-templates.ts';
 
 const repositoryRoot = resolve(import.meta.dirname, '../../../..');
@@ -101,6 +101,25 @@ describe('service packages', () => {
   it('when a manifest\'s id is not its folder\'s name, then that is refused', async () => {
     const problems = await problemsOf(packagesWith((m) => m, 'contact-change'));
     expect(problems).toContainEqual(expect.objectContaining({ file: 'processes/contact-change/service.yaml', pointer: '/id' }));
+  });
+
+  it('when a package is held in memory rather than in a folder, then the same checks pass it and refuse what they refuse on disk', async () => {
+    const files = new Map(await readPackageFiles(join(processes, 'residence-certificate')));
+    expect([...files.keys()]).toEqual([
+      'residence-certificate-review.form', 'residence-certificate-start.form', 'residence-certificate.bpmn', 'service.yaml', 'templates/residence-certificate.yaml',
+    ]);
+    const passed = await checkServicePackage('residence-certificate', files, 'processes/residence-certificate');
+    expect(passed.problems).toEqual([]);
+    expect(passed.servicePackage?.documentTemplates.map((template) => template.file)).toEqual(['processes/residence-certificate/templates/residence-certificate.yaml']);
+
+    files.set(MANIFEST_FILE, (files.get(MANIFEST_FILE) ?? '').replace(/^ {2}fr: Attestation de domicile principal\n/m, ''));
+    files.delete('templates/residence-certificate.yaml');
+    const refused = await checkServicePackage('residence-certificate', files, 'processes/residence-certificate');
+    expect(refused.problems.map((p) => [p.file, p.pointer])).toEqual([['processes/residence-certificate/service.yaml', '/names/fr']]);
+    files.set(MANIFEST_FILE, (files.get(MANIFEST_FILE) ?? '').replace('names:\n', 'names:\n  fr: Attestation\n'));
+    expect((await checkServicePackage('residence-certificate', files, 'processes/residence-certificate')).problems.map((p) => [p.file, p.pointer])).toEqual([
+      ['processes/residence-certificate/service.yaml', '/documents/0/kind'],
+    ]);
   });
 
   it('when the published schema checks the shipped manifests, then it accepts them and refuses what the platform refuses', () => {
