@@ -73,6 +73,7 @@ export function openProcessModeller({ db, zeebe }: Parts) {
       await db('forms').insert({ form_key: form.formKey, form_id: form.formId, version: form.version, schema: JSON.stringify(form.schema) })
         .onConflict('form_key').ignore();
     },
+    registerService: (registration) => createServicesRepository(db).register([registration]),
   });
 }
 

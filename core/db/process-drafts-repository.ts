@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { ServiceManifest } from '../catalogue/service-manifest.ts';
 
 /** Form-js schemas by form id. */
 export type FormSchemas = Record<string, unknown>;
@@ -8,6 +9,8 @@ export interface ProcessDraft {
   bpmnProcessId: string;
   bpmnXml: string;
   forms: FormSchemas;
+  /** The manifest of a new service package, not registered yet (its start form is among the forms); null for a registered service's draft. */
+  manifest: ServiceManifest | null;
   revision: number;
   basedOnVersion: number | null;
   authorId: string;
@@ -44,6 +47,10 @@ export interface ModelledService {
 export interface ProcessDraftsRepository {
   /** The platform's services: the only processes the modeller may write. */
   services(): Promise<ModelledService[]>;
+  /** The new services the modeller is making: drafts with a manifest, not deployed yet. */
+  newServices(): Promise<ModelledService[]>;
+  /** Whether an id is taken as a service's id or process id, by a process the engine knows, or by a draft. */
+  processIdTaken(id: string): Promise<boolean>;
   findDraft(bpmnProcessId: string): Promise<ProcessDraft | undefined>;
   /** Saves when `baseRevision` is the stored revision (0: no draft yet); otherwise reports it stale. */
   saveDraft(draft: Omit<ProcessDraft, 'revision' | 'savedAt'>, baseRevision: number, now: Date): Promise<SaveOutcome>;
@@ -62,6 +69,7 @@ interface DraftRow {
   bpmn_process_id: string;
   bpmn_xml: string;
   forms: FormSchemas;
+  manifest: ServiceManifest | null;
   revision: number;
   based_on_version: number | null;
   author_id: string;
@@ -73,6 +81,7 @@ const toDraft = (row: DraftRow): ProcessDraft => ({
   bpmnProcessId: row.bpmn_process_id,
   bpmnXml: row.bpmn_xml,
   forms: row.forms,
+  manifest: row.manifest,
   revision: row.revision,
   basedOnVersion: row.based_on_version,
   authorId: row.author_id,
@@ -106,6 +115,18 @@ export function createProcessDraftsRepository(db: Knex): ProcessDraftsRepository
       return rows.map((row) => ({ serviceId: row.id, bpmnProcessId: row.bpmn_process_id, name: (row.names as { de: string }).de }));
     },
 
+    async newServices() {
+      const rows = await db<DraftRow>('process_drafts').whereNotNull('manifest').orderBy('bpmn_process_id').select('bpmn_process_id', 'manifest');
+      return rows.flatMap(({ bpmn_process_id: bpmnProcessId, manifest }) => (manifest ? [{ serviceId: manifest.id, bpmnProcessId, name: manifest.names.de }] : []));
+    },
+
+    async processIdTaken(id) {
+      const taken = await db.raw(`select exists (select 1 from services where id = :id or bpmn_process_id = :id)
+        or exists (select 1 from process_definitions where bpmn_process_id = :id)
+        or exists (select 1 from process_drafts where bpmn_process_id = :id) as taken`, { id });
+      return (taken.rows as { taken: boolean }[])[0]?.taken === true;
+    },
+
     async findDraft(bpmnProcessId) {
       const row = await db<DraftRow>('process_drafts').where({ bpmn_process_id: bpmnProcessId }).first();
       return row ? toDraft(row) : undefined;
@@ -115,6 +136,7 @@ export function createProcessDraftsRepository(db: Knex): ProcessDraftsRepository
       const values = {
         bpmn_xml: draft.bpmnXml,
         forms: JSON.stringify(draft.forms),
+        manifest: draft.manifest === null ? null : JSON.stringify(draft.manifest),
         based_on_version: draft.basedOnVersion,
         author_id: draft.authorId,
         author_name: draft.authorName,

@@ -10,6 +10,8 @@ export interface ServiceRegistration {
 export interface ServicesRepository {
   /** Inserts or refreshes the services the packages describe, in one transaction; services no package describes stay. */
   register(packages: readonly ServiceRegistration[]): Promise<void>;
+  /** The manifest and start form a service was registered with; undefined for an unknown service or one registered without its manifest. */
+  registration(serviceId: string): Promise<ServiceRegistration | undefined>;
 }
 
 export function createServicesRepository(db: Knex): ServicesRepository {
@@ -32,9 +34,15 @@ export function createServicesRepository(db: Knex): ServicesRepository {
             settings: JSON.stringify(manifest.settings ?? {}),
             prefill: JSON.stringify(manifest.prefill ?? {}),
             form_data: JSON.stringify(manifest.formData ?? {}),
+            manifest: JSON.stringify(manifest),
           }).onConflict('id').merge();
         }
       });
+    },
+
+    async registration(serviceId) {
+      const row = await db('services').where({ id: serviceId }).first('manifest', 'start_form');
+      return row?.manifest ? { manifest: row.manifest as ServiceManifest, startForm: (row.start_form ?? null) as object | null } : undefined;
     },
   };
 }

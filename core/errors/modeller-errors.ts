@@ -12,6 +12,11 @@ export const modellerErrors = {
   versionNotFound: (detail?: string) => new ProblemError(404, 'version-not-found', 'Version nicht gefunden', detail),
   draftNotFound: (service: string) => new ProblemError(404, 'draft-not-found', 'Kein Entwurf', `Zu ${service} gibt es keinen Entwurf.`),
   draftStale: (detail: string) => new ProblemError(409, 'draft-stale', 'Entwurf inzwischen geändert', detail),
+  serviceExists: (serviceId: string) => new ProblemError(409, 'service-exists', 'Den Dienst gibt es schon',
+    `Die ID "${serviceId}" trägt schon ein Dienst, ein Prozess der Engine oder ein Entwurf. Wählen Sie eine andere.`, [{ pointer: '/body/manifest/id', detail: 'is taken' }]),
+  /** A new service breaks a check of service packages: 400 for what a request brings, 422 for the saved draft a deployment takes. */
+  packageInvalid: (status: 400 | 422, errors: { pointer: string; detail: string }[]) =>
+    new ProblemError(status, 'package-invalid', 'Das Dienstpaket ist nicht vollständig', errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '), errors),
 };
 
 /** Thrown when a diagram has lint errors: a 422 that names every failing element and rule. */

@@ -4,6 +4,10 @@ import { LintRefusal, modellerErrors } from '../errors/modeller-errors.ts';
 import { compareDiagrams, type ElementChange } from './compare-diagrams.ts';
 import { type BpmnElement, formLinksOf, parseDiagram, type ParsedDiagram, processesOf } from '../bpmn/diagram.ts';
 import type { DiagramLinter, LintFinding } from './lint-diagram.ts';
+import type { ServiceManifest } from '../catalogue/service-manifest.ts';
+import type { PackageProblem } from '../catalogue/service-packages.ts';
+import type { ServiceRegistration } from '../db/services-repository.ts';
+import { checkNewService, startFormIdOf, startingDiagram, startingStartForm, STARTING_PREFILL } from './new-service.ts';
 
 /** Who acts in the modeller, from the staff session. */
 export interface Modeller {
@@ -26,6 +30,8 @@ export interface ProcessModellerDeps {
   /** Tells the read model about the new version at once (phases, task names, XML). */
   rememberProcess(process: DeployedProcess): Promise<void>;
   rememberForm(form: { formKey: string; formId: string; version: number; schema: unknown }): Promise<void>;
+  /** Registers a new service in the catalogue from its manifest and start form, as the packages of processes/ are. */
+  registerService(registration: ServiceRegistration): Promise<void>;
   now?: () => Date;
 }
 
@@ -35,7 +41,12 @@ export interface DraftInput {
   /** The revision the modeller started from; 0 when there was no draft. */
   baseRevision: number;
   basedOnVersion: number | null;
+  /** A new service's manifest, changed in the draft; left out, the saved one stays. */
+  manifest?: ServiceManifest;
 }
+
+/** A service of the modeller's list: registered, or new (a draft with its manifest, not deployed yet). */
+type ListedService = ModelledService & { isNew: boolean };
 
 
 const FORM_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
@@ -72,14 +83,39 @@ export async function checkDraftContent(bpmnProcessId: string, bpmnXml: string, 
   return parsed;
 }
 
-/** The use cases behind the modeller's API: services and versions, drafts, checks, comparison, deployment. */
+/** A package's problems as a refusal's fields: the manifest's at `base` and their pointer, any other file's at `base` with its name. */
+const packageErrors = (problems: PackageProblem[], base: string) => problems.map(({ file, pointer, message }) => (file.endsWith('/service.yaml')
+  ? { pointer: `${base}${pointer === '/' ? '' : pointer}`, detail: message }
+  : { pointer: base, detail: `${file}: ${message}` }));
+
+/**
+ * What a new service's manifest must say of its package: its process is the service's id, and its
+ * start form the one made with it. `base` points at the manifest in the refusal.
+ */
+function checkNewManifest(serviceId: string, manifest: ServiceManifest, base: string): void {
+  if (manifest.id !== serviceId) throw invalid(`${base}/id`, `must stay ${serviceId}`);
+  if (manifest.bpmnProcessId !== serviceId) throw invalid(`${base}/bpmnProcessId`, `must be the service's id, ${serviceId}`);
+  const startForm = `${startFormIdOf(serviceId)}.form`;
+  if (manifest.startForm !== startForm) throw invalid(`${base}/startForm`, `must be ${startForm}, the start form made with the service`);
+}
+
+/** The use cases behind the modeller's API: services and versions, drafts, checks, comparison, deployment, and new services. */
 export function createProcessModeller(deps: ProcessModellerDeps) {
   const now = deps.now ?? (() => new Date());
 
-  async function serviceOf(serviceId: string): Promise<ModelledService> {
-    const service = (await deps.drafts.services()).find((candidate) => candidate.serviceId === serviceId);
-    if (!service) throw modellerErrors.serviceNotFound(serviceId);
-    return service;
+  async function serviceOf(serviceId: string): Promise<ListedService> {
+    const registered = (await deps.drafts.services()).find((candidate) => candidate.serviceId === serviceId);
+    if (registered) return { ...registered, isNew: false };
+    const made = (await deps.drafts.newServices()).find((candidate) => candidate.serviceId === serviceId);
+    if (!made) throw modellerErrors.serviceNotFound(serviceId);
+    return { ...made, isNew: true };
+  }
+
+  /** Every check of a package in processes/ on a new service's content; refused with the problems at `base` (the manifest). */
+  async function checkPackage(status: 400 | 422, serviceId: string, manifest: ServiceManifest, bpmnXml: string, forms: FormSchemas, base: string) {
+    const checked = await checkNewService(serviceId, manifest, bpmnXml, forms);
+    if ('problems' in checked) throw modellerErrors.packageInvalid(status, packageErrors(checked.problems, base));
+    return checked.servicePackage;
   }
 
   async function lintWithForms(parsed: ParsedDiagram, forms: FormSchemas): Promise<LintFinding[]> {
@@ -91,13 +127,37 @@ export function createProcessModeller(deps: ProcessModellerDeps) {
   }
 
   return {
-    /** Every service with its versions, running instances per version, and its draft. */
-    async listServices(): Promise<(ModelledService & { versions: ProcessVersion[]; draft: Omit<ProcessDraft, 'bpmnXml' | 'forms'> | null })[]> {
-      return Promise.all((await deps.drafts.services()).map(async (service) => {
+    /** Every service with its versions, running instances per version, and its draft; then the new services, not deployed yet. */
+    async listServices(): Promise<(ListedService & { versions: ProcessVersion[]; draft: Omit<ProcessDraft, 'bpmnXml' | 'forms' | 'manifest'> | null })[]> {
+      const services: ListedService[] = [
+        ...(await deps.drafts.services()).map((service) => ({ ...service, isNew: false })),
+        ...(await deps.drafts.newServices()).map((service) => ({ ...service, isNew: true })),
+      ];
+      return Promise.all(services.map(async (service) => {
         const draft = await deps.drafts.findDraft(service.bpmnProcessId);
-        const { bpmnXml: _xml, forms: _forms, ...draftInfo } = draft ?? { bpmnXml: '', forms: {} };
-        return { ...service, versions: await deps.drafts.versions(service.bpmnProcessId), draft: draft ? draftInfo as Omit<ProcessDraft, 'bpmnXml' | 'forms'> : null };
+        const { bpmnXml: _xml, forms: _forms, manifest: _manifest, ...draftInfo } = draft ?? { bpmnXml: '', forms: {}, manifest: null };
+        return { ...service, versions: await deps.drafts.versions(service.bpmnProcessId), draft: draft ? draftInfo as Omit<ProcessDraft, 'bpmnXml' | 'forms' | 'manifest'> : null };
       }));
+    },
+
+    /**
+     * Makes a new service's draft from its manifest: a starting diagram whose process id is the
+     * service's id, and a start form asking for the applicant (pre-filled from the account unless
+     * the manifest says otherwise). The id must be free; the package must pass every check of a
+     * package in processes/. The modeller edits and deploys it as any draft.
+     */
+    async createService(manifest: ServiceManifest, author: Modeller): Promise<ProcessDraft> {
+      checkNewManifest(manifest.id, manifest, '/body/manifest');
+      if (await deps.drafts.processIdTaken(manifest.id)) throw modellerErrors.serviceExists(manifest.id);
+      const started = { ...manifest, prefill: manifest.prefill ?? { ...STARTING_PREFILL } };
+      const bpmnXml = startingDiagram(started);
+      const forms = { [startFormIdOf(manifest.id)]: startingStartForm(started) };
+      await checkPackage(400, manifest.id, started, bpmnXml, forms, '/body/manifest');
+      const outcome = await deps.drafts.saveDraft({
+        bpmnProcessId: manifest.id, bpmnXml, forms, manifest: started, basedOnVersion: null, authorId: author.id, authorName: author.name,
+      }, 0, now());
+      if ('stale' in outcome) throw modellerErrors.serviceExists(manifest.id);
+      return outcome.saved;
     },
 
     async service(serviceId: string) {
@@ -119,12 +179,23 @@ export function createProcessModeller(deps: ProcessModellerDeps) {
       return draft;
     },
 
-    /** Saves the shared draft; a save that did not start from the stored revision is refused (409). */
+    /**
+     * Saves the shared draft; a save that did not start from the stored revision is refused (409).
+     * A new service's draft keeps its manifest (or takes the one sent) and its start form; a
+     * registered service's manifest is its package's, not the draft's.
+     */
     async saveDraft(serviceId: string, input: DraftInput, author: Modeller): Promise<ProcessDraft> {
       const service = await serviceOf(serviceId);
       await checkDraftContent(service.bpmnProcessId, input.bpmnXml, input.forms);
+      if (!service.isNew && input.manifest) throw invalid('/body/manifest', 'only a new service\'s draft carries its manifest; a deployed service\'s is its package\'s service.yaml');
+      const manifest = service.isNew ? input.manifest ?? (await deps.drafts.findDraft(service.bpmnProcessId))?.manifest ?? null : null;
+      if (manifest) {
+        checkNewManifest(serviceId, manifest, '/body/manifest');
+        const startFormId = startFormIdOf(serviceId);
+        if (!(startFormId in input.forms)) throw invalid(`/forms/${startFormId}`, 'is the new service\'s start form and must stay');
+      }
       const outcome = await deps.drafts.saveDraft({
-        bpmnProcessId: service.bpmnProcessId, bpmnXml: input.bpmnXml, forms: input.forms, basedOnVersion: input.basedOnVersion, authorId: author.id, authorName: author.name,
+        bpmnProcessId: service.bpmnProcessId, bpmnXml: input.bpmnXml, forms: input.forms, manifest, basedOnVersion: input.basedOnVersion, authorId: author.id, authorName: author.name,
       }, input.baseRevision, now());
       if ('stale' in outcome) {
         const current = await deps.drafts.findDraft(service.bpmnProcessId);
@@ -163,6 +234,10 @@ export function createProcessModeller(deps: ProcessModellerDeps) {
     /**
      * Deploys the saved draft at `revision`: checked and linted on the server whatever the browser
      * said, with the forms it links in the same deployment. Running instances keep their version.
+     * A new service's draft must pass every check of a package in processes/; its start form is
+     * deployed with it, and once the engine has both, the service is registered in the catalogue
+     * from its manifest, as the packages of processes/ are: searchable, its form served, ready for
+     * a municipality to offer.
      */
     async deployDraft(serviceId: string, revision: number, modeller: Modeller) {
       const service = await serviceOf(serviceId);
@@ -170,17 +245,22 @@ export function createProcessModeller(deps: ProcessModellerDeps) {
       if (!draft || draft.revision !== revision) {
         throw modellerErrors.draftStale('Der gespeicherte Entwurf ist nicht der, den Sie sehen. Laden Sie neu.');
       }
+      // A service registered since (a package of processes/ with its id) is not overwritten by a draft.
+      if (draft.manifest && !service.isNew) throw modellerErrors.serviceExists(serviceId);
       const parsed = await checkDraftContent(service.bpmnProcessId, draft.bpmnXml, draft.forms);
       const findings = await lintWithForms(parsed, draft.forms);
       if (findings.some((finding) => finding.severity === 'error')) throw new LintRefusal(findings);
-      const linked = [...new Set(formLinksOf(parsed.definitions).map((link) => link.formId))];
-      const forms = Object.fromEntries(linked.map((formId) => [formId, draft.forms[formId]]));
+      const newPackage = draft.manifest ? await checkPackage(422, serviceId, draft.manifest, draft.bpmnXml, draft.forms, '/manifest') : undefined;
+      const startFormId = newPackage ? [startFormIdOf(serviceId)] : [];
+      const deployedForms = [...new Set([...formLinksOf(parsed.definitions).map((link) => link.formId), ...startFormId])];
+      const forms = Object.fromEntries(deployedForms.map((formId) => [formId, draft.forms[formId]]));
       const deployed = await deps.engine.deploy({
         bpmn: { name: `${service.bpmnProcessId}.bpmn`, xml: draft.bpmnXml },
         forms: Object.entries(forms).map(([formId, schema]) => ({ name: `${formId}.form`, schema })),
       });
       await deps.rememberProcess(deployed.process);
       for (const form of deployed.forms) await deps.rememberForm(form);
+      if (newPackage) await deps.registerService({ manifest: newPackage.manifest, startForm: newPackage.startForm });
       await deps.drafts.rememberDeployment({
         processDefinitionKey: deployed.process.processDefinitionKey, bpmnProcessId: service.bpmnProcessId, version: deployed.process.version, forms, by: modeller, at: now(),
       });
