@@ -62,6 +62,7 @@ const de = {
   /** @param {string} id */
   formFor: (id) => `Formular ${id}`,
   noForms: 'Das Diagramm verweist auf kein Formular.',
+  formsLoading: 'Der Formular-Editor wird geladen …',
   loadFailed: 'Die Daten konnten nicht geladen werden.',
   unsaved: 'Ungespeicherte Änderungen',
   staleDraft: 'Der Entwurf wurde inzwischen geändert.',

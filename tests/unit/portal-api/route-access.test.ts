@@ -22,7 +22,7 @@ beforeAll(async () => {
         listOfferings: async () => [],
       }),
       payments: standIn<PaymentsRepository>('payments', { listOpenInvoices: async () => [] }),
-      modeler: { modeller: standIn<ProcessModeller>('modeller', { listServices: async () => [] }), bundle: async () => ({ js: '', css: '', builtInMs: 0 }) },
+      modeler: { modeller: standIn<ProcessModeller>('modeller', { listServices: async () => [] }), bundle: async () => ({ js: '', css: '', chunks: new Map(), builtInMs: 0 }) },
     },
     tasklist: { tasks: standIn<TasksRepository>('tasks', { list: async () => [], find: async () => undefined }) },
   });
