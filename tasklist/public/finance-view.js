@@ -1,7 +1,7 @@
 import { h, replaceChildren, saveFile } from '../../browser-shared/dom.js';
 import { formatCalendarDate } from '../../browser-shared/format.js';
 import { isUnauthorized, refusedFields } from '../../browser-shared/problem.js';
-import { createField, showInvalidFields } from './form-fields.js';
+import { createField, showInvalidFields } from '../../browser-shared/form-fields.js';
 import { dayOf, formatFrancs } from './format.js';
 
 const MAX_REPORT_DAYS = 366;
@@ -77,7 +77,7 @@ export function createFinanceView({ api, notices, me, texts }) {
 
   /** The period the form names, or the refusals of the browser's own check. */
   function readPeriod() {
-    /** @type {Array<{ field: import('./form-fields.js').Field, text: string }>} */
+    /** @type {Array<{ field: import('../../browser-shared/form-fields.js').Field, text: string }>} */
     const invalid = [];
     const fromInput = from.control;
     const toInput = to.control;

@@ -1,7 +1,7 @@
 import { h, replaceChildren } from '../../browser-shared/dom.js';
 import { isUnauthorized } from '../../browser-shared/problem.js';
 import { dueDateOfDay, followUpDateOfDay } from './format.js';
-import { createField, showFieldProblems, showInvalidFields } from './form-fields.js';
+import { createField, showFieldProblems, showInvalidFields } from '../../browser-shared/form-fields.js';
 
 /**
  * "4001-einwohnerkontrolle" → "Einwohnerkontrolle (4001)"; a group of another shape stays as it is.
@@ -82,7 +82,7 @@ export function createNewTaskView({ api, notices, me, fromTaskKey, cancelHref, s
 
   /** What the form says, or the refusals of the browser's own check. */
   function read() {
-    /** @type {Array<{ field: import('./form-fields.js').Field, text: string }>} */
+    /** @type {Array<{ field: import('../../browser-shared/form-fields.js').Field, text: string }>} */
     const invalid = [];
     const titleText = title.control.value.trim();
     if (!titleText) invalid.push({ field: title, text: 'Bitte geben Sie einen Titel ein.' });

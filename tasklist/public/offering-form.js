@@ -1,7 +1,7 @@
 /* global HTMLInputElement */
 import { h } from '../../browser-shared/dom.js';
 import { isUnauthorized } from '../../browser-shared/problem.js';
-import { createField, showFieldProblems, showInvalidFields } from './form-fields.js';
+import { createField, showFieldProblems, showInvalidFields } from '../../browser-shared/form-fields.js';
 import { formatFrancs } from './format.js';
 
 const FEE = /^\d{1,6}([.,]\d{1,2})?$/;
@@ -85,7 +85,7 @@ export function createOfferingForm({ offering, configuration, texts, notices, sa
   const status = h('span', { class: 'tag' });
 
   const fields = [fee, paymentAccount, bookingText, invoiceAllowed, candidateGroup, ...settings.map((s) => s.field)];
-  /** @type {Record<string, import('./form-fields.js').Field>} */
+  /** @type {Record<string, import('../../browser-shared/form-fields.js').Field>} */
   const fieldsByPointer = {
     '/body/offered': offered,
     '/body/feeRappen': fee,
@@ -128,7 +128,7 @@ export function createOfferingForm({ offering, configuration, texts, notices, sa
 
   /** What the form says, or the refusals of the browser's own check. */
   function read() {
-    /** @type {Array<{ field: import('./form-fields.js').Field, text: string }>} */
+    /** @type {Array<{ field: import('../../browser-shared/form-fields.js').Field, text: string }>} */
     const invalid = [];
     if (!offered.control.checked) return { change: /** @type {import('./administration-api.js').OfferingChange} */ ({ offered: false }), invalid };
     const feeText = fee.control.value.trim();

@@ -1,7 +1,7 @@
 import { h, replaceChildren } from '../../browser-shared/dom.js';
 import { formatDate, formatDateTime } from '../../browser-shared/format.js';
 import { dayOf, dueDateOfDay, followUpDateOfDay } from './format.js';
-import { createField, showFieldProblems, showInvalidFields } from './form-fields.js';
+import { createField, showFieldProblems, showInvalidFields } from '../../browser-shared/form-fields.js';
 
 const notSaved = 'Die Termine wurden nicht gespeichert. Bitte korrigieren Sie:';
 

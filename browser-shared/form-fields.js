@@ -1,5 +1,5 @@
-import { h } from '../../browser-shared/dom.js';
-import { refusedFields } from '../../browser-shared/problem.js';
+import { h } from './dom.js';
+import { refusedFields } from './problem.js';
 
 /**
  * A labelled control of the page's own forms, with an optional note and a message that shows why
