@@ -1,21 +1,26 @@
 /* global Blob */
+
+/** The page's own form refused a field and said so at the field: nothing more to tell. */
+class FieldsRefused extends Error {}
 import { h, replaceChildren, saveFile } from '../../browser-shared/dom.js';
 import { formatDateTime } from '../../browser-shared/format.js';
 import { hasStatus } from '../../browser-shared/problem.js';
 import { createBpmnEditor } from './bpmn-editor.js';
 import { createFormEditors } from './form-editors.js';
+import { createManifestForm } from './manifest-form.js';
 import { createTemplateChooser } from './template-chooser.js';
 
 /**
  * One service in the modeller: its diagram (bpmn-js, properties panel with the platform's element
  * templates, live lint, token simulation), its forms (form-js editor), its versions with running instances,
- * saving the draft, comparing it with the deployed version, and deploying it. Answers what to do on
- * leaving it.
+ * saving the draft, comparing it with the deployed version, and deploying it. A new service, not
+ * deployed yet, also shows its manifest ("Angaben zum Dienst"), saved with the draft. Answers what
+ * to do on leaving it.
  * @param {HTMLElement} host
  * @param {{
  *   api: ReturnType<typeof import('./api.js').createModelerApi>,
  *   texts: import('./texts.js').Texts,
- *   notices: { announce(text: string): void, clearAlert(): void, showAlert(text: string): void, showProblem(error: unknown): void },
+ *   notices: import('./main.js').Notices,
  *   me: import('./api.js').Me,
  *   serviceId: string,
  *   back: () => void,
@@ -46,10 +51,27 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
     basedOnVersion = opened.version;
   }
   let forms = opened.forms ?? {};
+  let { isNew } = service;
+  const serviceName = service.name;
   let dirty = false;
   let lintCounts = { errors: 0, warnings: 0 };
 
-  /** @param {string} label @param {() => unknown} onclick @param {Record<string, string>} [extra] */
+  /**
+   * An action of the page whose failure the page tells (a refusal, an editor that did not load).
+   * @param {() => Promise<unknown>} action
+   */
+  function guarded(action) {
+    return async () => {
+      notices.clearAlert();
+      try {
+        await action();
+      } catch (error) {
+        if (!(error instanceof FieldsRefused)) notices.showProblem(error);
+      }
+    };
+  }
+
+  /** @param {string} label @param {() => unknown} onclick @param {Record<string, unknown>} [extra] */
   const button = (label, onclick, extra = {}) => h('button', { type: 'button', onclick, ...extra }, label);
   const canvas = h('div', { class: 'canvas', role: 'region', 'aria-label': texts.canvasLabel });
   const properties = h('div', { class: 'properties' });
@@ -68,8 +90,13 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
     if (on) notices.announce(texts.simulationNote);
   }, { 'aria-pressed': 'false' });
   const fileInput = h('input', { type: 'file', id: 'bpmn-file', accept: '.bpmn,.xml,application/xml', class: 'visually-hidden-file', onchange: () => importFile() });
-  const diagramTab = button(texts.diagramTab, () => showTab('diagram'), { 'aria-pressed': 'true' });
-  const formsTab = button(texts.formsTab, () => showTab('forms'), { 'aria-pressed': 'false' });
+  const diagramTab = button(texts.diagramTab, guarded(() => showTab('diagram')), { 'aria-pressed': 'true' });
+  const formsTab = button(texts.formsTab, guarded(() => showTab('forms')), { 'aria-pressed': 'false' });
+  const manifestTab = button(texts.manifestTab, guarded(() => showTab('manifest')), { 'aria-pressed': 'false', hidden: !isNew });
+  const manifestForm = isNew && 'manifest' in opened && opened.manifest ? createManifestForm({ texts, manifest: opened.manifest, idLocked: true }) : null;
+  const manifestHost = h('div', { class: 'manifest', hidden: true }, manifestForm?.element);
+  manifestHost.addEventListener('input', () => markDirty());
+  manifestHost.addEventListener('change', () => markDirty());
 
   const editor = createBpmnEditor({
     canvas,
@@ -99,14 +126,13 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
       h('code', {}, issue.elementId), ` ${issue.message} `, h('span', { class: 'rule' }, `(${issue.rule ?? issue.id ?? ''})`))));
   }
 
-  /** @param {'diagram' | 'forms'} which */
+  /** @param {'diagram' | 'forms' | 'manifest'} which */
   async function showTab(which) {
-    const forms = which === 'forms';
-    diagramTab.setAttribute('aria-pressed', String(!forms));
-    formsTab.setAttribute('aria-pressed', String(forms));
-    diagramHost.hidden = forms;
-    formsHost.hidden = !forms;
-    if (forms && !formEditors) formEditors = await createFormEditors(formsHost, currentForms(), { texts, onChange: markDirty });
+    for (const [tab, pane, name] of /** @type {const} */ ([[diagramTab, diagramHost, 'diagram'], [formsTab, formsHost, 'forms'], [manifestTab, manifestHost, 'manifest']])) {
+      tab.setAttribute('aria-pressed', String(which === name));
+      pane.hidden = which !== name;
+    }
+    if (which === 'forms' && !formEditors) formEditors = await createFormEditors(formsHost, currentForms(), { texts, onChange: markDirty });
   }
 
   const currentForms = () => (formEditors ? formEditors.schemas() : forms);
@@ -116,7 +142,7 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
     const versions = fresh.find((candidate) => candidate.serviceId === serviceId)?.versions ?? [];
     replaceChildren(versionsHost,
       h('h2', { id: 'versions-heading' }, texts.versionsTitle),
-      h('table', { class: 'data-table' },
+      versions.length === 0 ? h('p', {}, texts.noVersions) : h('table', { class: 'data-table' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Version'), h('th', { scope: 'col' }, 'Laufende Fälle'), h('th', { scope: 'col' }, 'Herkunft'))),
         h('tbody', {}, versions.map((version) => h('tr', {},
           h('th', { scope: 'row' }, texts.version(version.version)),
@@ -124,8 +150,30 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
           h('td', {}, version.deployedBy ? texts.deployedByOn(version.deployedBy.name, formatDateTime(version.deployedAt)) : texts.fromRepository))))));
   }
 
+  /** A new service's manifest as its tab says; refused fields are shown and stop the save. */
+  function editedManifest() {
+    if (!isNew || !manifestForm) return {};
+    const read = manifestForm.read();
+    if ('invalid' in read) {
+      showTab('manifest');
+      notices.showRefusals(texts.notSaved, read.invalid);
+      throw new FieldsRefused();
+    }
+    return { manifest: read.manifest };
+  }
+
   async function save() {
-    const saved = await api.saveDraft(serviceId, { bpmnXml: await editor.xml(), forms: currentForms(), baseRevision: revision, basedOnVersion });
+    const draft = { bpmnXml: await editor.xml(), forms: currentForms(), baseRevision: revision, basedOnVersion, ...editedManifest() };
+    let saved;
+    try {
+      saved = await api.saveDraft(serviceId, draft);
+    } catch (error) {
+      const refused = manifestForm?.showRefusal(error);
+      if (!refused) throw error;
+      showTab('manifest');
+      notices.showRefusals(texts.notSaved, refused);
+      throw new FieldsRefused();
+    }
     revision = saved.revision;
     forms = currentForms();
     dirty = false;
@@ -133,15 +181,6 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
     return saved;
   }
 
-  /** @param {() => Promise<unknown>} action */
-  const guarded = (action) => async () => {
-    notices.clearAlert();
-    try {
-      await action();
-    } catch (error) {
-      notices.showProblem(error);
-    }
-  };
 
   async function compare() {
     if (dirty || revision === 0) await save();
@@ -172,7 +211,16 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
     const deployed = await api.deploy(serviceId, revision);
     revision = 0;
     basedOnVersion = deployed.version;
-    notices.announce(texts.deployed(deployed.version));
+    if (isNew) {
+      // Registered now: its manifest is the catalogue's, and there is a version to compare with.
+      isNew = false;
+      if (!manifestHost.hidden) showTab('diagram');
+      manifestTab.hidden = true;
+      compareButton.hidden = false;
+      notices.announce(texts.serviceDeployed(serviceName, deployed.version));
+    } else {
+      notices.announce(texts.deployed(deployed.version));
+    }
     await renderVersions();
   }
 
@@ -189,6 +237,7 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
   };
 
   const mayWrite = me.mayDeploy;
+  const compareButton = button(texts.compare, guarded(compare), { hidden: isNew });
   replaceChildren(host,
     h('p', {}, h('a', { href: '/modeler/', onclick: (event) => { event.preventDefault(); back(); } }, `← ${texts.back}`)),
     h('h1', { tabindex: '-1' }, service.name, ' ', h('code', {}, service.bpmnProcessId)),
@@ -196,15 +245,16 @@ export async function showEditor(host, { api, texts, notices, me, serviceId, bac
     mayWrite ? null : h('p', { class: 'hint' }, texts.mayNotDeploy),
     h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Aktionen' },
       mayWrite ? button(texts.save, guarded(async () => notices.announce(texts.saved((await save()).revision)))) : null,
-      mayWrite ? button(texts.compare, guarded(compare)) : null,
+      mayWrite ? compareButton : null,
       mayWrite ? button(texts.deploy, guarded(deploy), { class: 'primary' }) : null,
       simulateButton,
       button(texts.exportFile, download),
       h('label', { for: 'bpmn-file', class: 'file-button' }, texts.importFile), fileInput),
     h('section', { class: 'lint', 'aria-labelledby': 'lint-heading' }, h('h2', { id: 'lint-heading' }, texts.lintTitle), lintSummary, lintList),
-    h('div', { class: 'tabs' }, diagramTab, formsTab),
+    h('div', { class: 'tabs' }, diagramTab, formsTab, manifestTab),
     diagramHost,
     formsHost,
+    manifestHost,
     changesHost,
     versionsHost,
   );

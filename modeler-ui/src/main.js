@@ -13,6 +13,7 @@ import { byId, skipLinkFocuses } from '../../browser-shared/dom.js';
 import { ProblemError, describeProblem, isUnauthorized } from '../../browser-shared/problem.js';
 import { createModelerApi } from './api.js';
 import { showEditor } from './editor-view.js';
+import { showNewService } from './new-service-view.js';
 import { showServiceList } from './service-list-view.js';
 import { textsFor } from './texts.js';
 
@@ -55,8 +56,34 @@ function createNotices() {
       alert.replaceChildren(paragraph, ...(details.length ? [list] : []));
       alert.focus();
     },
+    /**
+     * Refused fields of the page's own form: what did not happen, then each field with why, a link that focuses it.
+     * @param {string} title
+     * @param {Array<{ field: { label: string, focus: () => void, control: HTMLElement }, text: string }>} refusals
+     */
+    showRefusals(title, refusals) {
+      const list = document.createElement('ul');
+      for (const { field, text } of refusals) {
+        const link = document.createElement('a');
+        link.href = `#${field.control.id}`;
+        link.textContent = `${field.label}: ${text}`;
+        link.addEventListener('click', (event) => {
+          event.preventDefault();
+          field.focus();
+        });
+        const item = document.createElement('li');
+        item.append(link);
+        list.append(item);
+      }
+      const paragraph = document.createElement('p');
+      paragraph.textContent = title;
+      alert.replaceChildren(paragraph, list);
+      alert.focus();
+    },
   };
 }
+
+/** @typedef {ReturnType<typeof createNotices>} Notices */
 
 async function main() {
   const texts = textsFor(document.documentElement.lang.slice(0, 2));
@@ -79,21 +106,27 @@ async function main() {
     leave();
     leave = () => {};
     notices.clearAlert();
-    const serviceId = new URLSearchParams(window.location.search).get('dienst');
+    const query = new URLSearchParams(window.location.search);
+    const serviceId = query.get('dienst');
+    /** @param {string} id */
+    const open = (id) => go(`?dienst=${encodeURIComponent(id)}`);
     try {
       if (serviceId) {
         document.title = `${serviceId} – Prozessmodellierung`;
         leave = await showEditor(view, { api, texts, notices, me, serviceId, back: () => go('') });
+      } else if (query.has('neu')) {
+        document.title = `${texts.newServiceTitle} – Prozessmodellierung`;
+        showNewService(view, { api, texts, notices, mayCreate: me.mayDeploy, open, back: () => go('') });
       } else {
         document.title = 'Dienste – Prozessmodellierung';
-        await showServiceList(view, { api, texts, open: (id) => go(`?dienst=${encodeURIComponent(id)}`) });
+        await showServiceList(view, { api, texts, mayCreate: me.mayDeploy, open, create: () => go('?neu') });
       }
       view.querySelector('h1')?.focus();
     } catch (error) {
       notices.showProblem(error);
     }
   }
-  /** @param {string} search the query of the route, e.g. "?dienst=umzug" */
+  /** @param {string} search the query of the route, e.g. "?dienst=umzug", "?neu" */
   function go(search) {
     window.history.pushState(null, '', `/modeler/${search}`);
     route();

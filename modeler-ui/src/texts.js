@@ -73,6 +73,48 @@ const de = {
   openedDraft: (d) => `Entwurf geöffnet (Stand ${d.revision}, von ${d.authorName}).`,
   canvasLabel: 'BPMN-Diagramm',
   propertiesLabel: 'Eigenschaften des gewählten Elements',
+  // A new service (issue 15)
+  newService: 'Neuer Dienst',
+  newServiceTitle: 'Neuer Dienst',
+  newServiceIntro: 'Ein neuer Dienst beginnt mit diesen Angaben, einem Diagramm (Antrag eingegangen, erledigt, mit den Phasen für die Bürgerinnen und Bürger) und einem Startformular, das nach der antragstellenden Person fragt. Beides bearbeiten Sie danach wie jeden Dienst; mit «Bereitstellen» kommt er in den Katalog. Anbieten wird ihn jede Gemeinde selbst.',
+  mayNotCreate: 'Neue Dienste anlegen dürfen nur Prozessmodellierende.',
+  createService: 'Dienst anlegen',
+  notCreated: 'Der Dienst wurde nicht angelegt.',
+  notSaved: 'Der Entwurf wurde nicht gespeichert.',
+  /** @param {string} name */
+  serviceCreated: (name) => `Der Dienst «${name}» ist angelegt: bearbeiten Sie Diagramm und Startformular, dann stellen Sie ihn bereit.`,
+  notDeployedYet: 'neu, noch nicht bereitgestellt',
+  noVersions: 'Noch keine Version: «Bereitstellen» bringt den Dienst mit Diagramm und Startformular in die Engine und in den Katalog.',
+  manifestTab: 'Angaben zum Dienst',
+  /** @param {string} name @param {number} version */
+  serviceDeployed: (name, version) => `«${name}» ist bereitgestellt (Version ${version}) und steht im Katalog. Anbieten kann ihn nun jede Gemeinde in ihrer Verwaltung.`,
+  serviceIdLabel: 'ID des Dienstes',
+  serviceIdNote: 'Kleinbuchstaben, Ziffern und Bindestriche, z. B. hundemarke. Sie wird zur Prozess-ID und zum Ordner processes/<ID> und lässt sich nicht mehr ändern.',
+  namesLegend: 'Name, wie ihn die Bürgerinnen und Bürger lesen',
+  descriptionsLegend: 'Kurzbeschreibung: was man erhält (ein, zwei Sätze)',
+  nameShort: 'Name',
+  descriptionShort: 'Kurzbeschreibung',
+  keywordsLegend: 'Suchbegriffe',
+  keywordsNote: 'Wörter, mit denen man den Dienst in der Suche finden soll, durch Kommas getrennt.',
+  language: { de: 'Deutsch', fr: 'Französisch', it: 'Italienisch', en: 'Englisch' },
+  audienceLabel: 'Wer bestellt den Dienst?',
+  /** @type {Record<string, string>} */
+  audience: { personal: 'Personen für sich selbst', organisation: 'Organisationen', both: 'Personen und Organisationen' },
+  responsibilityLabel: 'Zuständig',
+  /** @type {Record<string, string>} */
+  responsibility: {
+    municipality: 'die Gemeinde', canton: 'der Kanton', 'debt-enforcement-office': 'das Betreibungsamt', 'civil-registry-office': 'das Zivilstandsamt',
+  },
+  feeLabel: 'Gebühr in CHF (Vorgabe)',
+  feeNote: 'Was eine Gemeinde verlangt, wenn sie nichts anderes festlegt; 0.00 für einen kostenlosen Dienst.',
+  feeInvalid: 'Bitte einen Betrag in Franken angeben, z. B. 20.00.',
+  paymentLegend: 'Bezahlung',
+  paymentNote: 'Wie die Gebühr bezahlt werden darf, wo eine Gemeinde den Dienst anbietet. Keine Auswahl: kostenlos.',
+  paymentOnline: 'Online (TWINT, PostFinance, Karte)',
+  paymentInvoice: 'Mit Rechnung (QR-Rechnung)',
+  daysLabel: 'Übliche Bearbeitungszeit in Arbeitstagen',
+  daysNote: 'Was die Bürgerinnen und Bürger erwarten dürfen.',
+  daysInvalid: 'Bitte eine ganze Zahl von Tagen angeben.',
 };
 
 /** The texts of `language`, German where a text is missing. */
