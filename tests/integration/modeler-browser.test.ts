@@ -15,11 +15,11 @@ import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
 import { createDatabase } from '../../core/db/database.ts';
 import { createProcessDraftsRepository } from '../../core/db/process-drafts-repository.ts';
 import { exportProcess } from '../../core/modeller/export-process.ts';
-import { checkAccessibility, launchBrowser, newPage, screenshot, takeContentPolicyViolations } from './support/browser.ts';
+import { checkAccessibility, launchBrowser, modelerPage, screenshot, takeContentPolicyViolations } from './support/browser.ts';
 import { callApi, eventually } from './support/http.ts';
 import { citizenToken } from './support/citizens.ts';
 import { payCase } from './support/payments.ts';
-import { callTasklist, staffSessionCookie } from './support/staff-login.ts';
+import { callModeler, callTasklist, staffSessionCookie } from './support/staff-login.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Body = Record<string, any>;
@@ -33,17 +33,6 @@ const repositoryForms = Object.fromEntries(await Promise.all(formFiles.map(async
 })));
 const validateOrderName = /<bpmn:serviceTask id="validate-order" name="([^"]+)"/.exec(repositoryXml)?.[1] ?? '';
 const withoutJobType = repositoryXml.replace(/<zeebe:taskDefinition type="validate-order"[^>]*\/>/, '');
-
-/** Calls the modeller's API as its page does (session cookie, CSRF header). */
-async function callModeler<T = Body>(cookie: string, method: string, path: string, body?: unknown, headers: Record<string, string> = { 'x-requested-with': 'modeler' }) {
-  const response = await fetch(new URL(path, inject('apiUrl')), {
-    method,
-    headers: { cookie, ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
 
 const versionsOf = async (cookie: string): Promise<Body[]> =>
   (await callModeler<Body>(cookie, 'GET', '/modeler/api/services')).body.services.find((service: Body) => service.serviceId === SERVICE).versions;
@@ -99,19 +88,6 @@ afterAll(() => browser?.close());
 afterEach(() => {
   expect(takeContentPolicyViolations()).toEqual([]);
 });
-
-/** Logs in as a person would: the modeller sends to the identity provider's page, which returns to it. */
-async function modelerPage(username: string): Promise<Page> {
-  const page = await newPage(browser);
-  const baseUrl = inject('apiUrl').replace(/\/$/, '');
-  await page.goto(`${baseUrl}/modeler/`);
-  await page.getByLabel('Benutzername').fill(username);
-  await page.getByLabel('Passwort').fill(inject('staffPasswords')[username] ?? '');
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.waitForURL(`${baseUrl}/modeler/`);
-  await page.locator('#user-name').filter({ hasText: /\S/ }).waitFor();
-  return page;
-}
 
 async function openService(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Hauptwohnsitzbescheinigung' }).click();
@@ -187,7 +163,7 @@ describe('the modeller in the browser', () => {
     }, 'the review task of the older order');
     const oldVersion = (await versionOfCase(older.caseId)).version;
 
-    const page = await modelerPage('mara.modell');
+    const page = await modelerPage(browser, 'mara.modell');
     await page.getByRole('table').waitFor();
     expect(await checkAccessibility(page)).toEqual([]);
     await screenshot(page, 'modeler-services');
@@ -254,7 +230,7 @@ describe('the modeller in the browser', () => {
 
   it('when a diagram with an error is opened, then the lint names it and the page refuses to deploy it', async () => {
     const before = await versionsOf(modellerCookie);
-    const page = await modelerPage('mara.modell');
+    const page = await modelerPage(browser, 'mara.modell');
     await openService(page);
     // A diagram made with an older version of a template: the task shows it as such and upgrades in place.
     const withOldTemplate = repositoryXml.replace('<bpmn:serviceTask id="find-resident"', '<bpmn:serviceTask zeebe:modelerTemplate="gemeindeportal.find-resident" zeebe:modelerTemplateVersion="1" id="find-resident"');
@@ -309,7 +285,7 @@ describe('the modeller in the browser', () => {
   }, 90_000);
 
   it('when a clerk opens the modeller, then she sees the diagram but has no way to save or deploy', async () => {
-    const page = await modelerPage('sandra.meier');
+    const page = await modelerPage(browser, 'sandra.meier');
     await openService(page);
     await page.getByText('speichern und bereitstellen dürfen nur Prozessmodellierende').waitFor();
     await expect(page.getByRole('button', { name: 'Bereitstellen' }).count()).resolves.toBe(0);

@@ -87,6 +87,19 @@ export async function loginThroughIdentityProvider(
   }
 }
 
+/** A new page in which `username` has logged in to the process modeller as a person does: sent to the identity provider's page, which returns to it. */
+export async function modelerPage(browser: Browser, username: string): Promise<Page> {
+  const page = await newPage(browser);
+  const baseUrl = inject('apiUrl').replace(/\/$/, '');
+  await page.goto(`${baseUrl}/modeler/`);
+  await page.getByLabel('Benutzername').fill(username);
+  await page.getByLabel('Passwort').fill(inject('staffPasswords')[username] ?? '');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForURL(`${baseUrl}/modeler/`);
+  await page.locator('#user-name').filter({ hasText: /\S/ }).waitFor();
+  return page;
+}
+
 /** Runs axe-core on the page as it is now and returns the serious and critical violations. */
 export async function checkAccessibility(page: Page, options: { exclude?: string[] } = {}): Promise<AccessibilityViolation[]> {
   // Evaluated rather than added as a script tag, so that a strict Content-Security-Policy does not block it.

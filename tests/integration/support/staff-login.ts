@@ -36,3 +36,16 @@ export async function callTasklist<T = Record<string, unknown>>(cookie: string, 
  * page sends them: the session cookie and the marker that state-changing calls need (CSRF).
  */
 export const staffHeaders = (cookie: string): Record<string, string> => ({ cookie, 'x-requested-with': 'tasklist' });
+
+/** Calls the process modeller's API as its page does: the session cookie and, by default, its marker (CSRF). */
+export async function callModeler<T = Record<string, unknown>>(
+  cookie: string, method: string, path: string, body?: unknown, headers: Record<string, string> = { 'x-requested-with': 'modeler' },
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(new URL(path, inject('apiUrl')), {
+    method,
+    headers: { cookie, ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
