@@ -8,16 +8,16 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
 import { createDatabase } from '../../core/db/database.ts';
 import { createProcessDraftsRepository } from '../../core/db/process-drafts-repository.ts';
 import { exportProcess } from '../../core/modeller/export-process.ts';
-import { checkAccessibility, launchBrowser, modelerPage, screenshot, takeContentPolicyViolations } from './support/browser.ts';
+import { checkAccessibility, modelerPage, screenshot, useBrowser } from './support/browser.ts';
 import { callApi, eventually } from './support/http.ts';
 import { citizenToken } from './support/citizens.ts';
+import { processInstanceOfCase } from './support/orders.ts';
 import { payCase } from './support/payments.ts';
 import { callModeler, callTasklist, staffSessionCookie } from './support/staff-login.ts';
 
@@ -37,18 +37,11 @@ const withoutJobType = repositoryXml.replace(/<zeebe:taskDefinition type="valida
 const versionsOf = async (cookie: string): Promise<Body[]> =>
   (await callModeler<Body>(cookie, 'GET', '/modeler/api/services')).body.services.find((service: Body) => service.serviceId === SERVICE).versions;
 
-/** The engine version an order's process instance runs on, from the read model. */
+/** The engine version an order's process instance runs on, and its state. */
 async function versionOfCase(caseId: string): Promise<{ version: number; state: string }> {
-  const client = new pg.Client({ connectionString: inject('databaseUrl') });
-  await client.connect();
-  try {
-    const { rows } = await client.query(
-      `select d.version, i.state from cases c join process_instances i on i.process_instance_key = c.process_instance_key
-       join process_definitions d on d.process_definition_key = i.process_definition_key where c.id = $1`, [caseId]);
-    return rows[0] as { version: number; state: string };
-  } finally {
-    await client.end();
-  }
+  const instance = await processInstanceOfCase(caseId);
+  if (!instance) throw new Error(`case ${caseId} has no process instance in the read model`);
+  return { version: instance.version, state: instance.state };
 }
 
 async function order(citizen: string, resident: { firstName: string; lastName: string; dateOfBirth: string }): Promise<{ token: string; caseId: string }> {
@@ -76,17 +69,11 @@ async function deployThroughApi(cookie: string, bpmnXml: string): Promise<Body> 
   return callModeler(cookie, 'POST', `/modeler/api/services/${SERVICE}/deployments`, { revision: saved.body.revision });
 }
 
-let browser: Browser;
+const browser = useBrowser();
 let modellerCookie: string;
 let clerkCookie: string;
 beforeAll(async () => {
-  browser = await launchBrowser();
   [modellerCookie, clerkCookie] = await Promise.all([staffSessionCookie('mara.modell'), staffSessionCookie('sandra.meier')]);
-});
-afterAll(() => browser?.close());
-// The pages run under their strict Content-Security-Policy: nothing they need may be refused.
-afterEach(() => {
-  expect(takeContentPolicyViolations()).toEqual([]);
 });
 
 async function openService(page: Page): Promise<void> {
@@ -163,7 +150,7 @@ describe('the modeller in the browser', () => {
     }, 'the review task of the older order');
     const oldVersion = (await versionOfCase(older.caseId)).version;
 
-    const page = await modelerPage(browser, 'mara.modell');
+    const page = await modelerPage(browser(), 'mara.modell');
     await page.getByRole('table').waitFor();
     expect(await checkAccessibility(page)).toEqual([]);
     await screenshot(page, 'modeler-services');
@@ -230,7 +217,7 @@ describe('the modeller in the browser', () => {
 
   it('when a diagram with an error is opened, then the lint names it and the page refuses to deploy it', async () => {
     const before = await versionsOf(modellerCookie);
-    const page = await modelerPage(browser, 'mara.modell');
+    const page = await modelerPage(browser(), 'mara.modell');
     await openService(page);
     // A diagram made with an older version of a template: the task shows it as such and upgrades in place.
     const withOldTemplate = repositoryXml.replace('<bpmn:serviceTask id="find-resident"', '<bpmn:serviceTask zeebe:modelerTemplate="gemeindeportal.find-resident" zeebe:modelerTemplateVersion="1" id="find-resident"');
@@ -285,7 +272,7 @@ describe('the modeller in the browser', () => {
   }, 90_000);
 
   it('when a clerk opens the modeller, then she sees the diagram but has no way to save or deploy', async () => {
-    const page = await modelerPage(browser, 'sandra.meier');
+    const page = await modelerPage(browser(), 'sandra.meier');
     await openService(page);
     await page.getByText('speichern und bereitstellen dürfen nur Prozessmodellierende').waitFor();
     await expect(page.getByRole('button', { name: 'Bereitstellen' }).count()).resolves.toBe(0);

@@ -11,18 +11,17 @@ import { randomUUID } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readServicePackages } from '../../core/catalogue/service-packages.ts';
 import { createDatabase } from '../../core/db/database.ts';
 import { createProcessDraftsRepository } from '../../core/db/process-drafts-repository.ts';
 import { createServicesRepository } from '../../core/db/services-repository.ts';
 import { exportPackage } from '../../core/modeller/export-process.ts';
 import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
-import { checkAccessibility, launchBrowser, modelerPage, screenshot, takeContentPolicyViolations } from './support/browser.ts';
+import { checkAccessibility, modelerPage, screenshot, useBrowser } from './support/browser.ts';
 import { citizenToken } from './support/citizens.ts';
 import { callApi, eventually } from './support/http.ts';
+import { processInstanceOfCase } from './support/orders.ts';
 import { callModeler, staffHeaders, staffSessionCookie } from './support/staff-login.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -57,20 +56,6 @@ beforeAll(async () => {
 const asModeller = (method: string, url: string, body?: unknown) => callModeler<Body>(cookies['mara.modell'] ?? '', method, url, body);
 const listed = async (serviceId: string): Promise<Body | undefined> =>
   ((await asModeller('GET', '/modeler/api/services')).body.services as Body[]).find((service) => service.serviceId === serviceId);
-
-/** The process instance the case's application started on the engine, from the read model. */
-async function processOfCase(caseId: string): Promise<{ bpmnProcessId: string; state: string } | undefined> {
-  const client = new pg.Client({ connectionString: inject('databaseUrl') });
-  await client.connect();
-  try {
-    const { rows } = await client.query(
-      `select d.bpmn_process_id, i.state from cases c join process_instances i on i.process_instance_key = c.process_instance_key
-       join process_definitions d on d.process_definition_key = i.process_definition_key where c.id = $1`, [caseId]);
-    return rows[0] ? { bpmnProcessId: rows[0].bpmn_process_id as string, state: rows[0].state as string } : undefined;
-  } finally {
-    await client.end();
-  }
-}
 
 describe('who may make a new service', () => {
   const id = `refused-${runId}`;
@@ -171,7 +156,7 @@ describe('Mara makes a service and deploys it', () => {
       body: { serviceId: id, municipalityId: 'aarau', language: 'fr', data: { applicant: { firstName: aarauMain.firstName, lastName: aarauMain.lastName, dateOfBirth: aarauMain.dateOfBirth }, dogName: 'Bello' } },
     });
     expect(applied.status, JSON.stringify(applied.body)).toBe(201);
-    await expect(eventually(() => processOfCase(applied.body.id as string), 'the application\'s process instance')).resolves.toMatchObject({ bpmnProcessId: id });
+    await expect(eventually(() => processInstanceOfCase(applied.body.id as string), 'the application\'s process instance')).resolves.toMatchObject({ bpmnProcessId: id });
     const completed = await eventually(async () => {
       const { body } = await callApi<Body>('GET', `/cases/${applied.body.id}`, { token: await citizenToken('DogOwner') });
       return body.state === 'completed' ? body : undefined;
@@ -199,18 +184,11 @@ describe('Mara makes a service and deploys it', () => {
 });
 
 describe('a new service in the browser', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser?.close());
-  afterEach(() => {
-    expect(takeContentPolicyViolations()).toEqual([]);
-  });
+  const browser = useBrowser();
 
   it('when Mara makes a service with its name in four languages, adds a field to its start form and deploys it, then it is listed with its version', async () => {
     const id = `wildtier-${runId}`;
-    const page = await modelerPage(browser, 'mara.modell');
+    const page = await modelerPage(browser(), 'mara.modell');
     await page.getByRole('link', { name: 'Neuer Dienst' }).click();
     await page.getByRole('heading', { level: 1, name: 'Neuer Dienst' }).waitFor();
     await page.getByLabel('ID des Dienstes').fill(id);

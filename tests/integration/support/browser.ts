@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 /** One accessibility finding that blocks or seriously hinders someone (axe's 'serious' and 'critical'). */
 export interface AccessibilityViolation {
@@ -85,6 +85,27 @@ export async function loginThroughIdentityProvider(
     const said = alerts.map((text) => text.trim()).filter(Boolean).join(' ');
     throw new Error(`login as ${username} did not reach the tasklist (at ${page.url()})${said ? `: ${said}` : ''}`, { cause: error });
   }
+}
+
+/**
+ * The Chromium of a test file or block: launched before its tests, closed after them, and each test
+ * ends with its pages' Content-Security-Policy refusals checked (there must be none). Answers the
+ * browser once it runs.
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+  // The pages run under their strict Content-Security-Policy: nothing they need may be refused.
+  afterEach(() => {
+    expect(takeContentPolicyViolations()).toEqual([]);
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not launched yet: ask for it inside a test');
+    return browser;
+  };
 }
 
 /** A new page in which `username` has logged in to the process modeller as a person does: sent to the identity provider's page, which returns to it. */

@@ -1,5 +1,7 @@
 // Orders as the integration tests place them: a citizen applies through the API, pays, and the
 // case reaches the clerks' review.
+import pg from 'pg';
+import { inject } from 'vitest';
 import { SEEDED_RESIDENTS } from '../../../simulators/back-office/seed.ts';
 import { callApi, eventually } from './http.ts';
 import { citizenToken } from './citizens.ts';
@@ -33,4 +35,18 @@ export function unassignedTaskOf(clerkCookie: string, caseId: string, except?: s
     const { body } = await callTasklist<Body>(clerkCookie, 'GET', `/tasklist/api/tasks?view=unassigned&caseNumber=${caseId.slice(0, 8)}`);
     return (body.tasks as Body[] | undefined)?.find((task) => task.taskKey !== except);
   }, 'the case\'s task in the tasklist');
+}
+
+/** The process instance a case's application started, as the engine's records told the read model: its process, version and state; undefined until they arrive. */
+export async function processInstanceOfCase(caseId: string): Promise<{ bpmnProcessId: string; version: number; state: string } | undefined> {
+  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `select d.bpmn_process_id as "bpmnProcessId", d.version, i.state from cases c join process_instances i on i.process_instance_key = c.process_instance_key
+       join process_definitions d on d.process_definition_key = i.process_definition_key where c.id = $1`, [caseId]);
+    return rows[0] as { bpmnProcessId: string; version: number; state: string } | undefined;
+  } finally {
+    await client.end();
+  }
 }
