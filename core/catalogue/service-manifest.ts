@@ -97,6 +97,27 @@ export type ServiceManifest = Static<typeof ServiceManifestSchema>;
 export type PrefillSource = (typeof PREFILL_SOURCES)[number];
 export type FormDataSource = (typeof FORM_DATA_SOURCES)[number];
 
+/** A schema as the ordering below reads it: the properties of an object, of each member of a union, or of a record's values, and an array's items. */
+interface SchemaShape { properties?: Record<string, SchemaShape>; anyOf?: SchemaShape[]; patternProperties?: Record<string, SchemaShape>; items?: SchemaShape }
+
+/** `value` with the keys of every object in the order its schema lists them (others after, as they come). */
+function inSchemaOrder(schema: SchemaShape, value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((item) => inSchemaOrder(schema.items ?? {}, item));
+  if (typeof value !== 'object' || value === null) return value;
+  const members = schema.anyOf ?? [schema];
+  const properties: Record<string, SchemaShape> = Object.assign({}, ...members.map((member) => member.properties ?? {}));
+  const recordValues = members.flatMap((member) => Object.values(member.patternProperties ?? {}))[0];
+  const keys = [...new Set([...Object.keys(properties), ...Object.keys(value)])].filter((key) => Object.hasOwn(value, key));
+  return Object.fromEntries(keys.map((key) => [key, inSchemaOrder(properties[key] ?? recordValues ?? {}, (value as Record<string, unknown>)[key])]));
+}
+
+/**
+ * The manifest with its fields in the schema's order, German first in every text, as the shipped
+ * files have them: a manifest read back from the database comes with its keys in the order
+ * PostgreSQL's jsonb keeps them.
+ */
+export const inManifestOrder = (manifest: ServiceManifest): ServiceManifest => inSchemaOrder(ServiceManifestSchema as SchemaShape, manifest) as ServiceManifest;
+
 /** The published JSON Schema: the TypeBox schema with the draft and a title for editors. */
 export function publishedManifestSchema(): TSchema {
   return {

@@ -5,7 +5,7 @@
  */
 import { stringify as yamlText } from 'yaml';
 import { checkServicePackage, MANIFEST_FILE, type PackageProblem, type ServicePackage } from '../catalogue/service-packages.ts';
-import type { PrefillSource, ServiceManifest } from '../catalogue/service-manifest.ts';
+import { inManifestOrder, type PrefillSource, type ServiceManifest } from '../catalogue/service-manifest.ts';
 import type { FormSchemas } from '../db/process-drafts-repository.ts';
 
 /** The id of a new service's start form, and its file in the package (`<service id>-start.form`). */
@@ -108,8 +108,8 @@ export function startingStartForm(manifest: ServiceManifest): { id: string; type
   };
 }
 
-/** The manifest as its file: the shipped manifests' schema line, then the manifest in YAML. */
-export const manifestText = (manifest: ServiceManifest): string => `# yaml-language-server: $schema=../service.schema.json\n${yamlText(manifest)}`;
+/** The manifest as its file: the shipped manifests' schema line, then the manifest in YAML, its fields in the schema's order. */
+export const manifestText = (manifest: ServiceManifest): string => `# yaml-language-server: $schema=../service.schema.json\n${yamlText(inManifestOrder(manifest))}`;
 
 /** A form as its file in the package. */
 export const formText = (schema: unknown): string => `${JSON.stringify(schema, null, 2)}\n`;

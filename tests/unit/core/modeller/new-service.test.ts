@@ -54,6 +54,11 @@ describe('a new service\'s starting package', () => {
     const checked = await checkNewService('hundemarke', manifest, diagram, forms);
     expect(checked).toMatchObject({ servicePackage: { manifest, startForm: { id: 'hundemarke-start' }, folder: 'processes/hundemarke' } });
     expect(parseYaml(manifestText(manifest))).toEqual(manifest);
+    // Read back from jsonb, the keys come sorted the database's way; the file has the fields as the schema lists them, German first.
+    const sorted = JSON.parse(JSON.stringify(manifest, (_key, value: unknown) => (typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) : value))) as typeof manifest;
+    expect(parseYaml(manifestText(sorted))).toEqual(manifest);
+    expect(manifestText(sorted).split('\n').slice(1, 7)).toEqual(['id: hundemarke', 'bpmnProcessId: hundemarke', 'names:', '  de: Hundemarke «Bello» & Co.', '  fr: Médaille pour chien', '  it: Medaglietta per cani']);
     expect([...packageFilesOf(manifest, diagram, forms).keys()]).toEqual(['service.yaml', 'hundemarke.bpmn', 'hundemarke-start.form']);
   });
 
