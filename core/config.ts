@@ -9,6 +9,12 @@ export const ConfigSchema = Type.Object({
   API_HOST: Type.String({ default: '127.0.0.1' }),
   API_PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
   LOG_LEVEL: Type.String({ default: 'info' }),
+  /**
+   * Folders of service packages, comma-separated: the shipped processes/ and, e.g., a canton's or
+   * municipality's own packages kept beside the platform (no code, only packages). Each is deployed
+   * and registered at start; a service id or process id may be in one folder only.
+   */
+  SERVICE_PACKAGE_DIRS: Type.String({ default: 'processes', pattern: '\\S' }),
   /** Shared secret of the engine's record exporter (engine/application.yaml). */
   PORTAL_RECORDS_TOKEN: Type.String({ minLength: 16, default: 'dev-engine-records-token' }),
   ZEEBE_GRPC_ADDRESS: Type.String({ default: 'grpc://127.0.0.1:26500' }),

@@ -25,6 +25,7 @@ import * as catalogueSearch from './migrations/025-catalogue-search.ts';
 import * as municipalConfigurationChanges from './migrations/026-municipal-configuration-changes.ts';
 import * as municipalityLetterhead from './migrations/028-municipality-letterhead.ts';
 import * as serviceIntake from './migrations/029-service-intake.ts';
+import * as serviceDocumentTemplates from './migrations/032-service-document-templates.ts';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '026-municipal-configuration-changes': municipalConfigurationChanges,
   '028-municipality-letterhead': municipalityLetterhead,
   '029-service-intake': serviceIntake,
+  '032-service-document-templates': serviceDocumentTemplates,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -1,10 +1,13 @@
 import type { Knex } from 'knex';
 import type { ServiceManifest } from '../catalogue/service-manifest.ts';
+import type { PackageTemplate } from '../catalogue/package-templates.ts';
 
 /** What a service package brings to the catalogue: its manifest and the start form's form-js schema. */
 export interface ServiceRegistration {
   manifest: ServiceManifest;
   startForm: object | null;
+  /** The templates of the documents the service issues. */
+  documentTemplates: readonly PackageTemplate[];
 }
 
 export interface ServicesRepository {
@@ -16,7 +19,7 @@ export function createServicesRepository(db: Knex): ServicesRepository {
   return {
     async register(packages) {
       await db.transaction(async (trx) => {
-        for (const { manifest, startForm } of packages) {
+        for (const { manifest, startForm, documentTemplates } of packages) {
           await trx('services').insert({
             id: manifest.id,
             bpmn_process_id: manifest.bpmnProcessId,
@@ -29,6 +32,7 @@ export function createServicesRepository(db: Knex): ServicesRepository {
             responsibility: JSON.stringify(manifest.responsibility),
             keywords: JSON.stringify(manifest.keywords),
             start_form: startForm === null ? null : JSON.stringify(startForm),
+            document_templates: JSON.stringify(documentTemplates),
             settings: JSON.stringify(manifest.settings ?? {}),
             prefill: JSON.stringify(manifest.prefill ?? {}),
             form_data: JSON.stringify(manifest.formData ?? {}),

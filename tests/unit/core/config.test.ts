@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       API_HOST: '127.0.0.1',
       API_PORT: 3000,
       LOG_LEVEL: 'info',
+      SERVICE_PACKAGE_DIRS: 'processes',
       ...STAFF,
       OIDC_ISSUER: 'http://127.0.0.1:4300',
       OIDC_CLIENT_ID: 'gemeindeportal-tasklist',

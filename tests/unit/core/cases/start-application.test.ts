@@ -75,6 +75,9 @@ class InMemoryCatalogue implements CatalogueRepository {
   async startForm() {
     return undefined;
   }
+  async documentTemplates() {
+    return [];
+  }
   async intakeOf(serviceId: string) {
     return serviceId === 'residence-certificate' ? CERTIFICATE_INTAKE : undefined;
   }
