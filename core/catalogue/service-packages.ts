@@ -8,7 +8,7 @@ import { Value } from '@sinclair/typebox/value';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { parseDiagram, processesOf } from '../bpmn/diagram.ts';
+import { formLinksOf, parseDiagram, processesOf } from '../bpmn/diagram.ts';
 import { schemaProblems } from '../schema-problems.ts';
 import { readPackageTemplates, type PackageTemplate } from './package-templates.ts';
 import { ServiceManifestSchema, type ServiceManifest } from './service-manifest.ts';
@@ -93,13 +93,19 @@ async function checkPackage(
   if (document.id !== folderName) problems.push({ pointer: '/id', message: `must be the package's folder name, ${folderName}` });
   const diagrams = files.filter((file) => file.endsWith('.bpmn'));
   const processIds: string[] = [];
+  const formLinks: { diagram: string; elementId: string; formId: string }[] = [];
   for (const diagram of diagrams) {
     try {
       const { definitions } = await parseDiagram(await readFile(path.join(folder, diagram), 'utf8'));
       processIds.push(...processesOf(definitions).filter((process) => process.isExecutable === true).flatMap((process) => process.id ?? []));
+      formLinks.push(...formLinksOf(definitions).map((link) => ({ diagram, ...link })));
     } catch {
       problems.push({ pointer: '/bpmnProcessId', message: `${diagram} is not BPMN` });
     }
+  }
+  const formIds = await formIdsIn(folder, files);
+  for (const { diagram, elementId, formId } of formLinks) {
+    if (!formIds.has(formId)) problems.push({ pointer: '/', message: `${diagram}: the task ${elementId} asks for the form ${formId}, which no .form in the package is` });
   }
   if (!processIds.includes(document.bpmnProcessId)) {
     problems.push({ pointer: '/bpmnProcessId', message: `no executable process "${document.bpmnProcessId}" in the package's diagram${diagrams.length === 1 ? '' : 's'} (${diagrams.join(', ') || 'none'})` });
@@ -140,6 +146,20 @@ function startFormProblems(manifest: ServiceManifest, form: FormSchema): Omit<Pa
     if (!names.has(fieldPath)) problems.push({ pointer: `/prefill/${fieldPath}`, message: `is not a field of ${file}` });
   }
   return problems;
+}
+
+/** The ids of the package's forms (a file that is no JSON is left to the start form's and lint's checks). */
+async function formIdsIn(folder: string, files: string[]): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const file of files.filter((name) => name.endsWith('.form'))) {
+    try {
+      const id = (JSON.parse(await readFile(path.join(folder, file), 'utf8')) as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') ids.add(id);
+    } catch {
+      // not JSON: reported where it matters
+    }
+  }
+  return ids;
 }
 
 /** The start form the manifest names: a form-js schema with an id, in the package's folder. */

@@ -92,6 +92,14 @@ describe('service packages', () => {
     expect(await problemsOf(dir)).toContainEqual(expect.objectContaining({ pointer, message: expect.stringContaining(message) }));
   });
 
+  it('when a task of the diagram asks for a form the package does not have, then the package is refused naming task and form', async () => {
+    const dir = packagesWith((m) => m);
+    rmSync(join(dir, 'contact-data-change', 'contact-data-change-review.form'));
+    expect(await problemsOf(dir)).toContainEqual(expect.objectContaining({
+      file: 'processes/contact-data-change/service.yaml', message: expect.stringMatching(/the task .+ asks for the form contact-data-change-review, which no \.form in the package is/),
+    }));
+  });
+
   it('when the manifest pre-fills a field the start form does not have, then that is refused at the field', async () => {
     const dir = packagesWith((m) => `${m}startForm: start.form\nprefill:\n  applicant.nickname: firstName\n`);
     writeFileSync(join(dir, 'contact-data-change', 'start.form'), JSON.stringify({ id: 'start', type: 'default', components: [] }));
