@@ -15,6 +15,7 @@ import { ServiceManifestSchema, type ServiceManifest } from './service-manifest.
 import { settingProblems } from './service-settings.ts';
 import { PLATFORM_VARIABLES } from './platform-variables.ts';
 import { boundFields, CHECKED_INPUT_TYPES } from '../forms/form-data-check.ts';
+import { filepickerProblems } from '../forms/upload-types.ts';
 
 export const MANIFEST_FILE = 'service.yaml';
 
@@ -129,10 +130,16 @@ function startFormProblems(manifest: ServiceManifest, form: FormSchema): Omit<Pa
   const problems: Omit<PackageProblem, 'file'>[] = [];
   const fields = boundFields(form);
   const file = manifest.startForm;
-  for (const { path, component } of fields) {
+  for (const { path, component, groups } of fields) {
     const name = path.join('.');
     if (!(CHECKED_INPUT_TYPES as readonly string[]).includes(component.type ?? '')) {
       problems.push({ pointer: '/startForm', message: `${file}: field ${name} is of type ${component.type}, which the intake cannot check` });
+    }
+    if (component.type === 'filepicker') {
+      for (const problem of filepickerProblems(component)) problems.push({ pointer: '/startForm', message: `${file}: field ${name}: ${problem}` });
+      if (groups.some((group) => group.type === 'dynamiclist')) {
+        problems.push({ pointer: '/startForm', message: `${file}: field ${name} is a filepicker in a dynamic list, whose files the intake cannot take` });
+      }
     }
     if (path.length === 1 && (PLATFORM_VARIABLES as readonly string[]).includes(name)) {
       problems.push({ pointer: '/startForm', message: `${file}: field ${name} would overwrite the platform's variable of that name` });

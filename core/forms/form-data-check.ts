@@ -27,6 +27,10 @@ export interface FormComponent {
   };
   values?: { value: unknown; label?: string }[];
   valuesKey?: string;
+  /** A filepicker's file types, as the browser's `accept` attribute takes them (`.pdf,image/jpeg`). */
+  accept?: string;
+  /** Whether a filepicker takes more than one file. */
+  multiple?: boolean | string;
   conditional?: { hide?: string };
   components?: FormComponent[];
 }
@@ -50,7 +54,13 @@ export interface BoundField {
 const PRESENTATIONAL = new Set(['text', 'html', 'image', 'spacer', 'separator', 'button', 'iframe', 'table', 'documentPreview']);
 
 /** The input components whose values this check knows; a form using others is refused by the package check. */
-export const CHECKED_INPUT_TYPES = ['textfield', 'textarea', 'number', 'checkbox', 'checklist', 'radio', 'select', 'taglist', 'datetime'] as const;
+export const CHECKED_INPUT_TYPES = ['textfield', 'textarea', 'number', 'checkbox', 'checklist', 'radio', 'select', 'taglist', 'datetime', 'filepicker'] as const;
+
+/**
+ * What a filepicker's value is: form-js keeps the chosen files apart from the data and gives the
+ * field a key to them (`files::<id>`), which a submitted form's files are named by.
+ */
+export const FILES_REFERENCE = /^files::[\x21-\x7e]{1,100}$/;
 
 /** Every field the form binds, with its data path (group `path`s and dotted keys nest). */
 export function boundFields(schema: unknown): BoundField[] {
@@ -114,6 +124,8 @@ function valueProblem(component: FormComponent, value: unknown, offered: readonl
       if (offered && value.some((item) => !offered.includes(item))) return 'holds a value that is not offered';
       return undefined;
     }
+    case 'filepicker':
+      return typeof value === 'string' && FILES_REFERENCE.test(value) ? undefined : 'must name its files as form-js does (files::<id>)';
     case 'radio':
     case 'select':
       return offered && !offered.includes(value) ? 'is not one of the offered values' : undefined;
@@ -152,7 +164,8 @@ function leafPaths(data: unknown, prefix: string[] = []): string[][] {
   return entries.flatMap(([key, value]) => leafPaths(value, [...prefix, key]));
 }
 
-const pointerOf = (base: string, path: readonly string[]) => `${base}/${path.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+/** The JSON pointer of a path under `base` (segments escaped as RFC 6901 asks). */
+export const pointerOf = (base: string, path: readonly string[]) => `${base}/${path.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
 
 /** Every problem of the submitted data against the form, each naming its field. Empty when all is well. */
 export function checkFormData(schema: unknown, data: Record<string, unknown>, options: FormCheckOptions): FormProblem[] {

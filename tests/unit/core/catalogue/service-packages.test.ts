@@ -83,7 +83,10 @@ describe('service packages', () => {
   });
 
   it.each([
-    ['a field the intake cannot check', { type: 'filepicker', key: 'scan' }, '/startForm', 'field scan is of type filepicker, which the intake cannot check'],
+    ['a field the intake cannot check', { type: 'expression', key: 'total' }, '/startForm', 'field total is of type expression, which the intake cannot check'],
+    ['a filepicker for files whose content cannot be recognised', { type: 'filepicker', key: 'scan', accept: '.pdf,.txt' }, '/startForm', 'field scan: its accept names .txt, whose content the intake cannot recognise'],
+    ['a filepicker whose multiple is an expression', { type: 'filepicker', key: 'scan', multiple: '=true' }, '/startForm', 'field scan: its multiple is an expression'],
+    ['a filepicker in a dynamic list', { type: 'dynamiclist', path: 'items', components: [{ type: 'filepicker', key: 'scan' }] }, '/startForm', 'field items.scan is a filepicker in a dynamic list'],
     ['a field named like a platform variable', { type: 'textfield', key: 'caseId' }, '/startForm', 'field caseId would overwrite the platform\'s variable of that name'],
     ['options from a source the manifest does not name', { type: 'checklist', key: 'items', valuesKey: 'openItems' }, '/formData', 'names no source for openItems'],
   ])('when a start form has %s, then the package is refused naming it', async (_case, field, pointer, message) => {
