@@ -94,6 +94,9 @@ export const ConfigSchema = Type.Object({
   RATE_LIMIT_PER_ADDRESS: Type.Integer({ default: 5, minimum: 1 }),
   /** How often the account lifecycle runs: deletion of unused and inactive accounts, reminders (ACC-7), old drafts. */
   ACCOUNT_LIFECYCLE_EVERY_MS: Type.Integer({ default: 3600000, minimum: 1 }),
+  /** Files uploaded with an application (the start form's filepickers): bytes of one file, and files of one application. */
+  UPLOAD_MAX_BYTES: Type.Integer({ default: 10 * 1024 * 1024, minimum: 1 }),
+  UPLOAD_MAX_FILES: Type.Integer({ default: 10, minimum: 1 }),
   /** Drafts of applications untouched this many months are deleted (ACC-9, INT-3). */
   DRAFT_RETENTION_MONTHS: Type.Integer({ default: 6, minimum: 1 }),
 });

@@ -7,6 +7,7 @@ import type { Accounts } from '../core/accounts/index.ts';
 import type { AgovLogin } from '../core/accounts/agov-login.ts';
 import type { PrefillApplicant } from '../core/accounts/prefill.ts';
 import type { LoadStartFormData } from '../core/cases/start-form-data.ts';
+import type { UploadLimits } from '../core/forms/form-uploads.ts';
 import type { DraftService } from '../core/drafts/draft-service.ts';
 import type { Organisations } from '../core/organisations/index.ts';
 import type { CatalogueRepository } from '../core/db/catalogue-repository.ts';
@@ -104,6 +105,8 @@ export interface AppDeps {
   servedMunicipalities: ServedMunicipalities;
   sessionSecret: string;
   startApplication: StartApplication;
+  /** How much one application may upload (POST /applications as multipart). */
+  uploadLimits: UploadLimits;
   loadStartFormData: LoadStartFormData;
   answerQuestion: AnswerQuestion;
   /** ADM-4: a citizen asks the municipality to change the contact data it holds. */

@@ -90,6 +90,7 @@ export async function startTasklistApi(db: Knex): Promise<TasklistApi> {
     staffSessions,
     sessionSecret,
     startApplication: notInThisBenchmark('starting an application'),
+    uploadLimits: { maxBytes: 10 * 1024 * 1024, maxFiles: 10 },
     loadStartFormData: notInThisBenchmark('loading the data of a start form'),
     answerQuestion: notInThisBenchmark('answering a question'),
     projector: createRecordProjector(db),

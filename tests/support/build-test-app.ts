@@ -115,6 +115,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     servedMunicipalities: notInThisTest('servedMunicipalities'),
     sessionSecret: randomBytes(32).toString('hex'),
     startApplication: notInThisTest('startApplication'),
+    uploadLimits: { maxBytes: 10 * 1024 * 1024, maxFiles: 10 },
     loadStartFormData: notInThisTest('loadStartFormData'),
     answerQuestion: notInThisTest('answerQuestion'),
     projector: standIn('projector'),

@@ -55,6 +55,8 @@ describe('loadConfig', () => {
       RATE_LIMIT_PER_ADDRESS: 5,
       ACCOUNT_LIFECYCLE_EVERY_MS: 3600000,
       DRAFT_RETENTION_MONTHS: 6,
+      UPLOAD_MAX_BYTES: 10485760,
+      UPLOAD_MAX_FILES: 10,
     });
   });
 
