@@ -5,28 +5,16 @@
  */
 import PDFDocument from 'pdfkit';
 import { SwissQRBill } from 'swissqrbill/pdf';
-import type { Data, Debtor } from 'swissqrbill/types';
-import {
-  formatPaymentReference,
-  isReferenceValidForAccount,
-  isValidSwissIban,
-  type PaymentReference,
-} from '../payment/payment-reference.ts';
+import type { Data } from 'swissqrbill/types';
+import { formatPaymentReference, type PaymentReference } from '../payment/payment-reference.ts';
 import { INVOICE_TEXTS, type InvoiceLanguage } from './invoice-texts.ts';
 import { formatSwissDate } from '../swiss-time.ts';
 import { pdfBytes } from './pdf-bytes.ts';
+import { addressLines, qrBillData, type StructuredAddress } from './qr-bill.ts';
 import { formatChf } from './swiss-amount.ts';
 import { toWinAnsi } from './win-ansi.ts';
 
-/** A structured address as the QR-bill writes it (address type 'S'). */
-export type StructuredAddress = {
-  readonly street: string;
-  readonly buildingNumber: string | null;
-  readonly postalCode: string;
-  readonly town: string;
-  /** ISO 3166-1 alpha-2, e.g. 'CH'. */
-  readonly country: string;
-};
+export type { StructuredAddress } from './qr-bill.ts';
 
 export type InvoiceDocument = {
   readonly language: InvoiceLanguage;
@@ -56,14 +44,11 @@ const MARGIN = 57;
 const RECIPIENT_X = 330;
 const AMOUNT_WIDTH = 110;
 const GREY = '#555555';
-/** 999 999 999.99 francs: the most the QR-bill's amount field holds. */
-const MAX_RAPPEN = 99_999_999_999;
-const QR_MESSAGE_MAX = 140;
 
 /** Renders the invoice; throws RangeError for invalid input (the message names the field, not its value). */
 export async function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer> {
   const texts = INVOICE_TEXTS[invoice.language];
-  const qrBill = new SwissQRBill(qrBillData(invoice), { language: texts.qrBillLanguage });
+  const qrBill = new SwissQRBill(invoiceQrBillData(invoice), { language: texts.qrBillLanguage });
   const invoiceDate = new Date(`${invoice.invoiceDate}T00:00:00Z`);
   const creditor = toWinAnsi(invoice.creditor.name);
   const amount = formatChf(invoice.amountRappen);
@@ -130,99 +115,17 @@ export async function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer
 }
 
 /** The QR-bill's data, checked first so that every mistake is a RangeError without personal data. */
-function qrBillData(invoice: InvoiceDocument): Data {
+function invoiceQrBillData(invoice: InvoiceDocument): Data {
   formatSwissDate(invoice.invoiceDate);
   formatSwissDate(invoice.dueDate);
   if (invoice.dueDate < invoice.invoiceDate) {
     throw new RangeError('renderInvoicePdf: dueDate is before invoiceDate');
   }
-  const account = invoice.creditor.account.replace(/\s+/g, '').toUpperCase();
-  if (!isValidSwissIban(account)) {
-    throw new RangeError('renderInvoicePdf: creditor account is no valid CH or LI IBAN');
-  }
-  const reference = invoice.reference.value.replace(/\s+/g, '').toUpperCase();
-  if (!isReferenceValidForAccount({ type: invoice.reference.type, value: reference }, account)) {
-    throw new RangeError('renderInvoicePdf: reference is invalid or does not suit the account (QRR needs a QR-IBAN, SCOR an IBAN)');
-  }
+  const data = qrBillData({ ...invoice, message: invoice.bookingText }, 'renderInvoicePdf');
   if (invoice.caseNumber.trim() === '' || invoice.serviceName.trim() === '') {
     throw new RangeError('renderInvoicePdf: caseNumber and serviceName must not be empty');
   }
-  const message = qrText(invoice.bookingText);
-  return {
-    currency: 'CHF',
-    amount: francsForQrBill(invoice.amountRappen),
-    creditor: { account, ...qrParty('creditor', invoice.creditor.name, invoice.creditor.address) },
-    debtor: qrParty('debtor', invoice.debtor.name, invoice.debtor.address),
-    reference,
-    ...(message === '' ? {} : { message: message.slice(0, QR_MESSAGE_MAX) }),
-  };
-}
-
-/** Name and structured address in swissqrbill's fields: address is the street, zip the postal code. */
-function qrParty(role: string, name: string, address: StructuredAddress): Debtor {
-  const party = {
-    name: qrText(name),
-    address: qrText(address.street),
-    ...(address.buildingNumber === null || address.buildingNumber.trim() === '' ? {} : { buildingNumber: qrText(address.buildingNumber) }),
-    zip: qrText(address.postalCode),
-    city: qrText(address.town),
-    country: address.country,
-  };
-  const limits: ReadonlyArray<readonly [string, string, number]> = [
-    ['name', party.name, 70],
-    ['street', party.address, 70],
-    ['buildingNumber', party.buildingNumber ?? '', 16],
-    ['postalCode', party.zip, 16],
-    ['town', party.city, 35],
-  ];
-  for (const [field, value, max] of limits) {
-    if (value.length > max) throw new RangeError(`renderInvoicePdf: ${role} ${field} is longer than ${max} characters`);
-  }
-  if (party.name === '' || party.zip === '' || party.city === '' || !/^[A-Z]{2}$/.test(party.country)) {
-    throw new RangeError(`renderInvoicePdf: ${role} needs a name, postal code, town and a two-letter country code`);
-  }
-  return party;
-}
-
-// Characters that pdfkit's Helvetica can show (WinAnsi) but the Swiss QR Code may not carry.
-const QR_REPLACEMENTS: Readonly<Record<string, string>> = {
-  '‘': "'", '’': "'", '‚': "'", '‹': "'", '›': "'", '“': '"', '”': '"', '„': '"',
-  '–': '-', '—': '-', '•': '-', '…': '...', '™': 'TM', 'ƒ': 'f', '˜': '~', 'ˆ': '^',
-};
-const QR_EXTRAS = new Set('ŒœŠšŽžŸ€');
-
-/**
- * Text for the QR code and the payment part: what both the code's character set (Latin, Latin-1,
- * Latin Extended-A, €) and the payment part's Helvetica can hold, on one line.
- */
-function qrText(text: string): string {
-  let result = '';
-  for (const char of toWinAnsi(text.replace(/[\r\n\t]+/g, ' ').trim())) {
-    const code = char.codePointAt(0) ?? 0;
-    const allowed = (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || QR_EXTRAS.has(char);
-    result += allowed ? char : (QR_REPLACEMENTS[char] ?? '?');
-  }
-  return result;
-}
-
-/**
- * Francs for the library, which writes `amount.toFixed(2)`: the double nearest to a two-decimal
- * number always prints back as that number, which is checked rather than trusted.
- */
-function francsForQrBill(amountRappen: number): number {
-  if (!Number.isSafeInteger(amountRappen) || amountRappen < 1 || amountRappen > MAX_RAPPEN) {
-    throw new RangeError('renderInvoicePdf: amountRappen must be a whole number from 1 to 99999999999');
-  }
-  const francs = `${Math.trunc(amountRappen / 100)}.${String(amountRappen % 100).padStart(2, '0')}`;
-  const amount = Number(francs);
-  if (amount.toFixed(2) !== francs) throw new RangeError('renderInvoicePdf: amount not exactly representable');
-  return amount;
-}
-
-function addressLines(address: StructuredAddress): string[] {
-  const street = address.buildingNumber === null ? address.street : `${address.street} ${address.buildingNumber}`;
-  const place = `${address.country === 'CH' ? '' : `${address.country}-`}${address.postalCode} ${address.town}`;
-  return [street, place].map(toWinAnsi);
+  return data;
 }
 
 /** A thin line across the text width; returns the y below it. */
