@@ -3,14 +3,13 @@
  * Swiss QR-bill payment part at the bottom (swissqrbill on pdfkit). Pure apart from the libraries:
  * the same input gives the same bytes (the PDF dates are the invoice date, never "now").
  */
-import PDFDocument from 'pdfkit';
 import { SwissQRBill } from 'swissqrbill/pdf';
 import type { Data } from 'swissqrbill/types';
 import { formatPaymentReference, type PaymentReference } from '../payment/payment-reference.ts';
 import { INVOICE_TEXTS, type InvoiceLanguage } from './invoice-texts.ts';
 import { formatSwissDate } from '../swiss-time.ts';
-import { pdfBytes } from './pdf-bytes.ts';
-import { addressLines, qrBillData, type StructuredAddress } from './qr-bill.ts';
+import { AMOUNT_WIDTH, GREY, MARGIN, openLetter, rule, writeLabelled, writeLetterhead } from './payment-letter.ts';
+import { qrBillData, type StructuredAddress } from './qr-bill.ts';
 import { formatChf } from './swiss-amount.ts';
 import { toWinAnsi } from './win-ansi.ts';
 
@@ -40,57 +39,24 @@ export type InvoiceDocument = {
   readonly bookingText: string;
 };
 
-const MARGIN = 57;
-const RECIPIENT_X = 330;
-const AMOUNT_WIDTH = 110;
-const GREY = '#555555';
-
 /** Renders the invoice; throws RangeError for invalid input (the message names the field, not its value). */
 export async function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer> {
   const texts = INVOICE_TEXTS[invoice.language];
   const qrBill = new SwissQRBill(invoiceQrBillData(invoice), { language: texts.qrBillLanguage });
-  const invoiceDate = new Date(`${invoice.invoiceDate}T00:00:00Z`);
-  const creditor = toWinAnsi(invoice.creditor.name);
   const amount = formatChf(invoice.amountRappen);
   const dueDate = formatSwissDate(invoice.dueDate);
-
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    lang: texts.pdfLanguage,
-    displayTitle: true,
-    info: {
-      Title: texts.title,
-      Author: creditor,
-      Subject: `${texts.title} – ${toWinAnsi(invoice.serviceName)}`,
-      Creator: 'Municipal e-government platform',
-      CreationDate: invoiceDate,
-      ModDate: invoiceDate,
-    },
+  const { doc, bytes } = openLetter({
+    pdfLanguage: texts.pdfLanguage, title: texts.title, author: invoice.creditor.name, subject: `${texts.title} – ${invoice.serviceName}`, date: invoice.invoiceDate,
   });
-  const done = pdfBytes(doc);
-  const width = doc.page.width - 2 * MARGIN;
-
-  doc.font('Helvetica-Bold').fontSize(13).text(creditor, MARGIN, MARGIN, { width: RECIPIENT_X - MARGIN - 16 });
-  doc.font('Helvetica').fontSize(9).fillColor(GREY).text(addressLines(invoice.creditor.address).join('\n'));
-
-  const recipient = [invoice.debtor.name, ...addressLines(invoice.debtor.address)].map(toWinAnsi).join('\n');
-  doc.fillColor('black').fontSize(10).text(recipient, RECIPIENT_X, 130, { width: doc.page.width - RECIPIENT_X - MARGIN });
-
-  doc.font('Helvetica-Bold').fontSize(18).text(texts.title, MARGIN, 215, { width });
-  doc.moveDown(0.6);
-  const meta: ReadonlyArray<readonly [string, string]> = [
+  const width = writeLetterhead(doc, {
+    sender: invoice.creditor.name, senderAddress: invoice.creditor.address, recipient: invoice.debtor.name, recipientAddress: invoice.debtor.address, title: texts.title,
+  });
+  writeLabelled(doc, [
     [texts.labels.invoiceDate, formatSwissDate(invoice.invoiceDate)],
     [texts.labels.caseNumber, toWinAnsi(invoice.caseNumber)],
     [texts.labels.reference, formatPaymentReference(invoice.reference)],
     [texts.labels.dueDate, dueDate],
-  ];
-  for (const [label, value] of meta) {
-    const y = doc.y;
-    doc.font('Helvetica').fontSize(10).fillColor(GREY).text(label, MARGIN, y, { width: 130 });
-    doc.fillColor('black').text(value, MARGIN + 140, y, { width: width - 140 });
-    doc.y += 3;
-  }
+  ], width);
 
   const descriptionWidth = width - AMOUNT_WIDTH;
   let y = doc.y + 18;
@@ -111,7 +77,7 @@ export async function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer
   // At the foot of this page; the library moves it to a page of its own if the text ran too long.
   qrBill.attachTo(doc);
   doc.end();
-  return done;
+  return bytes;
 }
 
 /** The QR-bill's data, checked first so that every mistake is a RangeError without personal data. */
@@ -126,10 +92,4 @@ function invoiceQrBillData(invoice: InvoiceDocument): Data {
     throw new RangeError('renderInvoicePdf: caseNumber and serviceName must not be empty');
   }
   return data;
-}
-
-/** A thin line across the text width; returns the y below it. */
-function rule(doc: PDFKit.PDFDocument, y: number, width: number): number {
-  doc.moveTo(MARGIN, y).lineTo(MARGIN + width, y).lineWidth(0.5).strokeColor(GREY).stroke();
-  return y + 5;
 }

@@ -35,6 +35,20 @@ export type QrBill = {
   readonly message: string;
 };
 
+/** A municipality's creditor account, as its configuration holds it, as the QR-bill's creditor. */
+export function qrCreditor(account: { name: string; street: string; buildingNumber: string; postalCode: string; town: string; iban: string }): QrBill['creditor'] {
+  return {
+    name: account.name,
+    address: { street: account.street, buildingNumber: account.buildingNumber, postalCode: account.postalCode, town: account.town, country: 'CH' },
+    account: account.iban,
+  };
+}
+
+/** An address in Switzerland as the residents register gives it (house number apart), as a structured address. */
+export function swissAddress(address: { street: string; houseNumber: string | null; postalCode: string; town: string }): StructuredAddress {
+  return { street: address.street, buildingNumber: address.houseNumber, postalCode: address.postalCode, town: address.town, country: 'CH' };
+}
+
 /** 999 999 999.99 francs: the most the QR-bill's amount field holds. */
 const MAX_RAPPEN = 99_999_999_999;
 const QR_MESSAGE_MAX = 140;
