@@ -374,6 +374,14 @@ describe('lint-bpmn script', () => {
       rule: '(form-reference)',
     },
     {
+      breakage: 'a job type no worker takes',
+      file: diagramFile,
+      from: '<zeebe:taskDefinition type="issue-certificate" retries="3" />',
+      to: '<zeebe:taskDefinition type="issue-certificat" retries="3" />',
+      finding: 'residence-certificate.bpmn: issue-certificate: creates jobs of type "issue-certificat", but no worker takes them',
+      rule: '(job-type)',
+    },
+    {
       breakage: 'a form that is not JSON',
       file: formFile,
       from: /\}\s*$/,
