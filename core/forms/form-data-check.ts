@@ -16,6 +16,8 @@ export interface FormComponent {
   type?: string;
   subtype?: string;
   readonly?: boolean | string;
+  /** A number field's most digits after the decimal point (0: whole numbers). */
+  decimalDigits?: number;
   validate?: {
     required?: boolean;
     minLength?: number;
@@ -105,12 +107,23 @@ function isCalendarDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
+/** Whether the number, as JavaScript writes it, has no more digits after the point than allowed. */
+function hasAtMostDecimals(value: number, digits: number): boolean {
+  if (Number.isInteger(value)) return true;
+  const [mantissa = '', exponent] = String(value).split('e');
+  const decimals = (mantissa.split('.')[1]?.length ?? 0) - Number(exponent ?? 0);
+  return decimals <= digits;
+}
+
 /** What is wrong with one shown, non-empty value of a field; undefined when it is fine. */
 function valueProblem(component: FormComponent, value: unknown, offered: readonly unknown[] | undefined): string | undefined {
   const rules = component.validate ?? {};
   switch (component.type) {
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a number';
+      if (component.decimalDigits !== undefined && !hasAtMostDecimals(value, component.decimalDigits)) {
+        return component.decimalDigits === 0 ? 'must be a whole number' : `has more than ${component.decimalDigits} decimal places`;
+      }
       if (rules.min !== undefined && value < rules.min) return `must be at least ${rules.min}`;
       if (rules.max !== undefined && value > rules.max) return `must be at most ${rules.max}`;
       return undefined;
