@@ -47,6 +47,7 @@ describe('service packages', () => {
     const packages = await readServicePackages(processes);
     expect(packages.map((p) => [p.manifest.id, p.manifestFile])).toEqual([
       ['contact-data-change', 'processes/contact-data-change/service.yaml'],
+      ['instalment-plan', 'processes/instalment-plan/service.yaml'],
       ['residence-certificate', 'processes/residence-certificate/service.yaml'],
     ]);
     for (const { manifest } of packages) expect(Object.keys(manifest.names)).toEqual(['de', 'fr', 'it', 'en']);

@@ -1,0 +1,232 @@
+/**
+ * The instalment plan (Ratenzahlung, issue 15) end to end on the real engine: its decision table,
+ * approval by the table and by the finance clerk in the tasklist, refusals, the plan with its
+ * QR-bills in "Meine Dokumente" and the instalments stored.
+ */
+import knex, { type Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
+import { extractText } from 'unpdf';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createCasesRepository } from '../../core/db/cases-repository.ts';
+import { effectiveSettings } from '../../core/catalogue/service-settings.ts';
+import { createCatalogueRepository } from '../../core/db/catalogue-repository.ts';
+import { createZeebeClient } from '../../core/engine/engine-client.ts';
+import { SEEDED_OPEN_ITEMS, SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
+import { scanQrCode } from '../support/qr-bill-scan.ts';
+import { callApi, eventually } from './support/http.ts';
+import { accountIdOf, citizenToken } from './support/citizens.ts';
+import { unassignedTaskOf } from './support/orders.ts';
+import { callTasklist, staffSessionCookie } from './support/staff-login.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Body = Record<string, any>;
+type Zeebe = ReturnType<typeof createZeebeClient>;
+
+// Greta Sperrli's bills in Aarau's finance module (simulators/back-office/seed.ts); each test plans other ones.
+const greta = SEEDED_RESIDENTS.aarauBlocked;
+const AARAU_QR_IBAN = 'CH4431999123000889012';
+
+let db: Knex;
+let zeebe: Zeebe;
+let finance: string;
+let residentsOffice: string;
+beforeAll(async () => {
+  db = knex({ client: 'pg', connection: inject('databaseUrl') });
+  zeebe = createZeebeClient({ grpcAddress: inject('engineGrpcAddress'), restAddress: inject('engineRestUrl') });
+  // franz.finanz is Aarau's finance clerk (group 4001-finanzen); sandra.meier works in its residents office.
+  finance = await staffSessionCookie('franz.finanz');
+  residentsOffice = await staffSessionCookie('sandra.meier');
+});
+afterAll(async () => {
+  await zeebe.close();
+  await db.destroy();
+});
+
+interface Application {
+  itemIds: string[];
+  instalments: number;
+  language?: 'de' | 'fr' | 'it' | 'en';
+  /** The municipality's settings to change for this case. */
+  settings?: Record<string, unknown>;
+}
+
+/**
+ * Applies for a plan as the generic intake (POST /applications) will: the case filed as
+ * start-application files it, the process started with the intake's variables: the start form's
+ * fields, the settings of Aarau's offering, and the chosen items as the finance module lists them.
+ */
+async function apply(citizen: string, application: Application): Promise<{ token: string; caseId: string }> {
+  const token = await citizenToken(citizen);
+  const offering = await createCatalogueRepository(db).findOffering('aarau', 'instalment-plan');
+  if (!offering) throw new Error('Aarau does not offer the instalment plan');
+  const openItems = (SEEDED_OPEN_ITEMS[greta.id] ?? [])
+    .filter((item) => application.itemIds.includes(item.itemId))
+    .map(({ itemId, description, amountRappen, dueDate }) => ({ itemId, description, amountRappen, dueDate }));
+  const applicant = { firstName: greta.firstName, lastName: greta.lastName, dateOfBirth: greta.dateOfBirth };
+  const data = { applicant, openItemIds: application.itemIds, instalments: application.instalments };
+  const caseId = randomUUID();
+  const language = application.language ?? 'de';
+  const cases = createCasesRepository(db);
+  await cases.insert({
+    id: caseId, citizenId: await accountIdOf(citizen), serviceId: 'instalment-plan', municipalityId: 'aarau', language,
+    idempotencyKey: null, requestFingerprint: caseId, createdAt: new Date(), applicant, organisationId: null,
+    serviceRequest: { openItemIds: application.itemIds, instalments: application.instalments, openItems },
+  });
+  const started = await zeebe.createProcessInstance({
+    bpmnProcessId: 'instalment-plan',
+    variables: {
+      caseId, serviceId: 'instalment-plan', municipalityId: 'aarau', language, feeRappen: offering.feeRappen,
+      residentsOfficeGroup: offering.candidateGroup, informationAnswerWithin: 'PT15S',
+      settings: { ...effectiveSettings(offering.settingDeclarations, offering.settingValues), ...application.settings },
+      ...data, openItems, residentId: greta.id,
+    } as never,
+  });
+  await cases.attachProcessInstance(caseId, String(started.processInstanceKey));
+  return { token, caseId };
+}
+
+/** The calendar day `days` after today in Zurich, 'YYYY-MM-DD'. */
+function zurichDaysFromToday(days: number): string {
+  const day = new Date(`${new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Zurich' })}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
+const caseOf = async (token: string, caseId: string) => (await callApi<Body>('GET', `/cases/${caseId}`, { token })).body;
+const caseWhen = (token: string, caseId: string, what: string, done: (c: Body) => boolean) =>
+  eventually(async () => {
+    const body = await caseOf(token, caseId);
+    return done(body) ? body : undefined;
+  }, what);
+const finished = (c: Body) => c.state === 'completed';
+// The phase comes with the engine's records, the message from the worker: either may be first.
+const planAgreed = (c: Body) => c.phase.de === 'Ratenplan vereinbart' && c.messages.some((m: Body) => m.template === 'instalment-plan-agreed');
+const phases = (c: Body) => c.history.map((entry: Body) => entry.phase.de);
+const templates = (c: Body) => c.messages.map((message: Body) => message.template);
+
+async function instalmentsOf(caseId: string) {
+  return db('instalments').where({ case_id: caseId }).orderBy('number').select('number', 'amount_rappen', 'reference', 'reference_type', 'creditor_iban', 'state', db.raw('due_on::text as due_on'));
+}
+
+async function documentOf(token: string, c: Body, kind: string): Promise<Buffer> {
+  const document = c.documents.find((candidate: Body) => candidate.kind === kind);
+  expect(document, `a document of kind ${kind}`).toBeDefined();
+  const response = await callApi<Buffer>('GET', document.href, { token });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('application/pdf');
+  return response.body;
+}
+
+describe('the decision table (instalment-plan-assessment.dmn), evaluated by the engine', () => {
+  const settings = { refuseAboveRappen: 2_000_000, autoApproveUpToRappen: 200_000, maxInstalments: 6, minInstalmentRappen: 5_000 };
+  it.each([
+    { totalRappen: 200_000, instalments: 6, decision: 'approve', reason: 'within-limits' },
+    { totalRappen: 30_000, instalments: 6, decision: 'approve', reason: 'within-limits' },
+    { totalRappen: 200_001, instalments: 3, decision: 'review', reason: 'amount-above-auto-approval' },
+    { totalRappen: 100_000, instalments: 7, decision: 'review', reason: 'too-many-instalments' },
+    { totalRappen: 29_999, instalments: 6, decision: 'review', reason: 'instalment-below-minimum' },
+    { totalRappen: 2_000_000, instalments: 12, decision: 'review', reason: 'too-many-instalments' },
+    { totalRappen: 2_000_001, instalments: 2, decision: 'refuse', reason: 'amount-above-limit' },
+  ])('when $totalRappen Rappen are asked for in $instalments instalments, then the table says $decision ($reason)', async ({ totalRappen, instalments, decision, reason }) => {
+    const result = await zeebe.evaluateDecision({ decisionId: 'instalment-plan-assessment', variables: { totalRappen, instalments, settings } as never });
+    expect(result.failureMessage).toBe('');
+    expect(JSON.parse(result.decisionOutput)).toEqual({ decision, reason });
+  });
+
+  it('when a municipality sets other thresholds, then the same request is decided by them', async () => {
+    const evaluate = async (own: Record<string, number>) =>
+      JSON.parse((await zeebe.evaluateDecision({ decisionId: 'instalment-plan-assessment', variables: { totalRappen: 300_000, instalments: 10, settings: { ...settings, ...own } } as never })).decisionOutput) as Body;
+    expect(await evaluate({})).toMatchObject({ decision: 'review', reason: 'too-many-instalments' });
+    expect(await evaluate({ maxInstalments: 12, autoApproveUpToRappen: 300_000 })).toMatchObject({ decision: 'approve' });
+    expect(await evaluate({ refuseAboveRappen: 250_000 })).toMatchObject({ decision: 'refuse' });
+  });
+});
+
+describe('instalment plan approved', () => {
+  it('when the table approves, then the finance module records the plan, and the citizen gets it with a QR-bill per instalment in "Meine Dokumente"', async () => {
+    const { token, caseId } = await apply('citizen-plan-approved', { itemIds: ['OP-4001-2001'], instalments: 3 });
+    const agreed = await caseWhen(token, caseId, 'the plan agreed', planAgreed);
+    expect(phases(agreed)).toEqual(expect.arrayContaining(['Eingegangen', 'In Bearbeitung', 'In Prüfung', 'Ratenplan vereinbart']));
+
+    // CHF 480 in three monthly instalments of whole francs, the first 30 days on in Zurich (Aarau's setting), each with its own QR reference.
+    const instalments = await instalmentsOf(caseId);
+    expect(instalments.map(({ number, amount_rappen, state, reference_type, creditor_iban }) => ({ number, amount_rappen, state, reference_type, creditor_iban }))).toEqual([
+      { number: 1, amount_rappen: 16_000, state: 'open', reference_type: 'QRR', creditor_iban: AARAU_QR_IBAN },
+      { number: 2, amount_rappen: 16_000, state: 'open', reference_type: 'QRR', creditor_iban: AARAU_QR_IBAN },
+      { number: 3, amount_rappen: 16_000, state: 'open', reference_type: 'QRR', creditor_iban: AARAU_QR_IBAN },
+    ]);
+    expect(instalments[0]?.due_on).toBe(zurichDaysFromToday(30));
+
+    const pdf = await documentOf(token, agreed, 'instalment-plan');
+    const { text, totalPages } = await extractText(new Uint8Array(pdf), { mergePages: true });
+    expect(totalPages).toBe(4);
+    expect(text).toContain('Ratenplan');
+    expect(text).toContain('Gemeindesteuern 2025, 1. Rate');
+    // The second instalment's payment part, as a banking app reads it: Aarau's QR-IBAN, the amount and the instalment's reference.
+    const payload = (await scanQrCode(pdf, 3))?.split(/\r?\n/) ?? [];
+    expect(payload[3]).toBe(AARAU_QR_IBAN);
+    expect(payload[18]).toBe('160.00');
+    expect(payload[21]).toBe('Greta Sperrli');
+    expect(payload[27]).toBe('QRR');
+    expect(payload[28]).toBe(instalments[1]?.reference);
+  });
+
+  it('when the table sends the request to review, then Aarau\'s finance clerk approves it in the tasklist, and nobody else sees the task', async () => {
+    const { token, caseId } = await apply('citizen-plan-reviewed', { itemIds: ['OP-4001-2004'], instalments: 6, language: 'fr' });
+    const task = await unassignedTaskOf(finance, caseId);
+    expect(task).toMatchObject({ name: 'Gesuch um Ratenzahlung prüfen', serviceName: 'Ratenzahlung', candidateGroups: ['4001-finanzen'] });
+    expect((await caseOf(token, caseId)).phaseLabel).toBe('En examen');
+
+    // The residents office does not handle the municipality's bills: the task is not theirs to see or take.
+    expect((await callTasklist(residentsOffice, 'GET', `/tasklist/api/tasks/${task.taskKey}`)).status).toBe(404);
+    expect((await callTasklist(residentsOffice, 'POST', `/tasklist/api/tasks/${task.taskKey}/claim`)).status).toBe(404);
+
+    const detail = await callTasklist<Body>(finance, 'GET', `/tasklist/api/tasks/${task.taskKey}`);
+    expect(detail.body.form.id).toBe('instalment-plan-review');
+    expect(detail.body.formData).toMatchObject({ request: { instalments: 6, openItems: [{ itemId: 'OP-4001-2004', amountRappen: 420_000 }] } });
+    expect((await callTasklist(finance, 'POST', `/tasklist/api/tasks/${task.taskKey}/claim`)).status).toBe(204);
+    const refusedWithoutReason = await callTasklist<Body>(finance, 'POST', `/tasklist/api/tasks/${task.taskKey}/completion`, { variables: { reviewDecision: 'refuse' } });
+    expect(refusedWithoutReason.status).toBe(400);
+    expect(refusedWithoutReason.body.errors.map((error: Body) => error.pointer)).toEqual(['/body/variables/reviewComment']);
+    expect((await callTasklist(finance, 'POST', `/tasklist/api/tasks/${task.taskKey}/completion`, { variables: { reviewDecision: 'approve' } })).status).toBe(204);
+
+    const agreed = await caseWhen(token, caseId, 'the plan agreed', planAgreed);
+    expect(agreed.messages.find((m: Body) => m.template === 'instalment-plan-agreed').text).toContain('Votre plan de paiement est convenu');
+    expect((await instalmentsOf(caseId)).map((instalment) => instalment.amount_rappen)).toEqual([70_000, 70_000, 70_000, 70_000, 70_000, 70_000]);
+    const { text } = await extractText(new Uint8Array(await documentOf(token, agreed, 'instalment-plan')), { mergePages: true });
+    expect(text).toContain('Plan de paiement');
+  });
+});
+
+describe('instalment plan refused', () => {
+  it('when the amount is above what Aarau grants online, then the table refuses, no plan is made, and the citizen reads why', async () => {
+    const { token, caseId } = await apply('citizen-plan-too-high', { itemIds: ['OP-4001-2008'], instalments: 12 });
+    const done = await caseWhen(token, caseId, 'the case to finish', finished);
+    expect(done.outcome).toBe('rejected');
+    expect(phases(done)).toEqual(['Eingegangen', 'In Bearbeitung', 'In Prüfung', 'Abgelehnt']);
+    expect(done.messages.map((m: Body) => m.text)).toEqual([expect.stringContaining('übersteigt, was die Gemeinde online in Raten gewährt')]);
+    expect(await instalmentsOf(caseId)).toEqual([]);
+    expect(done.documents).toEqual([]);
+  });
+
+  it('when the finance clerk refuses in the review, then the citizen reads the clerk\'s reason and no plan is made', async () => {
+    const { token, caseId } = await apply('citizen-plan-refused', { itemIds: ['OP-4001-2003'], instalments: 12 });
+    const task = await unassignedTaskOf(finance, caseId);
+    expect((await callTasklist(finance, 'POST', `/tasklist/api/tasks/${task.taskKey}/claim`)).status).toBe(204);
+    const reviewComment = 'Zwölf Raten gewähren wir für Gebühren nicht; sechs sind möglich.';
+    expect((await callTasklist(finance, 'POST', `/tasklist/api/tasks/${task.taskKey}/completion`, { variables: { reviewDecision: 'refuse', reviewComment } })).status).toBe(204);
+    const done = await caseWhen(token, caseId, 'the case to finish', finished);
+    expect(done.outcome).toBe('rejected');
+    expect(templates(done)).toEqual(['application-rejected']);
+    expect(done.messages[0].text).toContain(reviewComment);
+    expect(await instalmentsOf(caseId)).toEqual([]);
+  });
+
+  it('when the finance module refuses a bill in debt enforcement, then the citizen reads that reason and no plan is made', async () => {
+    const { token, caseId } = await apply('citizen-plan-in-enforcement', { itemIds: ['OP-4001-2009'], instalments: 3 });
+    const done = await caseWhen(token, caseId, 'the case to finish', finished);
+    expect(done.outcome).toBe('rejected');
+    expect(done.messages.map((m: Body) => m.text)).toEqual([expect.stringContaining('bereits in Betreibung')]);
+    expect(await instalmentsOf(caseId)).toEqual([]);
+  });
+});
