@@ -6,7 +6,9 @@ import pino, { type Logger } from 'pino';
 import { readCredentialFrom } from '../connectors/back-office/credentials.ts';
 import { createPaymentsRepository } from './db/payments-repository.ts';
 import { createBankCreditImport } from './payments/import-bank-credits.ts';
-import { createPaymentReceivedPublisher } from './payments/payment-messages.ts';
+import { createInstalmentPaidPublisher, createPaymentReceivedPublisher } from './payments/payment-messages.ts';
+import { createInstalmentSettlement } from './payments/settle-instalment.ts';
+import { createInstalmentsRepository } from './db/instalments-repository.ts';
 import { createPayrexxProviders } from '../connectors/payment/payrexx/providers.ts';
 import { createPaymentReconciliation } from './payments/reconcile-payments.ts';
 import { createProviderTransactionRecorder } from './payments/record-provider-transaction.ts';
@@ -110,12 +112,15 @@ export function openPaymentServices({ config, logger, db, zeebe }: Parts) {
     catalogue, payments, providers, publishPaymentReceived, logger: logger.child({ component: 'payments' }),
   });
   const settleInvoice = createInvoiceSettlement({ payments, publishPaymentReceived });
+  const instalments = createInstalmentsRepository(db);
+  const settleInstalment = createInstalmentSettlement({ instalments, publishInstalmentPaid: createInstalmentPaidPublisher(zeebe) });
   return {
     payments,
+    instalments,
     providers,
     recordTransaction,
     settleInvoice,
-    importBankCredits: createBankCreditImport({ payments, settleInvoice }),
+    importBankCredits: createBankCreditImport({ payments, settleInvoice, instalments, settleInstalment }),
     reconcile: createPaymentReconciliation(
       { catalogue, payments, providers, recordTransaction, logger: logger.child({ component: 'payments' }) },
       { graceMs: config.PAYMENT_RECONCILE_GRACE_MS, lookBackMs: 30 * 24 * 3600 * 1000, batchSize: 200 },

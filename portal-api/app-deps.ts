@@ -17,6 +17,7 @@ import type { CasesRepository } from '../core/db/cases-repository.ts';
 import type { DocumentsRepository } from '../core/db/documents-repository.ts';
 import type { IncidentsRepository } from '../core/db/incidents-repository.ts';
 import type { InternalTasksRepository } from '../core/db/internal-tasks-repository.ts';
+import type { InstalmentsRepository } from '../core/db/instalments-repository.ts';
 import type { PaymentsRepository } from '../core/db/payments-repository.ts';
 import type { TasksRepository } from '../core/db/tasks-repository.ts';
 import type { IncidentEngine } from '../core/engine/incident-commands.ts';
@@ -91,6 +92,8 @@ export interface AppDeps {
   cases: CasesRepository;
   documents: DocumentsRepository;
   payments: PaymentsRepository;
+  /** The instalments of the cases' instalment plans (issue 15), shown with their case. */
+  instalments: InstalmentsRepository;
   recordPaymentTransaction: RecordProviderTransaction;
   finance: FinanceParts;
   tasklist: TasklistParts;

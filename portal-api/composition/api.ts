@@ -75,6 +75,7 @@ export async function composeApi(parts: Parts, options: FastifyServerOptions): P
     cases,
     documents,
     payments: paymentServices.payments,
+    instalments: paymentServices.instalments,
     recordPaymentTransaction: paymentServices.recordTransaction,
     finance: { importBankCredits: paymentServices.importBankCredits, settleInvoice: paymentServices.settleInvoice },
     tasklist: {

@@ -1,7 +1,7 @@
 /**
  * The instalment plan (Ratenzahlung, issue 15) end to end on the real engine: its decision table,
  * approval by the table and by the finance clerk in the tasklist, refusals, the plan with its
- * QR-bills in "Meine Dokumente" and the instalments stored.
+ * QR-bills in "Meine Dokumente", the instalments in the case view, paid by the bank's camt.054.
  */
 import knex, { type Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
@@ -16,7 +16,8 @@ import { scanQrCode } from '../support/qr-bill-scan.ts';
 import { callApi, eventually } from './support/http.ts';
 import { accountIdOf, citizenToken } from './support/citizens.ts';
 import { unassignedTaskOf } from './support/orders.ts';
-import { callTasklist, staffSessionCookie } from './support/staff-login.ts';
+import { camt054 } from './support/camt054.ts';
+import { callTasklist, staffHeaders, staffSessionCookie } from './support/staff-login.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Body = Record<string, any>;
@@ -103,6 +104,19 @@ const finished = (c: Body) => c.state === 'completed';
 const planAgreed = (c: Body) => c.phase.de === 'Ratenplan vereinbart' && c.messages.some((m: Body) => m.template === 'instalment-plan-agreed');
 const phases = (c: Body) => c.history.map((entry: Body) => entry.phase.de);
 const templates = (c: Body) => c.messages.map((message: Body) => message.template);
+const states = (c: Body) => c.instalmentPlan.instalments.map((instalment: Body) => instalment.state);
+
+/** Aarau's finance department imports the bank's credit notification, as «Kontoauszug einlesen» does. */
+async function importBankStatement(credits: { amountRappen: number; reference: string | null }[]): Promise<Body> {
+  const statement = camt054(AARAU_QR_IBAN, credits.map((credit) => ({
+    bankReference: `BANK-${randomUUID()}`, amountRappen: credit.amountRappen, reference: credit.reference === null ? null : { type: 'QRR' as const, value: credit.reference },
+  })));
+  const response = await fetch(`${inject('apiUrl')}/finance/municipalities/aarau/bank-statements`, {
+    method: 'POST', headers: { ...staffHeaders(finance), 'content-type': 'application/xml' }, body: statement,
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as Body;
+}
 
 async function instalmentsOf(caseId: string) {
   return db('instalments').where({ case_id: caseId }).orderBy('number').select('number', 'amount_rappen', 'reference', 'reference_type', 'creditor_iban', 'state', db.raw('due_on::text as due_on'));
@@ -228,5 +242,40 @@ describe('instalment plan refused', () => {
     expect(done.outcome).toBe('rejected');
     expect(done.messages.map((m: Body) => m.text)).toEqual([expect.stringContaining('bereits in Betreibung')]);
     expect(await instalmentsOf(caseId)).toEqual([]);
+  });
+});
+
+describe('instalments paid by the bank', () => {
+  it('when the bank\'s camt.054 credits an instalment\'s reference, then it is paid in the case view; when every one is, the plan is fulfilled', async () => {
+    const { token, caseId } = await apply('citizen-plan-paid', { itemIds: ['OP-4001-2002'], instalments: 2, language: 'en' });
+    const agreed = await caseWhen(token, caseId, 'the plan agreed', planAgreed);
+    expect(agreed.instalmentPlan).toEqual({
+      totalRappen: 48_000,
+      paidRappen: 0,
+      instalments: [
+        { number: 1, dueDate: zurichDaysFromToday(30), amountRappen: 24_000, reference: expect.stringMatching(/^\d{27}$/), state: 'open', stateLabel: 'Open' },
+        { number: 2, dueDate: expect.any(String), amountRappen: 24_000, reference: expect.stringMatching(/^\d{27}$/), state: 'open', stateLabel: 'Open' },
+      ],
+    });
+    const [first, second] = agreed.instalmentPlan.instalments as Body[];
+    // Another citizen does not see the case, nor its plan.
+    expect((await callApi('GET', `/cases/${caseId}`, { token: await citizenToken('citizen-plan-other') })).status).toBe(404);
+
+    // The first instalment paid; a credit to the second's reference for another amount is left to the finance department.
+    expect(await importBankStatement([{ amountRappen: 24_000, reference: first?.reference }, { amountRappen: 10_000, reference: second?.reference }]))
+      .toEqual({ imported: 2, settled: 1, unmatched: 1, alreadyImported: 0, unsupported: 0 });
+    const halfPaid = await caseOf(token, caseId);
+    expect(states(halfPaid)).toEqual(['paid', 'open']);
+    expect(halfPaid.instalmentPlan).toMatchObject({ paidRappen: 24_000, instalments: [{ stateLabel: 'Paid' }, { stateLabel: 'Open' }] });
+    expect(halfPaid.state).toBe('in-progress');
+    const unmatched = await callApi<Body>('GET', '/finance/municipalities/aarau/unmatched-credits', { headers: staffHeaders(finance) });
+    expect(unmatched.body.credits).toContainEqual(expect.objectContaining({ creditorReference: second?.reference, amountRappen: 10_000 }));
+
+    expect(await importBankStatement([{ amountRappen: 24_000, reference: second?.reference }])).toMatchObject({ settled: 1, unmatched: 0 });
+    const done = await caseWhen(token, caseId, 'the plan fulfilled', finished);
+    expect(done.outcome).toBe('paid');
+    expect(done.phase.de).toBe('Abgeschlossen');
+    expect(states(done)).toEqual(['paid', 'paid']);
+    expect(templates(done)).toEqual(['instalment-plan-agreed', 'instalment-plan-paid']);
   });
 });

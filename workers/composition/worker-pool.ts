@@ -8,7 +8,6 @@ import { createCaseRecordsRepository } from '../../core/db/case-records-reposito
 import { createCatalogueRepository } from '../../core/db/catalogue-repository.ts';
 import { createDocumentsRepository } from '../../core/db/documents-repository.ts';
 import { templateOfKind, type FindDocumentTemplate } from '../../core/catalogue/package-templates.ts';
-import { createInstalmentsRepository } from '../../core/db/instalments-repository.ts';
 import { allWorkers } from './all-workers.ts';
 import { type RunningWorkers, startWorkers } from '../runtime/runner.ts';
 import { startAccountLifecycle, startCaseNotices, startTaskDigests } from './mailings.ts';
@@ -56,7 +55,7 @@ export async function startWorkerPool(parts: Parts): Promise<RunningWorkers> {
       documentTemplates,
       backOffices,
       payments: paymentServices.payments,
-      instalments: createInstalmentsRepository(db),
+      instalments: paymentServices.instalments,
       paymentProviders: paymentServices.providers,
       paymentSettings: {
         publicUrl: config.PORTAL_PUBLIC_URL,
