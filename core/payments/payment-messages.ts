@@ -21,13 +21,14 @@ export function createPaymentReceivedPublisher(engine: MessagePublisher): Publis
 
 /**
  * Tells an instalment plan that an instalment was paid: the BPMN message `instalment-paid`,
- * correlated by the instalment's QR reference; once per reference.
+ * correlated by the instalment's id (not its reference: a UUID stays unique even where a
+ * database was set up anew beside an engine that kept its instances); once per instalment.
  */
 export const INSTALMENT_PAID = 'instalment-paid';
 // A day: long enough for a payment that comes while the plan's instalments are being set up, or while an incident holds the case.
 const INSTALMENT_TIME_TO_LIVE_MS = 24 * 60 * 60 * 1000;
 
-export type PublishInstalmentPaid = (reference: string) => Promise<void>;
+export type PublishInstalmentPaid = (instalmentId: string) => Promise<void>;
 
 export function createInstalmentPaidPublisher(engine: MessagePublisher): PublishInstalmentPaid {
   return publisherOf(engine, INSTALMENT_PAID, INSTALMENT_TIME_TO_LIVE_MS);

@@ -8,7 +8,7 @@ import type { PublishInstalmentPaid } from './payment-messages.ts';
 export function createInstalmentSettlement(deps: { instalments: InstalmentsRepository; publishInstalmentPaid: PublishInstalmentPaid }) {
   return async function settle(instalment: Instalment, at: Date): Promise<'settled' | 'already-settled'> {
     const paidNow = await deps.instalments.markPaid(instalment.id, at);
-    await deps.publishInstalmentPaid(instalment.reference);
+    await deps.publishInstalmentPaid(instalment.id);
     return paidNow ? 'settled' : 'already-settled';
   };
 }

@@ -272,6 +272,7 @@ export const SEEDED_OPEN_ITEMS: Readonly<Record<string, readonly (OpenItem & { r
     { itemId: 'OP-4001-2007', description: 'Feuerwehrersatzabgabe 2026', amountRappen: 30_000, dueDate: '2026-11-30' },
     { itemId: 'OP-4001-2008', description: 'Gemeindesteuern 2023, Nachsteuer', amountRappen: 2_600_000, dueDate: '2026-03-31' },
     { itemId: 'OP-4001-2009', description: 'Gemeindesteuern 2022', amountRappen: 150_000, dueDate: '2025-03-31', inDebtEnforcement: true },
+    { itemId: 'OP-4001-2010', description: 'Parkkarte Altstadt 2026', amountRappen: 12_000, dueDate: '2026-12-31' },
   ],
   'P-4021-0001': [
     { itemId: 'OP-4021-1001', description: 'Gemeindesteuern 2024', amountRappen: 310_000, dueDate: '2025-09-30', inDebtEnforcement: true },

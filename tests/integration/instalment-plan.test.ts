@@ -7,14 +7,11 @@ import knex, { type Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createCasesRepository } from '../../core/db/cases-repository.ts';
-import { effectiveSettings } from '../../core/catalogue/service-settings.ts';
-import { createCatalogueRepository } from '../../core/db/catalogue-repository.ts';
 import { createZeebeClient } from '../../core/engine/engine-client.ts';
-import { SEEDED_OPEN_ITEMS, SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
 import { scanQrCode } from '../support/qr-bill-scan.ts';
 import { callApi, eventually } from './support/http.ts';
-import { accountIdOf, citizenToken } from './support/citizens.ts';
+import { citizenToken } from './support/citizens.ts';
+import { applyForPlan, type Application, zurichDaysFromToday } from './support/instalment-plans.ts';
 import { unassignedTaskOf } from './support/orders.ts';
 import { camt054 } from './support/camt054.ts';
 import { callTasklist, staffHeaders, staffSessionCookie } from './support/staff-login.ts';
@@ -23,8 +20,6 @@ import { callTasklist, staffHeaders, staffSessionCookie } from './support/staff-
 type Body = Record<string, any>;
 type Zeebe = ReturnType<typeof createZeebeClient>;
 
-// Greta Sperrli's bills in Aarau's finance module (simulators/back-office/seed.ts); each test plans other ones.
-const greta = SEEDED_RESIDENTS.aarauBlocked;
 const AARAU_QR_IBAN = 'CH4431999123000889012';
 
 let db: Knex;
@@ -43,56 +38,7 @@ afterAll(async () => {
   await db.destroy();
 });
 
-interface Application {
-  itemIds: string[];
-  instalments: number;
-  language?: 'de' | 'fr' | 'it' | 'en';
-  /** The municipality's settings to change for this case. */
-  settings?: Record<string, unknown>;
-}
-
-/**
- * Applies for a plan as the generic intake (POST /applications) will: the case filed as
- * start-application files it, the process started with the intake's variables: the start form's
- * fields, the settings of Aarau's offering, and the chosen items as the finance module lists them.
- */
-async function apply(citizen: string, application: Application): Promise<{ token: string; caseId: string }> {
-  const token = await citizenToken(citizen);
-  const offering = await createCatalogueRepository(db).findOffering('aarau', 'instalment-plan');
-  if (!offering) throw new Error('Aarau does not offer the instalment plan');
-  const openItems = (SEEDED_OPEN_ITEMS[greta.id] ?? [])
-    .filter((item) => application.itemIds.includes(item.itemId))
-    .map(({ itemId, description, amountRappen, dueDate }) => ({ itemId, description, amountRappen, dueDate }));
-  const applicant = { firstName: greta.firstName, lastName: greta.lastName, dateOfBirth: greta.dateOfBirth };
-  const data = { applicant, openItemIds: application.itemIds, instalments: application.instalments };
-  const caseId = randomUUID();
-  const language = application.language ?? 'de';
-  const cases = createCasesRepository(db);
-  await cases.insert({
-    id: caseId, citizenId: await accountIdOf(citizen), serviceId: 'instalment-plan', municipalityId: 'aarau', language,
-    idempotencyKey: null, requestFingerprint: caseId, createdAt: new Date(), applicant, organisationId: null,
-    serviceRequest: { openItemIds: application.itemIds, instalments: application.instalments, openItems },
-  });
-  const started = await zeebe.createProcessInstance({
-    bpmnProcessId: 'instalment-plan',
-    variables: {
-      caseId, serviceId: 'instalment-plan', municipalityId: 'aarau', language, feeRappen: offering.feeRappen,
-      residentsOfficeGroup: offering.candidateGroup, informationAnswerWithin: 'PT15S',
-      settings: { ...effectiveSettings(offering.settingDeclarations, offering.settingValues), ...application.settings },
-      ...data, openItems, residentId: greta.id,
-    } as never,
-  });
-  await cases.attachProcessInstance(caseId, String(started.processInstanceKey));
-  return { token, caseId };
-}
-
-/** The calendar day `days` after today in Zurich, 'YYYY-MM-DD'. */
-function zurichDaysFromToday(days: number): string {
-  const day = new Date(`${new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Zurich' })}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
-}
-
+const apply = (citizen: string, application: Application) => applyForPlan(db, zeebe, citizen, application);
 const caseOf = async (token: string, caseId: string) => (await callApi<Body>('GET', `/cases/${caseId}`, { token })).body;
 const caseWhen = (token: string, caseId: string, what: string, done: (c: Body) => boolean) =>
   eventually(async () => {
@@ -277,5 +223,56 @@ describe('instalments paid by the bank', () => {
     expect(done.phase.de).toBe('Abgeschlossen');
     expect(states(done)).toEqual(['paid', 'paid']);
     expect(templates(done)).toEqual(['instalment-plan-agreed', 'instalment-plan-paid']);
+  });
+});
+
+describe('instalments missed', () => {
+  // Due today and reminded at once: Aarau's deadlines as a test can wait for them.
+  const dueNow = { firstInstalmentAfterDays: 0, reminderAfter: 'PT0S' };
+
+  it('when an instalment is still unpaid after its reminder\'s grace period, then the plan ends, the citizen is told, and Aarau\'s finance clerk gets a task', async () => {
+    const { token, caseId } = await apply('citizen-plan-missed', { itemIds: ['OP-4001-2005'], instalments: 2, settings: { ...dueNow, reminderGracePeriod: 'PT8S' } });
+    const reminded = await caseWhen(token, caseId, 'the first instalment reminded', (c) => c.instalmentPlan?.instalments[0].state === 'reminded');
+    expect(states(reminded)).toEqual(['reminded', 'open']);
+    expect(reminded.instalmentPlan.instalments[0].dueDate).toBe(zurichDaysFromToday(0));
+    const reminder = await caseWhen(token, caseId, 'the reminder', (c) => templates(c).includes('instalment-reminder'));
+    const [year, month, day] = zurichDaysFromToday(0).split('-');
+    expect(reminder.messages.find((m: Body) => m.template === 'instalment-reminder').text).toContain(`Rate 1 Ihres Ratenplans, fällig am ${day}.${month}.${year}`);
+
+    const ended = await caseWhen(token, caseId, 'the plan ended', (c) => c.outcome === 'plan-ended' && templates(c).includes('instalment-plan-ended'));
+    expect(states(ended)).toEqual(['missed', 'cancelled']);
+    expect(ended.instalmentPlan.instalments.map((instalment: Body) => instalment.stateLabel)).toEqual(['Nicht bezahlt', 'Aufgehoben']);
+    expect(ended.phase.de).toBe('Ratenplan aufgehoben');
+    expect(ended.state).toBe('in-progress');
+    expect(ended.messages.find((m: Body) => m.template === 'instalment-plan-ended').text).toContain('Der offene Restbetrag ist sofort fällig');
+
+    // The finance department takes over: a task in its group, with the instalments' states on its form.
+    const task = await unassignedTaskOf(finance, caseId);
+    expect(task).toMatchObject({ name: 'Aufgehobenen Ratenplan bearbeiten', candidateGroups: ['4001-finanzen'] });
+    expect((await callTasklist(residentsOffice, 'GET', `/tasklist/api/tasks/${task.taskKey}`)).status).toBe(404);
+    const detail = await callTasklist<Body>(finance, 'GET', `/tasklist/api/tasks/${task.taskKey}`);
+    expect(detail.body.form.id).toBe('instalment-plan-ended');
+    expect(detail.body.formData.instalments).toEqual([
+      expect.objectContaining({ number: 1, amountRappen: 12_000, state: 'missed' }), expect.objectContaining({ number: 2, amountRappen: 12_000, state: 'cancelled' }),
+    ]);
+    expect((await callTasklist(finance, 'POST', `/tasklist/api/tasks/${task.taskKey}/claim`)).status).toBe(204);
+    const withoutNote = await callTasklist<Body>(finance, 'POST', `/tasklist/api/tasks/${task.taskKey}/completion`, { variables: {} });
+    expect(withoutNote.status).toBe(400);
+    expect(withoutNote.body.errors.map((error: Body) => error.pointer)).toEqual(['/body/variables/followUpNote']);
+    expect((await callTasklist(finance, 'POST', `/tasklist/api/tasks/${task.taskKey}/completion`, { variables: { followUpNote: 'Restbetrag gemahnt, Frist 30 Tage.' } })).status).toBe(204);
+    const done = await caseWhen(token, caseId, 'the case to finish', finished);
+    expect(done.outcome).toBe('plan-ended');
+  });
+
+  it('when a reminded instalment is paid within the grace period, then the plan holds and is fulfilled when the rest is paid', async () => {
+    const { token, caseId } = await apply('citizen-plan-late', { itemIds: ['OP-4001-2006'], instalments: 2, settings: { ...dueNow, reminderGracePeriod: 'PT1H' } });
+    const reminded = await caseWhen(token, caseId, 'the first instalment reminded', (c) => c.instalmentPlan?.instalments[0].state === 'reminded');
+    const [first, second] = reminded.instalmentPlan.instalments as Body[];
+    expect(await importBankStatement([{ amountRappen: first?.amountRappen, reference: first?.reference }])).toMatchObject({ settled: 1 });
+    expect(states(await caseOf(token, caseId))).toEqual(['paid', 'open']);
+    expect(await importBankStatement([{ amountRappen: second?.amountRappen, reference: second?.reference }])).toMatchObject({ settled: 1 });
+    const done = await caseWhen(token, caseId, 'the plan fulfilled', finished);
+    expect(done.outcome).toBe('paid');
+    expect(templates(done)).toEqual(['instalment-plan-agreed', 'instalment-reminder', 'instalment-plan-paid']);
   });
 });

@@ -50,7 +50,7 @@ describe('issue-instalment-plan', () => {
     expect(result).toEqual({
       outcome: 'complete',
       variables: {
-        instalmentSchedule: stored.map((row) => ({ number: row.number, dueDate: row.dueOn, amountRappen: row.amountRappen, reference: row.reference })),
+        instalmentSchedule: stored.map((row) => ({ id: row.id, number: row.number, dueDate: row.dueOn, amountRappen: row.amountRappen, reference: row.reference })),
         planDocumentId: 'document-1',
       },
     });

@@ -46,7 +46,7 @@ export const issueInstalmentPlanTemplate = defineTemplate({
   description: 'Gibt jeder Rate eine QR-Referenz auf das Konto der Gemeinde, speichert die Raten und legt den Ratenplan mit einem QR-Einzahlungsschein je Rate unter «Meine Dokumente» ab.',
   input: Input,
   outputs: {
-    instalmentSchedule: { label: 'Raten', description: 'Liste mit number, dueDate, amountRappen und reference; eine Zahlung sendet instalment-paid mit der Referenz.' },
+    instalmentSchedule: { label: 'Raten', description: 'Liste mit id, number, dueDate, amountRappen und reference; eine Zahlung sendet instalment-paid mit der id der Rate.' },
     planDocumentId: { label: 'Dokument', description: 'Die Id des abgelegten Ratenplans.' },
   },
 });
@@ -109,7 +109,7 @@ export function createIssueInstalmentPlanWorker(deps: IssueInstalmentPlanDeps) {
         caseId: v.caseId, kind: 'instalment-plan', fileName: `Ratenplan-${caseNumber}.pdf`, mediaType: 'application/pdf', content: pdf,
       });
       return complete({
-        instalmentSchedule: instalments.map(({ number, dueOn, amountRappen, reference }) => ({ number, dueDate: dueOn, amountRappen, reference })),
+        instalmentSchedule: instalments.map(({ id, number, dueOn, amountRappen, reference }) => ({ id, number, dueDate: dueOn, amountRappen, reference })),
         planDocumentId,
       });
     },
