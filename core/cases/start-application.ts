@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { CatalogueRepository } from '../db/catalogue-repository.ts';
+import type { CatalogueRepository, ServiceIntake } from '../db/catalogue-repository.ts';
 import type { CaseRow, CasesRepository } from '../db/cases-repository.ts';
 import type { DocumentsRepository } from '../db/documents-repository.ts';
 import type { Application } from './application-schema.ts';
@@ -98,9 +98,15 @@ function formVariables(data: Record<string, unknown>): Record<string, unknown> {
   return variables;
 }
 
-/** What the case keeps of the request beyond the applicant, while the process runs; null when there is nothing. */
-function requestOf(data: Record<string, unknown>): Record<string, unknown> | null {
+/**
+ * What the case keeps of the request beyond the applicant, while the process runs; null when there
+ * is nothing. The records the citizen chose from a source go with it as the source described them
+ * (an instalment plan's bills with their amounts), for the clerk's form: the tasklist does not read
+ * process variables.
+ */
+function requestOf(data: Record<string, unknown>, intake: ServiceIntake, sourced: Record<string, unknown>): Record<string, unknown> | null {
   const { applicant: _applicant, paymentMethod: _paymentMethod, ...request } = data;
+  for (const key of Object.keys(intake.formData)) request[key] = sourced[key];
   return Object.keys(request).length > 0 ? request : null;
 }
 
@@ -189,7 +195,7 @@ export function createStartApplication(deps: StartApplicationDeps) {
       createdAt: now(),
       applicant,
       organisationId: application.organisationId ?? null,
-      serviceRequest: requestOf(data),
+      serviceRequest: requestOf(data, intake, fromSources),
       identityVerified: facts.identityVerified,
     });
     if (outcome === 'duplicate') {

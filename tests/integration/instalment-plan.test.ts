@@ -1,17 +1,21 @@
 /**
- * The instalment plan (Ratenzahlung, issue 15) end to end on the real engine: its decision table,
- * approval by the table and by the finance clerk in the tasklist, refusals, the plan with its
- * QR-bills in "Meine Dokumente", the instalments in the case view, paid by the bank's camt.054.
+ * The instalment plan (Ratenzahlung, issue 15) end to end on the real engine, applied for through
+ * POST /applications: its decision table, approval by the table and by the finance clerk in the
+ * tasklist (API and browser), refusals, the plan with its QR-bills in "Meine Dokumente", the
+ * instalments in the case view, paid by the bank's camt.054, reminded, missed and the plan ended.
+ * Tests that change Aarau's settings run in this one file, one after the other.
  */
 import knex, { type Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { extractText } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createZeebeClient } from '../../core/engine/engine-client.ts';
 import { scanQrCode } from '../support/qr-bill-scan.ts';
+import { checkAccessibility, launchBrowser, screenshot, staffPage, takeContentPolicyViolations } from './support/browser.ts';
 import { callApi, eventually } from './support/http.ts';
 import { citizenToken } from './support/citizens.ts';
-import { applyForPlan, type Application, zurichDaysFromToday } from './support/instalment-plans.ts';
+import { applyForPlan, type Application, gretasToken, withAarauSettings, zurichDaysFromToday } from './support/instalment-plans.ts';
 import { unassignedTaskOf } from './support/orders.ts';
 import { camt054 } from './support/camt054.ts';
 import { callTasklist, staffHeaders, staffSessionCookie } from './support/staff-login.ts';
@@ -38,7 +42,12 @@ afterAll(async () => {
   await db.destroy();
 });
 
-const apply = (citizen: string, application: Application) => applyForPlan(db, zeebe, citizen, application);
+/** Greta Sperrli (a new account of hers for each tag) applies; with `settings`, Aarau's for this case. */
+async function apply(tag: string, application: Application, settings?: Record<string, unknown>): Promise<{ token: string; caseId: string }> {
+  const token = await gretasToken(tag);
+  const caseId = settings ? await withAarauSettings(db, settings, () => applyForPlan(token, application)) : await applyForPlan(token, application);
+  return { token, caseId };
+}
 const caseOf = async (token: string, caseId: string) => (await callApi<Body>('GET', `/cases/${caseId}`, { token })).body;
 const caseWhen = (token: string, caseId: string, what: string, done: (c: Body) => boolean) =>
   eventually(async () => {
@@ -143,7 +152,7 @@ describe('instalment plan approved', () => {
 
     const detail = await callTasklist<Body>(finance, 'GET', `/tasklist/api/tasks/${task.taskKey}`);
     expect(detail.body.form.id).toBe('instalment-plan-review');
-    expect(detail.body.formData).toMatchObject({ request: { instalments: 6, openItems: [{ itemId: 'OP-4001-2004', amountRappen: 420_000 }] } });
+    expect(detail.body.formData).toMatchObject({ instalments: 6, openItems: [{ itemId: 'OP-4001-2004', amountRappen: 420_000 }] });
     expect((await callTasklist(finance, 'POST', `/tasklist/api/tasks/${task.taskKey}/claim`)).status).toBe(204);
     const refusedWithoutReason = await callTasklist<Body>(finance, 'POST', `/tasklist/api/tasks/${task.taskKey}/completion`, { variables: { reviewDecision: 'refuse' } });
     expect(refusedWithoutReason.status).toBe(400);
@@ -231,7 +240,7 @@ describe('instalments missed', () => {
   const dueNow = { firstInstalmentAfterDays: 0, reminderAfter: 'PT0S' };
 
   it('when an instalment is still unpaid after its reminder\'s grace period, then the plan ends, the citizen is told, and Aarau\'s finance clerk gets a task', async () => {
-    const { token, caseId } = await apply('citizen-plan-missed', { itemIds: ['OP-4001-2005'], instalments: 2, settings: { ...dueNow, reminderGracePeriod: 'PT8S' } });
+    const { token, caseId } = await apply('citizen-plan-missed', { itemIds: ['OP-4001-2005'], instalments: 2 }, { ...dueNow, reminderGracePeriod: 'PT8S' });
     const reminded = await caseWhen(token, caseId, 'the first instalment reminded', (c) => c.instalmentPlan?.instalments[0].state === 'reminded');
     expect(states(reminded)).toEqual(['reminded', 'open']);
     expect(reminded.instalmentPlan.instalments[0].dueDate).toBe(zurichDaysFromToday(0));
@@ -252,7 +261,7 @@ describe('instalments missed', () => {
     expect((await callTasklist(residentsOffice, 'GET', `/tasklist/api/tasks/${task.taskKey}`)).status).toBe(404);
     const detail = await callTasklist<Body>(finance, 'GET', `/tasklist/api/tasks/${task.taskKey}`);
     expect(detail.body.form.id).toBe('instalment-plan-ended');
-    expect(detail.body.formData.instalments).toEqual([
+    expect(detail.body.formData.planInstalments).toEqual([
       expect.objectContaining({ number: 1, amountRappen: 12_000, state: 'missed' }), expect.objectContaining({ number: 2, amountRappen: 12_000, state: 'cancelled' }),
     ]);
     expect((await callTasklist(finance, 'POST', `/tasklist/api/tasks/${task.taskKey}/claim`)).status).toBe(204);
@@ -265,7 +274,7 @@ describe('instalments missed', () => {
   });
 
   it('when a reminded instalment is paid within the grace period, then the plan holds and is fulfilled when the rest is paid', async () => {
-    const { token, caseId } = await apply('citizen-plan-late', { itemIds: ['OP-4001-2006'], instalments: 2, settings: { ...dueNow, reminderGracePeriod: 'PT1H' } });
+    const { token, caseId } = await apply('citizen-plan-late', { itemIds: ['OP-4001-2006'], instalments: 2 }, { ...dueNow, reminderGracePeriod: 'PT1H' });
     const reminded = await caseWhen(token, caseId, 'the first instalment reminded', (c) => c.instalmentPlan?.instalments[0].state === 'reminded');
     const [first, second] = reminded.instalmentPlan.instalments as Body[];
     expect(await importBankStatement([{ amountRappen: first?.amountRappen, reference: first?.reference }])).toMatchObject({ settled: 1 });
@@ -275,4 +284,83 @@ describe('instalments missed', () => {
     expect(done.outcome).toBe('paid');
     expect(templates(done)).toEqual(['instalment-plan-agreed', 'instalment-reminder', 'instalment-plan-paid']);
   });
+});
+
+describe('the instalment plan\'s tasks in the tasklist, in the browser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+  // The pages run under their strict Content-Security-Policy: nothing they need may be refused.
+  afterEach(() => {
+    expect(takeContentPolicyViolations()).toEqual([]);
+  });
+
+  it('when Aarau\'s finance clerk opens the review, then the form shows the bills and instalments asked for, and approving it agrees the plan', async () => {
+    // Twelve instalments are more than Aarau grants without review.
+    const { token, caseId } = await apply('citizen-plan-browser', { itemIds: ['OP-4001-2007'], instalments: 12 });
+    const caseNumber = caseId.slice(0, 8).toUpperCase();
+    const page = await staffPage(browser, 'franz.finanz');
+
+    await page.getByRole('link', { name: 'Offene Aufgaben meiner Gruppen' }).click();
+    const row = page.getByRole('row', { name: new RegExp(caseNumber) });
+    await row.waitFor({ timeout: 20_000 });
+    await expect(row.textContent()).resolves.toContain('Ratenzahlung');
+    await row.getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1, name: 'Gesuch um Ratenzahlung prüfen' }).waitFor();
+
+    // The package's form, rendered with form-js over the case's request.
+    await page.getByText('Feuerwehrersatzabgabe 2026 (OP-4001-2007): CHF 300').waitFor();
+    await expect(page.getByText(/in\s*12\s*Monatsraten, je rund CHF 25/).count()).resolves.toBe(1);
+    await page.getByRole('button', { name: 'Übernehmen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Sie haben die Aufgabe übernommen.' }).waitFor();
+    // A refusal needs its reason: the form asks for it only then.
+    await page.getByLabel('Gesuch ablehnen').check();
+    await page.getByLabel('Begründung der Ablehnung').waitFor();
+    await page.getByLabel('Ratenplan genehmigen').check();
+    await expect(page.getByLabel('Begründung der Ablehnung').count()).resolves.toBe(0);
+    expect(await checkAccessibility(page)).toEqual([]);
+    await screenshot(page, 'tasklist-instalment-plan-review');
+    await page.getByRole('button', { name: 'Abschliessen' }).click();
+    await page.getByRole('status').filter({ hasText: 'abgeschlossen' }).waitFor();
+
+    const agreed = await eventually(async () => {
+      const { body } = await callApi<Body>('GET', `/cases/${caseId}`, { token });
+      return body.instalmentPlan ? body : undefined;
+    }, 'the plan agreed');
+    expect(agreed.instalmentPlan.instalments).toHaveLength(12);
+    await page.context().close();
+  }, 90_000);
+
+  it('when a plan ended, then the finance clerk sees each instalment\'s state on the form and records what follows', async () => {
+    const { token, caseId } = await apply('citizen-plan-browser-ended', { itemIds: ['OP-4001-2010'], instalments: 2 }, {
+      firstInstalmentAfterDays: 0, reminderAfter: 'PT0S', reminderGracePeriod: 'PT2S',
+    });
+    const page = await staffPage(browser, 'franz.finanz');
+    await page.getByRole('link', { name: 'Offene Aufgaben meiner Gruppen' }).click();
+    const row = page.getByRole('row', { name: new RegExp(caseId.slice(0, 8).toUpperCase()) });
+    await eventually(async () => {
+      await page.reload();
+      return (await row.count()) > 0 ? true : undefined;
+    }, 'the task of the ended plan');
+    await row.getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1, name: 'Aufgehobenen Ratenplan bearbeiten' }).waitFor();
+    await page.getByText(/Rate 1, fällig \d{4}-\d{2}-\d{2}: CHF 60, nicht bezahlt/).waitFor();
+    await page.getByText(/Rate 2, fällig \d{4}-\d{2}-\d{2}: CHF 60, aufgehoben/).waitFor();
+    await expect(page.getByText('Offener Restbetrag: CHF 120').count()).resolves.toBe(1);
+    await page.getByRole('button', { name: 'Übernehmen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Sie haben die Aufgabe übernommen.' }).waitFor();
+    await page.getByLabel('Vermerk: Was hat die Finanzverwaltung veranlasst?').fill('Restbetrag mit Frist von 30 Tagen eingefordert.');
+    expect(await checkAccessibility(page)).toEqual([]);
+    await screenshot(page, 'tasklist-instalment-plan-ended');
+    await page.getByRole('button', { name: 'Abschliessen' }).click();
+    await page.getByRole('status').filter({ hasText: 'abgeschlossen' }).waitFor();
+    const done = await eventually(async () => {
+      const { body } = await callApi<Body>('GET', `/cases/${caseId}`, { token });
+      return body.state === 'completed' ? body : undefined;
+    }, 'the case to finish');
+    expect(done.outcome).toBe('plan-ended');
+    await page.context().close();
+  }, 90_000);
 });

@@ -394,9 +394,9 @@ describe('lint-bpmn script', () => {
     {
       breakage: 'a job type no worker takes',
       file: diagramFile,
-      from: '<zeebe:taskDefinition type="issue-certificate" retries="3" />',
-      to: '<zeebe:taskDefinition type="issue-certificat" retries="3" />',
-      finding: 'residence-certificate.bpmn: issue-certificate: creates jobs of type "issue-certificat", but no worker takes them',
+      from: '<zeebe:taskDefinition type="issue-document" retries="3" />',
+      to: '<zeebe:taskDefinition type="issue-documents" retries="3" />',
+      finding: 'residence-certificate.bpmn: issue-certificate: creates jobs of type "issue-documents", but no worker takes them',
       rule: '(job-type)',
     },
     {

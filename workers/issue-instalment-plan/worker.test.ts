@@ -1,5 +1,8 @@
+import { resolve } from 'node:path';
 import { extractText } from 'unpdf';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { documentTemplateFinder, type FindDocumentTemplate } from '../../core/catalogue/package-templates.ts';
+import { readServicePackages } from '../../core/catalogue/service-packages.ts';
 import { isReferenceValidForAccount } from '../../connectors/payment/payment-reference.ts';
 import { NonRetryableError } from '../runtime/job-worker.ts';
 import { AARAU, fakeCatalogue } from '../testing/fake-catalogue.ts';
@@ -13,6 +16,7 @@ const CASE_ID = '0b9f5c2e-1d7a-4a57-9b0e-3c1f2a6d8e41';
 const plan = {
   caseId: CASE_ID,
   municipalityId: AARAU.id,
+  serviceId: 'instalment-plan',
   language: 'fr',
   applicant: { firstName: 'Greta', lastName: 'Sperrli' },
   openItems: [
@@ -26,16 +30,22 @@ const plan = {
   resident: { address: { street: 'Beispielgasse', houseNumber: '4a', postalCode: '5000', town: 'Aarau' } },
 };
 
+let documentTemplates: FindDocumentTemplate;
+beforeAll(async () => {
+  documentTemplates = documentTemplateFinder(await readServicePackages(resolve(import.meta.dirname, '../../processes')));
+});
+
 function issuePlan({ catalogue = fakeCatalogue(), instalments = fakeInstalments() } = {}) {
   const documents = fakeDocuments();
   const worker = createIssueInstalmentPlanWorker({
-    catalogue, payments: fakePayments().payments, instalments: instalments.instalments, documents: documents.documents, now: () => new Date('2026-12-07T09:00:00Z'),
+    catalogue, payments: fakePayments().payments, instalments: instalments.instalments, documents: documents.documents, documentTemplates,
+    now: () => new Date('2026-12-07T09:00:00Z'),
   });
   return { worker, documents, instalments };
 }
 
 describe('issue-instalment-plan', () => {
-  it('when a plan is agreed, then each instalment gets its own QR reference to the municipality\'s QR-IBAN, is stored open, and the plan is filed in the case\'s language', async () => {
+  it('when a plan is agreed, then each instalment gets its own QR reference to the municipality\'s QR-IBAN, is stored open, and the plan from the package\'s template is filed in the case\'s language', async () => {
     const { worker, documents, instalments } = issuePlan();
     const result = await runJob(worker, plan);
 
@@ -56,12 +66,13 @@ describe('issue-instalment-plan', () => {
     });
     expect(documents.filed).toMatchObject([{ caseId: CASE_ID, kind: 'instalment-plan', fileName: 'Ratenplan-0B9F5C2E.pdf', mediaType: 'application/pdf' }]);
     const { text, totalPages } = await extractText(new Uint8Array(documents.filed[0]?.content ?? []), { mergePages: true });
-    // The plan's page and one payment part per instalment.
+    const words = text.replace(/\s+/g, ' ');
+    // The plan's page from the template, then a page with the payment part for each instalment.
     expect(totalPages).toBe(4);
-    expect(text).toContain('Plan de paiement');
-    expect(text).toContain('Mensualité 3 sur 3');
-    expect(text).toContain('Greta Sperrli');
-    expect(text).toContain('CHF 600.01');
+    for (const expected of [
+      'Plan de paiement', 'Administration des finances', 'Greta Sperrli paie les factures ouvertes suivantes en 3 mensualités',
+      'Gemeindesteuern 2025 : CHF 400.00', 'CHF 600.01', 'Mensualité 3, échéance le 06.03.2027 : CHF 200.01', 'N° du plan RP-7', 'Mensualité 3 sur 3',
+    ]) expect(words).toContain(expected);
   });
 
   it('when the job is retried after the instalments were stored, then the same references are kept and no second set is made', async () => {
@@ -79,6 +90,12 @@ describe('issue-instalment-plan', () => {
     const { text } = await extractText(new Uint8Array(documents.filed[0]?.content ?? []), { mergePages: true });
     expect(text).toContain('Greta Sperrli');
     expect(text).not.toContain('Beispielgasse');
+  });
+
+  it('when the service\'s package has no template for the plan, then an incident is raised at once and nothing is filed', async () => {
+    const { worker, documents } = issuePlan();
+    await expect(runJob(worker, { ...plan, serviceId: 'residence-certificate' })).rejects.toThrow(/no template for the document instalment-plan/);
+    expect(documents.filed).toEqual([]);
   });
 
   it('when the municipality has no creditor account for QR-bills, then an incident is raised at once and nothing is stored', async () => {

@@ -1,12 +1,15 @@
 import { Type } from '@sinclair/typebox';
-import { renderInstalmentPlanPdf } from '../../connectors/documents/instalment-plan-pdf.ts';
+import { renderDocumentPdf } from '../../connectors/documents/document-pdf.ts';
+import { instalmentBillPages } from '../../connectors/documents/instalment-bills.ts';
 import { qrCreditor, swissAddress } from '../../connectors/documents/qr-bill.ts';
 import { referenceForInvoice } from '../../connectors/payment/payment-reference.ts';
 import { zurichIsoDate } from '../../connectors/swiss-time.ts';
+import type { FindDocumentTemplate } from '../../core/catalogue/package-templates.ts';
 import type { CatalogueRepository } from '../../core/db/catalogue-repository.ts';
 import type { DocumentsRepository } from '../../core/db/documents-repository.ts';
 import type { Instalment, InstalmentsRepository } from '../../core/db/instalments-repository.ts';
 import type { PaymentsRepository } from '../../core/db/payments-repository.ts';
+import { composeDocument, DocumentTemplateError } from '../../core/documents/compose-document.ts';
 import { caseInputs } from '../runtime/case-inputs.ts';
 import { defineTemplate } from '../runtime/element-template.ts';
 import { NonRetryableError, complete, defineJobWorker } from '../runtime/job-worker.ts';
@@ -16,6 +19,7 @@ const Rappen = Type.Integer({ minimum: 1 });
 
 const Input = Type.Object({
   ...caseInputs,
+  serviceId: Type.String({ title: 'Dienst', description: 'Aus dessen Paket die Vorlage des Ratenplans (templates/instalment-plan.yaml) stammt.' }),
   language: Type.Union([Type.Literal('de'), Type.Literal('fr'), Type.Literal('it'), Type.Literal('en')], {
     title: 'Sprache', description: "Sprache des Ratenplans: 'de', 'fr', 'it' oder 'en'.",
   }),
@@ -43,7 +47,7 @@ export const issueInstalmentPlanTemplate = defineTemplate({
   version: 1,
   category: 'payment',
   name: 'Ratenplan ausstellen',
-  description: 'Gibt jeder Rate eine QR-Referenz auf das Konto der Gemeinde, speichert die Raten und legt den Ratenplan mit einem QR-Einzahlungsschein je Rate unter «Meine Dokumente» ab.',
+  description: 'Gibt jeder Rate eine QR-Referenz auf das Konto der Gemeinde, speichert die Raten und legt den Ratenplan aus der Vorlage instalment-plan im Paket des Dienstes, mit einem QR-Einzahlungsschein je Rate, unter «Meine Dokumente» ab.',
   input: Input,
   outputs: {
     instalmentSchedule: { label: 'Raten', description: 'Liste mit id, number, dueDate, amountRappen und reference; eine Zahlung sendet instalment-paid mit der id der Rate.' },
@@ -58,13 +62,19 @@ export interface IssueInstalmentPlanDeps {
   payments: Pick<PaymentsRepository, 'nextInvoiceNumber'>;
   instalments: InstalmentsRepository;
   documents: DocumentsRepository;
+  /** The service packages' document templates: the plan's text is its package's template of the kind instalment-plan. */
+  documentTemplates: FindDocumentTemplate;
   now?: () => Date;
 }
 
+/** The document kind of the plan, as the package's manifest names it. */
+const DOCUMENT_KIND = 'instalment-plan';
+
 /**
  * Issues the agreed instalment plan (issue 15): each instalment gets a QR reference to the
- * municipality's account and is stored, once whatever the retries; the plan with a QR-bill per
- * instalment is filed in the citizen's documents in the case's language.
+ * municipality's account and is stored, once whatever the retries; the plan, its text from the
+ * service package's template and a page with a QR-bill per instalment, is filed in the citizen's
+ * documents in the case's language.
  */
 export function createIssueInstalmentPlanWorker(deps: IssueInstalmentPlanDeps) {
   const now = deps.now ?? (() => new Date());
@@ -89,29 +99,35 @@ export function createIssueInstalmentPlanWorker(deps: IssueInstalmentPlanDeps) {
       if (!municipality) throw new NonRetryableError(`unknown municipality ${v.municipalityId}`);
       const creditor = municipality.creditor;
       if (!creditor) throw new NonRetryableError(`${municipality.id} has no creditor account for QR-bills`);
+      const template = await deps.documentTemplates(v.serviceId, DOCUMENT_KIND);
+      if (!template) throw new NonRetryableError(`the package of ${v.serviceId} has no template for the document ${DOCUMENT_KIND}`);
       const instalments = await storedInstalments(v, creditor.iban);
-      const caseNumber = v.caseId.slice(0, 8).toUpperCase();
+      const instalmentSchedule = instalments.map(({ id, number, dueOn, amountRappen, reference }) => ({ id, number, dueDate: dueOn, amountRappen, reference }));
       const address = v.resident?.address;
-      const pdf = await renderInstalmentPlanPdf({
-        language: v.language,
-        creditor: qrCreditor(creditor),
-        debtor: { name: `${v.applicant.firstName} ${v.applicant.lastName}`, address: address ? swissAddress(address) : null },
-        caseNumber,
-        planId: v.instalmentPlan.planId,
-        planDate: zurichIsoDate(now()),
-        items: v.openItems,
-        instalments: instalments.map((instalment) => ({
-          number: instalment.number, dueDate: instalment.dueOn, amountRappen: instalment.amountRappen,
-          reference: { type: instalment.referenceType, value: instalment.reference },
-        })),
-      });
+      let pdf: Buffer;
+      try {
+        const bills = instalmentBillPages({
+          language: v.language,
+          creditor: qrCreditor(creditor),
+          debtor: { name: `${v.applicant.firstName} ${v.applicant.lastName}`, address: address ? swissAddress(address) : null },
+          planId: v.instalmentPlan.planId,
+          instalments: instalments.map((instalment) => ({
+            number: instalment.number, dueDate: instalment.dueOn, amountRappen: instalment.amountRappen,
+            reference: { type: instalment.referenceType, value: instalment.reference },
+          })),
+        });
+        const document = composeDocument(template.template, { language: v.language, variables: { ...v, instalmentSchedule }, municipality, issuedOn: zurichIsoDate(now()) });
+        pdf = await renderDocumentPdf(document, bills);
+      } catch (error) {
+        if (error instanceof DocumentTemplateError) throw new NonRetryableError(`${template.file}: ${error.pointer}: ${error.message}`);
+        if (error instanceof RangeError) throw new NonRetryableError(`${template.file}: ${error.message}`);
+        throw error;
+      }
+      const caseNumber = v.caseId.slice(0, 8).toUpperCase();
       const planDocumentId = await deps.documents.file({
-        caseId: v.caseId, kind: 'instalment-plan', fileName: `Ratenplan-${caseNumber}.pdf`, mediaType: 'application/pdf', content: pdf,
+        caseId: v.caseId, kind: DOCUMENT_KIND, fileName: `Ratenplan-${caseNumber}.pdf`, mediaType: 'application/pdf', content: pdf,
       });
-      return complete({
-        instalmentSchedule: instalments.map(({ id, number, dueOn, amountRappen, reference }) => ({ id, number, dueDate: dueOn, amountRappen, reference })),
-        planDocumentId,
-      });
+      return complete({ instalmentSchedule, planDocumentId });
     },
   });
 }

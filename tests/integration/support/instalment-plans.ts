@@ -1,58 +1,56 @@
-// Instalment plans as the integration tests apply for them: Greta Sperrli's bills in Aarau, the
-// case filed and the process started as the generic intake (POST /applications) will.
+// Instalment plans as the integration tests apply for them: Greta Sperrli, with an account in her
+// own name, asks Aarau through POST /applications to pay some of her bills in instalments.
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { effectiveSettings } from '../../../core/catalogue/service-settings.ts';
-import { createCasesRepository } from '../../../core/db/cases-repository.ts';
-import { createCatalogueRepository } from '../../../core/db/catalogue-repository.ts';
-import type { createZeebeClient } from '../../../core/engine/engine-client.ts';
-import { SEEDED_OPEN_ITEMS, SEEDED_RESIDENTS } from '../../../simulators/back-office/seed.ts';
-import { accountIdOf, citizenToken } from './citizens.ts';
+import { expect } from 'vitest';
+import { SEEDED_RESIDENTS } from '../../../simulators/back-office/seed.ts';
+import { activatedAccount, logIn } from './citizens.ts';
+import { callApi } from './http.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Body = Record<string, any>;
 
 // Greta Sperrli's bills in Aarau's finance module (simulators/back-office/seed.ts); each test plans other ones.
-const greta = SEEDED_RESIDENTS.aarauBlocked;
+export const greta = SEEDED_RESIDENTS.aarauBlocked;
+
+/** A new account of Greta Sperrli (her name as the register has it: the start form takes the account's), logged in. */
+export async function gretasToken(tag: string): Promise<string> {
+  const email = await activatedAccount({ firstName: greta.firstName, lastName: greta.lastName, email: `greta.${tag}.${randomUUID().slice(0, 8)}@buerger.example` });
+  return logIn(email);
+}
 
 export interface Application {
   itemIds: string[];
   instalments: number;
   language?: 'de' | 'fr' | 'it' | 'en';
-  /** The municipality's settings to change for this case. */
-  settings?: Record<string, unknown>;
+}
+
+/** Applies in Aarau through the generic intake, the start form's data as form-js submits it; answers the case's id. */
+export async function applyForPlan(token: string, application: Application): Promise<string> {
+  const response = await callApi<Body>('POST', '/applications', {
+    token,
+    body: {
+      serviceId: 'instalment-plan', municipalityId: 'aarau', language: application.language ?? 'de',
+      data: { applicant: { dateOfBirth: greta.dateOfBirth }, openItemIds: application.itemIds, instalments: application.instalments },
+    },
+  });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body.id as string;
 }
 
 /**
- * Applies for a plan as the generic intake (POST /applications) will: the case filed as
- * start-application files it, the process started with the intake's variables: the start form's
- * fields, the settings of Aarau's offering, and the chosen items as the finance module lists them.
+ * Runs `during` while Aarau's offering of the instalment plan has these settings (as its
+ * administrator sets them), then sets back what it had: a case takes the settings of its start.
  */
-export async function applyForPlan(db: Knex, zeebe: ReturnType<typeof createZeebeClient>, citizen: string, application: Application): Promise<{ token: string; caseId: string }> {
-  const token = await citizenToken(citizen);
-  const offering = await createCatalogueRepository(db).findOffering('aarau', 'instalment-plan');
-  if (!offering) throw new Error('Aarau does not offer the instalment plan');
-  const openItems = (SEEDED_OPEN_ITEMS[greta.id] ?? [])
-    .filter((item) => application.itemIds.includes(item.itemId))
-    .map(({ itemId, description, amountRappen, dueDate }) => ({ itemId, description, amountRappen, dueDate }));
-  const applicant = { firstName: greta.firstName, lastName: greta.lastName, dateOfBirth: greta.dateOfBirth };
-  const data = { applicant, openItemIds: application.itemIds, instalments: application.instalments };
-  const caseId = randomUUID();
-  const language = application.language ?? 'de';
-  const cases = createCasesRepository(db);
-  await cases.insert({
-    id: caseId, citizenId: await accountIdOf(citizen), serviceId: 'instalment-plan', municipalityId: 'aarau', language,
-    idempotencyKey: null, requestFingerprint: caseId, createdAt: new Date(), applicant, organisationId: null,
-    serviceRequest: { openItemIds: application.itemIds, instalments: application.instalments, openItems },
-  });
-  const started = await zeebe.createProcessInstance({
-    bpmnProcessId: 'instalment-plan',
-    variables: {
-      caseId, serviceId: 'instalment-plan', municipalityId: 'aarau', language, feeRappen: offering.feeRappen,
-      residentsOfficeGroup: offering.candidateGroup, informationAnswerWithin: 'PT15S',
-      settings: { ...effectiveSettings(offering.settingDeclarations, offering.settingValues), ...application.settings },
-      ...data, openItems, residentId: greta.id,
-    } as never,
-  });
-  await cases.attachProcessInstance(caseId, String(started.processInstanceKey));
-  return { token, caseId };
+export async function withAarauSettings<T>(db: Knex, settings: Record<string, unknown>, during: () => Promise<T>): Promise<T> {
+  const offering = db('municipality_services').where({ municipality_id: 'aarau', service_id: 'instalment-plan' });
+  const before = (await offering.clone().first('settings')) as { settings: unknown };
+  await offering.clone().update({ settings: JSON.stringify(settings) });
+  try {
+    return await during();
+  } finally {
+    await offering.clone().update({ settings: JSON.stringify(before.settings) });
+  }
 }
 
 /** The calendar day `days` after today in Zurich, 'YYYY-MM-DD'. */

@@ -61,7 +61,7 @@ export default async function taskViewRoutes(app: FastifyInstance, { tasklist, c
   async function formDataOf(caseId: string): Promise<Record<string, unknown>> {
     const [context, plan] = await Promise.all([deps.cases.formContextOf(caseId).then(withReadablePhoneNumbers), deps.instalments.ofCase(caseId)]);
     if (plan.length === 0) return context;
-    return { ...context, instalments: plan.map(({ number, dueOn, amountRappen, state }) => ({ number, dueDate: dueOn, amountRappen, state })) };
+    return { ...context, planInstalments: plan.map(({ number, dueOn, amountRappen, state }) => ({ number, dueDate: dueOn, amountRappen, state })) };
   }
 
   app.get('/tasklist/api/tasks', {

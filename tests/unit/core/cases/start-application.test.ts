@@ -525,6 +525,8 @@ describe('startApplication', () => {
       await startApplication(CITIZEN, plan(asked));
       expect(requests).toEqual([{ municipalityId: 'aarau', applicant: { firstName: 'Anna', lastName: 'Muster', dateOfBirth: '1985-04-12' }, language: 'de' }]);
       expect(engine.starts[0]?.variables).toMatchObject({ openItemIds: ['R-2'], instalments: 3, openItems: [OPEN_ITEMS[1]], residentId: 'resident-7' });
+      // The clerk's review form reads the chosen bills from the case, as the back office listed them.
+      expect([...cases.rows.values()][0]?.serviceRequest).toEqual({ openItemIds: ['R-2'], instalments: 3, openItems: [OPEN_ITEMS[1]] });
     });
 
     it('when the citizen names an item the back office did not list, then it is refused at the field and nothing is stored', async () => {
