@@ -8,11 +8,10 @@
 import knex, { type Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { extractText } from 'unpdf';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createZeebeClient } from '../../core/engine/engine-client.ts';
 import { scanQrCode } from '../support/qr-bill-scan.ts';
-import { checkAccessibility, launchBrowser, screenshot, staffPage, takeContentPolicyViolations } from './support/browser.ts';
+import { browserForTests, checkAccessibility, screenshot, staffPage } from './support/browser.ts';
 import { callApi, eventually } from './support/http.ts';
 import { citizenToken } from './support/citizens.ts';
 import { applyForPlan, type Application, gretasToken, withAarauSettings, zurichDaysFromToday } from './support/instalment-plans.ts';
@@ -287,21 +286,14 @@ describe('instalments missed', () => {
 });
 
 describe('the instalment plan\'s tasks in the tasklist, in the browser', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser?.close());
   // The pages run under their strict Content-Security-Policy: nothing they need may be refused.
-  afterEach(() => {
-    expect(takeContentPolicyViolations()).toEqual([]);
-  });
+  const browser = browserForTests();
 
   it('when Aarau\'s finance clerk opens the review, then the form shows the bills and instalments asked for, and approving it agrees the plan', async () => {
     // Twelve instalments are more than Aarau grants without review.
     const { token, caseId } = await apply('citizen-plan-browser', { itemIds: ['OP-4001-2007'], instalments: 12 });
     const caseNumber = caseId.slice(0, 8).toUpperCase();
-    const page = await staffPage(browser, 'franz.finanz');
+    const page = await staffPage(browser(), 'franz.finanz');
 
     await page.getByRole('link', { name: 'Offene Aufgaben meiner Gruppen' }).click();
     const row = page.getByRole('row', { name: new RegExp(caseNumber) });
@@ -325,11 +317,7 @@ describe('the instalment plan\'s tasks in the tasklist, in the browser', () => {
     await page.getByRole('button', { name: 'Abschliessen' }).click();
     await page.getByRole('status').filter({ hasText: 'abgeschlossen' }).waitFor();
 
-    const agreed = await eventually(async () => {
-      const { body } = await callApi<Body>('GET', `/cases/${caseId}`, { token });
-      return body.instalmentPlan ? body : undefined;
-    }, 'the plan agreed');
-    expect(agreed.instalmentPlan.instalments).toHaveLength(12);
+    expect((await caseWhen(token, caseId, 'the plan agreed', planAgreed)).instalmentPlan.instalments).toHaveLength(12);
     await page.context().close();
   }, 90_000);
 
@@ -337,7 +325,7 @@ describe('the instalment plan\'s tasks in the tasklist, in the browser', () => {
     const { token, caseId } = await apply('citizen-plan-browser-ended', { itemIds: ['OP-4001-2010'], instalments: 2 }, {
       firstInstalmentAfterDays: 0, reminderAfter: 'PT0S', reminderGracePeriod: 'PT2S',
     });
-    const page = await staffPage(browser, 'franz.finanz');
+    const page = await staffPage(browser(), 'franz.finanz');
     await page.getByRole('link', { name: 'Offene Aufgaben meiner Gruppen' }).click();
     const row = page.getByRole('row', { name: new RegExp(caseId.slice(0, 8).toUpperCase()) });
     await eventually(async () => {
@@ -356,11 +344,7 @@ describe('the instalment plan\'s tasks in the tasklist, in the browser', () => {
     await screenshot(page, 'tasklist-instalment-plan-ended');
     await page.getByRole('button', { name: 'Abschliessen' }).click();
     await page.getByRole('status').filter({ hasText: 'abgeschlossen' }).waitFor();
-    const done = await eventually(async () => {
-      const { body } = await callApi<Body>('GET', `/cases/${caseId}`, { token });
-      return body.state === 'completed' ? body : undefined;
-    }, 'the case to finish');
-    expect(done.outcome).toBe('plan-ended');
+    expect((await caseWhen(token, caseId, 'the case to finish', finished)).outcome).toBe('plan-ended');
     await page.context().close();
   }, 90_000);
 });

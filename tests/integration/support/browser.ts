@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 /** One accessibility finding that blocks or seriously hinders someone (axe's 'serious' and 'critical'). */
 export interface AccessibilityViolation {
@@ -24,6 +24,25 @@ export function launchBrowser(): Promise<Browser> {
     // The tests run as root in a container, where Chromium's sandbox cannot start.
     args: ['--no-sandbox'],
   });
+}
+
+/**
+ * A browser for the tests of the describe block (or file) it is called in: started before them,
+ * closed after them, and after each test, nothing the pages' Content-Security-Policy refused.
+ */
+export function browserForTests(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+  afterEach(() => {
+    expect(takeContentPolicyViolations()).toEqual([]);
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not started yet');
+    return browser;
+  };
 }
 
 /** What the pages of this test file were refused by their Content-Security-Policy, as Chromium reported it. */
