@@ -9,6 +9,12 @@ export const ConfigSchema = Type.Object({
   API_HOST: Type.String({ default: '127.0.0.1' }),
   API_PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
   LOG_LEVEL: Type.String({ default: 'info' }),
+  /**
+   * Folders of service packages, comma-separated: the shipped processes/ and, e.g., a canton's or
+   * municipality's own packages kept beside the platform (no code, only packages). Each is deployed
+   * and registered at start; a service id or process id may be in one folder only.
+   */
+  SERVICE_PACKAGE_DIRS: Type.String({ default: 'processes', pattern: '\\S' }),
   /** Shared secret of the engine's record exporter (engine/application.yaml). */
   PORTAL_RECORDS_TOKEN: Type.String({ minLength: 16, default: 'dev-engine-records-token' }),
   ZEEBE_GRPC_ADDRESS: Type.String({ default: 'grpc://127.0.0.1:26500' }),
@@ -88,6 +94,9 @@ export const ConfigSchema = Type.Object({
   RATE_LIMIT_PER_ADDRESS: Type.Integer({ default: 5, minimum: 1 }),
   /** How often the account lifecycle runs: deletion of unused and inactive accounts, reminders (ACC-7), old drafts. */
   ACCOUNT_LIFECYCLE_EVERY_MS: Type.Integer({ default: 3600000, minimum: 1 }),
+  /** Files uploaded with an application (the start form's filepickers): bytes of one file, and files of one application. */
+  UPLOAD_MAX_BYTES: Type.Integer({ default: 10 * 1024 * 1024, minimum: 1 }),
+  UPLOAD_MAX_FILES: Type.Integer({ default: 10, minimum: 1 }),
   /** Drafts of applications untouched this many months are deleted (ACC-9, INT-3). */
   DRAFT_RETENTION_MONTHS: Type.Integer({ default: 6, minimum: 1 }),
 });

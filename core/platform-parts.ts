@@ -6,7 +6,9 @@ import pino, { type Logger } from 'pino';
 import { readCredentialFrom } from '../connectors/back-office/credentials.ts';
 import { createPaymentsRepository } from './db/payments-repository.ts';
 import { createBankCreditImport } from './payments/import-bank-credits.ts';
-import { createPaymentReceivedPublisher } from './payments/payment-messages.ts';
+import { createInstalmentPaidPublisher, createPaymentReceivedPublisher } from './payments/payment-messages.ts';
+import { createInstalmentSettlement } from './payments/settle-instalment.ts';
+import { createInstalmentsRepository } from './db/instalments-repository.ts';
 import { createPayrexxProviders } from '../connectors/payment/payrexx/providers.ts';
 import { createPaymentReconciliation } from './payments/reconcile-payments.ts';
 import { createProviderTransactionRecorder } from './payments/record-provider-transaction.ts';
@@ -22,7 +24,7 @@ import { createProcessDraftsRepository } from './db/process-drafts-repository.ts
 import { createEngineDeployer } from './modeller/engine-deployer.ts';
 import { createDiagramLinter } from './modeller/lint-diagram.ts';
 import { createProcessModeller } from './modeller/process-modeller.ts';
-import { readServicePackages } from './catalogue/service-packages.ts';
+import { readServicePackages, ServicePackageError, type ServicePackage } from './catalogue/service-packages.ts';
 import { createServicesRepository } from './db/services-repository.ts';
 
 export interface Parts {
@@ -40,24 +42,48 @@ export async function openParts(config: Config, logger: Logger = pino({ level: c
   return { config, logger, db, zeebe };
 }
 
+/** The folders of service packages the configuration names (SERVICE_PACKAGE_DIRS). */
+export const servicePackageDirs = (config: Pick<Config, 'SERVICE_PACKAGE_DIRS'>): string[] =>
+  config.SERVICE_PACKAGE_DIRS.split(',').map((dir) => dir.trim()).filter(Boolean);
+
 /**
- * Checks the service packages under processes/ and registers their services, then deploys the
- * diagrams and forms and remembers their phase maps (the engine reports no unchanged redeployment).
- * A broken package stops the start with a message naming its file and field.
+ * Checks the service packages of every configured folder and registers their services, then
+ * deploys the diagrams and forms and remembers their phase maps (the engine reports no unchanged
+ * redeployment). A broken package stops the start with a message naming its file and field.
  */
-export async function deployAll({ db, zeebe, logger }: Parts): Promise<void> {
-  const packages = await readServicePackages('processes');
+export async function deployAll({ config, db, zeebe, logger }: Parts): Promise<void> {
+  const dirs = servicePackageDirs(config);
+  const packages = (await Promise.all(dirs.map((dir) => readServicePackages(dir)))).flat();
+  refuseDuplicateServices(packages);
   await createServicesRepository(db).register(packages);
   // A diagram the modeller deployed stays in front; `npm run export-process` brings it into git.
   const modellerOwned = new Set(await createProcessDraftsRepository(db).modellerOwned());
-  const deployment = await deployProcesses(zeebe, 'processes', (file) => modellerOwned.has(basename(file, '.bpmn')));
-  if (modellerOwned.size > 0) logger.info({ processes: [...modellerOwned] }, 'kept the modeller\'s newest versions; their processes/ diagrams were not deployed');
-  for (const process of deployment.processes) await rememberProcessDefinition(db, process);
-  for (const form of deployment.forms) {
-    await db('forms').insert({ form_key: form.formKey, form_id: form.formId, version: form.version, schema: JSON.stringify(form.schema) })
-      .onConflict('form_key').ignore();
+  let resources = 0;
+  for (const dir of dirs) {
+    const deployment = await deployProcesses(zeebe, dir, (file) => modellerOwned.has(basename(file, '.bpmn')));
+    resources += deployment.resources.length;
+    for (const process of deployment.processes) await rememberProcessDefinition(db, process);
+    for (const form of deployment.forms) {
+      await db('forms').insert({ form_key: form.formKey, form_id: form.formId, version: form.version, schema: JSON.stringify(form.schema) })
+        .onConflict('form_key').ignore();
+    }
   }
-  logger.info({ services: packages.length, resources: deployment.resources.length }, 'service packages registered, processes and forms deployed');
+  if (modellerOwned.size > 0) logger.info({ processes: [...modellerOwned] }, 'kept the modeller\'s newest versions; their processes/ diagrams were not deployed');
+  logger.info({ services: packages.length, folders: dirs.length, resources }, 'service packages registered, processes and forms deployed');
+}
+
+/** A service or process in two folders would be registered twice: refused naming both manifests. */
+function refuseDuplicateServices(packages: readonly ServicePackage[]): void {
+  const seen = new Map<string, string>();
+  const problems = [];
+  for (const { manifest, manifestFile } of packages) {
+    for (const key of [`service ${manifest.id}`, `process ${manifest.bpmnProcessId}`]) {
+      const earlier = seen.get(key);
+      if (earlier && earlier !== manifestFile) problems.push({ file: manifestFile, pointer: key.startsWith('service') ? '/id' : '/bpmnProcessId', message: `${key} is already in ${earlier}` });
+      seen.set(key, manifestFile);
+    }
+  }
+  if (problems.length > 0) throw new ServicePackageError(problems);
 }
 
 /** The process modeller's use cases: drafts, checks and deployments from the browser (SVC-6). */
@@ -87,12 +113,15 @@ export function openPaymentServices({ config, logger, db, zeebe }: Parts) {
     catalogue, payments, providers, publishPaymentReceived, logger: logger.child({ component: 'payments' }),
   });
   const settleInvoice = createInvoiceSettlement({ payments, publishPaymentReceived });
+  const instalments = createInstalmentsRepository(db);
+  const settleInstalment = createInstalmentSettlement({ instalments, publishInstalmentPaid: createInstalmentPaidPublisher(zeebe) });
   return {
     payments,
+    instalments,
     providers,
     recordTransaction,
     settleInvoice,
-    importBankCredits: createBankCreditImport({ payments, settleInvoice }),
+    importBankCredits: createBankCreditImport({ payments, settleInvoice, instalments, settleInstalment }),
     reconcile: createPaymentReconciliation(
       { catalogue, payments, providers, recordTransaction, logger: logger.child({ component: 'payments' }) },
       { graceMs: config.PAYMENT_RECONCILE_GRACE_MS, lookBackMs: 30 * 24 * 3600 * 1000, batchSize: 200 },

@@ -7,6 +7,7 @@ import type { Accounts } from '../core/accounts/index.ts';
 import type { AgovLogin } from '../core/accounts/agov-login.ts';
 import type { PrefillApplicant } from '../core/accounts/prefill.ts';
 import type { LoadStartFormData } from '../core/cases/start-form-data.ts';
+import type { UploadLimits } from '../core/forms/form-uploads.ts';
 import type { DraftService } from '../core/drafts/draft-service.ts';
 import type { Organisations } from '../core/organisations/index.ts';
 import type { CatalogueRepository } from '../core/db/catalogue-repository.ts';
@@ -16,6 +17,7 @@ import type { CasesRepository } from '../core/db/cases-repository.ts';
 import type { DocumentsRepository } from '../core/db/documents-repository.ts';
 import type { IncidentsRepository } from '../core/db/incidents-repository.ts';
 import type { InternalTasksRepository } from '../core/db/internal-tasks-repository.ts';
+import type { InstalmentsRepository } from '../core/db/instalments-repository.ts';
 import type { PaymentsRepository } from '../core/db/payments-repository.ts';
 import type { TasksRepository } from '../core/db/tasks-repository.ts';
 import type { IncidentEngine } from '../core/engine/incident-commands.ts';
@@ -90,6 +92,8 @@ export interface AppDeps {
   cases: CasesRepository;
   documents: DocumentsRepository;
   payments: PaymentsRepository;
+  /** The instalments of the cases' instalment plans (issue 15), shown with their case. */
+  instalments: InstalmentsRepository;
   recordPaymentTransaction: RecordProviderTransaction;
   finance: FinanceParts;
   tasklist: TasklistParts;
@@ -104,6 +108,8 @@ export interface AppDeps {
   servedMunicipalities: ServedMunicipalities;
   sessionSecret: string;
   startApplication: StartApplication;
+  /** How much one application may upload (POST /applications as multipart). */
+  uploadLimits: UploadLimits;
   loadStartFormData: LoadStartFormData;
   answerQuestion: AnswerQuestion;
   /** ADM-4: a citizen asks the municipality to change the contact data it holds. */

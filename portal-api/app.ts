@@ -57,7 +57,7 @@ async function app(fastify: FastifyInstance, deps: AppDeps): Promise<void> {
   registerStaffSessions(fastify, deps.staffSessions);
   await fastify.register(fastifyCookie, { secret: deps.sessionSecret });
 
-  const routeDeps: RouteDeps = { ...deps, loadCase: createCaseDetailLoader(deps.cases, deps.catalogue, deps.payments) };
+  const routeDeps: RouteDeps = { ...deps, loadCase: createCaseDetailLoader(deps.cases, deps.catalogue, deps.payments, deps.instalments) };
   await fastify.register(fastifyAutoload, {
     dir: path.join(import.meta.dirname, 'routes'),
     // Folders say who may call, not where: the URLs stay as the API has always published them.

@@ -51,8 +51,12 @@ const LABEL_WIDTH = 150;
 const GAP = 16;
 const GREY = '#555555';
 
-/** Renders the document; throws RangeError for an invalid issue date or an empty number. */
-export async function renderDocumentPdf(input: DocumentPdfInput): Promise<Buffer> {
+/**
+ * Renders the document; throws RangeError for an invalid issue date or an empty number. `addPages`
+ * writes pages of the platform's own after the text (an instalment plan's QR-bills), the same
+ * fonts and metadata in the one file.
+ */
+export async function renderDocumentPdf(input: DocumentPdfInput, addPages?: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
   if (input.number.value.trim() === '') throw new RangeError('renderDocumentPdf: the number is empty');
   const placeAndDate = `${toWinAnsi(input.place)}, ${formatSwissDate(input.issuedOn)}`;
   const issueDate = new Date(`${input.issuedOn}T00:00:00Z`);
@@ -100,6 +104,7 @@ export async function renderDocumentPdf(input: DocumentPdfInput): Promise<Buffer
   if (input.note !== null) {
     doc.font('Helvetica').fontSize(8).fillColor(GREY).text(toWinAnsi(input.note), MARGIN, doc.page.height - MARGIN - 12, { width, lineBreak: false });
   }
+  addPages?.(doc);
   doc.end();
   return done;
 }

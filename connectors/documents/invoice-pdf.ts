@@ -3,30 +3,17 @@
  * Swiss QR-bill payment part at the bottom (swissqrbill on pdfkit). Pure apart from the libraries:
  * the same input gives the same bytes (the PDF dates are the invoice date, never "now").
  */
-import PDFDocument from 'pdfkit';
 import { SwissQRBill } from 'swissqrbill/pdf';
-import type { Data, Debtor } from 'swissqrbill/types';
-import {
-  formatPaymentReference,
-  isReferenceValidForAccount,
-  isValidSwissIban,
-  type PaymentReference,
-} from '../payment/payment-reference.ts';
+import type { Data } from 'swissqrbill/types';
+import { formatPaymentReference, type PaymentReference } from '../payment/payment-reference.ts';
 import { INVOICE_TEXTS, type InvoiceLanguage } from './invoice-texts.ts';
 import { formatSwissDate } from '../swiss-time.ts';
-import { pdfBytes } from './pdf-bytes.ts';
+import { AMOUNT_WIDTH, GREY, MARGIN, openLetter, rule, writeLabelled, writeLetterhead } from './payment-letter.ts';
+import { qrBillData, type StructuredAddress } from './qr-bill.ts';
 import { formatChf } from './swiss-amount.ts';
 import { toWinAnsi } from './win-ansi.ts';
 
-/** A structured address as the QR-bill writes it (address type 'S'). */
-export type StructuredAddress = {
-  readonly street: string;
-  readonly buildingNumber: string | null;
-  readonly postalCode: string;
-  readonly town: string;
-  /** ISO 3166-1 alpha-2, e.g. 'CH'. */
-  readonly country: string;
-};
+export type { StructuredAddress } from './qr-bill.ts';
 
 export type InvoiceDocument = {
   readonly language: InvoiceLanguage;
@@ -52,60 +39,24 @@ export type InvoiceDocument = {
   readonly bookingText: string;
 };
 
-const MARGIN = 57;
-const RECIPIENT_X = 330;
-const AMOUNT_WIDTH = 110;
-const GREY = '#555555';
-/** 999 999 999.99 francs: the most the QR-bill's amount field holds. */
-const MAX_RAPPEN = 99_999_999_999;
-const QR_MESSAGE_MAX = 140;
-
 /** Renders the invoice; throws RangeError for invalid input (the message names the field, not its value). */
 export async function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer> {
   const texts = INVOICE_TEXTS[invoice.language];
-  const qrBill = new SwissQRBill(qrBillData(invoice), { language: texts.qrBillLanguage });
-  const invoiceDate = new Date(`${invoice.invoiceDate}T00:00:00Z`);
-  const creditor = toWinAnsi(invoice.creditor.name);
+  const qrBill = new SwissQRBill(invoiceQrBillData(invoice), { language: texts.qrBillLanguage });
   const amount = formatChf(invoice.amountRappen);
   const dueDate = formatSwissDate(invoice.dueDate);
-
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    lang: texts.pdfLanguage,
-    displayTitle: true,
-    info: {
-      Title: texts.title,
-      Author: creditor,
-      Subject: `${texts.title} – ${toWinAnsi(invoice.serviceName)}`,
-      Creator: 'Municipal e-government platform',
-      CreationDate: invoiceDate,
-      ModDate: invoiceDate,
-    },
+  const { doc, bytes } = openLetter({
+    pdfLanguage: texts.pdfLanguage, title: texts.title, author: invoice.creditor.name, subject: `${texts.title} – ${invoice.serviceName}`, date: invoice.invoiceDate,
   });
-  const done = pdfBytes(doc);
-  const width = doc.page.width - 2 * MARGIN;
-
-  doc.font('Helvetica-Bold').fontSize(13).text(creditor, MARGIN, MARGIN, { width: RECIPIENT_X - MARGIN - 16 });
-  doc.font('Helvetica').fontSize(9).fillColor(GREY).text(addressLines(invoice.creditor.address).join('\n'));
-
-  const recipient = [invoice.debtor.name, ...addressLines(invoice.debtor.address)].map(toWinAnsi).join('\n');
-  doc.fillColor('black').fontSize(10).text(recipient, RECIPIENT_X, 130, { width: doc.page.width - RECIPIENT_X - MARGIN });
-
-  doc.font('Helvetica-Bold').fontSize(18).text(texts.title, MARGIN, 215, { width });
-  doc.moveDown(0.6);
-  const meta: ReadonlyArray<readonly [string, string]> = [
+  const width = writeLetterhead(doc, {
+    sender: invoice.creditor.name, senderAddress: invoice.creditor.address, recipient: invoice.debtor.name, recipientAddress: invoice.debtor.address, title: texts.title,
+  });
+  writeLabelled(doc, [
     [texts.labels.invoiceDate, formatSwissDate(invoice.invoiceDate)],
     [texts.labels.caseNumber, toWinAnsi(invoice.caseNumber)],
     [texts.labels.reference, formatPaymentReference(invoice.reference)],
     [texts.labels.dueDate, dueDate],
-  ];
-  for (const [label, value] of meta) {
-    const y = doc.y;
-    doc.font('Helvetica').fontSize(10).fillColor(GREY).text(label, MARGIN, y, { width: 130 });
-    doc.fillColor('black').text(value, MARGIN + 140, y, { width: width - 140 });
-    doc.y += 3;
-  }
+  ], width);
 
   const descriptionWidth = width - AMOUNT_WIDTH;
   let y = doc.y + 18;
@@ -126,107 +77,19 @@ export async function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer
   // At the foot of this page; the library moves it to a page of its own if the text ran too long.
   qrBill.attachTo(doc);
   doc.end();
-  return done;
+  return bytes;
 }
 
 /** The QR-bill's data, checked first so that every mistake is a RangeError without personal data. */
-function qrBillData(invoice: InvoiceDocument): Data {
+function invoiceQrBillData(invoice: InvoiceDocument): Data {
   formatSwissDate(invoice.invoiceDate);
   formatSwissDate(invoice.dueDate);
   if (invoice.dueDate < invoice.invoiceDate) {
     throw new RangeError('renderInvoicePdf: dueDate is before invoiceDate');
   }
-  const account = invoice.creditor.account.replace(/\s+/g, '').toUpperCase();
-  if (!isValidSwissIban(account)) {
-    throw new RangeError('renderInvoicePdf: creditor account is no valid CH or LI IBAN');
-  }
-  const reference = invoice.reference.value.replace(/\s+/g, '').toUpperCase();
-  if (!isReferenceValidForAccount({ type: invoice.reference.type, value: reference }, account)) {
-    throw new RangeError('renderInvoicePdf: reference is invalid or does not suit the account (QRR needs a QR-IBAN, SCOR an IBAN)');
-  }
+  const data = qrBillData({ ...invoice, message: invoice.bookingText }, 'renderInvoicePdf');
   if (invoice.caseNumber.trim() === '' || invoice.serviceName.trim() === '') {
     throw new RangeError('renderInvoicePdf: caseNumber and serviceName must not be empty');
   }
-  const message = qrText(invoice.bookingText);
-  return {
-    currency: 'CHF',
-    amount: francsForQrBill(invoice.amountRappen),
-    creditor: { account, ...qrParty('creditor', invoice.creditor.name, invoice.creditor.address) },
-    debtor: qrParty('debtor', invoice.debtor.name, invoice.debtor.address),
-    reference,
-    ...(message === '' ? {} : { message: message.slice(0, QR_MESSAGE_MAX) }),
-  };
-}
-
-/** Name and structured address in swissqrbill's fields: address is the street, zip the postal code. */
-function qrParty(role: string, name: string, address: StructuredAddress): Debtor {
-  const party = {
-    name: qrText(name),
-    address: qrText(address.street),
-    ...(address.buildingNumber === null || address.buildingNumber.trim() === '' ? {} : { buildingNumber: qrText(address.buildingNumber) }),
-    zip: qrText(address.postalCode),
-    city: qrText(address.town),
-    country: address.country,
-  };
-  const limits: ReadonlyArray<readonly [string, string, number]> = [
-    ['name', party.name, 70],
-    ['street', party.address, 70],
-    ['buildingNumber', party.buildingNumber ?? '', 16],
-    ['postalCode', party.zip, 16],
-    ['town', party.city, 35],
-  ];
-  for (const [field, value, max] of limits) {
-    if (value.length > max) throw new RangeError(`renderInvoicePdf: ${role} ${field} is longer than ${max} characters`);
-  }
-  if (party.name === '' || party.zip === '' || party.city === '' || !/^[A-Z]{2}$/.test(party.country)) {
-    throw new RangeError(`renderInvoicePdf: ${role} needs a name, postal code, town and a two-letter country code`);
-  }
-  return party;
-}
-
-// Characters that pdfkit's Helvetica can show (WinAnsi) but the Swiss QR Code may not carry.
-const QR_REPLACEMENTS: Readonly<Record<string, string>> = {
-  '‘': "'", '’': "'", '‚': "'", '‹': "'", '›': "'", '“': '"', '”': '"', '„': '"',
-  '–': '-', '—': '-', '•': '-', '…': '...', '™': 'TM', 'ƒ': 'f', '˜': '~', 'ˆ': '^',
-};
-const QR_EXTRAS = new Set('ŒœŠšŽžŸ€');
-
-/**
- * Text for the QR code and the payment part: what both the code's character set (Latin, Latin-1,
- * Latin Extended-A, €) and the payment part's Helvetica can hold, on one line.
- */
-function qrText(text: string): string {
-  let result = '';
-  for (const char of toWinAnsi(text.replace(/[\r\n\t]+/g, ' ').trim())) {
-    const code = char.codePointAt(0) ?? 0;
-    const allowed = (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || QR_EXTRAS.has(char);
-    result += allowed ? char : (QR_REPLACEMENTS[char] ?? '?');
-  }
-  return result;
-}
-
-/**
- * Francs for the library, which writes `amount.toFixed(2)`: the double nearest to a two-decimal
- * number always prints back as that number, which is checked rather than trusted.
- */
-function francsForQrBill(amountRappen: number): number {
-  if (!Number.isSafeInteger(amountRappen) || amountRappen < 1 || amountRappen > MAX_RAPPEN) {
-    throw new RangeError('renderInvoicePdf: amountRappen must be a whole number from 1 to 99999999999');
-  }
-  const francs = `${Math.trunc(amountRappen / 100)}.${String(amountRappen % 100).padStart(2, '0')}`;
-  const amount = Number(francs);
-  if (amount.toFixed(2) !== francs) throw new RangeError('renderInvoicePdf: amount not exactly representable');
-  return amount;
-}
-
-function addressLines(address: StructuredAddress): string[] {
-  const street = address.buildingNumber === null ? address.street : `${address.street} ${address.buildingNumber}`;
-  const place = `${address.country === 'CH' ? '' : `${address.country}-`}${address.postalCode} ${address.town}`;
-  return [street, place].map(toWinAnsi);
-}
-
-/** A thin line across the text width; returns the y below it. */
-function rule(doc: PDFKit.PDFDocument, y: number, width: number): number {
-  doc.moveTo(MARGIN, y).lineTo(MARGIN + width, y).lineWidth(0.5).strokeColor(GREY).stroke();
-  return y + 5;
+  return data;
 }

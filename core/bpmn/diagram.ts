@@ -79,3 +79,30 @@ export function formLinksOf(definitions: BpmnElement): { elementId: string; form
     extensionsOf(element, 'zeebe:FormDefinition').flatMap((definition) =>
       typeof definition.formId === 'string' ? [{ elementId: element.id ?? '-', formId: definition.formId }] : []));
 }
+
+/** The decision ids the diagram's business rule tasks call (`zeebe:calledDecision`), with the calling element. */
+export function decisionLinksOf(definitions: BpmnElement): { elementId: string; decisionId: string }[] {
+  return [...allFlowElements(definitions)].flatMap((element) =>
+    extensionsOf(element, 'zeebe:CalledDecision').flatMap((called) =>
+      typeof called.decisionId === 'string' ? [{ elementId: element.id ?? '-', decisionId: called.decisionId }] : []));
+}
+
+/** Every job the diagram creates (a `zeebe:taskDefinition`): its input mappings' targets and the element template it was made from, if any. */
+export function jobsOf(definitions: BpmnElement): {
+  elementId: string; jobType: string; inputs: string[]; template: { id: string; version: number | undefined } | null;
+}[] {
+  return [...allFlowElements(definitions)].flatMap((element) =>
+    extensionsOf(element, 'zeebe:TaskDefinition').flatMap((definition) => {
+      if (typeof definition.type !== 'string') return [];
+      const id = element.modelerTemplate;
+      const version = element.modelerTemplateVersion;
+      const inputs = extensionsOf(element, 'zeebe:IoMapping').flatMap((mapping) =>
+        ((mapping.inputParameters as { target?: string }[] | undefined) ?? []).flatMap((input) => (input.target ? [input.target] : [])));
+      return [{
+        elementId: element.id ?? '-',
+        jobType: definition.type,
+        inputs,
+        template: typeof id === 'string' ? { id, version: typeof version === 'number' ? version : undefined } : null,
+      }];
+    }));
+}

@@ -33,7 +33,8 @@ export function submittedData(application: Application): Record<string, unknown>
   return structuredClone(application.data ?? (application.applicant ? { applicant: application.applicant } : {}));
 }
 
-function setAt(data: Record<string, unknown>, path: readonly string[], value: unknown): void {
+/** Sets the value at a field's path, making the groups on the way. */
+export function setAt(data: Record<string, unknown>, path: readonly string[], value: unknown): void {
   let target = data;
   for (const segment of path.slice(0, -1)) {
     const next = target[segment];

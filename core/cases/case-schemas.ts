@@ -51,6 +51,23 @@ export const CaseDetailSchema = Type.Composite([
       }),
       Type.Null(),
     ], { description: 'The fee, once it has been requested' }),
+    instalmentPlan: Type.Union([
+      Type.Object({
+        totalRappen: Type.Integer({ description: 'What the plan covers, in Rappen' }),
+        paidRappen: Type.Integer({ description: 'What the bank has credited of it so far' }),
+        instalments: Type.Array(Type.Object({
+          number: Type.Integer({ minimum: 1 }),
+          dueDate: Type.String({ format: 'date' }),
+          amountRappen: Type.Integer(),
+          reference: Type.String({ description: 'The QR reference its QR-bill carries' }),
+          state: Type.Union(['open', 'paid', 'reminded', 'missed', 'cancelled'].map((state) => Type.Literal(state)), {
+            description: 'open; paid (credited by the bank); reminded (overdue, reminded); missed (unpaid after the reminder\'s grace period: the plan ended); cancelled (left open when the plan ended)',
+          }),
+          stateLabel: Type.String({ description: 'The state in the case language' }),
+        })),
+      }),
+      Type.Null(),
+    ], { description: 'The instalment plan once it is agreed (issue 15): each instalment with its due date, amount and state; null for other cases' }),
   }),
 ], { $id: 'CaseDetail' });
 

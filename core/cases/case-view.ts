@@ -1,4 +1,5 @@
 import type { CaseMessage, CaseRow, DocumentMeta, PhaseEntry } from '../db/cases-repository.ts';
+import type { Instalment, InstalmentState } from '../db/instalments-repository.ts';
 import type { Payment } from '../db/payments-repository.ts';
 import type { Language, LocalisedText } from '../language.ts';
 import type { CaseDetail, CaseSummary } from './case-schemas.ts';
@@ -10,6 +11,14 @@ const SUBMITTED: LocalisedText = { de: 'Übermittelt', fr: 'Transmis', it: 'Tras
 const DELAYED: LocalisedText = { de: 'Verzögert', fr: 'Retardé', it: 'In ritardo', en: 'Delayed' };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+const INSTALMENT_STATES: Record<InstalmentState, LocalisedText> = {
+  open: { de: 'Offen', fr: 'Ouverte', it: 'Aperta', en: 'Open' },
+  paid: { de: 'Bezahlt', fr: 'Payée', it: 'Pagata', en: 'Paid' },
+  reminded: { de: 'Erinnert', fr: 'Rappelée', it: 'Sollecitata', en: 'Reminded' },
+  missed: { de: 'Nicht bezahlt', fr: 'Impayée', it: 'Non pagata', en: 'Missed' },
+  cancelled: { de: 'Aufgehoben', fr: 'Annulée', it: 'Annullata', en: 'Cancelled' },
+};
 
 export const labelIn = (text: LocalisedText, language: string): string =>
   text[language as Language] ?? text.de;
@@ -45,6 +54,8 @@ export interface CaseDetailParts {
   messages: CaseMessage[];
   expectedProcessingDays: number;
   payment: Payment | undefined;
+  /** The case's instalment plan, by number; empty for other cases. */
+  instalments: Instalment[];
 }
 
 function paymentView(payment: Payment | undefined): CaseDetail['payment'] {
@@ -56,6 +67,23 @@ function paymentView(payment: Payment | undefined): CaseDetail['payment'] {
     paymentUrl: payment.status === 'open' ? payment.paymentUrl : null,
     paidWith: payment.paidWith,
     paidAt: payment.paidAt?.toISOString() ?? null,
+  };
+}
+
+function instalmentPlanView(instalments: Instalment[], language: string): CaseDetail['instalmentPlan'] {
+  if (instalments.length === 0) return null;
+  const sum = (of: Instalment[]) => of.reduce((total, instalment) => total + instalment.amountRappen, 0);
+  return {
+    totalRappen: sum(instalments),
+    paidRappen: sum(instalments.filter((instalment) => instalment.state === 'paid')),
+    instalments: instalments.map((instalment) => ({
+      number: instalment.number,
+      dueDate: instalment.dueOn,
+      amountRappen: instalment.amountRappen,
+      reference: instalment.reference,
+      state: instalment.state,
+      stateLabel: labelIn(INSTALMENT_STATES[instalment.state], language),
+    })),
   };
 }
 
@@ -79,5 +107,6 @@ export function toCaseDetail(row: CaseRow, parts: CaseDetailParts): CaseDetail {
     })),
     request: row.serviceRequest,
     payment: paymentView(parts.payment),
+    instalmentPlan: instalmentPlanView(parts.instalments, row.language),
   };
 }

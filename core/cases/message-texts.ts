@@ -53,6 +53,30 @@ const TEMPLATES: Record<string, Texts> = {
     it: 'Il Comune non l’ha trovata nel registro degli abitanti con nome e data di nascita; i suoi dati di contatto non sono stati modificati. Si rivolga al controllo abitanti.',
     en: 'The municipality did not find you in the residents register by name and date of birth; your contact details were not changed. Please contact the residents office.',
   },
+  'instalment-plan-agreed': {
+    de: 'Ihr Ratenplan ist vereinbart. Sie finden ihn mit einem QR-Einzahlungsschein je Rate unter «Meine Dokumente»; den Stand der Raten sehen Sie beim Vorgang.',
+    fr: 'Votre plan de paiement est convenu. Vous le trouverez avec une QR-facture par mensualité sous « Mes documents » ; l’état des mensualités figure dans la demande.',
+    it: 'Il suo piano di pagamento è concordato. Lo trova con una QR-fattura per rata sotto «I miei documenti»; lo stato delle rate figura nella pratica.',
+    en: 'Your instalment plan is agreed. You will find it with a QR-bill for each instalment under "My documents"; the case shows the state of the instalments.',
+  },
+  'instalment-reminder': {
+    de: 'Rate {number} Ihres Ratenplans, fällig am {dueDate}, ist noch nicht eingegangen. Bitte bezahlen Sie sie umgehend mit ihrem QR-Einzahlungsschein. Bleibt sie nach der Nachfrist unbezahlt, ist der Ratenplan aufgehoben und der ganze Restbetrag sofort fällig.',
+    fr: 'La mensualité {number} de votre plan de paiement, échue le {dueDate}, ne nous est pas encore parvenue. Veuillez la payer sans délai avec sa QR-facture. Si elle reste impayée après le délai supplémentaire, le plan est annulé et tout le solde est exigible immédiatement.',
+    it: 'La rata {number} del suo piano di pagamento, scaduta il {dueDate}, non è ancora pervenuta. La paghi subito con la sua QR-fattura. Se resta non pagata dopo il termine supplementare, il piano è annullato e l’intero saldo è esigibile immediatamente.',
+    en: 'Instalment {number} of your instalment plan, due on {dueDate}, has not arrived yet. Please pay it at once with its QR-bill. If it is still unpaid after the grace period, the plan ends and the whole remaining amount is due at once.',
+  },
+  'instalment-plan-ended': {
+    de: 'Ihr Ratenplan ist aufgehoben, weil eine Rate auch nach der Erinnerung nicht bezahlt wurde. Der offene Restbetrag ist sofort fällig; die Finanzverwaltung der Gemeinde meldet sich bei Ihnen.',
+    fr: 'Votre plan de paiement est annulé, car une mensualité n’a pas été payée malgré le rappel. Le solde est exigible immédiatement ; l’administration des finances de la commune prendra contact avec vous.',
+    it: 'Il suo piano di pagamento è annullato perché una rata non è stata pagata nemmeno dopo il sollecito. Il saldo è esigibile immediatamente; l’amministrazione delle finanze del Comune la contatterà.',
+    en: 'Your instalment plan has ended because an instalment was not paid even after the reminder. The remaining amount is due at once; the municipality\'s finance department will contact you.',
+  },
+  'instalment-plan-paid': {
+    de: 'Sie haben alle Raten Ihres Ratenplans bezahlt. Besten Dank.',
+    fr: 'Vous avez payé toutes les mensualités de votre plan de paiement. Nous vous en remercions.',
+    it: 'Ha pagato tutte le rate del suo piano di pagamento. La ringraziamo.',
+    en: 'You have paid every instalment of your instalment plan. Thank you.',
+  },
   'payment-refunded': {
     de: 'Die bezahlte Gebühr von CHF {amount} wird Ihnen zurückerstattet.',
     fr: 'La taxe payée de CHF {amount} vous sera remboursée.',
@@ -73,6 +97,24 @@ const REASONS: Record<string, Texts> = {
   'not-resident': {
     de: 'Die Person hat keinen Hauptwohnsitz in der Gemeinde.', fr: "La personne n'a pas son domicile principal dans la commune.",
     it: 'La persona non ha il domicilio principale nel comune.', en: 'The person has no main residence in the municipality.',
+  },
+  'amount-above-limit': {
+    de: 'Der Betrag übersteigt, was die Gemeinde online in Raten gewährt; bitte wenden Sie sich an die Finanzverwaltung.',
+    fr: 'Le montant dépasse ce que la commune accorde en ligne par mensualités ; veuillez vous adresser à l’administration des finances.',
+    it: 'L’importo supera quanto il Comune concede online a rate; si rivolga all’amministrazione delle finanze.',
+    en: 'The amount exceeds what the municipality grants in instalments online; please contact the finance department.',
+  },
+  'item-not-open': {
+    de: 'Eine der gewählten Rechnungen ist nicht mehr offen.', fr: 'L’une des factures choisies n’est plus ouverte.',
+    it: 'Una delle fatture scelte non è più aperta.', en: 'One of the chosen bills is no longer open.',
+  },
+  'in-debt-enforcement': {
+    de: 'Eine der gewählten Rechnungen ist bereits in Betreibung.', fr: 'L’une des factures choisies fait déjà l’objet d’une poursuite.',
+    it: 'Una delle fatture scelte è già in esecuzione.', en: 'One of the chosen bills is already in debt enforcement.',
+  },
+  'below-minimum': {
+    de: 'Der Gesamtbetrag ist zu klein für einen Ratenplan.', fr: 'Le montant total est trop faible pour un plan de paiement.',
+    it: 'L’importo totale è troppo basso per un piano di pagamento.', en: 'The total is too small for an instalment plan.',
   },
   'review-rejected': {
     de: 'Die Einwohnerkontrolle hat den Antrag nach Prüfung abgelehnt.', fr: 'Le contrôle des habitants a refusé la demande après examen.',

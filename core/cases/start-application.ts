@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { CatalogueRepository } from '../db/catalogue-repository.ts';
+import type { CatalogueRepository, ServiceIntake } from '../db/catalogue-repository.ts';
 import type { CaseRow, CasesRepository } from '../db/cases-repository.ts';
+import type { DocumentsRepository } from '../db/documents-repository.ts';
 import type { Application } from './application-schema.ts';
 import type { OrganisationMemberships } from '../organisations/index.ts';
 import { organisationErrors } from '../errors/organisation-errors.ts';
@@ -11,6 +12,8 @@ import { offeredPaymentMethods } from '../catalogue/payment-methods.ts';
 import { effectiveSettings } from '../catalogue/service-settings.ts';
 import { checkApplicationData, dataWithAccountFields, loadSourcedOptions, submittedData, type ApplicantFacts } from './application-data.ts';
 import type { FormDataSources, SourceRequest } from '../forms/form-data-sources.ts';
+import type { ReceivedFile, UploadLimits } from '../forms/form-uploads.ts';
+import { takeUploads } from './application-uploads.ts';
 
 /** Starts process instances; the engine adapter implements it. */
 export interface ProcessStarter {
@@ -27,6 +30,10 @@ export interface PaymentDeadlines {
 export interface StartApplicationDeps {
   catalogue: CatalogueRepository;
   cases: CasesRepository;
+  /** Where the files uploaded with an application are kept, as the case's documents. */
+  documents: Pick<DocumentsRepository, 'fileUploads'>;
+  /** How much one application may upload. */
+  uploadLimits: UploadLimits;
   engine: ProcessStarter;
   /** Whom an application on behalf of an organisation is allowed (ORG-4). */
   memberships: OrganisationMemberships;
@@ -51,8 +58,19 @@ const canonical = (value: unknown): unknown =>
     ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
     : value;
 
-const fingerprint = (application: Application): string =>
-  createHash('sha256').update(JSON.stringify(canonical(application))).digest('hex');
+const sha256 = (content: string | Buffer) => createHash('sha256').update(content).digest('hex');
+
+/**
+ * What an Idempotency-Key stands for: the application and the contents of its files, so that a
+ * replay with other files is another application. Without files it is what it was before uploads,
+ * so that the cases filed then still recognise their replays.
+ */
+function fingerprint(application: Application, files: readonly ReceivedFile[]): string {
+  const text = JSON.stringify(canonical(application));
+  if (files.length === 0) return sha256(text);
+  const contents = files.map((file) => `${file.reference} ${sha256(file.content ?? '')}`).sort();
+  return sha256(`${text}\n${contents.join('\n')}`);
+}
 
 /** Refuses a date of birth that is no calendar date, lies ahead or more than 130 years back. */
 export function checkDateOfBirth(dateOfBirth: string, today: Date, pointer = '/body/applicant/dateOfBirth'): void {
@@ -80,31 +98,44 @@ function formVariables(data: Record<string, unknown>): Record<string, unknown> {
   return variables;
 }
 
-/** What the case keeps of the request beyond the applicant, while the process runs; null when there is nothing. */
-function requestOf(data: Record<string, unknown>): Record<string, unknown> | null {
+/**
+ * What the case keeps of the request beyond the applicant, while the process runs; null when there
+ * is nothing. The records the citizen chose from a source go with it as the source described them
+ * (an instalment plan's bills with their amounts), for the clerk's form: the tasklist does not read
+ * process variables.
+ */
+function requestOf(data: Record<string, unknown>, intake: ServiceIntake, sourced: Record<string, unknown>): Record<string, unknown> | null {
   const { applicant: _applicant, paymentMethod: _paymentMethod, ...request } = data;
+  for (const key of Object.keys(intake.formData)) request[key] = sourced[key];
   return Object.keys(request).length > 0 ? request : null;
 }
 
 /**
- * Files an application as a case and starts its process. The application's data is checked
- * against the service's start form; nothing is stored when the input is refused, and a case whose
- * process could not be started is removed again, so a retry is clean.
+ * Files an application as a case and starts its process. The application's data and files are
+ * checked against the service's start form; the files become the case's documents. Nothing is
+ * stored when the input is refused, and a case whose process could not be started is removed
+ * again with its documents, so a retry is clean.
  */
 export function createStartApplication(deps: StartApplicationDeps) {
   const now = deps.now ?? (() => new Date());
 
-  async function replay(existing: CaseRow, application: Application): Promise<StartApplicationResult> {
-    if (existing.requestFingerprint !== fingerprint(application)) {
+  async function replay(existing: CaseRow, application: Application, files: readonly ReceivedFile[]): Promise<StartApplicationResult> {
+    if (existing.requestFingerprint !== fingerprint(application, files)) {
       throw caseErrors.idempotencyKeyReused();
     }
     return { caseId: existing.id, replayed: true };
   }
 
-  /** A client that sends the applicant beside data, as before the start forms, hears of it where it put it. */
-  return async function startApplication(citizenId: string, application: Application, idempotencyKey?: string): Promise<StartApplicationResult> {
+  /**
+   * `files` are those uploaded with the application (multipart), each under the key of the
+   * filepicker that asks for it. A client that sends the applicant beside data, as before the
+   * start forms, hears of it where it put it.
+   */
+  return async function startApplication(
+    citizenId: string, application: Application, idempotencyKey?: string, files: readonly ReceivedFile[] = [],
+  ): Promise<StartApplicationResult> {
     try {
-      return await start(citizenId, application, idempotencyKey);
+      return await start(citizenId, application, idempotencyKey, files);
     } catch (error) {
       const aboutApplicant = error instanceof ProblemError && error.problem.errors?.some((e) => e.pointer.startsWith('/body/data/applicant/'));
       if (application.applicant && !application.data && aboutApplicant) throw withPointersMoved(error, '/body/data/applicant/', '/body/applicant/');
@@ -112,7 +143,7 @@ export function createStartApplication(deps: StartApplicationDeps) {
     }
   };
 
-  async function start(citizenId: string, application: Application, idempotencyKey?: string): Promise<StartApplicationResult> {
+  async function start(citizenId: string, application: Application, idempotencyKey: string | undefined, files: readonly ReceivedFile[]): Promise<StartApplicationResult> {
     submittedData(application);
     const municipality = await deps.catalogue.findMunicipality(application.municipalityId);
     if (!municipality) throw invalidField('/body/municipalityId', 'is not a known municipality');
@@ -138,8 +169,9 @@ export function createStartApplication(deps: StartApplicationDeps) {
     const sourced = await loadSourcedOptions(intake, deps.formDataSources, {
       municipalityId: municipality.id, applicant: filled.applicant as SourceRequest['applicant'] ?? null, language: application.language,
     });
-    const { data, applicant, paymentMethod: chosenMethod, sourced: fromSources } = checkApplicationData(application, intake, filled, sourced);
+    const { data: checked, applicant, paymentMethod: chosenMethod, sourced: fromSources } = checkApplicationData(application, intake, filled, sourced);
     if (applicant?.dateOfBirth) checkDateOfBirth(applicant.dateOfBirth, now(), '/body/data/applicant/dateOfBirth');
+    const { data, documents } = await takeUploads(intake, checked, files, deps.uploadLimits);
 
     const free = offering.feeRappen === 0;
     if (free && chosenMethod) throw invalidField('/body/paymentMethod', 'the service is free of charge');
@@ -148,7 +180,7 @@ export function createStartApplication(deps: StartApplicationDeps) {
 
     if (idempotencyKey) {
       const existing = await deps.cases.findByIdempotencyKey(citizenId, idempotencyKey);
-      if (existing) return replay(existing, application);
+      if (existing) return replay(existing, application, files);
     }
 
     const caseId = randomUUID();
@@ -159,19 +191,25 @@ export function createStartApplication(deps: StartApplicationDeps) {
       municipalityId: municipality.id,
       language: application.language,
       idempotencyKey: idempotencyKey ?? null,
-      requestFingerprint: fingerprint(application),
+      requestFingerprint: fingerprint(application, files),
       createdAt: now(),
       applicant,
       organisationId: application.organisationId ?? null,
-      serviceRequest: requestOf(data),
+      serviceRequest: requestOf(data, intake, fromSources),
       identityVerified: facts.identityVerified,
     });
     if (outcome === 'duplicate') {
       // A concurrent submit with the same key won the race; if its case is already gone again
       // (its start failed), this submit must not carry on with a case that was never stored.
       const existing = idempotencyKey ? await deps.cases.findByIdempotencyKey(citizenId, idempotencyKey) : undefined;
-      if (existing) return replay(existing, application);
+      if (existing) return replay(existing, application, files);
       throw caseErrors.concurrentSubmit();
+    }
+    try {
+      await deps.documents.fileUploads(caseId, documents);
+    } catch (error) {
+      await deps.cases.remove(caseId);
+      throw error;
     }
 
     let processInstanceKey: string | undefined;
@@ -196,7 +234,8 @@ export function createStartApplication(deps: StartApplicationDeps) {
       }));
       await deps.cases.attachProcessInstance(caseId, processInstanceKey);
     } catch (error) {
-      // No process may run for a case that is not stored: cancel before removing.
+      // No process may run for a case that is not stored: cancel before removing. The case's
+      // documents (its uploads) go with it (on delete cascade).
       if (processInstanceKey) await deps.engine.cancel(processInstanceKey).catch(() => undefined);
       await deps.cases.remove(caseId);
       throw engineUnavailable('The application could not be started; nothing was stored. Please try again.', error);

@@ -56,14 +56,16 @@ export function checkPackageTemplates(
 }
 
 /** The template of a service's document; without a kind, that of the service's only document. */
-export type FindDocumentTemplate = (serviceId: string, kind: string | undefined) => PackageTemplate | undefined;
+export type FindDocumentTemplate = (serviceId: string, kind: string | undefined) => Promise<PackageTemplate | undefined>;
 
-/** Looks templates up in the packages read at start. */
+/** The template of `kind` among a service's templates; without a kind, the only one. */
+export function templateOfKind(templates: readonly PackageTemplate[], kind: string | undefined): PackageTemplate | undefined {
+  if (kind === undefined) return templates.length === 1 ? templates[0] : undefined;
+  return templates.find((template) => template.kind === kind);
+}
+
+/** Looks templates up in packages read from files (tests, tools); the platform reads them from the catalogue. */
 export function documentTemplateFinder(packages: readonly { manifest: { id: string }; documentTemplates: readonly PackageTemplate[] }[]): FindDocumentTemplate {
   const byService = new Map(packages.map((servicePackage) => [servicePackage.manifest.id, servicePackage.documentTemplates]));
-  return (serviceId, kind) => {
-    const templates = byService.get(serviceId) ?? [];
-    if (kind === undefined) return templates.length === 1 ? templates[0] : undefined;
-    return templates.find((template) => template.kind === kind);
-  };
+  return async (serviceId, kind) => templateOfKind(byService.get(serviceId) ?? [], kind);
 }

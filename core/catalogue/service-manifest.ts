@@ -40,6 +40,9 @@ const SettingDeclaration = Type.Union([
   Type.Object({ type: Type.Literal('boolean'), default: Type.Boolean(), names: Texts('What the setting means.') }, { additionalProperties: false }),
   Type.Object({
     type: Type.Literal('string'), default: Type.String({ maxLength: 500 }), maxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    pattern: Type.Optional(Type.String({
+      minLength: 1, maxLength: 200, description: 'A regular expression the whole value must match, e.g. an ISO 8601 duration that a timer of the diagram reads.',
+    })),
     names: Texts('What the setting means.'),
   }, { additionalProperties: false }),
 ]);

@@ -9,13 +9,14 @@ import { Value } from '@sinclair/typebox/value';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { parseDiagram, processesOf } from '../bpmn/diagram.ts';
+import { formLinksOf, parseDiagram, processesOf } from '../bpmn/diagram.ts';
 import { schemaProblems } from '../schema-problems.ts';
 import { checkPackageTemplates, type PackageTemplate } from './package-templates.ts';
 import { ServiceManifestSchema, type ServiceManifest } from './service-manifest.ts';
 import { settingProblems } from './service-settings.ts';
 import { PLATFORM_VARIABLES } from './platform-variables.ts';
 import { boundFields, CHECKED_INPUT_TYPES } from '../forms/form-data-check.ts';
+import { filepickerProblems } from '../forms/upload-types.ts';
 
 export const MANIFEST_FILE = 'service.yaml';
 
@@ -126,13 +127,19 @@ async function checkManifest(
   if (document.id !== folderName) problems.push({ pointer: '/id', message: `must be the package's folder name, ${folderName}` });
   const diagrams = [...files.keys()].filter((file) => file.endsWith('.bpmn'));
   const processIds: string[] = [];
+  const formLinks: { diagram: string; elementId: string; formId: string }[] = [];
   for (const diagram of diagrams) {
     try {
       const { definitions } = await parseDiagram(files.get(diagram) ?? '');
       processIds.push(...processesOf(definitions).filter((process) => process.isExecutable === true).flatMap((process) => process.id ?? []));
+      formLinks.push(...formLinksOf(definitions).map((link) => ({ diagram, ...link })));
     } catch {
       problems.push({ pointer: '/bpmnProcessId', message: `${diagram} is not BPMN` });
     }
+  }
+  const formIds = formIdsIn(files);
+  for (const { diagram, elementId, formId } of formLinks) {
+    if (!formIds.has(formId)) problems.push({ pointer: '/', message: `${diagram}: the task ${elementId} asks for the form ${formId}, which no .form in the package is` });
   }
   if (!processIds.includes(document.bpmnProcessId)) {
     problems.push({ pointer: '/bpmnProcessId', message: `no executable process "${document.bpmnProcessId}" in the package's diagram${diagrams.length === 1 ? '' : 's'} (${diagrams.join(', ') || 'none'})` });
@@ -156,10 +163,16 @@ function startFormProblems(manifest: ServiceManifest, form: FormSchema): Omit<Pa
   const problems: Omit<PackageProblem, 'file'>[] = [];
   const fields = boundFields(form);
   const file = manifest.startForm;
-  for (const { path, component } of fields) {
+  for (const { path, component, groups } of fields) {
     const name = path.join('.');
     if (!(CHECKED_INPUT_TYPES as readonly string[]).includes(component.type ?? '')) {
       problems.push({ pointer: '/startForm', message: `${file}: field ${name} is of type ${component.type}, which the intake cannot check` });
+    }
+    if (component.type === 'filepicker') {
+      for (const problem of filepickerProblems(component)) problems.push({ pointer: '/startForm', message: `${file}: field ${name}: ${problem}` });
+      if (groups.some((group) => group.type === 'dynamiclist')) {
+        problems.push({ pointer: '/startForm', message: `${file}: field ${name} is a filepicker in a dynamic list, whose files the intake cannot take` });
+      }
     }
     if (path.length === 1 && (PLATFORM_VARIABLES as readonly string[]).includes(name)) {
       problems.push({ pointer: '/startForm', message: `${file}: field ${name} would overwrite the platform's variable of that name` });
@@ -173,6 +186,21 @@ function startFormProblems(manifest: ServiceManifest, form: FormSchema): Omit<Pa
     if (!names.has(fieldPath)) problems.push({ pointer: `/prefill/${fieldPath}`, message: `is not a field of ${file}` });
   }
   return problems;
+}
+
+/** The ids of the package's forms (a file that is no JSON is left to the start form's and lint's checks). */
+function formIdsIn(files: PackageFiles): Set<string> {
+  const ids = new Set<string>();
+  for (const [name, text] of files) {
+    if (!name.endsWith('.form')) continue;
+    try {
+      const id = (JSON.parse(text) as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') ids.add(id);
+    } catch {
+      // not JSON: reported where it matters
+    }
+  }
+  return ids;
 }
 
 /** The start form the manifest names: a form-js schema with an id, in the package. */

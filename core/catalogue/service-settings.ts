@@ -33,7 +33,8 @@ function valueProblem(declaration: SettingDeclaration, value: unknown): string |
       return typeof value === 'boolean' ? undefined : 'must be true or false';
     case 'string':
       if (typeof value !== 'string') return 'must be a text';
-      return declaration.maxLength !== undefined && value.length > declaration.maxLength ? `is longer than ${declaration.maxLength} characters` : undefined;
+      if (declaration.maxLength !== undefined && value.length > declaration.maxLength) return `is longer than ${declaration.maxLength} characters`;
+      return declaration.pattern !== undefined && !matchesWhole(declaration.pattern, value) ? 'does not have the expected form' : undefined;
     default: {
       if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a number';
       if (declaration.type === 'integer' && !Number.isInteger(value)) return 'must be a whole number';
@@ -41,6 +42,15 @@ function valueProblem(declaration: SettingDeclaration, value: unknown): string |
       if (declaration.maximum !== undefined && value > declaration.maximum) return `must be at most ${declaration.maximum}`;
       return undefined;
     }
+  }
+}
+
+/** Whether the whole value matches the declared pattern; a pattern that is no regular expression matches nothing. */
+function matchesWhole(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(`^(?:${pattern})$`, 'u').test(value);
+  } catch {
+    return false;
   }
 }
 

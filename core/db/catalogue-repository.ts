@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { LocalisedText } from '../language.ts';
 import type { ServiceAudience } from '../organisations/organisation-rules.ts';
 import type { FormDataSource, PrefillSource } from '../catalogue/service-manifest.ts';
+import type { PackageTemplate } from '../catalogue/package-templates.ts';
 import type { SettingDeclarations } from '../catalogue/service-settings.ts';
 
 export interface Municipality {
@@ -92,6 +93,8 @@ export interface CatalogueRepository {
   expectedProcessingDays(serviceId: string): Promise<number | undefined>;
   /** The form-js schema a citizen fills in to order the service (its package's start form); undefined for an unknown service or one without. */
   startForm(serviceId: string): Promise<object | undefined>;
+  /** The templates of the documents the service issues, as its package was registered. */
+  documentTemplates(serviceId: string): Promise<PackageTemplate[]>;
   /** What the intake checks an application of the service with; undefined for an unknown service or one without a start form. */
   intakeOf(serviceId: string): Promise<ServiceIntake | undefined>;
   /** The institution of `kind` that serves the municipality, e.g. its district's debt-enforcement office. */
@@ -165,6 +168,10 @@ export function createCatalogueRepository(db: Knex): CatalogueRepository {
     async startForm(serviceId) {
       const row = await db('services').where({ id: serviceId }).first('start_form');
       return (row?.start_form as object | null | undefined) ?? undefined;
+    },
+    async documentTemplates(serviceId) {
+      const row = await db('services').where({ id: serviceId }).first('document_templates');
+      return (row?.document_templates as PackageTemplate[] | undefined) ?? [];
     },
     async intakeOf(serviceId) {
       const row = await db('services').where({ id: serviceId }).first('start_form', 'prefill', 'form_data');

@@ -20,9 +20,23 @@ export interface NewDocument {
   content: Buffer;
 }
 
+/**
+ * A file uploaded with an application, its id given by the caller (the process gets it before it
+ * is filed); its kind is `upload:<field>:<n>`, the n-th file of the start form's field.
+ */
+export interface UploadedDocument {
+  id: string;
+  kind: string;
+  fileName: string;
+  mediaType: string;
+  content: Buffer;
+}
+
 /** The citizen's documents (CASE-4): one document per case and kind, so a retried job files it once. */
 export interface DocumentsRepository {
   file(document: NewDocument): Promise<string>;
+  /** Files the uploads of an application with its case, all or none. */
+  fileUploads(caseId: string, uploads: readonly UploadedDocument[]): Promise<void>;
   find(documentId: string): Promise<StoredDocument | undefined>;
 }
 
@@ -45,6 +59,13 @@ export function createDocumentsRepository(db: Knex): DocumentsRepository {
       if (inserted[0]) return inserted[0].id as string;
       const existing = await db('documents').where({ case_id: document.caseId, kind: document.kind }).first('id');
       return existing.id as string;
+    },
+    async fileUploads(caseId, uploads) {
+      if (uploads.length === 0) return;
+      const createdAt = new Date();
+      await db('documents').insert(uploads.map((upload) => ({
+        id: upload.id, case_id: caseId, kind: upload.kind, file_name: upload.fileName, media_type: upload.mediaType, content: upload.content, created_at: createdAt,
+      })));
     },
     async find(documentId) {
       const row = await db('documents as d')

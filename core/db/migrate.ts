@@ -23,9 +23,11 @@ import * as serviceStartForms from './migrations/023-service-start-forms.ts';
 import * as serviceSettings from './migrations/024-service-settings.ts';
 import * as catalogueSearch from './migrations/025-catalogue-search.ts';
 import * as municipalConfigurationChanges from './migrations/026-municipal-configuration-changes.ts';
+import * as instalments from './migrations/027-instalments.ts';
 import * as municipalityLetterhead from './migrations/028-municipality-letterhead.ts';
 import * as serviceIntake from './migrations/029-service-intake.ts';
 import * as servicePackageDrafts from './migrations/031-service-package-drafts.ts';
+import * as serviceDocumentTemplates from './migrations/032-service-document-templates.ts';
 
 interface Migration {
   up(db: Knex): Promise<void>;
@@ -58,9 +60,11 @@ const migrations: Record<string, Migration> = {
   '024-service-settings': serviceSettings,
   '025-catalogue-search': catalogueSearch,
   '026-municipal-configuration-changes': municipalConfigurationChanges,
+  '027-instalments': instalments,
   '028-municipality-letterhead': municipalityLetterhead,
   '029-service-intake': serviceIntake,
   '031-service-package-drafts': servicePackageDrafts,
+  '032-service-document-templates': serviceDocumentTemplates,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -79,7 +79,8 @@ export interface PaymentsRepository {
   cancelInvoice(paymentId: string): Promise<void>;
   /** Stores a bank credit once per (municipality, bank reference); undefined when it was imported before. */
   insertBankCredit(credit: NewBankCredit): Promise<string | undefined>;
-  matchBankCredit(creditId: string, invoiceId: string | null): Promise<void>;
+  /** The invoice or instalment the credit paid, or null: left for the finance department. */
+  matchBankCredit(creditId: string, paid: { invoiceId: string } | { instalmentId: string } | null): Promise<void>;
   listOpenInvoices(municipalityId: string): Promise<{ invoiceId: string; caseId: string; reference: string; amountRappen: number; dueOn: string }[]>;
   listUnmatchedCredits(municipalityId: string): Promise<(NewBankCredit & { id: string; importedAt: Date })[]>;
   listPaidServices(municipalityId: string, from: Date, to: Date): Promise<PaidServiceRow[]>;
@@ -244,8 +245,12 @@ export function createPaymentsRepository(db: Knex): PaymentsRepository {
         .returning('id');
       return inserted.length > 0 ? id : undefined;
     },
-    async matchBankCredit(creditId, invoiceId) {
-      await db('bank_credits').where({ id: creditId }).update({ invoice_id: invoiceId, status: invoiceId === null ? 'unmatched' : 'matched' });
+    async matchBankCredit(creditId, paid) {
+      await db('bank_credits').where({ id: creditId }).update({
+        invoice_id: paid && 'invoiceId' in paid ? paid.invoiceId : null,
+        instalment_id: paid && 'instalmentId' in paid ? paid.instalmentId : null,
+        status: paid === null ? 'unmatched' : 'matched',
+      });
     },
     async listOpenInvoices(municipalityId) {
       const rows = await db('invoices as i').join('payments as p', 'p.id', 'i.payment_id')

@@ -5,7 +5,7 @@ import type { ZeebeClient } from './engine-client.ts';
 
 export interface DeployedResource {
   file: string;
-  kind: 'process' | 'form';
+  kind: 'process' | 'form' | 'decision';
 }
 
 interface ProcessMetadata {
@@ -42,7 +42,8 @@ async function filesBelow(dir: string): Promise<string[]> {
 }
 
 /**
- * Deploys every diagram and form under `processes/` in one deployment. The engine ignores a
+ * Deploys every diagram, decision (DMN, run by business rule tasks) and form under `processes/` in
+ * one deployment, so that a diagram never runs without the decisions it calls. The engine ignores a
  * resource identical to its latest version, so deploying at every start is idempotent.
  * `skipDiagram` leaves out diagrams whose newest version came from the modeller, so that a
  * restart does not put the repository's older diagram back in front of it.
@@ -53,9 +54,10 @@ export async function deployProcesses(zeebe: ZeebeClient, processesDir = 'proces
   const resources = files.flatMap((file): { kind: DeployedResource['kind']; file: string; resource: Resource }[] => {
     if (file.endsWith('.bpmn')) return [{ kind: 'process' as const, file, resource: { processFilename: file } }];
     if (file.endsWith('.form')) return [{ kind: 'form' as const, file, resource: { formFilename: file } }];
+    if (file.endsWith('.dmn')) return [{ kind: 'decision' as const, file, resource: { decisionFilename: file } }];
     return [];
   });
-  if (resources.length === 0) throw new Error(`no .bpmn or .form files under ${processesDir}`);
+  if (resources.length === 0) throw new Error(`no .bpmn, .dmn or .form files under ${processesDir}`);
   const response = await zeebe.deployResources(resources.map((r) => r.resource));
   const deployments = response.deployments as { process?: ProcessMetadata; form?: FormMetadata }[];
   const processes = await Promise.all(deployments.flatMap((deployment) => {

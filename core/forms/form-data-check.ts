@@ -16,6 +16,8 @@ export interface FormComponent {
   type?: string;
   subtype?: string;
   readonly?: boolean | string;
+  /** A number field's most digits after the decimal point (0: whole numbers). */
+  decimalDigits?: number;
   validate?: {
     required?: boolean;
     minLength?: number;
@@ -27,6 +29,10 @@ export interface FormComponent {
   };
   values?: { value: unknown; label?: string }[];
   valuesKey?: string;
+  /** A filepicker's file types, as the browser's `accept` attribute takes them (`.pdf,image/jpeg`). */
+  accept?: string;
+  /** Whether a filepicker takes more than one file. */
+  multiple?: boolean | string;
   conditional?: { hide?: string };
   components?: FormComponent[];
 }
@@ -50,7 +56,13 @@ export interface BoundField {
 const PRESENTATIONAL = new Set(['text', 'html', 'image', 'spacer', 'separator', 'button', 'iframe', 'table', 'documentPreview']);
 
 /** The input components whose values this check knows; a form using others is refused by the package check. */
-export const CHECKED_INPUT_TYPES = ['textfield', 'textarea', 'number', 'checkbox', 'checklist', 'radio', 'select', 'taglist', 'datetime'] as const;
+export const CHECKED_INPUT_TYPES = ['textfield', 'textarea', 'number', 'checkbox', 'checklist', 'radio', 'select', 'taglist', 'datetime', 'filepicker'] as const;
+
+/**
+ * What a filepicker's value is: form-js keeps the chosen files apart from the data and gives the
+ * field a key to them (`files::<id>`), which a submitted form's files are named by.
+ */
+export const FILES_REFERENCE = /^files::[\x21-\x7e]{1,100}$/;
 
 /** Every field the form binds, with its data path (group `path`s and dotted keys nest). */
 export function boundFields(schema: unknown): BoundField[] {
@@ -95,12 +107,23 @@ function isCalendarDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
+/** Whether the number, as JavaScript writes it, has no more digits after the point than allowed. */
+function hasAtMostDecimals(value: number, digits: number): boolean {
+  if (Number.isInteger(value)) return true;
+  const [mantissa = '', exponent] = String(value).split('e');
+  const decimals = (mantissa.split('.')[1]?.length ?? 0) - Number(exponent ?? 0);
+  return decimals <= digits;
+}
+
 /** What is wrong with one shown, non-empty value of a field; undefined when it is fine. */
 function valueProblem(component: FormComponent, value: unknown, offered: readonly unknown[] | undefined): string | undefined {
   const rules = component.validate ?? {};
   switch (component.type) {
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a number';
+      if (component.decimalDigits !== undefined && !hasAtMostDecimals(value, component.decimalDigits)) {
+        return component.decimalDigits === 0 ? 'must be a whole number' : `has more than ${component.decimalDigits} decimal places`;
+      }
       if (rules.min !== undefined && value < rules.min) return `must be at least ${rules.min}`;
       if (rules.max !== undefined && value > rules.max) return `must be at most ${rules.max}`;
       return undefined;
@@ -114,6 +137,8 @@ function valueProblem(component: FormComponent, value: unknown, offered: readonl
       if (offered && value.some((item) => !offered.includes(item))) return 'holds a value that is not offered';
       return undefined;
     }
+    case 'filepicker':
+      return typeof value === 'string' && FILES_REFERENCE.test(value) ? undefined : 'must name its files as form-js does (files::<id>)';
     case 'radio':
     case 'select':
       return offered && !offered.includes(value) ? 'is not one of the offered values' : undefined;
@@ -152,7 +177,8 @@ function leafPaths(data: unknown, prefix: string[] = []): string[][] {
   return entries.flatMap(([key, value]) => leafPaths(value, [...prefix, key]));
 }
 
-const pointerOf = (base: string, path: readonly string[]) => `${base}/${path.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+/** The JSON pointer of a path under `base` (segments escaped as RFC 6901 asks). */
+export const pointerOf = (base: string, path: readonly string[]) => `${base}/${path.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
 
 /** Every problem of the submitted data against the form, each naming its field. Empty when all is well. */
 export function checkFormData(schema: unknown, data: Record<string, unknown>, options: FormCheckOptions): FormProblem[] {

@@ -260,7 +260,7 @@ export function createProcessModeller(deps: ProcessModellerDeps) {
       });
       await deps.rememberProcess(deployed.process);
       for (const form of deployed.forms) await deps.rememberForm(form);
-      if (newPackage) await deps.registerService({ manifest: newPackage.manifest, startForm: newPackage.startForm });
+      if (newPackage) await deps.registerService({ manifest: newPackage.manifest, startForm: newPackage.startForm, documentTemplates: newPackage.documentTemplates });
       await deps.drafts.rememberDeployment({
         processDefinitionKey: deployed.process.processDefinitionKey, bpmnProcessId: service.bpmnProcessId, version: deployed.process.version, forms, by: modeller, at: now(),
       });

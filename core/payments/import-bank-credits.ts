@@ -1,12 +1,14 @@
 import { parseCamt054 } from '../../connectors/payment/camt054.ts';
 import type { Municipality } from '../db/catalogue-repository.ts';
+import type { InstalmentsRepository } from '../db/instalments-repository.ts';
 import type { PaymentsRepository } from '../db/payments-repository.ts';
+import type { SettleInstalment } from './settle-instalment.ts';
 import type { SettleInvoice } from './settle-invoice.ts';
 
 export interface BankImportResult {
   /** Credits seen for the first time. */
   imported: number;
-  /** Of those, matched to an open invoice and settled. */
+  /** Of those, matched to an open invoice or an unpaid instalment of a plan and settled. */
   settled: number;
   /** Of those, left for the finance department (no reference, unknown reference, wrong amount or account). */
   unmatched: number;
@@ -18,10 +20,12 @@ export interface BankImportResult {
 
 /**
  * Imports a bank's camt.054 credit notification for a municipality (PAY-2): each credit once,
- * settling the open invoice whose reference and amount it carries. Parsing fails before anything
- * is stored (Camt054Error names the element).
+ * settling the open invoice, or the unpaid instalment of a plan (issue 15), whose reference and
+ * amount it carries. Parsing fails before anything is stored (Camt054Error names the element).
  */
-export function createBankCreditImport(deps: { payments: PaymentsRepository; settleInvoice: SettleInvoice; now?: () => Date }) {
+export function createBankCreditImport(deps: {
+  payments: PaymentsRepository; settleInvoice: SettleInvoice; instalments: InstalmentsRepository; settleInstalment: SettleInstalment; now?: () => Date;
+}) {
   const now = deps.now ?? (() => new Date());
   return async function importBankCredits(municipality: Municipality, camt054Xml: string): Promise<BankImportResult> {
     const notification = parseCamt054(camt054Xml);
@@ -41,20 +45,30 @@ export function createBankCreditImport(deps: { payments: PaymentsRepository; set
         continue;
       }
       result.imported += 1;
+      // A QR-bill is paid to the QR-IBAN, which the bank may report apart from the account it books on.
+      const toOwnAccount = credit.accountIban === ownAccount || credit.creditorAccountIban === ownAccount;
       const invoice = credit.reference ? await deps.payments.findInvoiceByReference(credit.reference.value) : undefined;
+      const instalment = credit.reference && !invoice ? await deps.instalments.findByReference(credit.reference.value) : undefined;
+      if (instalment) {
+        const paysIt = toOwnAccount && instalment.municipalityId === municipality.id && instalment.state !== 'paid' && instalment.amountRappen === credit.amountRappen;
+        if (paysIt) await deps.settleInstalment(instalment, now());
+        await deps.payments.matchBankCredit(creditId, paysIt ? { instalmentId: instalment.id } : null);
+        if (paysIt) result.settled += 1;
+        else result.unmatched += 1;
+        continue;
+      }
       const matches =
         invoice !== undefined &&
         invoice.municipalityId === municipality.id &&
         invoice.status === 'open' &&
         invoice.amountRappen === credit.amountRappen &&
-        // A QR-bill is paid to the QR-IBAN, which the bank may report apart from the account it books on.
-        (credit.accountIban === ownAccount || credit.creditorAccountIban === ownAccount);
+        toOwnAccount;
       if (!matches) {
         result.unmatched += 1;
         continue;
       }
       const outcome = await deps.settleInvoice(invoice.id, 'bank', now());
-      await deps.payments.matchBankCredit(creditId, outcome === 'settled' || outcome === 'already-settled' ? invoice.id : null);
+      await deps.payments.matchBankCredit(creditId, outcome === 'settled' || outcome === 'already-settled' ? { invoiceId: invoice.id } : null);
       if (outcome === 'settled' || outcome === 'already-settled') result.settled += 1;
       else result.unmatched += 1;
     }

@@ -36,6 +36,8 @@ export async function composeApi(parts: Parts, options: FastifyServerOptions): P
   const { config, db, zeebe } = parts;
   const catalogue = createCatalogueRepository(db);
   const cases = createCasesRepository(db);
+  const documents = createDocumentsRepository(db);
+  const uploadLimits = { maxBytes: config.UPLOAD_MAX_BYTES, maxFiles: config.UPLOAD_MAX_FILES };
   const paymentServices = openPaymentServices(parts);
   const staff = createStaffRepository(db);
   const caseRecords = createCaseRecordsRepository(db);
@@ -51,6 +53,8 @@ export async function composeApi(parts: Parts, options: FastifyServerOptions): P
   const startApplication = createStartApplication({
     catalogue,
     cases,
+    documents,
+    uploadLimits,
     engine: processStarter,
     memberships: organisations.memberships,
     paymentDeadlines: {
@@ -69,8 +73,9 @@ export async function composeApi(parts: Parts, options: FastifyServerOptions): P
     municipalConfiguration: createMunicipalConfiguration({ repository: createMunicipalConfigurationRepository(db), portalPublicUrl: config.PORTAL_PUBLIC_URL }),
     searchCatalogue: createSearchCatalogue({ search: createCatalogueSearchRepository(db), catalogue }),
     cases,
-    documents: createDocumentsRepository(db),
+    documents,
     payments: paymentServices.payments,
+    instalments: paymentServices.instalments,
     recordPaymentTransaction: paymentServices.recordTransaction,
     finance: { importBankCredits: paymentServices.importBankCredits, settleInvoice: paymentServices.settleInvoice },
     tasklist: {
@@ -97,6 +102,7 @@ export async function composeApi(parts: Parts, options: FastifyServerOptions): P
     sessionSecret: config.SESSION_SECRET,
     answerQuestion: createAnswerQuestion({ cases, answers: createCitizenAnswersRepository(db), engine: zeebe }),
     startApplication,
+    uploadLimits,
     loadStartFormData,
     drafts: createDraftService({ drafts: createDraftsRepository(db), startApplication, now: () => new Date() }),
     projector: createRecordProjector(db),

@@ -32,7 +32,14 @@ function brokenTextIn(value: unknown, pointer: string, depth = 0): string | unde
 export function registerTextInputCheck(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     if (request.routeOptions.config.rawText) return;
-    const pointer = brokenTextIn(request.params, '/params') ?? brokenTextIn(request.query, '/querystring') ?? brokenTextIn(request.body, '/body');
-    if (pointer) throw invalidField(pointer, 'contains a character that is not text (U+0000 or a broken surrogate pair)');
+    refuseBrokenText(request.params, '/params');
+    refuseBrokenText(request.query, '/querystring');
+    refuseBrokenText(request.body, '/body');
   });
+}
+
+/** The same check for input a route reads on its own after the hooks (the JSON part of a multipart form), named under `pointer`. */
+export function refuseBrokenText(value: unknown, pointer: string): void {
+  const found = brokenTextIn(value, pointer);
+  if (found) throw invalidField(found, 'contains a character that is not text (U+0000 or a broken surrogate pair)');
 }

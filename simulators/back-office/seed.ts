@@ -261,6 +261,19 @@ export const SEEDED_OPEN_ITEMS: Readonly<Record<string, readonly (OpenItem & { r
     { itemId: 'OP-4001-1001', description: 'Gemeindesteuern 2025, Schlussrechnung', amountRappen: 125_000, dueDate: '2026-09-30' },
     { itemId: 'OP-4001-1002', description: 'Abfallgrundgebühr 2026', amountRappen: 18_000, dueDate: '2026-10-31' },
   ],
+  // Greta Sperrli's bills serve the instalment plan's tests, one plan each: a plan takes its items out of the open ones.
+  'P-4001-0002': [
+    { itemId: 'OP-4001-2001', description: 'Gemeindesteuern 2025, 1. Rate', amountRappen: 48_000, dueDate: '2026-06-30' },
+    { itemId: 'OP-4001-2002', description: 'Gemeindesteuern 2025, 2. Rate', amountRappen: 48_000, dueDate: '2026-09-30' },
+    { itemId: 'OP-4001-2003', description: 'Wasser- und Abwassergebühren 2026', amountRappen: 36_000, dueDate: '2026-10-31' },
+    { itemId: 'OP-4001-2004', description: 'Gemeindesteuern 2024, Nachsteuer', amountRappen: 420_000, dueDate: '2026-08-31' },
+    { itemId: 'OP-4001-2005', description: 'Kehrichtgebühren 2026', amountRappen: 24_000, dueDate: '2026-11-30' },
+    { itemId: 'OP-4001-2006', description: 'Hundesteuer 2026', amountRappen: 15_000, dueDate: '2026-04-30' },
+    { itemId: 'OP-4001-2007', description: 'Feuerwehrersatzabgabe 2026', amountRappen: 30_000, dueDate: '2026-11-30' },
+    { itemId: 'OP-4001-2008', description: 'Gemeindesteuern 2023, Nachsteuer', amountRappen: 2_600_000, dueDate: '2026-03-31' },
+    { itemId: 'OP-4001-2009', description: 'Gemeindesteuern 2022', amountRappen: 150_000, dueDate: '2025-03-31', inDebtEnforcement: true },
+    { itemId: 'OP-4001-2010', description: 'Parkkarte Altstadt 2026', amountRappen: 12_000, dueDate: '2026-12-31' },
+  ],
   'P-4021-0001': [
     { itemId: 'OP-4021-1001', description: 'Gemeindesteuern 2024', amountRappen: 310_000, dueDate: '2025-09-30', inDebtEnforcement: true },
     { itemId: 'OP-4021-1002', description: 'Wasserzins 2026', amountRappen: 6_500, dueDate: '2026-12-31' },

@@ -14,6 +14,7 @@ import { createCasesRepository } from '../../core/db/cases-repository.ts';
 import { createCatalogueRepository } from '../../core/db/catalogue-repository.ts';
 import { createDocumentsRepository } from '../../core/db/documents-repository.ts';
 import { createIncidentsRepository } from '../../core/db/incidents-repository.ts';
+import { createInstalmentsRepository } from '../../core/db/instalments-repository.ts';
 import { createPaymentsRepository } from '../../core/db/payments-repository.ts';
 import { createStaffRepository } from '../../core/db/staff-repository.ts';
 import { createInternalTasksRepository } from '../../core/db/internal-tasks-repository.ts';
@@ -62,6 +63,7 @@ export async function startTasklistApi(db: Knex): Promise<TasklistApi> {
     cases: createCasesRepository(db),
     documents: createDocumentsRepository(db),
     payments: createPaymentsRepository(db),
+    instalments: createInstalmentsRepository(db),
     recordPaymentTransaction: notInThisBenchmark('recording a payment transaction'),
     finance: { importBankCredits: notInThisBenchmark('importing bank credits'), settleInvoice: notInThisBenchmark('settling an invoice') },
     tasklist: {
@@ -90,6 +92,7 @@ export async function startTasklistApi(db: Knex): Promise<TasklistApi> {
     staffSessions,
     sessionSecret,
     startApplication: notInThisBenchmark('starting an application'),
+    uploadLimits: { maxBytes: 10 * 1024 * 1024, maxFiles: 10 },
     loadStartFormData: notInThisBenchmark('loading the data of a start form'),
     answerQuestion: notInThisBenchmark('answering a question'),
     projector: createRecordProjector(db),

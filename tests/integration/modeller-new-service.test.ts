@@ -118,14 +118,14 @@ describe('Mara makes a service and deploys it', () => {
     const startForm = draft.forms[`${id}-start`] as Body;
     expect(JSON.stringify(startForm)).toContain('"path":"applicant"');
 
-    // A field the intake cannot check is saved in the draft, but the deployment refuses it as a package of processes/ would be.
-    const withUpload = { ...startForm, components: [...startForm.components, { id: 'photo', type: 'filepicker', key: 'photo', label: 'Foto' }] };
-    const saved = await asModeller('PUT', `/modeler/api/services/${id}/draft`, { bpmnXml: draft.bpmnXml, forms: { [`${id}-start`]: withUpload }, baseRevision: 1, basedOnVersion: null });
+    // A field that would overwrite the platform's variable is saved in the draft, but the deployment refuses it as a package of processes/ would be.
+    const withCaseId = { ...startForm, components: [...startForm.components, { id: 'case-id', type: 'textfield', key: 'caseId', label: 'Ihre Fallnummer' }] };
+    const saved = await asModeller('PUT', `/modeler/api/services/${id}/draft`, { bpmnXml: draft.bpmnXml, forms: { [`${id}-start`]: withCaseId }, baseRevision: 1, basedOnVersion: null });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     const refused = await asModeller('POST', `/modeler/api/services/${id}/deployments`, { revision: saved.body.revision });
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ type: 'urn:gemeindeportal:problem:package-invalid' });
-    expect(refused.body.errors).toContainEqual({ pointer: '/manifest/startForm', detail: `${id}-start.form: field photo is of type filepicker, which the intake cannot check` });
+    expect(refused.body.errors).toContainEqual({ pointer: '/manifest/startForm', detail: `${id}-start.form: field caseId would overwrite the platform's variable of that name` });
     expect((await listed(id))?.isNew).toBe(true);
 
     const withDogName = { ...startForm, components: [...startForm.components, { id: 'dog-name', type: 'textfield', key: 'dogName', label: 'Name des Hundes', validate: { required: true } }] };

@@ -13,8 +13,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createZeebeClient } from '../../core/engine/engine-client.ts';
 import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
 import { citizenToken } from './support/citizens.ts';
-import { callApi, eventually } from './support/http.ts';
+import { callApi } from './support/http.ts';
 import { staffHeaders, staffSessionCookie } from './support/staff-login.ts';
+import { variablesOfProbeJob } from './support/probe-jobs.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Body = Record<string, any>;
@@ -65,14 +66,7 @@ const probeOf = (config: Body): Body => (config.offerings as Body[]).find((o) =>
 const historyOf = async (path: string, username: string, subject: string): Promise<Body[]> =>
   ((await callApi<Body>('GET', `${path}/changes?limit=200`, asStaff(username))).body.changes as Body[]).filter((c) => c.subject === subject);
 
-/** Activates the probe's jobs until the one of `caseId` comes, completes each (earlier runs' too), and answers its variables. */
-async function variablesOfCase(caseId: string): Promise<Body> {
-  return eventually(async () => {
-    const jobs = await zeebe.activateJobs({ type: PROBE_JOB, maxJobsToActivate: 20, timeout: 60_000, worker: 'municipal-configuration-test', requestTimeout: 2_000 });
-    for (const job of jobs) await zeebe.completeJob({ jobKey: job.key, variables: {} });
-    return jobs.find((job) => (job.variables as Body).caseId === caseId)?.variables as Body | undefined;
-  }, 'the probe\'s job of the case');
-}
+const variablesOfCase = (caseId: string): Promise<Body> => variablesOfProbeJob(zeebe, PROBE_JOB, caseId);
 
 describe('who may configure a municipality', () => {
   const calls: [string, string, Body | undefined][] = [

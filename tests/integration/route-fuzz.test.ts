@@ -17,7 +17,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
 
 interface Parameter { in: 'path' | 'query' | 'header' | 'cookie'; name: string; required?: boolean; schema: JsonSchema }
 interface Operation { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> }; security?: Record<string, unknown>[] }
-interface Route { method: string; path: string; parameters: Parameter[]; body?: { type: string; schema: SchemaLike }; caller?: Caller }
+interface Route { method: string; path: string; parameters: Parameter[]; body?: { type: string; schema: SchemaLike; alsoMultipart?: boolean }; caller?: Caller }
 
 /** Who sends the request: nobody, a citizen, staff with one role or another, or someone with forged credentials. */
 type Caller = 'anonymous' | 'citizen' | 'other-citizen' | 'clerk' | 'finance' | 'modeller' | 'operator' | 'forged';
@@ -68,8 +68,10 @@ function routesOf(document: { paths: Record<string, Record<string, Operation>> }
     for (const [method, operation] of Object.entries(operations)) {
       const [type, content] = Object.entries(operation.requestBody?.content ?? {})[0] ?? [];
       const caller = callerOf(path, operation);
+      // A JSON body that may come as the part "application" of a multipart form too (an application with files).
+      const alsoMultipart = type === 'application/json' && operation.requestBody?.content?.['multipart/form-data'] !== undefined;
       const body = path.startsWith('/webhooks/payrexx/') ? { type: 'application/json', schema: WEBHOOK_BODY }
-        : type && content?.schema ? { type, schema: content.schema } : undefined;
+        : type && content?.schema ? { type, schema: content.schema, ...(alsoMultipart ? { alsoMultipart } : {}) } : undefined;
       routes.push({ method: method.toUpperCase(), path, parameters: operation.parameters ?? [], ...(body ? { body } : {}), ...(caller ? { caller } : {}) });
     }
   }
@@ -91,7 +93,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : JS
 /** Header values are bytes without line breaks; what a client cannot send is left out. */
 const headerText = (value: unknown): string => [...text(value)].filter((char) => char >= ' ' && char <= '~').join('');
 
-interface FuzzRequest { caller: Caller; path: string; query: Record<string, unknown>; headers: Record<string, unknown>; body: unknown; hasBody: boolean }
+interface FuzzRequest { caller: Caller; path: string; query: Record<string, unknown>; headers: Record<string, unknown>; body: unknown; hasBody: boolean; file?: Uint8Array | undefined }
 
 function requestsFor(route: Route): fc.Arbitrary<FuzzRequest> {
   const byPlace = (place: Parameter['in']) => route.parameters.filter((parameter) => parameter.in === place);
@@ -106,6 +108,8 @@ function requestsFor(route: Route): fc.Arbitrary<FuzzRequest> {
     body: route.body ? inputOf(route.body.schema) : fc.constant(undefined),
     // Now and then no body at all where one is expected.
     hasBody: route.body ? fc.integer({ min: 0, max: 9 }).map((n) => n > 0) : fc.constant(false),
+    // Now and then the body as a multipart form with a file of random bytes, where the route takes one.
+    file: route.body?.alsoMultipart ? fc.option(fc.uint8Array({ maxLength: 64 }), { nil: undefined }) : fc.constant(undefined),
   });
 }
 
@@ -121,10 +125,19 @@ async function send(route: Route, request: FuzzRequest): Promise<{ status: numbe
     ...Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, headerText(value)])),
   };
   const withBody = route.body !== undefined && request.hasBody;
-  if (withBody) headers['content-type'] = route.body?.type ?? 'application/json';
-  const body = !withBody ? undefined : route.body?.type.includes('json') ? JSON.stringify(request.body) ?? 'null' : text(request.body);
+  const asForm = withBody && request.file !== undefined;
+  if (withBody && !asForm) headers['content-type'] = route.body?.type ?? 'application/json';
+  const body = !withBody ? undefined : asForm ? formOf(request.body, request.file) : route.body?.type.includes('json') ? JSON.stringify(request.body) ?? 'null' : text(request.body);
   const response = await fetch(url, { method: route.method, headers, redirect: 'manual', ...(body === undefined ? {} : { body }) });
   return { status: response.status, type: response.headers.get('content-type') ?? '', text: (await response.text()).slice(0, 400), url: url.pathname + url.search };
+}
+
+/** The body as multipart: the JSON as the part "application", and one file under a files:: key. */
+function formOf(json: unknown, file: Uint8Array | undefined): FormData {
+  const form = new FormData();
+  form.append('application', JSON.stringify(json) ?? 'null');
+  form.append('files::fuzz', new Blob([new Uint8Array(file ?? [])]), 'fuzz.bin');
+  return form;
 }
 
 beforeAll(async () => {

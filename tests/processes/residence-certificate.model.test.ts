@@ -12,6 +12,8 @@ const repositoryRoot = path.resolve(import.meta.dirname, '../..');
 const modelDirectory = path.join(repositoryRoot, 'processes/residence-certificate');
 const diagramFile = path.join(modelDirectory, 'residence-certificate.bpmn');
 const formFile = path.join(modelDirectory, 'residence-certificate-review.form');
+const instalmentDiagram = path.join(repositoryRoot, 'processes/instalment-plan/instalment-plan.bpmn');
+const decisionFile = path.join(repositoryRoot, 'processes/instalment-plan/instalment-plan-assessment.dmn');
 
 const JOB_TYPES = ['validate-order', 'find-resident', 'request-payment', 'refund-payment', 'cancel-payment', 'issue-document', 'notify-citizen'];
 const REJECTION_SOURCES = ['order-invalid', 'person-not-found', 'not-resident', 'review-rejected'];
@@ -372,6 +374,46 @@ describe('lint-bpmn script', () => {
       to: '"id": "another-form"',
       finding: 'residence-certificate.bpmn: review-application: links form "residence-certificate-review"',
       rule: '(form-reference)',
+    },
+    {
+      breakage: 'a business rule task calling a decision that no package defines',
+      file: decisionFile,
+      from: '<decision id="instalment-plan-assessment"',
+      to: '<decision id="another-decision"',
+      finding: 'instalment-plan.bpmn: assess-application: calls decision "instalment-plan-assessment", but no processes/**/*.dmn defines it',
+      rule: '(decision-reference)',
+    },
+    {
+      breakage: 'a decision file that is not XML',
+      file: decisionFile,
+      from: '</definitions>',
+      to: '',
+      finding: 'instalment-plan-assessment.dmn: -: is not XML',
+      rule: '(dmn-parse)',
+    },
+    {
+      breakage: 'a job type no worker takes',
+      file: diagramFile,
+      from: '<zeebe:taskDefinition type="issue-document" retries="3" />',
+      to: '<zeebe:taskDefinition type="issue-documents" retries="3" />',
+      finding: 'residence-certificate.bpmn: issue-certificate: creates jobs of type "issue-documents", but no worker takes them',
+      rule: '(job-type)',
+    },
+    {
+      breakage: 'a task made from an element template that leaves a required input unmapped',
+      file: instalmentDiagram,
+      from: '<zeebe:input source="=openItems" target="openItems" />',
+      to: '',
+      finding: 'instalment-plan.bpmn: issue-instalment-plan: does not map the input "openItems" its element template requires',
+      rule: '(element-template)',
+    },
+    {
+      breakage: 'a task naming a version of an element template that does not exist',
+      file: instalmentDiagram,
+      from: 'zeebe:modelerTemplate="gemeindeportal.issue-instalment-plan" zeebe:modelerTemplateVersion="1"',
+      to: 'zeebe:modelerTemplate="gemeindeportal.issue-instalment-plan" zeebe:modelerTemplateVersion="9"',
+      finding: 'instalment-plan.bpmn: issue-instalment-plan: names element template "gemeindeportal.issue-instalment-plan" version 9',
+      rule: '(element-template)',
     },
     {
       breakage: 'a form that is not JSON',

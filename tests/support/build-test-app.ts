@@ -8,6 +8,7 @@ import type { AppDeps, TasklistParts } from '../../portal-api/app-deps.ts';
 import { buildApp } from '../../portal-api/app.ts';
 import type { Accounts } from '../../core/accounts/index.ts';
 import type { AccountSession } from '../../core/accounts/session-service.ts';
+import type { InstalmentsRepository } from '../../core/db/instalments-repository.ts';
 import type { RateLimitHitsRepository } from '../../core/db/rate-limit-hits-repository.ts';
 import type { StaffSession, StaffSessions } from '../../core/staff/staff-sessions.ts';
 
@@ -94,6 +95,8 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     cases: standIn('cases'),
     documents: standIn('documents'),
     payments: standIn('payments'),
+    // A case without an instalment plan, unless a test gives one.
+    instalments: standIn<InstalmentsRepository>('instalments', { ofCase: async () => [] }),
     recordPaymentTransaction: notInThisTest('recordPaymentTransaction'),
     finance: { importBankCredits: notInThisTest('finance.importBankCredits'), settleInvoice: notInThisTest('finance.settleInvoice') },
     tasklist: {
@@ -115,6 +118,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     servedMunicipalities: notInThisTest('servedMunicipalities'),
     sessionSecret: randomBytes(32).toString('hex'),
     startApplication: notInThisTest('startApplication'),
+    uploadLimits: { maxBytes: 10 * 1024 * 1024, maxFiles: 10 },
     loadStartFormData: notInThisTest('loadStartFormData'),
     answerQuestion: notInThisTest('answerQuestion'),
     projector: standIn('projector'),

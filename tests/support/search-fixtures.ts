@@ -63,6 +63,6 @@ export async function searchTestCatalogue(): Promise<ServiceRegistration[]> {
   const packaged = new Set(packages.map((p) => p.manifest.id));
   const standIns = checked(Type.Array(StandInSchema), readFixture('seed-services.yaml'), 'seed-services.yaml')
     .filter((standIn) => !packaged.has(standIn.id))
-    .map((standIn) => ({ manifest: standInManifest(standIn), startForm: null }));
-  return [...packages.map(({ manifest, startForm }) => ({ manifest, startForm })), ...standIns];
+    .map((standIn) => ({ manifest: standInManifest(standIn), startForm: null, documentTemplates: [] }));
+  return [...packages.map(({ manifest, startForm, documentTemplates }) => ({ manifest, startForm, documentTemplates })), ...standIns];
 }

@@ -5,6 +5,7 @@ import type { FindDocumentTemplate } from '../../core/catalogue/package-template
 import type { CatalogueRepository } from '../../core/db/catalogue-repository.ts';
 import type { CaseRecordsRepository } from '../../core/db/case-records-repository.ts';
 import type { DocumentsRepository } from '../../core/db/documents-repository.ts';
+import type { InstalmentsRepository } from '../../core/db/instalments-repository.ts';
 import { backOfficeBookFee } from '../back-office-book-fee/worker.ts';
 import { backOfficeChangeContactData } from '../back-office-change-contact-data/worker.ts';
 import { backOfficeDeliverStock } from '../back-office-deliver-stock/worker.ts';
@@ -17,6 +18,8 @@ import { backOfficeRequestInstalmentPlan } from '../back-office-request-instalme
 import type { BackOfficeConnector } from '../back-office/connector.ts';
 import { findResident } from '../find-resident/worker.ts';
 import { createIssueDocumentWorker } from '../issue-document/worker.ts';
+import { createIssueInstalmentPlanWorker } from '../issue-instalment-plan/worker.ts';
+import { createRecordInstalmentStateWorker } from '../record-instalment-state/worker.ts';
 import type { JobWorkerDefinition } from '../runtime/job-worker.ts';
 import { createCancelPaymentWorker } from '../cancel-payment/worker.ts';
 import { createRefundPaymentWorker } from '../refund-payment/worker.ts';
@@ -32,6 +35,7 @@ export interface WorkerDeps {
   documentTemplates: FindDocumentTemplate;
   backOffices: BackOfficeRegistry;
   payments: PaymentsRepository;
+  instalments: InstalmentsRepository;
   paymentProviders: OnlinePaymentProviders;
   paymentSettings: RequestPaymentSettings;
 }
@@ -71,6 +75,8 @@ export function allWorkers(deps: WorkerDeps): JobWorkerDefinition[] {
     // Instances of diagrams deployed before issue-document still wait at a task of this job type
     // without a documentKind header: it issues their service's only document.
     { ...createIssueDocumentWorker(deps), type: FORMER_ISSUE_CERTIFICATE_JOB_TYPE },
+    createIssueInstalmentPlanWorker(deps),
+    createRecordInstalmentStateWorker(deps),
     createNotifyCitizenWorker(deps),
     ...BACK_OFFICE_CONNECTORS.map((connector) => connector.worker(deps)),
   ];

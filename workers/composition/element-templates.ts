@@ -1,5 +1,7 @@
 import { cancelPaymentTemplate } from '../cancel-payment/worker.ts';
 import { issueDocumentTemplate } from '../issue-document/worker.ts';
+import { issueInstalmentPlanTemplate } from '../issue-instalment-plan/worker.ts';
+import { recordInstalmentStateTemplate } from '../record-instalment-state/worker.ts';
 import { notifyCitizenTemplate } from '../notify-citizen/worker.ts';
 import { refundPaymentTemplate } from '../refund-payment/worker.ts';
 import { requestPaymentTemplate } from '../request-payment/worker.ts';
@@ -12,6 +14,8 @@ export const CONNECTOR_TEMPLATES: readonly ConnectorTemplate[] = [
   requestPaymentTemplate,
   refundPaymentTemplate,
   cancelPaymentTemplate,
+  issueInstalmentPlanTemplate,
+  recordInstalmentStateTemplate,
   issueDocumentTemplate,
   notifyCitizenTemplate,
 ];

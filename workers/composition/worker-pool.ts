@@ -7,8 +7,7 @@ import { runPeriodically } from '../../core/periodic.ts';
 import { createCaseRecordsRepository } from '../../core/db/case-records-repository.ts';
 import { createCatalogueRepository } from '../../core/db/catalogue-repository.ts';
 import { createDocumentsRepository } from '../../core/db/documents-repository.ts';
-import { documentTemplateFinder } from '../../core/catalogue/package-templates.ts';
-import { readServicePackages } from '../../core/catalogue/service-packages.ts';
+import { templateOfKind, type FindDocumentTemplate } from '../../core/catalogue/package-templates.ts';
 import { allWorkers } from './all-workers.ts';
 import { type RunningWorkers, startWorkers } from '../runtime/runner.ts';
 import { startAccountLifecycle, startCaseNotices, startTaskDigests } from './mailings.ts';
@@ -22,7 +21,9 @@ const WORKER_DEFAULT_RETRIES = 3;
 export async function startWorkerPool(parts: Parts): Promise<RunningWorkers> {
   const { config, logger, db, zeebe } = parts;
   // Read before anything starts: a broken package stops the workers, naming its file and field.
-  const documentTemplates = documentTemplateFinder(await readServicePackages('processes'));
+  const catalogue = createCatalogueRepository(db);
+  // Registered with each service by deployAll, from whichever folder or modeller its package came.
+  const documentTemplates: FindDocumentTemplate = async (serviceId, kind) => templateOfKind(await catalogue.documentTemplates(serviceId), kind);
   const caseRecords = createCaseRecordsRepository(db);
   const paymentServices = openPaymentServices(parts);
   const reconciliation = runPeriodically('payment-reconciliation', config.PAYMENT_RECONCILE_EVERY_MS, paymentServices.reconcile, logger);
@@ -48,12 +49,13 @@ export async function startWorkerPool(parts: Parts): Promise<RunningWorkers> {
   );
   const workers = await startWorkers(
     allWorkers({
-      catalogue: createCatalogueRepository(db),
+      catalogue,
       caseRecords,
       documents: createDocumentsRepository(db),
       documentTemplates,
       backOffices,
       payments: paymentServices.payments,
+      instalments: paymentServices.instalments,
       paymentProviders: paymentServices.providers,
       paymentSettings: {
         publicUrl: config.PORTAL_PUBLIC_URL,

@@ -52,7 +52,7 @@ export function createIssueDocumentWorker(deps: {
     timeoutMs: 60_000,
     async handle({ variables, customHeaders }) {
       const kind = customHeaders.documentKind;
-      const found = deps.documentTemplates(variables.serviceId, kind);
+      const found = await deps.documentTemplates(variables.serviceId, kind);
       if (!found) {
         throw new NonRetryableError(kind === undefined
           ? `the task names no documentKind, and ${variables.serviceId} does not issue exactly one document`

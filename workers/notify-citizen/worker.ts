@@ -25,10 +25,10 @@ const messageChoices = messageTemplateNames().map((value) => ({
   name: `${value}: ${firstLine(renderMessage(value, placeholders, 'de'))}`,
 }));
 
-// Version 2: the messages of the contact-data change (ADM-4) joined the dropdown.
+// Version 2: the messages of the contact-data change (ADM-4) joined the dropdown; version 3: the instalment plan's.
 export const notifyCitizenTemplate = defineTemplate({
   jobType: 'notify-citizen',
-  version: 2,
+  version: 3,
   category: 'case',
   name: 'Bürger/in benachrichtigen',
   description: 'Schreibt der Bürgerin oder dem Bürger eine Nachricht zum Vorgang, einmal je Besuch der Aufgabe.',

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { renderInvoicePdf } from '../../connectors/documents/invoice-pdf.ts';
+import { qrCreditor, swissAddress } from '../../connectors/documents/qr-bill.ts';
 import { referenceForInvoice } from '../../connectors/payment/payment-reference.ts';
 import type { CatalogueRepository, Municipality, ServiceOffering } from '../../core/db/catalogue-repository.ts';
 import type { DocumentsRepository } from '../../core/db/documents-repository.ts';
@@ -88,18 +89,10 @@ export function createRequestPaymentWorker(deps: RequestPaymentDeps) {
     const today = now();
     const dueOn = zurichIsoDate(new Date(today.getTime() + deps.settings.invoiceDueDays * 24 * 3600 * 1000));
     const caseNumber = v.caseId.slice(0, 8).toUpperCase();
-    const address = v.resident.address;
     const pdf = await renderInvoicePdf({
       language: v.language,
-      creditor: {
-        name: creditor.name,
-        address: { street: creditor.street, buildingNumber: creditor.buildingNumber, postalCode: creditor.postalCode, town: creditor.town, country: 'CH' },
-        account: creditor.iban,
-      },
-      debtor: {
-        name: `${v.applicant.firstName} ${v.applicant.lastName}`,
-        address: { street: address.street, buildingNumber: address.houseNumber, postalCode: address.postalCode, town: address.town, country: 'CH' },
-      },
+      creditor: qrCreditor(creditor),
+      debtor: { name: `${v.applicant.firstName} ${v.applicant.lastName}`, address: swissAddress(v.resident.address) },
       amountRappen: payment.amountRappen,
       reference,
       serviceName: offering.names[v.language] ?? offering.names.de,

@@ -25,6 +25,9 @@ export function fakeDocuments() {
       filed.push({ ...document, id });
       return id;
     },
+    async fileUploads(caseId, uploads) {
+      for (const upload of uploads) filed.push({ ...upload, caseId });
+    },
     async find(documentId): Promise<StoredDocument | undefined> {
       const document = filed.find((candidate) => candidate.id === documentId);
       return document && { id: document.id, caseId: document.caseId, citizenId: 'citizen-1', organisationId: null, fileName: document.fileName, mediaType: document.mediaType, content: document.content };

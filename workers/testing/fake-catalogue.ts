@@ -60,6 +60,7 @@ export function fakeCatalogue(
     expectedProcessingDays: async (serviceId) => offerings.find((offering) => offering.serviceId === serviceId)?.expectedProcessingDays,
     startForm: async () => undefined,
     intakeOf: async () => undefined,
+    documentTemplates: async () => [],
     findInstitutionFor: async (id, kind) => (municipality(id) ? institutions.find((institution) => institution.kind === kind) : undefined),
   };
 }

@@ -6,6 +6,7 @@ import { bearerSecurity } from '../../plugins/citizen-auth.ts';
 import { DocumentIdParams } from '../../schemas/cases.ts';
 import { problemResponses } from '../../schemas/common.ts';
 import { caseErrors } from '../../../core/errors/case-errors.ts';
+import { contentDisposition } from '../../plugins/content-disposition.ts';
 
 /** CASE-4, ORG-4: a document of the citizen's cases or their organisations', as the file itself. */
 export default async function documentRoutes(app: FastifyInstance, { documents, organisations }: RouteDeps): Promise<void> {
@@ -14,12 +15,15 @@ export default async function documentRoutes(app: FastifyInstance, { documents, 
   app.get('/documents/:id', {
     schema: {
       tags: ['documents'],
-      summary: 'Download a document (e.g. the issued certificate as PDF)',
+      summary: 'Download a document (e.g. the issued certificate as PDF, or a file uploaded with the application)',
       security: bearerSecurity,
       params: DocumentIdParams,
-      produces: ['application/pdf'],
+      produces: ['application/pdf', 'image/*'],
       response: {
-        200: { description: 'The document', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
+        200: {
+          description: 'The document, of the type its content is',
+          content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } }, 'image/*': { schema: { type: 'string', format: 'binary' } } },
+        },
         ...problemResponses(400, 401, 404),
       },
     },
@@ -32,7 +36,7 @@ export default async function documentRoutes(app: FastifyInstance, { documents, 
     if (!document || !readable) throw caseErrors.documentNotFound();
     return reply
       .type(document.mediaType)
-      .header('content-disposition', `attachment; filename="${document.fileName}"`)
+      .header('content-disposition', contentDisposition('attachment', document.fileName))
       .header('cache-control', 'private, no-store')
       .send(document.content);
   });

@@ -26,6 +26,25 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * A browser for the tests of the describe block (or file) it is called in: started before them,
+ * closed after them, and after each test, nothing the pages' Content-Security-Policy refused.
+ */
+export function browserForTests(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+  afterEach(() => {
+    expect(takeContentPolicyViolations()).toEqual([]);
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not started yet');
+    return browser;
+  };
+}
+
 /** What the pages of this test file were refused by their Content-Security-Policy, as Chromium reported it. */
 const contentPolicyViolations: string[] = [];
 

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       API_HOST: '127.0.0.1',
       API_PORT: 3000,
       LOG_LEVEL: 'info',
+      SERVICE_PACKAGE_DIRS: 'processes',
       ...STAFF,
       OIDC_ISSUER: 'http://127.0.0.1:4300',
       OIDC_CLIENT_ID: 'gemeindeportal-tasklist',
@@ -54,6 +55,8 @@ describe('loadConfig', () => {
       RATE_LIMIT_PER_ADDRESS: 5,
       ACCOUNT_LIFECYCLE_EVERY_MS: 3600000,
       DRAFT_RETENTION_MONTHS: 6,
+      UPLOAD_MAX_BYTES: 10485760,
+      UPLOAD_MAX_FILES: 10,
     });
   });
 

@@ -9,6 +9,7 @@ import { caseOf, taskFor } from '../../../staff/task-access.ts';
 import { CaseDocumentParams, DecisionUploadHeaders, TaskKeyParams } from '../../../schemas/tasklist.ts';
 import { staffErrors } from '../../../../core/errors/staff-errors.ts';
 import { caseErrors } from '../../../../core/errors/case-errors.ts';
+import { contentDisposition } from '../../../plugins/content-disposition.ts';
 
 export interface CaseDocumentDeps {
   tasks: TasksRepository;
@@ -40,7 +41,7 @@ export default async function caseDocumentRoutes(app: FastifyInstance, { tasklis
     const document = await deps.documents.find((request.params as { id: string }).id);
     const owner = document ? await deps.cases.findById(document.caseId) : undefined;
     if (!document || !owner || !staff.municipalities.includes(owner.municipalityId)) throw caseErrors.documentNotFound();
-    return reply.type(document.mediaType).header('content-disposition', `inline; filename="${document.fileName}"`)
+    return reply.type(document.mediaType).header('content-disposition', contentDisposition('inline', document.fileName))
       .header('cache-control', 'private, no-store').send(document.content);
   });
 

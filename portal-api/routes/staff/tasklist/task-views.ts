@@ -4,6 +4,7 @@ import { authorOf, renderMessage } from '../../../../core/cases/message-texts.ts
 import { withReadablePhoneNumbers } from '../../../../core/contact-data/readable-phone-numbers.ts';
 import type { CasesRepository } from '../../../../core/db/cases-repository.ts';
 import type { CatalogueRepository } from '../../../../core/db/catalogue-repository.ts';
+import type { InstalmentsRepository } from '../../../../core/db/instalments-repository.ts';
 import type { InternalTasksRepository } from '../../../../core/db/internal-tasks-repository.ts';
 import type { TasksRepository, TaskView } from '../../../../core/db/tasks-repository.ts';
 import type { RouteDeps } from '../../../app-deps.ts';
@@ -17,14 +18,15 @@ export interface TaskViewDeps {
   cases: CasesRepository;
   catalogue: CatalogueRepository;
   internalTasks: InternalTasksRepository;
+  instalments: InstalmentsRepository;
   /** The offices (institutions) serving a municipality; a clerk can give an internal task on a case to one. */
   institutionsServing(municipalityId: string): Promise<{ id: string; name: string }[]>;
   now: () => Date;
 }
 
 /** What a clerk reads: the list of their tasks, and one task with its case and form. */
-export default async function taskViewRoutes(app: FastifyInstance, { tasklist, cases, catalogue }: RouteDeps): Promise<void> {
-  const deps: TaskViewDeps = { ...tasklist, cases, catalogue, now: tasklist.now ?? (() => new Date()) };
+export default async function taskViewRoutes(app: FastifyInstance, { tasklist, cases, catalogue, instalments }: RouteDeps): Promise<void> {
+  const deps: TaskViewDeps = { ...tasklist, cases, catalogue, instalments, now: tasklist.now ?? (() => new Date()) };
   const serviceNames = serviceNamesOf(deps.catalogue);
 
   /** The case as the task shows it: the application, its history, documents, messages and the offices it may go to. */
@@ -55,6 +57,13 @@ export default async function taskViewRoutes(app: FastifyInstance, { tasklist, c
     };
   }
 
+  /** What the task's form is shown with: the case's data, and an instalment plan's instalments with their state (issue 15). */
+  async function formDataOf(caseId: string): Promise<Record<string, unknown>> {
+    const [context, plan] = await Promise.all([deps.cases.formContextOf(caseId).then(withReadablePhoneNumbers), deps.instalments.ofCase(caseId)]);
+    if (plan.length === 0) return context;
+    return { ...context, planInstalments: plan.map(({ number, dueOn, amountRappen, state }) => ({ number, dueDate: dueOn, amountRappen, state })) };
+  }
+
   app.get('/tasklist/api/tasks', {
     schema: {
       tags: ['tasklist'],
@@ -82,7 +91,7 @@ export default async function taskViewRoutes(app: FastifyInstance, { tasklist, c
       task.caseId ? caseViewOf(task.caseId, task.caseNumber ?? '', names) : Promise.resolve(null),
       task.internalTaskId ? deps.internalTasks.find(task.internalTaskId) : Promise.resolve(undefined),
       task.formKey ? deps.tasks.formSchema(task.formKey) : Promise.resolve(null),
-      task.caseId ? deps.cases.formContextOf(task.caseId).then(withReadablePhoneNumbers) : Promise.resolve({}),
+      task.caseId ? formDataOf(task.caseId) : Promise.resolve({}),
     ]);
     return {
       task: withServiceName(names)(task),

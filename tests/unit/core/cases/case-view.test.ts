@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCaseDetail, toCaseSummary, type CaseDetailParts } from '../../../../core/cases/case-view.ts';
 import type { CaseRow } from '../../../../core/db/cases-repository.ts';
+import type { Instalment } from '../../../../core/db/instalments-repository.ts';
 import type { LocalisedText } from '../../../../core/language.ts';
 
 const IN_PROGRESS: LocalisedText = { de: 'In Bearbeitung', fr: 'En traitement', it: 'In elaborazione', en: 'In progress' };
@@ -25,7 +26,7 @@ const caseRow = (overrides: Partial<CaseRow> = {}): CaseRow => ({
   ...overrides,
 });
 
-const noParts: CaseDetailParts = { history: [], documents: [], messages: [], expectedProcessingDays: 5, payment: undefined };
+const noParts: CaseDetailParts = { history: [], documents: [], messages: [], expectedProcessingDays: 5, payment: undefined, instalments: [] };
 
 describe('toCaseSummary', () => {
   it('when a case concerns an organisation, then the summary names it; a personal case says null (ORG-4)', () => {
@@ -165,6 +166,24 @@ describe('toCaseDetail', () => {
       { template: 'information-requested', author: 'municipality', text: expect.stringContaining('«Seit wann wohnen Sie hier?»') },
       { template: 'citizen-answer:1', author: 'citizen', text: 'Seit März 2019.' },
     ]);
+  });
+
+  it('when the case has an instalment plan, then each instalment shows its due date, amount and state in the case language', () => {
+    const instalment = (number: number, state: Instalment['state']): Instalment => ({
+      id: `i-${number}`, caseId: 'c', municipalityId: 'aarau', number, planId: 'RP-7', dueOn: `2027-0${number}-06`, amountRappen: 20_000 + number,
+      reference: `21000000000313947143000901${number}`, referenceType: 'QRR', creditorIban: 'CH4431999123000889012', state, paidAt: null,
+    });
+    const detail = toCaseDetail(caseRow({ language: 'it' }), { ...noParts, instalments: [instalment(1, 'paid'), instalment(2, 'reminded'), instalment(3, 'open')] });
+    expect(detail.instalmentPlan).toEqual({
+      totalRappen: 60_006,
+      paidRappen: 20_001,
+      instalments: [
+        { number: 1, dueDate: '2027-01-06', amountRappen: 20_001, reference: '210000000003139471430009011', state: 'paid', stateLabel: 'Pagata' },
+        { number: 2, dueDate: '2027-02-06', amountRappen: 20_002, reference: '210000000003139471430009012', state: 'reminded', stateLabel: 'Sollecitata' },
+        { number: 3, dueDate: '2027-03-06', amountRappen: 20_003, reference: '210000000003139471430009013', state: 'open', stateLabel: 'Aperta' },
+      ],
+    });
+    expect(toCaseDetail(caseRow(), noParts).instalmentPlan).toBeNull();
   });
 
   it('when the current phase waits for the citizen, then the case awaits their answer unless a fault holds it', () => {

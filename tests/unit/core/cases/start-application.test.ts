@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { createStartApplication, type ProcessStarter } from '../../../../core/cases/start-application.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,6 +11,9 @@ import { ProblemError } from '../../../../core/errors/problem-error.ts';
 import { caseErrors } from '../../../../core/errors/case-errors.ts';
 import type { Application } from '../../../../core/cases/application-schema.ts';
 import type { FormDataSourceLoader } from '../../../../core/forms/form-data-sources.ts';
+import type { UploadedDocument } from '../../../../core/db/documents-repository.ts';
+import type { ReceivedFile } from '../../../../core/forms/form-uploads.ts';
+import { sampleJpeg, samplePdf, samplePng } from '../../../support/sample-files.ts';
 
 const NOW = new Date('2025-03-10T09:15:00.000Z');
 const CITIZEN = 'citizen-1';
@@ -74,6 +78,9 @@ class InMemoryCatalogue implements CatalogueRepository {
   }
   async startForm() {
     return undefined;
+  }
+  async documentTemplates() {
+    return [];
   }
   async intakeOf(serviceId: string) {
     return serviceId === 'residence-certificate' ? CERTIFICATE_INTAKE : undefined;
@@ -147,6 +154,16 @@ class InMemoryCases implements CasesRepository {
   }
 }
 
+/** The case's uploads; a removed case takes them with it, as the database's cascade does. */
+class InMemoryUploads {
+  readonly byCase = new Map<string, readonly UploadedDocument[]>();
+  failure: Error | undefined;
+  async fileUploads(caseId: string, uploads: readonly UploadedDocument[]) {
+    if (this.failure) throw this.failure;
+    if (uploads.length > 0) this.byCase.set(caseId, uploads);
+  }
+}
+
 class RecordingEngine implements ProcessStarter {
   readonly starts: { bpmnProcessId: string; variables: Record<string, unknown> }[] = [];
   failure: Error | undefined;
@@ -180,6 +197,7 @@ const OPEN_ITEMS = [
   { itemId: 'R-2', description: 'Abfallgebühr', amountRappen: 18_000, dueDate: '2026-03-31' },
 ];
 let cases: InMemoryCases;
+let uploads: InMemoryUploads;
 let engine: RecordingEngine;
 let startApplication: ReturnType<typeof createStartApplication>;
 const ORGANISATION = '7f3e2d1c-0b9a-4876-9543-210fedcba987';
@@ -194,10 +212,16 @@ beforeEach(() => {
   });
   catalogue = new InMemoryCatalogue();
   cases = new InMemoryCases();
+  uploads = new InMemoryUploads();
+  const removeCase = cases.remove.bind(cases);
+  cases.remove = async (caseId) => {
+    uploads.byCase.delete(caseId);
+    await removeCase(caseId);
+  };
   engine = new RecordingEngine();
   memberships = new Map([[CITIZEN, [ORGANISATION]]]);
   startApplication = createStartApplication({
-    catalogue, cases, engine, paymentDeadlines: DEADLINES, informationAnswerWithin: 'P30D', now: () => NOW,
+    catalogue, cases, documents: uploads, uploadLimits: { maxBytes: 1024, maxFiles: 3 }, engine, paymentDeadlines: DEADLINES, informationAnswerWithin: 'P30D', now: () => NOW,
     memberships: { organisationIdsOf: async (accountId) => memberships.get(accountId) ?? [] },
     applicantFacts: async () => ({ account: { firstName: 'Anna', lastName: 'Muster' }, identityVerified: false }),
     formDataSources: { 'open-items': async (request) => openItemsSource(request) },
@@ -501,6 +525,8 @@ describe('startApplication', () => {
       await startApplication(CITIZEN, plan(asked));
       expect(requests).toEqual([{ municipalityId: 'aarau', applicant: { firstName: 'Anna', lastName: 'Muster', dateOfBirth: '1985-04-12' }, language: 'de' }]);
       expect(engine.starts[0]?.variables).toMatchObject({ openItemIds: ['R-2'], instalments: 3, openItems: [OPEN_ITEMS[1]], residentId: 'resident-7' });
+      // The clerk's review form reads the chosen bills from the case, as the back office listed them.
+      expect([...cases.rows.values()][0]?.serviceRequest).toEqual({ openItemIds: ['R-2'], instalments: 3, openItems: [OPEN_ITEMS[1]] });
     });
 
     it('when the citizen names an item the back office did not list, then it is refused at the field and nothing is stored', async () => {
@@ -515,6 +541,93 @@ describe('startApplication', () => {
       expect(error.problem).toMatchObject({ status: 422, type: 'urn:gemeindeportal:problem:person-not-in-register' });
       expect(cases.rows.size).toBe(0);
       expect(engine.starts).toEqual([]);
+    });
+  });
+
+  describe('with files the start form asks for', () => {
+    const uploadIntake: ServiceIntake = {
+      startForm: {
+        id: 'permit', type: 'default', components: [
+          { type: 'textfield', key: 'plate', validate: { required: true } },
+          { type: 'group', path: 'evidence', components: [
+            { type: 'filepicker', key: 'receipts', accept: '.pdf,image/jpeg', multiple: true, validate: { required: true } },
+          ] },
+          { type: 'filepicker', key: 'photo', accept: 'image/png' },
+        ],
+      },
+      prefill: {},
+      formData: {},
+    };
+    const permit = (data: Record<string, unknown>): Application => ({ serviceId: 'residence-certificate', municipalityId: 'aarau', language: 'de', data });
+    const asked = { plate: 'AG 12345', evidence: { receipts: 'files::receipts' } };
+    const receipts: ReceivedFile[] = [
+      { reference: 'files::receipts', fileName: 'Quittung März.pdf', content: samplePdf() },
+      { reference: 'files::receipts', fileName: '../Foto.jpeg', content: sampleJpeg() },
+    ];
+
+    beforeEach(() => {
+      catalogue.intakeOf = async () => uploadIntake;
+      catalogue.offerings[0]!.feeRappen = 0;
+    });
+
+    it('when the files are of the types the fields take, then they are the case\'s documents and the process gets their ids, names and types', async () => {
+      const { caseId } = await startApplication(CITIZEN, permit(asked), 'key-1', receipts);
+      const documents = uploads.byCase.get(caseId) ?? [];
+      expect(documents.map(({ kind, fileName, mediaType, content }) => ({ kind, fileName, mediaType, content }))).toEqual([
+        { kind: 'upload:evidence.receipts:1', fileName: 'Quittung März.pdf', mediaType: 'application/pdf', content: receipts[0]?.content },
+        { kind: 'upload:evidence.receipts:2', fileName: 'Foto.jpg', mediaType: 'image/jpeg', content: receipts[1]?.content },
+      ]);
+      const references = documents.map((document) => ({ documentId: document.id, fileName: document.fileName, mediaType: document.mediaType, size: document.content.length }));
+      expect(engine.starts[0]?.variables).toMatchObject({ plate: 'AG 12345', evidence: { receipts: references } });
+      expect(cases.rows.get(caseId)?.serviceRequest).toEqual({ plate: 'AG 12345', evidence: { receipts: references } });
+    });
+
+    it.each([
+      ['a file is of a type the field does not take', [{ ...receipts[0]!, content: samplePng() }], 400, '/body/data/evidence/receipts'],
+      ['a required field names no uploaded files', [], 400, '/body/data/evidence/receipts'],
+      ['a file comes for no field', [...receipts, { reference: 'files::other', fileName: 'x.pdf', content: samplePdf() }], 400, '/body/files::other'],
+      ['a file is over the size limit', [{ ...receipts[0]!, content: null }], 413, '/body/data/evidence/receipts'],
+      ['there are more files than an application takes', [...receipts, ...receipts], 400, '/body/data/evidence/receipts'],
+    ])('when %s, then it is refused naming the field, and nothing is stored', async (_case, files, status, pointer) => {
+      const error = await refusal(startApplication(CITIZEN, permit(asked), 'key-1', files));
+      expect(error.problem.status).toBe(status);
+      expect(error.problem.errors?.map((e) => e.pointer)).toEqual([pointer]);
+      expect(cases.rows.size).toBe(0);
+      expect(uploads.byCase.size).toBe(0);
+      expect(engine.starts).toEqual([]);
+    });
+
+    it('when the same application is replayed with the same files, then it is recognised; with other files, the key is refused as reused', async () => {
+      const first = await startApplication(CITIZEN, permit(asked), 'key-1', receipts);
+      expect(await startApplication(CITIZEN, permit(asked), 'key-1', [...receipts].reverse())).toEqual({ caseId: first.caseId, replayed: true });
+      const otherFiles = [receipts[0]!, { ...receipts[1]!, content: sampleJpeg('another photo') }];
+      const error = await refusal(startApplication(CITIZEN, permit(asked), 'key-1', otherFiles));
+      expect(error.problem.type).toBe('urn:gemeindeportal:problem:idempotency-key-reused');
+      expect(engine.starts).toHaveLength(1);
+    });
+
+    it('when an application without files is replayed, then its fingerprint is the one cases filed before uploads have', async () => {
+      catalogue.intakeOf = async () => CERTIFICATE_INTAKE;
+      const { caseId } = await startApplication(CITIZEN, application, 'key-1');
+      const before = createHash('sha256').update(JSON.stringify({
+        applicant: { dateOfBirth: '1985-04-12', firstName: 'Anna', lastName: 'Muster' }, language: 'fr', municipalityId: 'aarau', serviceId: 'residence-certificate',
+      })).digest('hex');
+      expect(cases.rows.get(caseId)?.requestFingerprint).toBe(before);
+    });
+
+    it('when the uploads cannot be stored, then the case is removed again and the error is the answer', async () => {
+      uploads.failure = new Error('disk full');
+      await expect(startApplication(CITIZEN, permit(asked), 'key-1', receipts)).rejects.toThrow('disk full');
+      expect(cases.rows.size).toBe(0);
+      expect(engine.starts).toEqual([]);
+    });
+
+    it('when the engine refuses the start, then the case is removed with its uploads', async () => {
+      engine.failure = new Error('engine down');
+      const error = await refusal(startApplication(CITIZEN, permit(asked), 'key-1', receipts));
+      expect(error.problem.status).toBe(503);
+      expect(cases.rows.size).toBe(0);
+      expect(uploads.byCase.size).toBe(0);
     });
   });
 });

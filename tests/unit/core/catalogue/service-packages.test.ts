@@ -47,6 +47,7 @@ describe('service packages', () => {
     const packages = await readServicePackages(processes);
     expect(packages.map((p) => [p.manifest.id, p.manifestFile])).toEqual([
       ['contact-data-change', 'processes/contact-data-change/service.yaml'],
+      ['instalment-plan', 'processes/instalment-plan/service.yaml'],
       ['residence-certificate', 'processes/residence-certificate/service.yaml'],
     ]);
     for (const { manifest } of packages) expect(Object.keys(manifest.names)).toEqual(['de', 'fr', 'it', 'en']);
@@ -83,13 +84,24 @@ describe('service packages', () => {
   });
 
   it.each([
-    ['a field the intake cannot check', { type: 'filepicker', key: 'scan' }, '/startForm', 'field scan is of type filepicker, which the intake cannot check'],
+    ['a field the intake cannot check', { type: 'expression', key: 'total' }, '/startForm', 'field total is of type expression, which the intake cannot check'],
+    ['a filepicker for files whose content cannot be recognised', { type: 'filepicker', key: 'scan', accept: '.pdf,.txt' }, '/startForm', 'field scan: its accept names .txt, whose content the intake cannot recognise'],
+    ['a filepicker whose multiple is an expression', { type: 'filepicker', key: 'scan', multiple: '=true' }, '/startForm', 'field scan: its multiple is an expression'],
+    ['a filepicker in a dynamic list', { type: 'dynamiclist', path: 'items', components: [{ type: 'filepicker', key: 'scan' }] }, '/startForm', 'field items.scan is a filepicker in a dynamic list'],
     ['a field named like a platform variable', { type: 'textfield', key: 'caseId' }, '/startForm', 'field caseId would overwrite the platform\'s variable of that name'],
     ['options from a source the manifest does not name', { type: 'checklist', key: 'items', valuesKey: 'openItems' }, '/formData', 'names no source for openItems'],
   ])('when a start form has %s, then the package is refused naming it', async (_case, field, pointer, message) => {
     const dir = packagesWith((m) => `${m}startForm: start.form\n`);
     writeFileSync(join(dir, 'contact-data-change', 'start.form'), JSON.stringify({ id: 'start', type: 'default', components: [field] }));
     expect(await problemsOf(dir)).toContainEqual(expect.objectContaining({ pointer, message: expect.stringContaining(message) }));
+  });
+
+  it('when a task of the diagram asks for a form the package does not have, then the package is refused naming task and form', async () => {
+    const dir = packagesWith((m) => m);
+    rmSync(join(dir, 'contact-data-change', 'contact-data-change-review.form'));
+    expect(await problemsOf(dir)).toContainEqual(expect.objectContaining({
+      file: 'processes/contact-data-change/service.yaml', message: expect.stringMatching(/the task .+ asks for the form contact-data-change-review, which no \.form in the package is/),
+    }));
   });
 
   it('when the manifest pre-fills a field the start form does not have, then that is refused at the field', async () => {

@@ -7,16 +7,17 @@ const declarations: SettingDeclarations = {
   autoApproveUpToRappen: { type: 'number', default: 300_000, minimum: 0, names },
   reviewAlways: { type: 'boolean', default: false, names },
   note: { type: 'string', default: '', maxLength: 10, names },
+  graceOfReminder: { type: 'string', default: 'P10D', pattern: 'P\\d+D|PT\\d+S', names },
 };
 
 describe('service settings', () => {
   it('when a municipality sets nothing, then its cases run with the package\'s defaults', () => {
-    expect(effectiveSettings(declarations, {})).toEqual({ maxInstalments: 12, autoApproveUpToRappen: 300_000, reviewAlways: false, note: '' });
+    expect(effectiveSettings(declarations, {})).toEqual({ maxInstalments: 12, autoApproveUpToRappen: 300_000, reviewAlways: false, note: '', graceOfReminder: 'P10D' });
   });
 
   it('when a municipality sets a value, then it overrides the default, and a value stored before the package narrowed its bounds falls back to the default', () => {
     expect(effectiveSettings(declarations, { maxInstalments: 6, reviewAlways: true, autoApproveUpToRappen: -1 }))
-      .toEqual({ maxInstalments: 6, autoApproveUpToRappen: 300_000, reviewAlways: true, note: '' });
+      .toEqual({ maxInstalments: 6, autoApproveUpToRappen: 300_000, reviewAlways: true, note: '', graceOfReminder: 'P10D' });
   });
 
   it.each([
@@ -27,11 +28,13 @@ describe('service settings', () => {
     [{ maxInstalments: '6' }, 'maxInstalments', 'must be a number'],
     [{ reviewAlways: 'yes' }, 'reviewAlways', 'must be true or false'],
     [{ note: 'longer than ten' }, 'note', 'is longer than 10 characters'],
+    [{ graceOfReminder: '10 Tage' }, 'graceOfReminder', 'does not have the expected form'],
+    [{ graceOfReminder: 'P10DT' }, 'graceOfReminder', 'does not have the expected form'],
   ])('when the values are %j, then the refusal names %s', (values, name, message) => {
     expect(settingProblems(declarations, values)).toEqual([{ name, message }]);
   });
 
   it('when every value is declared and within bounds, then nothing is refused', () => {
-    expect(settingProblems(declarations, { maxInstalments: 24, autoApproveUpToRappen: 0.5, reviewAlways: true, note: 'ok' })).toEqual([]);
+    expect(settingProblems(declarations, { maxInstalments: 24, autoApproveUpToRappen: 0.5, reviewAlways: true, note: 'ok', graceOfReminder: 'PT8S' })).toEqual([]);
   });
 });

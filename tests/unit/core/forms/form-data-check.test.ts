@@ -12,7 +12,8 @@ const form = {
         { type: 'datetime', subtype: 'date', key: 'dateOfBirth', validate: { required: true } },
       ],
     },
-    { type: 'number', key: 'instalments', validate: { required: true, min: 2, max: 12 } },
+    { type: 'number', key: 'instalments', decimalDigits: 0, validate: { required: true, min: 2, max: 12 } },
+    { type: 'number', key: 'amount', decimalDigits: 2 },
     { type: 'textfield', key: 'postalCode', validate: { pattern: '[1-9][0-9]{3}' } },
     { type: 'textfield', key: 'phone', validate: { validationType: 'phone' } },
     { type: 'textfield', key: 'email', validate: { validationType: 'email' } },
@@ -43,6 +44,8 @@ describe('checking submitted data against its form', () => {
     ['a number is a text', { instalments: '6' }, '/body/data/instalments', 'must be a number'],
     ['a number is below its minimum', { instalments: 1 }, '/body/data/instalments', 'must be at least 2'],
     ['a number is above its maximum', { instalments: 13 }, '/body/data/instalments', 'must be at most 12'],
+    ['a whole number has a fraction', { instalments: 2.5 }, '/body/data/instalments', 'must be a whole number'],
+    ['a number has more decimals than its field', { amount: 12.345 }, '/body/data/amount', 'has more than 2 decimal places'],
     ['a text misses its pattern', { postalCode: '0500' }, '/body/data/postalCode', 'does not have the expected form'],
     ['a phone number is none', { phone: '12' }, '/body/data/phone', 'is not a valid phone number'],
     ['an e-mail address is none', { email: 'anna(at)example.ch' }, '/body/data/email', 'is not an e-mail address'],
@@ -55,6 +58,11 @@ describe('checking submitted data against its form', () => {
     ['a group holds a field the form does not', { applicant: { firstName: 'Anna', dateOfBirth: '1985-04-12', ahvNumber: '756' } }, '/body/data/applicant/ahvNumber', 'is not a field of this form'],
   ])('when %s, then the refusal names the field', (_case, change, pointer, detail) => {
     expect(problemsWith(change)).toEqual([{ pointer, detail }]);
+  });
+
+  it('when a number keeps to its decimal places, then it is accepted', () => {
+    expect(problemsWith({ amount: 12.35 })).toEqual([]);
+    expect(problemsWith({ amount: 1e-2 })).toEqual([]);
   });
 
   it('when a condition shows a field and it is filled, then it is accepted', () => {

@@ -64,7 +64,7 @@ describe('a new service\'s starting package', () => {
 
   it.each([
     ['a document without its template', { ...manifest, documents: [{ kind: 'hundemarke', names: manifest.names }] }, forms, '/documents/0/kind'],
-    ['a start form field the intake cannot check', manifest, { [startForm.id]: { ...startForm, components: [...startForm.components, { type: 'filepicker', key: 'photo' }] } }, '/startForm'],
+    ['a start form field that would overwrite a platform variable', manifest, { [startForm.id]: { ...startForm, components: [...startForm.components, { type: 'textfield', key: 'caseId' }] } }, '/startForm'],
     ['a pre-filled field the start form does not have', { ...manifest, prefill: { 'applicant.nickname': 'firstName' as const } }, forms, '/prefill/applicant.nickname'],
   ])('when a new service has %s, then the package check refuses it at the manifest\'s field', async (_case, edited, editedForms, pointer) => {
     const checked = await checkNewService('hundemarke', edited, diagram, editedForms);
