@@ -14,7 +14,7 @@ import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
 import { createDatabase } from '../../core/db/database.ts';
 import { createProcessDraftsRepository } from '../../core/db/process-drafts-repository.ts';
 import { exportProcess } from '../../core/modeller/export-process.ts';
-import { checkAccessibility, modelerPage, screenshot, useBrowser } from './support/browser.ts';
+import { checkAccessibility, modelerPage, screenshot, browserForTests } from './support/browser.ts';
 import { callApi, eventually } from './support/http.ts';
 import { citizenToken } from './support/citizens.ts';
 import { processInstanceOfCase } from './support/orders.ts';
@@ -69,7 +69,7 @@ async function deployThroughApi(cookie: string, bpmnXml: string): Promise<Body> 
   return callModeler(cookie, 'POST', `/modeler/api/services/${SERVICE}/deployments`, { revision: saved.body.revision });
 }
 
-const browser = useBrowser();
+const browser = browserForTests();
 let modellerCookie: string;
 let clerkCookie: string;
 beforeAll(async () => {

@@ -18,7 +18,7 @@ import { createProcessDraftsRepository } from '../../core/db/process-drafts-repo
 import { createServicesRepository } from '../../core/db/services-repository.ts';
 import { exportPackage } from '../../core/modeller/export-process.ts';
 import { SEEDED_RESIDENTS } from '../../simulators/back-office/seed.ts';
-import { checkAccessibility, modelerPage, screenshot, useBrowser } from './support/browser.ts';
+import { checkAccessibility, modelerPage, screenshot, browserForTests } from './support/browser.ts';
 import { citizenToken } from './support/citizens.ts';
 import { callApi, eventually } from './support/http.ts';
 import { processInstanceOfCase } from './support/orders.ts';
@@ -184,7 +184,7 @@ describe('Mara makes a service and deploys it', () => {
 });
 
 describe('a new service in the browser', () => {
-  const browser = useBrowser();
+  const browser = browserForTests();
 
   it('when Mara makes a service with its name in four languages, adds a field to its start form and deploys it, then it is listed with its version', async () => {
     const id = `wildtier-${runId}`;

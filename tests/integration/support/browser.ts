@@ -106,27 +106,6 @@ export async function loginThroughIdentityProvider(
   }
 }
 
-/**
- * The Chromium of a test file or block: launched before its tests, closed after them, and each test
- * ends with its pages' Content-Security-Policy refusals checked (there must be none). Answers the
- * browser once it runs.
- */
-export function useBrowser(): () => Browser {
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser?.close());
-  // The pages run under their strict Content-Security-Policy: nothing they need may be refused.
-  afterEach(() => {
-    expect(takeContentPolicyViolations()).toEqual([]);
-  });
-  return () => {
-    if (!browser) throw new Error('the browser is not launched yet: ask for it inside a test');
-    return browser;
-  };
-}
-
 /** A new page in which `username` has logged in to the process modeller as a person does: sent to the identity provider's page, which returns to it. */
 export async function modelerPage(browser: Browser, username: string): Promise<Page> {
   const page = await newPage(browser);
