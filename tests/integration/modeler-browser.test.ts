@@ -280,6 +280,8 @@ describe('the modeller in the browser', () => {
       method: 'POST', headers: { 'content-type': 'application/json', 'x-requested-with': 'modeler' }, body: JSON.stringify({ revision: 1 }),
     })).status);
     expect(refused).toBe(403);
+    // Also where the pointer rests on the simulation's toggle, which turns it green.
+    await page.locator('.bts-toggle-mode').hover();
     expect(await checkAccessibility(page)).toEqual([]);
     // The service's forms open in the form-js editor beside the diagram.
     await page.getByRole('button', { name: 'Formulare' }).click();
