@@ -173,6 +173,14 @@ describe('catalogue, documentation and health', () => {
     expect(form.body).toMatchObject({ id: 'residence-certificate-start', type: 'default' });
     expect(form.body.components).toContainEqual(expect.objectContaining({ type: 'group', path: 'applicant' }));
     expect((await callApi<Body>('GET', '/services/contact-data-change/form')).body.id).toBe('contact-data-change-start');
+    // As a municipality shows it: Brugg has no creditor for QR-bills, so its form offers online payment only.
+    const offeredIn = async (municipality: string) => (await callApi<Body>('GET', `/services/residence-certificate/form?municipality=${municipality}`))
+      .body.components.find((c: Body) => c.key === 'paymentMethod').values.map((v: Body) => v.value);
+    expect(await offeredIn('brugg')).toEqual(['online']);
+    expect(await offeredIn('aarau')).toEqual(['online', 'invoice']);
+    const unknown = await callApi<Body>('GET', '/services/residence-certificate/form?municipality=atlantis');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([{ pointer: '/querystring/municipality', detail: 'is not a known municipality' }]);
     const missing = await callApi<Body>('GET', '/services/no-such-service/form');
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ type: 'urn:gemeindeportal:problem:start-form-not-found', errors: [{ pointer: '/params/id' }] });

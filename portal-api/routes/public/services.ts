@@ -1,6 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { caseErrors } from '../../../core/errors/case-errors.ts';
+import { catalogueErrors } from '../../../core/errors/catalogue-errors.ts';
+import { offeredPaymentMethods } from '../../../core/catalogue/payment-methods.ts';
+import { startFormFor } from '../../../core/catalogue/start-form-for.ts';
 import type { RouteDeps } from '../../app-deps.ts';
 import { CatalogueSearchQuery, CatalogueSearchResult, ServiceIdParams } from '../../schemas/catalogue.ts';
 import { problemResponses } from '../../schemas/common.ts';
@@ -23,13 +26,21 @@ export default async function serviceRoutes(app: FastifyInstance, { catalogue, s
     schema: {
       tags: ['catalogue'],
       summary: 'The form a citizen fills in to order the service (a form-js schema from the service\'s package)',
+      description: 'With municipality, the form as that municipality shows it: its payment choice offers only the methods open there, and none where the service is free there.',
       params: ServiceIdParams,
-      response: { 200: Type.Object({ id: Type.String(), type: Type.String(), components: Type.Array(Type.Unknown()) }, { additionalProperties: true }), ...problemResponses(404) },
+      querystring: Type.Object({ municipality: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ id: Type.String(), type: Type.String(), components: Type.Array(Type.Unknown()) }, { additionalProperties: true }), ...problemResponses(400, 404) },
     },
   }, async (request) => {
     const { id } = request.params as { id: string };
+    const { municipality: municipalityId } = request.query as { municipality?: string };
     const form = await catalogue.startForm(id);
     if (!form) throw caseErrors.startFormNotFound(id);
-    return form;
+    if (municipalityId === undefined) return form;
+    const municipality = await catalogue.findMunicipality(municipalityId);
+    if (!municipality) throw catalogueErrors.searchMunicipalityUnknown();
+    const offering = await catalogue.findOffering(municipality.id, id);
+    // Where the service is not offered, the application says so; the form stays the package's.
+    return offering ? startFormFor(form, offeredPaymentMethods(municipality, offering)) : form;
   });
 }
