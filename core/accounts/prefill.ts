@@ -3,6 +3,7 @@ import type { AccountsRepository, PostalAddress } from '../db/accounts-repositor
 import type { AccountSession, SessionSettings } from './session-service.ts';
 import { accessErrors } from '../errors/access-errors.ts';
 import type { PrefillSource } from '../catalogue/service-manifest.ts';
+import { setAt } from '../forms/form-data-check.ts';
 
 export interface Prefill {
   serviceId: string | null;
@@ -27,10 +28,7 @@ export function prefilledData(mapping: Readonly<Record<string, PrefillSource>>, 
   for (const [fieldPath, source] of Object.entries(mapping)) {
     const value = known[source];
     if (value === undefined || value === null) continue;
-    const path = fieldPath.split('.');
-    let target = data;
-    for (const segment of path.slice(0, -1)) target = (target[segment] ??= {}) as Record<string, unknown>;
-    target[path.at(-1)!] = value;
+    setAt(data, fieldPath.split('.'), value);
   }
   return data;
 }

@@ -7,7 +7,7 @@ import type { PrefillSource } from '../catalogue/service-manifest.ts';
 import type { ServiceIntake } from '../db/catalogue-repository.ts';
 import { invalidField } from '../errors/problem-error.ts';
 import { caseErrors } from '../errors/case-errors.ts';
-import { boundFields, checkFormData, normaliseFormData, valueAt, type FormComponent } from '../forms/form-data-check.ts';
+import { boundFields, checkFormData, normaliseFormData, setAt, valueAt, type FormComponent } from '../forms/form-data-check.ts';
 import type { Application } from './application-schema.ts';
 import type { FormDataSources, SourceRequest, SourcedOptions } from '../forms/form-data-sources.ts';
 
@@ -31,17 +31,6 @@ export interface ApplicationData {
 export function submittedData(application: Application): Record<string, unknown> {
   if (application.data && application.applicant) throw invalidField('/body/applicant', 'is given inside data as data.applicant');
   return structuredClone(application.data ?? (application.applicant ? { applicant: application.applicant } : {}));
-}
-
-/** Sets the value at a field's path, making the groups on the way. */
-export function setAt(data: Record<string, unknown>, path: readonly string[], value: unknown): void {
-  let target = data;
-  for (const segment of path.slice(0, -1)) {
-    const next = target[segment];
-    if (typeof next !== 'object' || next === null || Array.isArray(next)) target[segment] = {};
-    target = target[segment] as Record<string, unknown>;
-  }
-  target[path.at(-1)!] = value;
 }
 
 const isReadonly = (component: FormComponent) => component.readonly === true;

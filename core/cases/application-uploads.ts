@@ -10,7 +10,7 @@ import { uploadedFileName } from '../documents/uploaded-file-name.ts';
 import { uploadErrors } from '../errors/upload-errors.ts';
 import { checkUploads, type ReceivedFile, type UploadLimits } from '../forms/form-uploads.ts';
 import { detectFileType } from '../forms/upload-types.ts';
-import { setAt } from './application-data.ts';
+import { setAt } from '../forms/form-data-check.ts';
 
 /**
  * The kind of the n-th file of a field among the case's documents: one per case and kind holds for

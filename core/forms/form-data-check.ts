@@ -84,6 +84,17 @@ export function boundFields(schema: unknown): BoundField[] {
 export const valueAt = (data: unknown, path: readonly string[]): unknown =>
   path.reduce<unknown>((value, segment) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[segment] : undefined), data);
 
+/** Sets the value at `path`, making the objects on the way where there are none. */
+export function setAt(data: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let target = data;
+  for (const segment of path.slice(0, -1)) {
+    const next = target[segment];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) target[segment] = {};
+    target = target[segment] as Record<string, unknown>;
+  }
+  target[path.at(-1)!] = value;
+}
+
 /** Whether a `conditional.hide` expression hides the component; an expression that fails to evaluate hides nothing. */
 export function isHidden(component: FormComponent, context: Record<string, unknown>): boolean {
   const expression = component.conditional?.hide;
@@ -224,8 +235,7 @@ export function normaliseFormData(schema: unknown, data: Record<string, unknown>
     if (typeof value !== 'string' || value === '') continue;
     const parsed = parsePhoneNumberFromString(value, 'CH');
     if (!parsed?.isValid()) continue;
-    const parent = valueAt(copy, path.slice(0, -1)) as Record<string, unknown>;
-    parent[path.at(-1)!] = parsed.number;
+    setAt(copy, path, parsed.number);
   }
   return copy;
 }

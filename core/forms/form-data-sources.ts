@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { BackOfficePort } from '../../connectors/back-office/port.ts';
 import type { FormDataSource } from '../catalogue/service-manifest.ts';
 import { caseErrors } from '../errors/case-errors.ts';
-import { invalidField } from '../errors/problem-error.ts';
+import { invalidField, ProblemError } from '../errors/problem-error.ts';
 import type { Language } from '../language.ts';
 
 export interface SourceRequest {
@@ -63,7 +63,7 @@ export function createOpenItemsSource(financeOf: FinanceOf, timeoutMs: number): 
         variables: { residentId: resident.residentId },
       };
     } catch (error) {
-      if (error instanceof Error && 'problem' in error) throw error;
+      if (error instanceof ProblemError) throw error;
       throw caseErrors.backOfficeUnavailable(error);
     }
   };
